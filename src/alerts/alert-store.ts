@@ -1,0 +1,11 @@
+import type { Alert, AlertStatus, DedupWindow } from './alert';
+import type { Change, MutateResult } from '../store/versioned-table';
+
+/** Where alerts and their dedup windows live. Every change is a single conditional write. */
+export interface AlertStore {
+  get(id: string): Promise<Alert | undefined>;
+  mutate(id: string, change: Change<Alert>): Promise<MutateResult<Alert>>;
+  mutateWindow(id: string, change: Change<DedupWindow>): Promise<MutateResult<DedupWindow>>;
+  /** Most recently seen first. */
+  listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
+}

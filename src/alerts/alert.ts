@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Severity } from '../config/severity';
+import type { NormalizedEvent } from '../logs/log-type';
+
+export const ALERT_STATUSES = ['PENDING', 'OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+/** PENDING: matches counted, threshold not reached yet, nobody is told. */
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const RESOLUTIONS = ['true-positive', 'benign', 'false-positive', 'duplicate', 'test'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export type AlertKind = 'rule' | 'rule-error';
+
+export interface SlackRef {
+  channel: string;
+  ts?: string;
+  /** When a notify worker claimed the post; a claim without ts that is old enough may be taken over. */
+  claimedAt: string;
+}
+
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  ruleId: string;
+  dedup: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  runbook: string;
+  reference?: string;
+  tags: string[];
+  author?: string;
+  team?: string;
+  logTypes: string[];
+  status: AlertStatus;
+  threshold: number;
+  matchCount: number;
+  windowStart: string;
+  windowEnd: string;
+  /** Event times of the earliest and latest match. */
+  firstSeen: string;
+  lastSeen: string;
+  context: Record<string, unknown>;
+  samples: NormalizedEvent[];
+  /** Ids of the last batches applied, so a retried batch is not counted twice. */
+  recentBatches: string[];
+  slack?: SlackRef;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  resolvedBy?: string;
+  resolvedAt?: string;
+  resolution?: { reason: Resolution; note?: string };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The open dedup window of one (rule, dedup key): which alert new matches join until it ends. */
+export interface DedupWindow {
+  id: string;
+  alertId: string;
+  start: string;
+  end: string;
+  version: number;
+}
+
+function digest(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/** Rule id + dedup key + window start → the same id on every worker and every retry. */
+export function alertIdFor(ruleId: string, dedup: string, windowStart: string): string {
+  return `${ruleId}-${digest(ruleId, dedup, windowStart).slice(0, 16)}`;
+}
+
+export function windowIdFor(ruleId: string, dedup: string): string {
+  return `window-${digest(ruleId, dedup).slice(0, 32)}`;
+}
+
+/** Short id people type in `/prowl ack <id>`: the hash part of the alert id is enough. */
+export function isAlertId(text: string): boolean {
+  return /^[A-Za-z0-9._-]+-[0-9a-f]{16}$/.test(text);
+}

@@ -1,0 +1,78 @@
+import { DateTime } from 'luxon';
+import { alertIdFor, windowIdFor, type Alert, type DedupWindow } from './alert';
+import type { MatchGroup } from './match-groups';
+
+/** How many recent batch ids an alert remembers; retries arrive within minutes, far fewer batches. */
+export const RECENT_BATCHES = 100;
+/** Keeps an alert item well under DynamoDB's 400 KB limit whatever the events look like. */
+const MAX_SAMPLE_BYTES = 150 * 1024;
+
+/** Keeps the open window, or opens a new one when there is none or it has ended (fixed from first match). */
+export function nextWindow(current: DedupWindow | undefined, group: MatchGroup, now: DateTime): DedupWindow {
+  const nowIso = now.toUTC().toISO()!;
+  if (current && nowIso < current.end) return current;
+  const start = nowIso;
+  return {
+    id: windowIdFor(group.rule.id, group.dedup),
+    alertId: alertIdFor(group.rule.id, group.dedup, start),
+    start,
+    end: now.plus({ minutes: group.rule.dedupPeriodMinutes }).toUTC().toISO()!,
+    version: current?.version ?? 0,
+  };
+}
+
+function boundedSamples(existing: Alert['samples'], added: Alert['samples'], limit: number): Alert['samples'] {
+  const samples = [...existing, ...added].slice(0, limit);
+  while (samples.length > 0 && Buffer.byteLength(JSON.stringify(samples)) > MAX_SAMPLE_BYTES) samples.pop();
+  return samples;
+}
+
+/**
+ * Folds one batch's matches into the window's alert. Returns the same object when the batch was
+ * already applied, so a retried batch changes nothing. The alert opens when the count reaches the
+ * threshold; matches after that update count, last seen and samples.
+ */
+export function applyMatches(current: Alert | undefined, group: MatchGroup, window: DedupWindow, batchId: string, now: DateTime, sampleLimit: number): Alert {
+  if (current?.recentBatches.includes(batchId)) return current;
+  const nowIso = now.toUTC().toISO()!;
+  const base: Alert = current ?? {
+    id: window.alertId,
+    kind: group.kind,
+    ruleId: group.rule.id,
+    dedup: group.dedup,
+    title: group.title,
+    severity: group.severity,
+    description: group.rule.description,
+    runbook: group.rule.runbook,
+    ...(group.rule.reference ? { reference: group.rule.reference } : {}),
+    tags: group.rule.tags,
+    ...(group.rule.author ? { author: group.rule.author } : {}),
+    ...(group.rule.team ? { team: group.rule.team } : {}),
+    logTypes: [],
+    status: 'PENDING',
+    threshold: group.rule.threshold,
+    matchCount: 0,
+    windowStart: window.start,
+    windowEnd: window.end,
+    firstSeen: group.firstSeen,
+    lastSeen: group.lastSeen,
+    context: group.context,
+    samples: [],
+    recentBatches: [],
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    version: 0,
+  };
+  const matchCount = base.matchCount + group.count;
+  return {
+    ...base,
+    matchCount,
+    status: base.status === 'PENDING' && matchCount >= base.threshold ? 'OPEN' : base.status,
+    logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
+    firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
+    lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,
+    samples: boundedSamples(base.samples, group.samples, sampleLimit),
+    recentBatches: [batchId, ...base.recentBatches].slice(0, RECENT_BATCHES),
+    updatedAt: nowIso,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Severity } from '../config/severity';
+import type { Match, RuleFailure } from '../detect/engine';
+import type { Rule } from '../detect/rule';
+import type { NormalizedEvent } from '../logs/log-type';
+
+/** All matches of one (rule, dedup key) in one batch: written to the store once, not per event. */
+export interface MatchGroup {
+  kind: 'rule' | 'rule-error';
+  rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'team' | 'dedupPeriodMinutes' | 'threshold'>;
+  dedup: string;
+  title: string;
+  severity: Severity;
+  context: Record<string, unknown>;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  logTypes: Set<string>;
+  samples: NormalizedEvent[];
+}
+
+/** The synthetic rule that carries rule errors to the ops channel. */
+export const RULE_ERROR_RULE: MatchGroup['rule'] = {
+  id: 'Prowl.RuleError',
+  description: 'A detection threw an error or ran over its time budget. Other rules and events were not affected.',
+  runbook: 'Read the error and the sample event, fix the rule, add the event to its tests, and replay the affected logs with `prowl replay`.',
+  tags: [],
+  dedupPeriodMinutes: 60,
+  threshold: 1,
+};
+
+export class MatchGroups {
+  private readonly groups = new Map<string, MatchGroup>();
+
+  constructor(private readonly sampleLimit: number) {}
+
+  private add(key: string, create: () => MatchGroup, event: NormalizedEvent): void {
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = create()));
+    group.count += 1;
+    group.logTypes.add(event.p_log_type);
+    if (event.p_event_time < group.firstSeen) group.firstSeen = event.p_event_time;
+    if (event.p_event_time > group.lastSeen) group.lastSeen = event.p_event_time;
+    if (group.samples.length < this.sampleLimit) group.samples.push(event);
+  }
+
+  addMatch(match: Match): void {
+    this.add(
+      `${match.rule.id}\u0000${match.dedup}`,
+      () => ({
+        kind: 'rule',
+        rule: match.rule,
+        dedup: match.dedup,
+        title: match.title,
+        severity: match.severity,
+        context: match.context,
+        count: 0,
+        firstSeen: match.event.p_event_time,
+        lastSeen: match.event.p_event_time,
+        logTypes: new Set(),
+        samples: [],
+      }),
+      match.event,
+    );
+  }
+
+  /** One rule-error alert per (rule, error kind), however many events tripped it. */
+  addFailure(failure: RuleFailure): void {
+    const dedup = `${failure.ruleId} ${failure.kind}`;
+    this.add(
+      `${RULE_ERROR_RULE.id}\u0000${dedup}`,
+      () => ({
+        kind: 'rule-error',
+        rule: RULE_ERROR_RULE,
+        dedup,
+        title: `Rule ${failure.ruleId} failed: ${failure.kind}`,
+        severity: 'HIGH',
+        context: { ruleId: failure.ruleId, kind: failure.kind, error: failure.message },
+        count: 0,
+        firstSeen: failure.event.p_event_time,
+        lastSeen: failure.event.p_event_time,
+        logTypes: new Set(),
+        samples: [],
+      }),
+      failure.event,
+    );
+  }
+
+  list(): MatchGroup[] {
+    return [...this.groups.values()];
+  }
+}

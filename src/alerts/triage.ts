@@ -1,0 +1,57 @@
+import type { DateTime } from 'luxon';
+import type { ConfigFile } from '../config';
+import { ProwlError } from '../errors';
+import type { Alert, AlertStatus, Resolution } from './alert';
+import type { AlertStore } from './alert-store';
+import type { AuditLog } from './audit';
+import type { NotifyQueue } from './notify-queue';
+import { requireRole, type Actor } from './roles';
+import { routeAlert } from './routing';
+import * as transitions from './transitions';
+
+export interface TriageDeps {
+  alerts: AlertStore;
+  audit: AuditLog;
+  notify: NotifyQueue;
+  config: Pick<ConfigFile, 'roles' | 'teams' | 'slack'>;
+  now: () => DateTime;
+}
+
+/**
+ * What people do to alerts. Each change is authorized against the alert's team, written with a
+ * conditional update, recorded in the audit trail, and queued for notify so the Slack message
+ * updates in place.
+ */
+export function createTriage(deps: TriageDeps) {
+  async function change(alertId: string, actor: Actor, action: string, apply: (alert: Alert, at: string) => Alert): Promise<Alert> {
+    const existing = await deps.alerts.get(alertId);
+    if (!existing || existing.status === 'PENDING') {
+      throw new ProwlError('prowl_not_found', `no alert ${alertId}; \`/prowl alerts\` lists open ones`);
+    }
+    requireRole(actor, 'responder', deps.config, `${action} alerts`, routeAlert(existing, deps.config).team);
+    const at = deps.now().toUTC().toISO()!;
+    const result = await deps.alerts.mutate(alertId, (alert) => (alert ? apply(alert, at) : alert));
+    const after = result.after!;
+    await deps.audit.record({
+      subject: alertId,
+      action,
+      actor: actor.userId,
+      at,
+      before: { status: result.before?.status },
+      after: { status: after.status, ...(after.resolution ? { resolution: after.resolution } : {}) },
+    });
+    await deps.notify.send([alertId]);
+    return after;
+  }
+
+  return {
+    acknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'acknowledge', (a, at) => transitions.acknowledge(a, actor.userId, at)),
+    unacknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'unacknowledge', (a, at) => transitions.unacknowledge(a, actor.userId, at)),
+    resolve: (alertId: string, actor: Actor, reason: Resolution, note?: string) =>
+      change(alertId, actor, 'resolve', (a, at) => transitions.resolve(a, actor.userId, at, reason, note)),
+    list: (status: AlertStatus, limit = 20) => deps.alerts.listByStatus(status, limit),
+    get: (alertId: string) => deps.alerts.get(alertId),
+  };
+}
+
+export type Triage = ReturnType<typeof createTriage>;

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ProwlError } from '../errors';
+import { severitySchema } from './severity';
+import { describeIssues } from './zod-issues';
+
+/**
+ * The configuration file (prowl.config.yml): what Prowl watches, who gets which alerts and who may
+ * change what. Deployment names (tables, queues) and secrets are not here: they come from the
+ * environment (see runtime-env.ts).
+ */
+
+const slackChannel = z
+  .string()
+  .regex(/^(#[a-z0-9][a-z0-9._-]{0,79}|[CG][A-Z0-9]{6,})$/, 'expected a channel name like "#security-alerts" or a channel id like "C0123ABCD"');
+
+const slackPrincipal = z
+  .string()
+  .regex(/^([UWS][A-Z0-9]{2,}|local)$/, 'expected a Slack user id (U…/W…), a user group id (S…), or "local" for the terminal user');
+
+const sourceSchema = z
+  .object({
+    label: z.string().min(1).describe('shown as p_source_label'),
+    bucket: z.string().min(1).optional().describe("defaults to Prowl's own raw bucket"),
+    prefix: z.string().default(''),
+    logTypes: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const teamSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
+    channel: slackChannel,
+    minSeverity: severitySchema.default('INFO'),
+    owns: z
+      .object({
+        ruleIds: z.array(z.string()).default([]),
+        tags: z.array(z.string()).default([]),
+        logTypes: z.array(z.string()).default([]),
+        accounts: z.array(z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id')).default([]),
+        sources: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
+    responders: z.array(slackPrincipal).default([]),
+  })
+  .strict();
+
+export const configFileSchema = z
+  .object({
+    sources: z.array(sourceSchema).min(1, 'declare at least one log source'),
+    slack: z
+      .object({
+        defaultChannel: slackChannel,
+        opsChannel: slackChannel,
+      })
+      .strict(),
+    teams: z.array(teamSchema).default([]),
+    roles: z
+      .object({
+        admins: z.array(slackPrincipal).default([]),
+        responders: z.array(slackPrincipal).default([]),
+      })
+      .strict()
+      .prefault({}),
+    options: z
+      .object({
+        dedupPeriodMinutes: z.number().int().min(1).max(24 * 60).default(60),
+        ruleTimeBudgetMs: z.number().int().min(1).max(10_000).default(100),
+        sampleEventsPerAlert: z.number().int().min(0).max(20).default(5),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type SourceConfig = ConfigFile['sources'][number];
+export type TeamConfig = ConfigFile['teams'][number];
+
+export function parseConfigFile(text: string, origin: string): ConfigFile {
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    throw new ProwlError('prowl_config_invalid', `${origin} is not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+  const result = configFileSchema.safeParse(document ?? {});
+  if (!result.success) {
+    throw new ProwlError('prowl_config_invalid', `${origin} is invalid:\n${describeIssues(result.error)}`);
+  }
+  return result.data;
+}
+
+export function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ProwlError('prowl_config_invalid', `cannot read the configuration file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  return parseConfigFile(text, path);
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ProwlError } from '../errors';
+import { describeIssues } from './zod-issues';
+
+/**
+ * What a running Prowl function needs from its environment: the names of the resources it was
+ * deployed with (set by serverless.yml in AWS and by the local stack on a laptop), optional
+ * emulator endpoints, and where the Slack secrets are. This module and config-file.ts are the only
+ * readers of process.env; nothing here has a default that could hide a missing variable.
+ */
+
+const name = z.string().min(1);
+const url = z.url();
+
+export const runtimeEnvSchema = z.object({
+  PROWL_STAGE: name,
+  PROWL_CONFIG: name.describe('path of the configuration file'),
+  AWS_REGION: name,
+  PROWL_RAW_BUCKET: name,
+  PROWL_LAKE_BUCKET: name,
+  PROWL_ALERTS_TABLE: name,
+  PROWL_AUDIT_TABLE: name,
+  PROWL_NOTIFY_QUEUE_URL: url,
+  PROWL_JOBS_QUEUE_URL: url,
+  /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
+  PROWL_SLACK_MODE: z.enum(['slack', 'terminal']),
+  /** Local emulator endpoints. Unset in AWS. */
+  AWS_ENDPOINT_URL_S3: url.optional(),
+  AWS_ENDPOINT_URL_SQS: url.optional(),
+  AWS_ENDPOINT_URL_DYNAMODB: url.optional(),
+  /** Secrets: given directly on a laptop, or as SSM parameter names in AWS. */
+  SLACK_BOT_TOKEN: name.optional(),
+  SLACK_SIGNING_SECRET: name.optional(),
+  SLACK_APP_TOKEN: name.optional(),
+  PROWL_SLACK_BOT_TOKEN_PARAM: name.optional(),
+  PROWL_SLACK_SIGNING_SECRET_PARAM: name.optional(),
+  /** Slack's Web API base URL; only tests and private proxies change it. */
+  SLACK_API_URL: url.optional(),
+});
+
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+
+export interface RuntimeConfig {
+  stage: string;
+  configPath: string;
+  region: string;
+  buckets: { raw: string; lake: string };
+  tables: { alerts: string; audit: string };
+  queues: { notify: string; jobs: string };
+  slackMode: 'slack' | 'terminal';
+  endpoints: { s3?: string; sqs?: string; dynamodb?: string };
+  slackApiUrl?: string;
+  secrets: SecretSources;
+}
+
+/** Each secret either has its value (laptop) or the name of the SSM parameter that holds it (AWS). */
+export interface SecretSources {
+  slackBotToken: SecretSource;
+  slackSigningSecret: SecretSource;
+  slackAppToken: SecretSource;
+}
+export type SecretSource = { value: string } | { parameter: string } | undefined;
+
+function secret(value: string | undefined, parameter?: string): SecretSource {
+  if (value !== undefined) return { value };
+  if (parameter !== undefined) return { parameter };
+  return undefined;
+}
+
+export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
+  const result = runtimeEnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ProwlError('prowl_config_invalid', `environment is incomplete:\n${describeIssues(result.error)}`);
+  }
+  const e = result.data;
+  return {
+    stage: e.PROWL_STAGE,
+    configPath: e.PROWL_CONFIG,
+    region: e.AWS_REGION,
+    buckets: { raw: e.PROWL_RAW_BUCKET, lake: e.PROWL_LAKE_BUCKET },
+    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE },
+    queues: { notify: e.PROWL_NOTIFY_QUEUE_URL, jobs: e.PROWL_JOBS_QUEUE_URL },
+    slackMode: e.PROWL_SLACK_MODE,
+    endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },
+    slackApiUrl: e.SLACK_API_URL,
+    secrets: {
+      slackBotToken: secret(e.SLACK_BOT_TOKEN, e.PROWL_SLACK_BOT_TOKEN_PARAM),
+      slackSigningSecret: secret(e.SLACK_SIGNING_SECRET, e.PROWL_SLACK_SIGNING_SECRET_PARAM),
+      slackAppToken: secret(e.SLACK_APP_TOKEN),
+    },
+  };
+}
+
+/** Reads process.env once; the single place the process environment enters Prowl. */
+export function runtimeConfigFromProcess(): RuntimeConfig {
+  return parseRuntimeEnv(process.env);
+}
+
+/** Slack credentials a laptop may provide; the CLI uses them to choose Socket Mode or the terminal. */
+export function localSlackCredentials(env: NodeJS.ProcessEnv = process.env): { botToken?: string; appToken?: string; signingSecret?: string } {
+  return {
+    botToken: env.SLACK_BOT_TOKEN || undefined,
+    appToken: env.SLACK_APP_TOKEN || undefined,
+    signingSecret: env.SLACK_SIGNING_SECRET || undefined,
+  };
+}

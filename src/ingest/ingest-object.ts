@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, NoSuchKey, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import type { DateTime } from 'luxon';
+import type { AlertStore } from '../alerts/alert-store';
+import { MatchGroups } from '../alerts/match-groups';
+import type { NotifyQueue } from '../alerts/notify-queue';
+import { recordMatchGroups } from '../alerts/record-matches';
+import type { ConfigFile } from '../config';
+import type { Engine } from '../detect/engine';
+import { ProwlError } from '../errors';
+import { writeQuarantine, type QuarantinedLine } from '../lake/quarantine';
+import { parseObject } from '../logs/parse';
+import { decompressed } from '../logs/read-object';
+import { resolveSource } from '../logs/sources';
+import type { ObjectRef } from './s3-notification';
+
+export interface IngestDeps {
+  s3: S3Client;
+  config: Pick<ConfigFile, 'sources' | 'options'>;
+  buckets: { raw: string; lake: string };
+  engine: Engine;
+  alerts: AlertStore;
+  notify: NotifyQueue;
+  now: () => DateTime;
+}
+
+export interface IngestSummary {
+  bucket: string;
+  key: string;
+  events: number;
+  eventsByLogType: Record<string, number>;
+  quarantined: number;
+  quarantineKey?: string;
+  matches: number;
+  ruleErrors: number;
+  alertIds: string[];
+}
+
+async function openObject(s3: S3Client, ref: ObjectRef): Promise<AsyncIterable<Uint8Array>> {
+  try {
+    const result = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+    return result.Body as AsyncIterable<Uint8Array>;
+  } catch (error) {
+    const reason = error instanceof NoSuchKey ? 'it does not exist' : error instanceof S3ServiceException ? `${error.name}: ${error.message}` : String(error);
+    throw new ProwlError('prowl_object_unreadable', `cannot read s3://${ref.bucket}/${ref.key}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * One pass over one log object: parse and normalize every record, run the detections on it,
+ * quarantine what no log type accepts, then record matches as alerts and queue the ones to show.
+ * Everything it writes is keyed by the object, so a retry repeats rather than duplicates.
+ */
+export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<IngestSummary> {
+  const now = deps.now();
+  const objectId = `${ref.bucket}/${ref.key}@${ref.version}`;
+  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, matches: 0, ruleErrors: 0, alertIds: [] };
+  const quarantine: QuarantinedLine[] = [];
+  const groups = new MatchGroups(deps.config.options.sampleEventsPerAlert);
+
+  const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key);
+  if (!source) {
+    quarantine.push({ bucket: ref.bucket, key: ref.key, position: 0, reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml', raw: '' });
+  } else {
+    const body = await openObject(deps.s3, ref);
+    const records = parseObject(decompressed(body), {
+      logTypes: source.logTypes,
+      origin: { sourceId: source.id, sourceLabel: source.label, objectId },
+      parseTime: now.toUTC().toISO()!,
+    });
+    try {
+      for await (const record of records) {
+        if (record.kind === 'quarantined') {
+          quarantine.push({ bucket: ref.bucket, key: ref.key, position: record.position, reason: record.reason, raw: record.raw });
+          continue;
+        }
+        summary.events += 1;
+        summary.eventsByLogType[record.logType.name] = (summary.eventsByLogType[record.logType.name] ?? 0) + 1;
+        if (!record.logType.detect) continue;
+        const { matches, failures } = deps.engine.evaluate(record.event);
+        matches.forEach((match) => groups.addMatch(match));
+        failures.forEach((failure) => groups.addFailure(failure));
+        summary.matches += matches.length;
+        summary.ruleErrors += failures.length;
+      }
+    } catch (error) {
+      // A stream that breaks mid-way (corrupt gzip, reset connection) fails the object as a whole, to be retried.
+      throw new ProwlError('prowl_object_unreadable', `s3://${ref.bucket}/${ref.key} broke off while reading: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  summary.quarantined = quarantine.length;
+  const quarantineKey = await writeQuarantine(deps.s3, deps.buckets.lake, objectId, quarantine, now);
+  if (quarantineKey) summary.quarantineKey = quarantineKey;
+
+  const batchId = createHash('sha256').update(objectId).digest('hex').slice(0, 24);
+  const toNotify = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
+  summary.alertIds = toNotify.map((alert) => alert.id);
+  await deps.notify.send(summary.alertIds);
+  return summary;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { describeIssues } from '../config/zod-issues';
+import { ProwlError } from '../errors';
+
+const s3Record = z.object({
+  eventSource: z.literal('aws:s3'),
+  eventName: z.string(),
+  s3: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      key: z.string().min(1),
+      size: z.number().int().nonnegative().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+const notification = z.union([
+  z.object({ Records: z.array(s3Record) }),
+  z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string().optional() }),
+]);
+
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+  size?: number;
+  /** ETag or version: what makes a rewritten object a different input. */
+  version: string;
+}
+
+/**
+ * Reads the S3 event notification in an ingest message. S3 URL-encodes keys (spaces as '+');
+ * test events, folder markers and empty objects carry nothing to parse and come back empty.
+ */
+export function objectsInNotification(body: string): ObjectRef[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ProwlError('prowl_bad_input', 'ingest message is not JSON; expected an S3 event notification');
+  }
+  const parsed = notification.safeParse(json);
+  if (!parsed.success) {
+    throw new ProwlError('prowl_bad_input', `ingest message is not an S3 event notification:\n${describeIssues(parsed.error)}`);
+  }
+  if (!('Records' in parsed.data)) return [];
+  return parsed.data.Records.filter((record) => record.eventName.startsWith('ObjectCreated'))
+    .map((record) => ({
+      bucket: record.s3.bucket.name,
+      key: decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')),
+      ...(record.s3.object.size === undefined ? {} : { size: record.s3.object.size }),
+      version: record.s3.object.versionId ?? record.s3.object.eTag ?? record.s3.object.sequencer ?? 'unversioned',
+    }))
+    .filter((ref) => !ref.key.endsWith('/') && ref.size !== 0);
+}
+
+/** The notification S3 would send for a new object; the local stack sends it itself. */
+export function objectCreatedNotification(ref: { bucket: string; key: string; size: number; eTag: string }): string {
+  return JSON.stringify({
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        eventName: 'ObjectCreated:Put',
+        eventTime: new Date().toISOString(),
+        s3: {
+          s3SchemaVersion: '1.0',
+          bucket: { name: ref.bucket, arn: `arn:aws:s3:::${ref.bucket}` },
+          object: { key: encodeURIComponent(ref.key).replace(/%2F/g, '/').replace(/%20/g, '+'), size: ref.size, eTag: ref.eTag },
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,86 @@
+import { isIP } from 'node:net';
+
+/** The indicator fields every normalized event may carry, each sorted, unique, absent when empty. */
+export const INDICATOR_FIELDS = [
+  'p_any_ip_addresses',
+  'p_any_domain_names',
+  'p_any_aws_account_ids',
+  'p_any_aws_arns',
+  'p_any_aws_instance_ids',
+  'p_any_aws_tags',
+  'p_any_usernames',
+  'p_any_emails',
+  'p_any_trace_ids',
+  'p_any_sha256_hashes',
+  'p_any_md5_hashes',
+] as const;
+
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
+export type IndicatorFields = Partial<Record<IndicatorField, string[]>>;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SHA256 = /^[0-9a-f]{64}$/i;
+const MD5 = /^[0-9a-f]{32}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i;
+
+/**
+ * Collects indicators while a log type walks its event. Each adder validates its value, so a log
+ * type can pass whatever the field holds (undefined, "-", an AWS service name instead of an IP)
+ * without checking first.
+ */
+export class IndicatorSet {
+  private readonly found = new Map<IndicatorField, Set<string>>();
+
+  private add(field: IndicatorField, value: string): void {
+    let set = this.found.get(field);
+    if (!set) this.found.set(field, (set = new Set()));
+    set.add(value);
+  }
+
+  ip(value: unknown): void {
+    if (typeof value === 'string' && isIP(value) !== 0) this.add('p_any_ip_addresses', value);
+  }
+  domain(value: unknown): void {
+    if (typeof value === 'string' && DOMAIN.test(value)) this.add('p_any_domain_names', value.toLowerCase());
+  }
+  account(value: unknown): void {
+    if (typeof value === 'string' && ACCOUNT_ID.test(value)) this.add('p_any_aws_account_ids', value);
+  }
+  arn(value: unknown): void {
+    if (typeof value === 'string' && value.startsWith('arn:')) {
+      this.add('p_any_aws_arns', value);
+      this.account(value.split(':')[4]);
+    }
+  }
+  instanceId(value: unknown): void {
+    if (typeof value === 'string' && INSTANCE_ID.test(value)) this.add('p_any_aws_instance_ids', value);
+  }
+  tag(key: unknown, value: unknown): void {
+    if (typeof key === 'string' && key !== '') this.add('p_any_aws_tags', `${key}:${typeof value === 'string' ? value : ''}`);
+  }
+  username(value: unknown): void {
+    if (typeof value === 'string' && value !== '' && value !== '-') this.add('p_any_usernames', value);
+  }
+  email(value: unknown): void {
+    if (typeof value === 'string' && EMAIL.test(value)) this.add('p_any_emails', value.toLowerCase());
+  }
+  traceId(value: unknown): void {
+    if (typeof value === 'string' && value !== '' && value !== '-') this.add('p_any_trace_ids', value);
+  }
+  hash(value: unknown): void {
+    if (typeof value !== 'string') return;
+    if (SHA256.test(value)) this.add('p_any_sha256_hashes', value.toLowerCase());
+    else if (MD5.test(value)) this.add('p_any_md5_hashes', value.toLowerCase());
+  }
+
+  toFields(): IndicatorFields {
+    const fields: IndicatorFields = {};
+    for (const field of INDICATOR_FIELDS) {
+      const set = this.found.get(field);
+      if (set && set.size > 0) fields[field] = [...set].sort();
+    }
+    return fields;
+  }
+}

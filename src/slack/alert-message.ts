@@ -1,0 +1,117 @@
+import type { Button, KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Alert } from '../alerts/alert';
+import type { Severity } from '../config/severity';
+import { clip, SLACK_LIMITS, type SlackMessage } from './message';
+
+export const ALERT_ACTIONS = {
+  acknowledge: 'alert.acknowledge',
+  unacknowledge: 'alert.unacknowledge',
+  resolve: 'alert.resolve',
+  suppress: 'alert.suppress',
+  showEvents: 'alert.show_events',
+} as const;
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  INFO: '#8d99ae',
+  LOW: '#2a9d8f',
+  MEDIUM: '#e9c46a',
+  HIGH: '#f4a261',
+  CRITICAL: '#d62828',
+};
+
+const SEVERITY_EMOJI: Record<Severity, string> = {
+  INFO: ':information_source:',
+  LOW: ':large_blue_circle:',
+  MEDIUM: ':large_yellow_circle:',
+  HIGH: ':large_orange_circle:',
+  CRITICAL: ':red_circle:',
+};
+
+function when(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyy-LL-dd HH:mm:ss 'UTC'");
+}
+
+function distinct(values: Iterable<string | undefined>, max = 3): string {
+  const list = [...new Set([...values].filter((v): v is string => typeof v === 'string' && v !== ''))];
+  if (list.length === 0) return '—';
+  return list.length > max ? `${list.slice(0, max).join(', ')} +${list.length - max}` : list.join(', ');
+}
+
+/** The facts people triage on, read from the alert's sample events by their p_ indicators. */
+export function alertFacts(alert: Alert): Array<[string, string]> {
+  const samples = alert.samples;
+  return [
+    ['Severity', `${SEVERITY_EMOJI[alert.severity]} ${alert.severity}`],
+    ['Status', statusText(alert)],
+    ['Rule', `\`${alert.ruleId}\``],
+    ['Events', String(alert.matchCount)],
+    ['Log type', distinct(alert.logTypes)],
+    ['Account', distinct(samples.flatMap((e) => e.p_any_aws_account_ids ?? []))],
+    ['Region', distinct(samples.map((e) => (typeof e['awsRegion'] === 'string' ? e['awsRegion'] : undefined)))],
+    ['Actor', distinct(samples.flatMap((e) => e.p_any_usernames ?? e.p_any_aws_arns ?? []))],
+    ['Source IP', distinct(samples.flatMap((e) => e.p_any_ip_addresses ?? []))],
+    ['Seen', `${when(alert.firstSeen)} → ${when(alert.lastSeen)}`],
+  ];
+}
+
+function statusText(alert: Alert): string {
+  switch (alert.status) {
+    case 'ACKNOWLEDGED':
+      return `Acknowledged by ${mention(alert.acknowledgedBy)} at ${when(alert.acknowledgedAt!)}`;
+    case 'RESOLVED':
+      return `Resolved (${alert.resolution?.reason ?? 'no reason'}) by ${mention(alert.resolvedBy)} at ${when(alert.resolvedAt!)}`;
+    default:
+      return alert.status === 'OPEN' ? 'Open' : 'Pending';
+  }
+}
+
+function mention(user: string | undefined): string {
+  if (!user) return 'someone';
+  return /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : user;
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.buttonText) }, action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+function buttons(alert: Alert): Button[] {
+  if (alert.status === 'RESOLVED') return [button('Show events', ALERT_ACTIONS.showEvents, alert.id)];
+  return [
+    alert.status === 'ACKNOWLEDGED'
+      ? button('Unacknowledge', ALERT_ACTIONS.unacknowledge, alert.id)
+      : button('Acknowledge', ALERT_ACTIONS.acknowledge, alert.id, 'primary'),
+    button('Resolve', ALERT_ACTIONS.resolve, alert.id),
+    button('Suppress…', ALERT_ACTIONS.suppress, alert.id),
+    button('Show events', ALERT_ACTIONS.showEvents, alert.id),
+  ];
+}
+
+function contextBlock(alert: Alert): KnownBlock | undefined {
+  if (Object.keys(alert.context).length === 0) return undefined;
+  const json = JSON.stringify(alert.context, null, 2);
+  const fence = '```';
+  return { type: 'section', text: { type: 'mrkdwn', text: `*Context*\n${fence}${clip(json, SLACK_LIMITS.sectionText - 20)}${fence}` } };
+}
+
+/** Builds the alert's Slack message. Pure: the same alert always gives the same message. */
+export function alertMessage(alert: Alert): SlackMessage {
+  const links = [
+    `*Runbook:* ${alert.runbook}`,
+    alert.reference ? `*Reference:* <${alert.reference}|${clip(alert.reference, 200)}>` : undefined,
+    alert.author ? `*Author:* ${alert.author}` : undefined,
+  ].filter((line): line is string => line !== undefined);
+
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(alert.title, SLACK_LIMITS.headerText), emoji: true } },
+    { type: 'section', fields: alertFacts(alert).map(([name, value]) => ({ type: 'mrkdwn', text: clip(`*${name}*\n${value}`, SLACK_LIMITS.fieldText) })) },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(alert.description, SLACK_LIMITS.sectionText) } },
+  ];
+  const context = contextBlock(alert);
+  if (context) blocks.push(context);
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
+  blocks.push({ type: 'actions', block_id: 'alert_actions', elements: buttons(alert) });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Alert \`${alert.id}\` · tags ${alert.tags.join(', ') || 'none'}`, SLACK_LIMITS.sectionText) }] });
+
+  return { text: clip(`[${alert.severity}] ${alert.title}`, SLACK_LIMITS.fallbackText), color: SEVERITY_COLOR[alert.severity], blocks };
+}

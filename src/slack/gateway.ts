@@ -1,0 +1,88 @@
+import { WebAPIPlatformError, WebAPIRateLimitedError, WebClient, type Logger } from '@slack/web-api';
+import { ProwlError } from '../errors';
+import type { SlackMessage } from './message';
+import { renderText } from './render-text';
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/** How Prowl talks to Slack: the Web API in a workspace, or the terminal on a laptop. */
+export interface SlackGateway {
+  post(channel: string, message: SlackMessage): Promise<MessageRef>;
+  update(ref: MessageRef, message: SlackMessage): Promise<void>;
+}
+
+function payload(message: SlackMessage): { text: string; attachments: Array<{ color?: string; blocks: SlackMessage['blocks']; fallback: string }> } {
+  return { text: message.text, attachments: [{ ...(message.color ? { color: message.color } : {}), blocks: message.blocks, fallback: message.text }] };
+}
+
+/** Turns Web API failures into Prowl errors; a 429 keeps Slack's Retry-After so the caller can requeue. */
+function slackFailure(error: unknown, method: string): ProwlError {
+  if (error instanceof WebAPIRateLimitedError) {
+    return new ProwlError('prowl_slack_rate_limited', `Slack rate-limited ${method}; retry after ${error.retryAfter}s`, { cause: error, retryAfterSeconds: error.retryAfter });
+  }
+  if (error instanceof WebAPIPlatformError) {
+    return new ProwlError('prowl_slack_failed', `Slack refused ${method}: ${error.data.error}`, { cause: error });
+  }
+  return new ProwlError('prowl_slack_failed', `${method} failed: ${(error as Error).message}`, { cause: error });
+}
+
+const quietLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => 'error' as ReturnType<Logger['getLevel']>,
+  setName: () => undefined,
+};
+
+/** A WebClient that fails fast: a short timeout, two retries, and 429s handed back to the queue. */
+export function createWebClient(token: string, options: { slackApiUrl?: string } = {}): WebClient {
+  return new WebClient(token, {
+    timeout: 5000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+    logger: quietLogger,
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+  });
+}
+
+export function webApiGateway(client: WebClient): SlackGateway {
+  return {
+    async post(channel, message) {
+      try {
+        const result = await client.chat.postMessage({ channel, ...payload(message) });
+        return { channel: result.channel ?? channel, ts: result.ts! };
+      } catch (error) {
+        throw slackFailure(error, 'chat.postMessage');
+      }
+    },
+    async update(ref, message) {
+      try {
+        await client.chat.update({ channel: ref.channel, ts: ref.ts, ...payload(message) });
+      } catch (error) {
+        throw slackFailure(error, 'chat.update');
+      }
+    },
+  };
+}
+
+/** Prints alerts instead of posting them: the laptop's Slack when no workspace is configured. */
+export function terminalGateway(write: (text: string) => void): SlackGateway {
+  let sequence = 0;
+  const frame = (heading: string, message: SlackMessage): string => `\n┌─ ${heading}\n${renderText(message).replace(/^/gm, '│ ')}\n└─\n`;
+  return {
+    async post(channel, message) {
+      sequence += 1;
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
+      write(frame(`${channel} · new alert`, message));
+      return { channel, ts };
+    },
+    async update(ref, message) {
+      write(frame(`${ref.channel} · alert updated`, message));
+    },
+  };
+}
