@@ -8,6 +8,8 @@ import type { RuntimeConfig } from './config';
 export interface AwsClients {
   s3: S3Client;
   sqs: SQSClient;
+  dynamodb: DynamoDBClient;
+  /** The document client over `dynamodb`: plain JavaScript values in and out. */
   ddb: DynamoDBDocumentClient;
   ssm: SSMClient;
 }
@@ -19,11 +21,13 @@ const EMULATOR_CREDENTIALS = { accessKeyId: 'prowl-local', secretAccessKey: 'pro
 export function createAwsClients(config: Pick<RuntimeConfig, 'region' | 'endpoints'>): AwsClients {
   const { region, endpoints } = config;
   const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {});
+  const dynamodb = new DynamoDBClient({ region, ...local(endpoints.dynamodb) });
   return {
     // Emulators serve buckets by path, not by virtual host names.
     s3: new S3Client({ region, ...local(endpoints.s3), ...(endpoints.s3 ? { forcePathStyle: true } : {}) }),
     sqs: new SQSClient({ region, ...local(endpoints.sqs) }),
-    ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region, ...local(endpoints.dynamodb) }), {
+    dynamodb,
+    ddb: DynamoDBDocumentClient.from(dynamodb, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     }),
     ssm: new SSMClient({ region }),

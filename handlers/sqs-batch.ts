@@ -1,0 +1,22 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { asProwlError } from '../src/errors';
+import { logger } from '../src/logger';
+
+/**
+ * An SQS-triggered handler where each record fails on its own: failures are reported as
+ * batchItemFailures, so only they return to the queue (and to the DLQ after maxReceiveCount).
+ */
+export function sqsBatchHandler(name: string, handleRecord: (record: SQSRecord) => Promise<unknown>): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
+  const processor = new BatchProcessor(EventType.SQS);
+  const recordHandler = async (record: SQSRecord): Promise<unknown> => {
+    try {
+      return await handleRecord(record);
+    } catch (error) {
+      const failure = asProwlError(error);
+      logger.error(`${name} record failed`, { messageId: record.messageId, code: failure.code, reason: failure.message });
+      throw failure;
+    }
+  };
+  return (event, context) => processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { createAwsClients, type AwsClients } from '../aws-clients';
+import { parseRuntimeEnv, type RuntimeConfig } from '../config';
+import { ProwlError } from '../errors';
+import { objectCreatedNotification } from '../ingest/s3-notification';
+import { loadDefinitions, type Definitions } from './definitions';
+import { startEmulators, type EmulatorEndpoints, type Emulators } from './emulators';
+import { EventSourceRunner, type InvocationReport, type SqsHandler } from './event-source-runner';
+import { provision, resolveEnvironment, type Provisioned } from './provision';
+
+export type LocalSlack = { mode: 'terminal' } | { mode: 'slack'; botToken: string; signingSecret?: string; apiUrl?: string };
+
+export interface LocalStackOptions {
+  root: string;
+  stage: string;
+  region?: string;
+  /** Persist emulator data here (the laptop); in memory when omitted. */
+  dataDir?: string;
+  /** Use emulators that are already running (tests share one pair) instead of starting them. */
+  emulators?: EmulatorEndpoints;
+  slack: LocalSlack;
+  configPath?: string;
+  visibilityTimeoutSeconds?: number;
+  onInvocation?: (report: InvocationReport) => void;
+}
+
+export interface LocalStack {
+  definitions: Definitions;
+  provisioned: Provisioned;
+  /** The environment every local function runs with: serverless.yml's, resolved locally. */
+  env: Record<string, string>;
+  runtime: RuntimeConfig;
+  clients: AwsClients;
+  runner: EventSourceRunner;
+  /** Puts an object in a bucket (the raw bucket by default) and sends the S3 notification it is wired to. */
+  putObject(key: string, body: Buffer | string, bucket?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function loadHandler(root: string, module: string, exportName: string): SqsHandler {
+  // The same module and export Lambda loads, named by serverless.yml.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(join(root, module)) as Record<string, unknown>;
+  const handler = loaded[exportName];
+  if (typeof handler !== 'function') throw new ProwlError('prowl_config_invalid', `${module} has no exported function ${exportName}`);
+  return handler as SqsHandler;
+}
+
+function slackEnvironment(slack: LocalSlack): Record<string, string> {
+  if (slack.mode === 'terminal') return { PROWL_SLACK_MODE: 'terminal' };
+  return {
+    PROWL_SLACK_MODE: 'slack',
+    SLACK_BOT_TOKEN: slack.botToken,
+    ...(slack.signingSecret ? { SLACK_SIGNING_SECRET: slack.signingSecret } : {}),
+    ...(slack.apiUrl ? { SLACK_API_URL: slack.apiUrl } : {}),
+  };
+}
+
+/**
+ * The whole of Prowl on loopback: emulators, the resources serverless.yml declares, and the
+ * functions it declares, fed by their queues.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const region = options.region ?? 'us-east-1';
+  let emulators: Emulators | undefined;
+  const endpoints = options.emulators ?? (emulators = await startEmulators(options.dataDir ? { dataDir: options.dataDir } : {})).endpoints;
+
+  try {
+    const definitions = loadDefinitions(options.root, options.stage);
+    const endpointEnv = { AWS_ENDPOINT_URL_S3: endpoints.aws, AWS_ENDPOINT_URL_SQS: endpoints.aws, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb };
+    const clients = createAwsClients({ region, endpoints: { s3: endpoints.aws, sqs: endpoints.aws, dynamodb: endpoints.dynamodb } });
+    const provisioned = await provision(definitions, clients, options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds });
+
+    // Drop the AWS-only parameter names: locally secrets come straight from the environment.
+    const { PROWL_SLACK_BOT_TOKEN_PARAM: _bot, PROWL_SLACK_SIGNING_SECRET_PARAM: _signing, ...declared } = resolveEnvironment(definitions.environment, provisioned);
+    const env: Record<string, string> = {
+      ...declared,
+      ...(options.configPath ? { PROWL_CONFIG: options.configPath } : { PROWL_CONFIG: join(options.root, declared['PROWL_CONFIG'] ?? 'prowl.config.yml') }),
+      AWS_REGION: region,
+      ...endpointEnv,
+      ...slackEnvironment(options.slack),
+    };
+    const runtime = parseRuntimeEnv(env);
+    // Functions read their configuration from the process environment, as in Lambda.
+    Object.assign(process.env, env);
+
+    const mappings = definitions.functions.flatMap((fn) =>
+      fn.sqs.map((trigger) => {
+        const queue = provisioned.queues[trigger.queue];
+        if (!queue) throw new ProwlError('prowl_config_invalid', `function ${fn.name} is triggered by ${trigger.queue}, which is not defined`);
+        return { functionName: fn.name, queueUrl: queue.url, queueArn: queue.arn, batchSize: trigger.batchSize, timeoutSeconds: fn.timeoutSeconds, handler: loadHandler(options.root, fn.module, fn.exportName) };
+      }),
+    );
+    const runner = new EventSourceRunner(clients.sqs, mappings, region, options.onInvocation);
+    runner.start();
+
+    return {
+      definitions,
+      provisioned,
+      env,
+      runtime,
+      clients,
+      runner,
+      async putObject(key, body, bucket = runtime.buckets.raw) {
+        const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+        const result = await clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
+        const eTag = (result.ETag ?? createHash('md5').update(bytes).digest('hex')).replace(/"/g, '');
+        // S3 would announce the object to the queues in the bucket's NotificationConfiguration; fauxqs does not.
+        for (const queueUrl of provisioned.notifications[bucket] ?? []) {
+          await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: objectCreatedNotification({ bucket, key, size: bytes.length, eTag }) }));
+        }
+      },
+      async stop() {
+        await runner.stop();
+        await emulators?.stop();
+      },
+    };
+  } catch (error) {
+    await emulators?.stop();
+    throw error;
+  }
+}

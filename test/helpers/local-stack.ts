@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { startLocalStack, type LocalSlack, type LocalStack, type LocalStackOptions } from '../../src/local/local-stack';
+
+export const ROOT = join(__dirname, '..', '..');
+export const TEST_BOT_TOKEN = 'xoxb-test-token';
+
+/** A stage of its own inside the shared emulators, so test files never see each other's data. */
+export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'onInvocation'>> & { slack?: LocalSlack } = {}): Promise<LocalStack> {
+  const emulators = z.object({ dynamodb: z.url(), aws: z.url() }).parse(JSON.parse(process.env.PROWL_TEST_EMULATORS ?? 'null'));
+  return startLocalStack({
+    root: ROOT,
+    stage: `t${randomBytes(4).toString('hex')}`,
+    emulators,
+    slack: options.slack ?? { mode: 'slack', botToken: TEST_BOT_TOKEN },
+    ...options,
+  });
+}
