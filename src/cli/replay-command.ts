@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { rules as pack } from '../../detections';
+import { createEngine } from '../detect/engine';
+import type { Rule } from '../detect/rule';
+import { ReplayAlerts, type ReplayAlert } from '../detect/replay';
+import { ProwlError } from '../errors';
+import { parseObject } from '../logs/parse';
+import { decompressed } from '../logs/read-object';
+import { resolveSource } from '../logs/sources';
+import { listFiles } from './files';
+import { writeLine, type CommandIO } from './io';
+import { Progress } from './progress';
+
+const QUARANTINE_LINES_SHOWN = 20;
+
+export const REPLAY_USAGE = 'prowl replay <file|dir> [--format text|json]';
+
+function formatText(alert: ReplayAlert): string {
+  return `[${alert.severity}] ${alert.ruleId} — ${alert.title} (${alert.count} event${alert.count === 1 ? '' : 's'}, ${alert.firstSeen} → ${alert.lastSeen})`;
+}
+
+/**
+ * Runs log files through parsing and every detection, without the stack, and prints the alerts
+ * that would fire: the way to try a rule on history before it goes live.
+ */
+export async function replayCommand(argv: string[], io: CommandIO, rules: readonly Rule[] = pack): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (positionals.length !== 1) throw new ProwlError('prowl_bad_command', `give one file or directory.\nUsage: ${REPLAY_USAGE}`);
+  if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
+
+  const files = await listFiles(positionals[0]!);
+  const engine = createEngine(rules, { timeBudgetMs: 1000 });
+  const alerts = new ReplayAlerts();
+  const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
+  const parseTime = DateTime.utc().toISO();
+  let events = 0;
+  let quarantined = 0;
+
+  for (const file of files) {
+    const source = resolveSource([{ label: 'replay', prefix: '', logTypes: [] }], 'replay', 'replay', file.relative)!;
+    const stream = createReadStream(file.path);
+    stream.on('data', (chunk) => progress.advance(chunk.length));
+    for await (const record of parseObject(decompressed(stream), { logTypes: source.logTypes, origin: { sourceId: 'replay', sourceLabel: 'replay', objectId: file.path }, parseTime })) {
+      if (record.kind === 'quarantined') {
+        quarantined += 1;
+        if (quarantined <= QUARANTINE_LINES_SHOWN) writeLine(io.stderr, `quarantined ${file.relative}:${record.position}: ${record.reason}`);
+        continue;
+      }
+      events += 1;
+      if (!record.logType.detect) continue;
+      const { matches, failures } = engine.evaluate(record.event);
+      matches.forEach((match) => alerts.add(match));
+      failures.forEach((failure) => alerts.addFailure(failure));
+    }
+  }
+  progress.finish();
+  if (quarantined > QUARANTINE_LINES_SHOWN) writeLine(io.stderr, `… and ${quarantined - QUARANTINE_LINES_SHOWN} more quarantined record(s)`);
+
+  const fired = alerts.alerts();
+  for (const alert of fired) writeLine(io.stdout, values.format === 'json' ? JSON.stringify(alert) : formatText(alert));
+  writeLine(io.stderr, `${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
+  return 0;
+}

@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon';
+import type { Severity } from '../config/severity';
+import type { Match, RuleFailure } from './engine';
+
+/** An alert replay says would have fired. */
+export interface ReplayAlert {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  dedup: string;
+  count: number;
+  tags: string[];
+  firstSeen: string;
+  lastSeen: string;
+}
+
+interface Window {
+  alert: ReplayAlert;
+  end: string;
+  threshold: number;
+}
+
+/**
+ * Folds matches into alerts the way production does — windows fixed from the first match, the
+ * alert firing once the count reaches the threshold — but on event time, so replaying history
+ * gives the alerts that history would have raised whatever order files are read in.
+ */
+export class ReplayAlerts {
+  private readonly matches: Match[] = [];
+  private readonly failures = new Map<string, ReplayAlert>();
+
+  add(match: Match): void {
+    this.matches.push(match);
+  }
+
+  addFailure(failure: RuleFailure): void {
+    const dedup = `${failure.ruleId} ${failure.kind}`;
+    const time = failure.event.p_event_time;
+    const existing = this.failures.get(dedup);
+    if (existing) {
+      existing.count += 1;
+      if (time < existing.firstSeen) existing.firstSeen = time;
+      if (time > existing.lastSeen) existing.lastSeen = time;
+      return;
+    }
+    this.failures.set(dedup, { ruleId: 'Prowl.RuleError', title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`, severity: 'HIGH', dedup, count: 1, tags: [], firstSeen: time, lastSeen: time });
+  }
+
+  /** Alerts that reached their threshold, in the order they first fired. */
+  alerts(): ReplayAlert[] {
+    const ordered = [...this.matches].sort((a, b) => (a.event.p_event_time < b.event.p_event_time ? -1 : a.event.p_event_time > b.event.p_event_time ? 1 : 0));
+    const open = new Map<string, Window>();
+    const all: Window[] = [];
+    for (const match of ordered) {
+      const key = `${match.rule.id}\u0000${match.dedup}`;
+      const time = match.event.p_event_time;
+      let window = open.get(key);
+      if (!window || time >= window.end) {
+        window = {
+          alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
+          end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
+          threshold: match.rule.threshold,
+        };
+        open.set(key, window);
+        all.push(window);
+      }
+      window.alert.count += 1;
+      window.alert.lastSeen = time;
+    }
+    return [...all.filter((w) => w.alert.count >= w.threshold).map((w) => w.alert), ...this.failures.values()];
+  }
+}
