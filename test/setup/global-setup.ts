@@ -2,6 +2,8 @@ import { startEmulators } from '../../src/local/emulators';
 
 /** One pair of emulators for the whole run; each test file provisions its own stage inside them. */
 export default async function globalSetup(): Promise<void> {
+  // Versions are pinned in the lockfile; the SDK's notice about future Node 22 releases is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const emulators = await startEmulators();
   process.env.PROWL_TEST_EMULATORS = JSON.stringify(emulators.endpoints);
   (globalThis as { prowlEmulators?: typeof emulators }).prowlEmulators = emulators;

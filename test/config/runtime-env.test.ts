@@ -1,0 +1,37 @@
+import { parseRuntimeEnv } from '../../src/config';
+
+const complete = {
+  PROWL_STAGE: 'prod',
+  PROWL_CONFIG: 'prowl.config.yml',
+  AWS_REGION: 'eu-west-1',
+  PROWL_RAW_BUCKET: 'raw',
+  PROWL_LAKE_BUCKET: 'lake',
+  PROWL_ALERTS_TABLE: 'alerts',
+  PROWL_AUDIT_TABLE: 'audit',
+  PROWL_NOTIFY_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-notify',
+  PROWL_JOBS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-jobs',
+  PROWL_SLACK_MODE: 'slack',
+  PROWL_SLACK_BOT_TOKEN_PARAM: '/prowl/prod/slack-bot-token',
+};
+
+describe('the runtime environment', () => {
+  it('reads deployment names and points secrets at their SSM parameters', () => {
+    const config = parseRuntimeEnv(complete);
+    expect(config.tables).toEqual({ alerts: 'alerts', audit: 'audit' });
+    expect(config.secrets.slackBotToken).toEqual({ parameter: '/prowl/prod/slack-bot-token' });
+    expect(config.secrets.slackSigningSecret).toBeUndefined();
+  });
+
+  it('prefers a secret given directly over its parameter name', () => {
+    expect(parseRuntimeEnv({ ...complete, SLACK_BOT_TOKEN: 'xoxb-local' }).secrets.slackBotToken).toEqual({ value: 'xoxb-local' });
+  });
+
+  it('names every missing variable instead of defaulting it', () => {
+    const { PROWL_ALERTS_TABLE: _a, AWS_REGION: _r, ...incomplete } = complete;
+    expect(() => parseRuntimeEnv(incomplete)).toThrow(/PROWL_ALERTS_TABLE[\s\S]*AWS_REGION|AWS_REGION[\s\S]*PROWL_ALERTS_TABLE/);
+  });
+
+  it('rejects a Slack mode it does not know', () => {
+    expect(() => parseRuntimeEnv({ ...complete, PROWL_SLACK_MODE: 'email' })).toThrow(/PROWL_SLACK_MODE/);
+  });
+});
