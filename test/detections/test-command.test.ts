@@ -1,0 +1,83 @@
+import { Writable } from 'node:stream';
+import { testCommand } from '../../src/cli/test-command';
+import { defineRule, type Rule } from '../../src/detect/rule';
+import { cloudTrailEvent } from '../../src/detect/test-events';
+
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+async function run(argv: string[], rules: readonly Rule[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await testCommand(argv, { stdout: stdout.stream, stderr: stderr.stream }, rules);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function stopLoggingRule(id: string, negativeEventName: string): Rule {
+  return defineRule({
+    id,
+    logTypes: ['AWS.CloudTrail'],
+    severity: 'HIGH',
+    description: 'd',
+    runbook: 'r',
+    tags: [],
+    rule: (event) => event.eventName === 'StopLogging',
+    tests: [
+      { name: 'stop logging matches', expect: true, event: cloudTrailEvent({ eventName: 'StopLogging', eventSource: 'cloudtrail.amazonaws.com' }) },
+      { name: `${negativeEventName} does not match`, expect: false, event: cloudTrailEvent({ eventName: negativeEventName }) },
+    ],
+  });
+}
+
+const good = stopLoggingRule('Test.CloudTrail.Good', 'DescribeInstances');
+/** Its "non-matching" test event is in fact one the rule matches. */
+const bad = stopLoggingRule('Test.CloudTrail.Bad', 'StopLogging');
+
+describe('prowl test', () => {
+  it('prints PASS per rule and a summary, and exits 0 when every test passes', async () => {
+    const result = await run([], [good]);
+    expect(result).toEqual({ code: 0, stdout: 'PASS Test.CloudTrail.Good\n1 passed, 0 failed (3 of 3 tests passed)\n', stderr: '' });
+  });
+
+  it('prints each failing test with its reason under the failing rule and exits 1', async () => {
+    const result = await run([], [good, bad]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'PASS Test.CloudTrail.Good',
+        'FAIL Test.CloudTrail.Bad',
+        '  ✗ StopLogging does not match: expected no match, but the rule matched ("Test.CloudTrail.Bad")',
+        '1 passed, 1 failed (5 of 6 tests passed)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('runs only the rules whose id contains --filter, in either spelling', async () => {
+    expect((await run(['--filter', 'good'], [good, bad])).code).toBe(0);
+    expect((await run(['--filter=Bad'], [good, bad])).stdout).toContain('FAIL Test.CloudTrail.Bad');
+  });
+
+  it('exits 1 with a message when the filter selects no rule, so a typo never looks green', async () => {
+    const result = await run(['--filter', 'nothing-like-this'], [good]);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'no rule id contains "nothing-like-this" (1 rules loaded)\n' });
+  });
+
+  it('exits 2 and shows the usage for an unknown argument or a missing filter value', async () => {
+    const unknown = await run(['--verbose'], [good]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('unknown argument "--verbose"\nusage: prowl test [--filter <substring of a rule id>]\n');
+    const missing = await run(['--filter'], [good]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--filter needs a value');
+    expect((await run(['--filter='], [good])).stderr).toContain('--filter needs a non-empty substring');
+  });
+});
