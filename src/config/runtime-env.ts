@@ -11,6 +11,8 @@ import { describeIssues } from './zod-issues';
 
 const name = z.string().min(1);
 const url = z.url();
+/** `VAR=` in a shell exports an empty string; for an optional variable that means "not set". */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const runtimeEnvSchema = z.object({
   PROWL_STAGE: name,
@@ -25,17 +27,17 @@ export const runtimeEnvSchema = z.object({
   /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
   PROWL_SLACK_MODE: z.enum(['slack', 'terminal']),
   /** Local emulator endpoints. Unset in AWS. */
-  AWS_ENDPOINT_URL_S3: url.optional(),
-  AWS_ENDPOINT_URL_SQS: url.optional(),
-  AWS_ENDPOINT_URL_DYNAMODB: url.optional(),
+  AWS_ENDPOINT_URL_S3: unsetWhenEmpty(url),
+  AWS_ENDPOINT_URL_SQS: unsetWhenEmpty(url),
+  AWS_ENDPOINT_URL_DYNAMODB: unsetWhenEmpty(url),
   /** Secrets: given directly on a laptop, or as SSM parameter names in AWS. */
-  SLACK_BOT_TOKEN: name.optional(),
-  SLACK_SIGNING_SECRET: name.optional(),
-  SLACK_APP_TOKEN: name.optional(),
-  PROWL_SLACK_BOT_TOKEN_PARAM: name.optional(),
-  PROWL_SLACK_SIGNING_SECRET_PARAM: name.optional(),
+  SLACK_BOT_TOKEN: unsetWhenEmpty(name),
+  SLACK_SIGNING_SECRET: unsetWhenEmpty(name),
+  SLACK_APP_TOKEN: unsetWhenEmpty(name),
+  PROWL_SLACK_BOT_TOKEN_PARAM: unsetWhenEmpty(name),
+  PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
   /** Slack's Web API base URL; only tests and private proxies change it. */
-  SLACK_API_URL: url.optional(),
+  SLACK_API_URL: unsetWhenEmpty(url),
 });
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;

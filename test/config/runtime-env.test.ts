@@ -35,3 +35,9 @@ describe('the runtime environment', () => {
     expect(() => parseRuntimeEnv({ ...complete, PROWL_SLACK_MODE: 'email' })).toThrow(/PROWL_SLACK_MODE/);
   });
 });
+
+describe('an empty optional variable', () => {
+  it('counts as unset, as `SLACK_BOT_TOKEN= npm start` means', () => {
+    expect(parseRuntimeEnv({ ...complete, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }).secrets.slackBotToken).toEqual({ parameter: '/prowl/prod/slack-bot-token' });
+  });
+});

@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runProwl } from '../helpers/run-cli';
+
+describe('npm start -- --once', () => {
+  it('boots the stack, processes the samples, prints the root login alert and exits 0', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'prowl-dev-'));
+    const env = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' };
+    const first = await runProwl(['dev', '--once', '--data', data], { env });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('#security-alerts · new alert');
+    expect(first.stdout).toContain('ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 203.0.113.50');
+    expect(first.stdout).toContain('[Acknowledge] [Resolve] [Suppress…] [Show events]');
+    expect(first.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] Root console login/);
+
+    // The data persists: a second run recognises the same objects and does not count them again.
+    const second = await runProwl(['dev', '--once', '--data', data], { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('new alert');
+    expect(second.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] .*\(1 event\)/);
+  });
+
+  it('refuses half a Slack setup instead of quietly using the terminal', async () => {
+    const result = await runProwl(['dev', '--once', '--data', mkdtempSync(join(tmpdir(), 'prowl-dev-'))], { env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Socket Mode needs both SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); only SLACK_BOT_TOKEN is set');
+  });
+});
