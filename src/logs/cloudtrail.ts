@@ -56,9 +56,21 @@ export const cloudTrailEventSchema = z
 
 export type CloudTrailEvent = z.infer<typeof cloudTrailEventSchema>;
 
+/**
+ * EventBridge delivers CloudTrail records as { "detail-type": "AWS API Call via CloudTrail" (or
+ * "AWS Console Sign In via CloudTrail"…), "detail": <record> }; the record is the detail.
+ */
+function unwrapEventBridgeEnvelope(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('detail-type' in value)) return value;
+  const envelope = value as { 'detail-type'?: unknown; detail?: unknown };
+  const detailType = envelope['detail-type'];
+  return typeof detailType === 'string' && detailType.endsWith('via CloudTrail') && typeof envelope.detail === 'object' ? envelope.detail : value;
+}
+
 export const cloudTrail: LogType<CloudTrailEvent> = {
   name: 'AWS.CloudTrail',
   schema: cloudTrailEventSchema,
+  framing: { kind: 'json', unwrap: unwrapEventBridgeEnvelope },
   detect: true,
   eventTime: (event) => event.eventTime,
   indicators(event, found) {

@@ -2,13 +2,31 @@ import type { z } from 'zod';
 import type { IndicatorSet } from './indicators';
 
 /**
- * A log type: the schema of one event, where its time is, and which of its fields are indicators.
- * How bytes are split into candidate records is the framing's job (see framing.ts); a log type
- * only judges and describes one record.
+ * What a line parser says about one line of a line-oriented log: a record to validate, a line
+ * that carries no record (a header, which may change how later lines are read), or why the line
+ * is not this log type.
+ */
+export type LineVerdict = { record: Record<string, unknown> } | { skip: true } | { error: string };
+
+/** Parses lines of one object. Made fresh per object because some formats (VPC flow) carry state from a header line. */
+export type LineParser = (line: string) => LineVerdict;
+
+/**
+ * How an object's bytes become candidate records for a log type.
+ * - `json`: JSON values (a `{"Records":[…]}` document, JSON lines, or one document); `unwrap`
+ *   takes the record out of an envelope (EventBridge) and returns anything else unchanged.
+ * - `lines`: one record per text line, read by a parser made for each object.
+ */
+export type Framing = { kind: 'json'; unwrap?: (value: unknown) => unknown } | { kind: 'lines'; createParser: () => LineParser };
+
+/**
+ * A log type: how its records are framed, the schema of one event, where its time is, and which
+ * of its fields are indicators.
  */
 export interface LogType<E extends object = Record<string, unknown>> {
   readonly name: string;
   readonly schema: z.ZodType<E>;
+  readonly framing: Framing;
   /** False for types that are stored but never detected on (e.g. CloudTrail digests). */
   readonly detect: boolean;
   eventTime(event: E): string | undefined;

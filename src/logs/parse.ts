@@ -16,14 +16,6 @@ export interface ParseOptions {
 
 const MAX_QUARANTINED_RAW = 64 * 1024;
 
-/** EventBridge wraps service events as { "detail-type", "detail" }; the record is the detail. */
-function unwrapEnvelope(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && 'detail-type' in value && 'detail' in value) {
-    return (value as { detail: unknown }).detail;
-  }
-  return value;
-}
-
 function rawText(candidate: Candidate): string {
   const raw = 'raw' in candidate ? candidate.raw : JSON.stringify(candidate.value) ?? String(candidate.value);
   return raw.length > MAX_QUARANTINED_RAW ? `${raw.slice(0, MAX_QUARANTINED_RAW)}…(truncated)` : raw;
@@ -33,7 +25,8 @@ function rawText(candidate: Candidate): string {
 function classify(value: unknown, logTypes: LogType[]): { logType: LogType; event: Record<string, unknown> } | { reason: string } {
   const rejections: string[] = [];
   for (const logType of logTypes) {
-    const result = (logType.schema as z.ZodType<Record<string, unknown>>).safeParse(value);
+    const unwrap = logType.framing.kind === 'json' ? logType.framing.unwrap : undefined;
+    const result = (logType.schema as z.ZodType<Record<string, unknown>>).safeParse(unwrap ? unwrap(value) : value);
     if (result.success) return { logType, event: result.data };
     rejections.push(`${logType.name}: ${describeIssues(result.error).replace(/\n/g, '; ')}`);
   }
@@ -47,7 +40,7 @@ export async function* parseObject(chunks: AsyncIterable<Buffer>, options: Parse
       yield { kind: 'quarantined', position: candidate.position, reason: candidate.error, raw: rawText(candidate) };
       continue;
     }
-    const verdict = classify(unwrapEnvelope(candidate.value), options.logTypes);
+    const verdict = classify(candidate.value, options.logTypes);
     if ('reason' in verdict) {
       yield { kind: 'quarantined', position: candidate.position, reason: verdict.reason, raw: rawText(candidate) };
       continue;

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+
+// The shape nearly every AWS timestamp has. It is read with Date, which is many times faster than
+// luxon; anything else (offsets, week dates, missing seconds) takes luxon's full ISO grammar.
+const PLAIN_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/** ISO-8601 UTC with milliseconds, or undefined when the value is not a time. */
+export function toUtcIso(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '' || value === '-') return undefined;
+  if (PLAIN_UTC.test(value)) {
+    const millis = Date.parse(value.length > 24 ? `${value.slice(0, 23)}Z` : value);
+    if (!Number.isNaN(millis)) return new Date(millis).toISOString();
+  }
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  return parsed.isValid ? parsed.toUTC().toISO() ?? undefined : undefined;
+}
+
+/** Unix seconds (VPC flow `start`) as ISO-8601 UTC; undefined for null or out-of-range values. */
+export function isoFromUnixSeconds(seconds: number | null | undefined): string | undefined {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+const COMMON_LOG_TIME = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
+
+/** `06/Feb/2019:00:00:38 +0000` (S3 access logs, the Apache common-log time) as ISO-8601 UTC. */
+export function isoFromCommonLogTime(text: string): string | undefined {
+  const m = COMMON_LOG_TIME.exec(text);
+  if (!m) return undefined;
+  const month = MONTHS[m[2]!];
+  if (!month) return undefined;
+  const millis = Date.parse(`${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`);
+  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
+}
