@@ -1,3 +1,4 @@
+import type { Severity } from '../config/severity';
 import { describeIssues } from '../config/zod-issues';
 import type { LogType } from '../logs/log-type';
 import { normalize, type RecordOrigin } from '../logs/normalize';
@@ -11,9 +12,10 @@ export interface RuleTestResult {
   testName: string;
   passed: boolean;
   reason?: string;
-  /** What the alert would say, when the event matched: lets a failure report show it. */
+  /** What the alert would say, when the event matched: lets a report or a test show it. */
   title?: string;
   dedup?: string;
+  severity?: Severity;
 }
 
 /** The name of the pseudo-test a rule fails when it lacks a matching or a non-matching case. */
@@ -80,5 +82,5 @@ function runOne(rule: Rule, test: RuleTest, index: number): RuleTestResult {
   if (test.expect !== (match !== undefined)) {
     return { ...base, passed: false, reason: test.expect ? 'expected the rule to match, but it did not' : `expected no match, but the rule matched ("${match?.title ?? ''}")` };
   }
-  return match ? { ...base, passed: true, title: match.title, dedup: match.dedup } : { ...base, passed: true };
+  return match ? { ...base, passed: true, title: match.title, dedup: match.dedup, severity: match.severity } : { ...base, passed: true };
 }

@@ -1,0 +1,113 @@
+/**
+ * Safe readers for the untyped parts of log events (requestParameters, policy documents). Rules use
+ * them so a missing or oddly shaped field reads as "absent" instead of throwing.
+ */
+
+/** A nested value, or undefined as soon as any step is missing or not an object. */
+export function dig(value: unknown, ...path: Array<string | number>): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** A non-empty string form of a scalar, else undefined. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** AWS serializes "one or many" both ways (a lone object or an array); this always gives an array. */
+export function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** EC2 wraps lists as `{ items: [...] }`. */
+export function items(value: unknown): unknown[] {
+  return list(dig(value, 'items'));
+}
+
+/** The strings in a value that may be a string or a list of them. */
+export function strings(value: unknown): string[] {
+  return list(value).flatMap((entry) => {
+    const found = text(entry);
+    return found === undefined ? [] : [found];
+  });
+}
+
+/** True only for an explicit false (boolean or "false"), so an absent field never reads as "turned off". */
+export function isExplicitFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
+}
+
+export interface PolicyStatement {
+  effect: string;
+  actions: string[];
+  notActions: string[];
+  resources: string[];
+  /** AWS principals (account ids, ARNs) plus `*` when the statement applies to anyone. */
+  awsPrincipals: string[];
+  servicePrincipals: string[];
+  federatedPrincipals: string[];
+  hasCondition: boolean;
+}
+
+/** A policy document as CloudTrail records it: an object, a JSON string, or a URL-encoded JSON string. */
+function policyObject(document: unknown): unknown {
+  if (typeof document !== 'string') return document;
+  for (const candidate of [document, safeDecode(document)]) {
+    try {
+      return JSON.parse(candidate) as unknown;
+    } catch {
+      // not this encoding; try the next
+    }
+  }
+  return undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The statements of a policy document; an unreadable document has none. */
+export function policyStatements(document: unknown): PolicyStatement[] {
+  return list(dig(policyObject(document), 'Statement')).map((statement) => {
+    const principal = dig(statement, 'Principal');
+    const everyone = principal === '*';
+    return {
+      effect: text(dig(statement, 'Effect')) ?? '',
+      actions: strings(dig(statement, 'Action')),
+      notActions: strings(dig(statement, 'NotAction')),
+      resources: strings(dig(statement, 'Resource')),
+      awsPrincipals: everyone ? ['*'] : strings(dig(principal, 'AWS')),
+      servicePrincipals: strings(dig(principal, 'Service')),
+      federatedPrincipals: strings(dig(principal, 'Federated')),
+      hasCondition: dig(statement, 'Condition') !== undefined && dig(statement, 'Condition') !== null,
+    };
+  });
+}
+
+/** Allow on every action and every resource: administrator access whatever the policy is called. */
+export function grantsEverything(statement: PolicyStatement): boolean {
+  return (
+    statement.effect === 'Allow' &&
+    statement.notActions.length === 0 &&
+    statement.actions.some((action) => action === '*' || action === '*:*') &&
+    statement.resources.includes('*')
+  );
+}
+
+/** The account an AWS principal belongs to: a bare account id or the account field of an ARN. */
+export function principalAccount(principal: string): string | undefined {
+  if (/^\d{12}$/.test(principal)) return principal;
+  const account = principal.startsWith('arn:') ? principal.split(':')[4] : undefined;
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
