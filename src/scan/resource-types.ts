@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { describeIssues } from '../config/zod-issues';
+import { cloudTrailTrailSchema, type CloudTrailTrail } from './resources/cloudtrail-trail';
+import { ec2NetworkAclSchema, type Ec2NetworkAcl } from './resources/ec2-network-acl';
+import { ec2SecurityGroupSchema, type Ec2SecurityGroup } from './resources/ec2-security-group';
+import { ec2VpcSchema, type Ec2Vpc } from './resources/ec2-vpc';
+import { iamPasswordPolicySchema, type IamPasswordPolicy } from './resources/iam-password-policy';
+import { iamRootUserSchema, type IamRootUser } from './resources/iam-root-user';
+import { iamUserSchema, type IamUser } from './resources/iam-user';
+import { kmsKeySchema, type KmsKey } from './resources/kms-key';
+import { s3BucketSchema, type S3Bucket } from './resources/s3-bucket';
+
+/** Every resource type Prowl scans, by name. Policies are typed against ResourceMap, as rules are against LogEventMap. */
+export interface ResourceMap {
+  'AWS.S3.Bucket': S3Bucket;
+  'AWS.IAM.RootUser': IamRootUser;
+  'AWS.IAM.User': IamUser;
+  'AWS.IAM.PasswordPolicy': IamPasswordPolicy;
+  'AWS.EC2.SecurityGroup': Ec2SecurityGroup;
+  'AWS.EC2.VPC': Ec2Vpc;
+  'AWS.EC2.NetworkACL': Ec2NetworkAcl;
+  'AWS.CloudTrail.Trail': CloudTrailTrail;
+  'AWS.KMS.Key': KmsKey;
+}
+
+export type ResourceTypeName = keyof ResourceMap;
+
+/** Any scanned resource; narrow on `ResourceType`. */
+export type Resource = ResourceMap[ResourceTypeName];
+
+const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
+  'AWS.S3.Bucket': s3BucketSchema,
+  'AWS.IAM.RootUser': iamRootUserSchema,
+  'AWS.IAM.User': iamUserSchema,
+  'AWS.IAM.PasswordPolicy': iamPasswordPolicySchema,
+  'AWS.EC2.SecurityGroup': ec2SecurityGroupSchema,
+  'AWS.EC2.VPC': ec2VpcSchema,
+  'AWS.EC2.NetworkACL': ec2NetworkAclSchema,
+  'AWS.CloudTrail.Trail': cloudTrailTrailSchema,
+  'AWS.KMS.Key': kmsKeySchema,
+};
+
+export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];
+
+export function isResourceTypeName(name: unknown): name is ResourceTypeName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+export function resourceSchema<N extends ResourceTypeName>(name: N): z.ZodType<ResourceMap[N]> {
+  return schemas[name];
+}
+
+export type ResourceValidation = { ok: true; resource: Resource } | { ok: false; reason: string };
+
+/**
+ * Checks an untrusted value (resource JSON from a file, a test fixture, a collector's output)
+ * against the schema its `ResourceType` names; the reason lists every field that is wrong.
+ */
+export function validateResource(value: unknown): ResourceValidation {
+  const type = typeof value === 'object' && value !== null ? (value as { ResourceType?: unknown }).ResourceType : undefined;
+  if (!isResourceTypeName(type)) {
+    const got = type === undefined ? 'no ResourceType' : `ResourceType ${JSON.stringify(type)}`;
+    return { ok: false, reason: `${got}; expected one of ${RESOURCE_TYPE_NAMES.join(', ')}` };
+  }
+  const parsed = resourceSchema(type).safeParse(value);
+  if (!parsed.success) return { ok: false, reason: `not a valid ${type} resource:\n${describeIssues(parsed.error)}` };
+  return { ok: true, resource: parsed.data };
+}
