@@ -1,0 +1,27 @@
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { CollectContext, CollectionResult } from './collection';
+import type { ResourceTypeName } from './resource-types';
+
+/** The SDK clients for one account and region, built by an injected factory (tests pass mocks). */
+export interface ScanClients {
+  s3: S3Client;
+  iam: IAMClient;
+  ec2: EC2Client;
+  cloudtrail: CloudTrailClient;
+  kms: KMSClient;
+  /** An S3 client in another region of the same account: bucket configuration is read where the bucket lives. */
+  s3ForRegion(region: string): S3Client;
+}
+
+export interface Collector<N extends ResourceTypeName = ResourceTypeName> {
+  resourceType: N;
+  /** `account`: collected once per account (IAM, S3); `region`: once per scanned region. */
+  scope: 'account' | 'region';
+  /** The IAM actions the collector calls; the audit role grants exactly their union (a test keeps them in step). */
+  permissions: readonly string[];
+  collect(clients: ScanClients, ctx: CollectContext): Promise<CollectionResult>;
+}

@@ -1,0 +1,42 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { ScanClients } from './collector';
+import type { AccountAccess, ScanClientFactory } from './scan-accounts';
+
+/**
+ * The real client factory, for handlers and the CLI (the scan core never builds clients itself).
+ * Clients are cached per account session and region, so one scan builds each client once and the
+ * next scan (with fresh credentials) builds its own. The SDK's adaptive retry
+ * mode rate-limits each client when AWS starts throttling; retry.ts backs off further on top.
+ */
+export function createScanClientFactory(options: { maxAttempts?: number } = {}): ScanClientFactory {
+  const cache = new WeakMap<AccountAccess, Map<string, ScanClients>>();
+  const sdkOptions = (access: AccountAccess, region: string) => ({
+    region,
+    credentials: access.credentials,
+    maxAttempts: options.maxAttempts ?? 3,
+    retryMode: 'adaptive' as const,
+  });
+
+  const build = (access: AccountAccess, region: string): ScanClients => {
+    const byRegion = cache.get(access) ?? new Map<string, ScanClients>();
+    cache.set(access, byRegion);
+    const cached = byRegion.get(region);
+    if (cached) return cached;
+    const config = sdkOptions(access, region);
+    const clients: ScanClients = {
+      s3: new S3Client(config),
+      iam: new IAMClient(config),
+      ec2: new EC2Client(config),
+      cloudtrail: new CloudTrailClient(config),
+      kms: new KMSClient(config),
+      s3ForRegion: (bucketRegion) => (bucketRegion === region ? clients.s3 : build(access, bucketRegion).s3),
+    };
+    byRegion.set(region, clients);
+    return clients;
+  };
+  return build;
+}
