@@ -1,0 +1,102 @@
+import type { Severity } from '../../config/severity';
+import type { LogTypeName } from '../../logs/registry';
+import { DEFAULT_DEDUP_PERIOD_MINUTES, type Rule } from '../rule';
+import { attackTags } from './attack-tags';
+import { compileCondition } from './condition';
+import { compileFieldPath } from './field-path';
+import { logTypeFor } from './logsource';
+import type { SigmaRuleDocument } from './rule-document';
+import { compileSearch, or, type EventPredicate } from './selection';
+import { DocumentProblem } from './sigma-error';
+
+/** A loaded Sigma rule: the Prowl rule plus the Sigma identity tests files refer to. */
+export interface CompiledSigmaRule {
+  rule: Rule;
+  logType: LogTypeName;
+  sigmaId: string | undefined;
+  title: string;
+}
+
+const SEVERITY: Readonly<Record<SigmaRuleDocument['level'], Severity>> = {
+  informational: 'INFO',
+  low: 'LOW',
+  medium: 'MEDIUM',
+  high: 'HIGH',
+  critical: 'CRITICAL',
+};
+
+/**
+ * The Prowl rule id of a Sigma rule: `Sigma.<LogType>.<PascalCaseTitle>`, e.g. the CloudTrail
+ * rule titled "Security Hub Disabled" is `Sigma.AWS.CloudTrail.SecurityHubDisabled`. The title
+ * (not the file name) is what Sigma authors keep meaningful and unique, and the id reads like the
+ * TypeScript pack's `LogFamily.LogType.Name` with `Sigma.` in front so it never collides with it.
+ * Renaming the title changes the id, like renaming a TypeScript rule file does.
+ */
+export function sigmaRuleId(logType: string, title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  if (name === '') throw new DocumentProblem('document', ['title'], `title "${title}" has no letters or digits to make a rule id from`);
+  return `Sigma.${logType}.${name}`;
+}
+
+/** `falsepositives` become the runbook: they are what a responder checks first. */
+function runbookFrom(falsepositives: SigmaRuleDocument['falsepositives']): string {
+  const list = (typeof falsepositives === 'string' ? [falsepositives] : falsepositives ?? []).map((text) => text.trim()).filter(Boolean);
+  if (list.length === 0) return 'The Sigma rule lists no known false positives. Review the matching event and what the same principal did around it.';
+  return `Known false positives (from the Sigma rule): ${list.join('; ')}. If the event is none of these, review what the same principal did around it.`;
+}
+
+function compileDetection(detection: SigmaRuleDocument['detection']): EventPredicate {
+  const searches = new Map<string, EventPredicate>();
+  for (const [name, definition] of Object.entries(detection)) {
+    if (name === 'condition') continue;
+    searches.set(name, compileSearch(definition, ['detection', name]));
+  }
+  if (searches.size === 0) throw new DocumentProblem('document', ['detection'], 'detection has a condition but no search identifiers (e.g. selection: { eventName: StopLogging })');
+  const { condition } = detection;
+  // A list of conditions is the older Sigma way of writing alternatives: any one matching is a match.
+  return typeof condition === 'string'
+    ? compileCondition(condition, searches, ['detection', 'condition'])
+    : or(condition.map((one, index) => compileCondition(one, searches, ['detection', 'condition', index])));
+}
+
+/** Builds the Prowl rule from a validated Sigma document; throws DocumentProblem on the first mistake. */
+export function compileSigmaDocument(document: SigmaRuleDocument): CompiledSigmaRule {
+  const logType = logTypeFor(document.logsource);
+  const matches = compileDetection(document.detection);
+  const title = document.title;
+  const sigmaTags = document.tags ?? [];
+  const tags = attackTags(sigmaTags);
+  const fields = (document.fields ?? []).map((field) => ({ field, get: compileFieldPath(field.split('.')) }));
+  const sigmaId = document.id;
+
+  const rule: Rule = {
+    id: sigmaRuleId(logType, title),
+    logTypes: [logType],
+    severity: SEVERITY[document.level],
+    description: document.description?.trim() || title,
+    runbook: runbookFrom(document.falsepositives),
+    ...(document.references?.[0] ? { reference: document.references[0] } : {}),
+    tags,
+    dedupPeriodMinutes: DEFAULT_DEDUP_PERIOD_MINUTES,
+    threshold: 1,
+    ...(document.author ? { author: document.author } : {}),
+    // Deprecated and unsupported rules stay visible (and testable) but do not alert.
+    enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
+    origin: 'sigma',
+    rule: (event) => matches(event),
+    title: () => title,
+    alertContext: (event) => ({
+      ...(sigmaId ? { sigmaId } : {}),
+      ...(sigmaTags.length > 0 ? { sigmaTags } : {}),
+      // Sigma's `fields` are the ones its author wants in front of the responder.
+      ...(fields.length > 0 ? { fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) } : {}),
+    }),
+    tests: [],
+  };
+  return { rule, logType, sigmaId, title };
+}
