@@ -1,0 +1,45 @@
+import { PassThrough } from 'node:stream';
+import { createTriage } from '../../src/alerts/triage';
+import type { LocalStack } from '../../src/local/local-stack';
+import { startTerminalPrompt } from '../../src/local/terminal-slack';
+import { createServices } from '../../src/services';
+import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
+import { startTestStack } from '../helpers/local-stack';
+
+describe('the terminal Slack prompt', () => {
+  let stack: LocalStack;
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += String(chunk)));
+
+  beforeAll(async () => {
+    stack = await startTestStack({ slack: { mode: 'terminal' } });
+  });
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  async function type(input: PassThrough, line: string, expected: RegExp): Promise<void> {
+    printed = '';
+    input.write(`${line}\n`);
+    for (let i = 0; i < 100 && !expected.test(printed); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(printed).toMatch(expected);
+  }
+
+  it('lists commands, acknowledges an alert through the same code as Slack, and records who did it', async () => {
+    await stack.putObject(cloudTrailKey('terminal'), cloudTrailFile([rootConsoleLogin()]));
+    await stack.runner.idle();
+    const services = createServices(stack.runtime, stack.clients);
+    const [alert] = await services.alerts.listByStatus('OPEN', 10);
+    const input = new PassThrough();
+    const prompt = startTerminalPrompt(input, output, createTriage(services), () => undefined);
+
+    await type(input, '/prowl help', /\/prowl ack <alert-id> — acknowledge an open alert/);
+    await type(input, `/prowl ack ${alert!.id}`, new RegExp(`Acknowledged ${alert!.id.replace(/\./g, '\\.')}\\.`));
+    await type(input, '/prowl ack', /an alert id is missing/);
+    prompt.close();
+
+    expect(await services.alerts.get(alert!.id)).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'local' });
+    expect(await services.audit.list(alert!.id, 10)).toEqual([expect.objectContaining({ action: 'acknowledge', actor: 'local', before: { status: 'OPEN' }, after: { status: 'ACKNOWLEDGED' } })]);
+  });
+});
