@@ -1,0 +1,72 @@
+import picomatch from 'picomatch';
+import type { Severity } from '../config/severity';
+import type { ResourceMap, ResourceTypeName } from '../scan/resource-types';
+
+/** The resource a policy sees: its type's attributes, validated. A union when a policy covers several types; narrow on `ResourceType`. */
+export type PolicyResource<T extends ResourceTypeName> = T extends ResourceTypeName ? ResourceMap[T] : never;
+
+export interface PolicyTest<T extends ResourceTypeName = ResourceTypeName> {
+  name: string;
+  /** True when the resource complies (the policy passes), false when the policy should fail it. */
+  expect: boolean;
+  /** A complete resource of one of the policy's types; the factories in src/scan/test-resources.ts fill in the rest. */
+  resource: PolicyResource<T>;
+}
+
+export interface PolicyDefinition<T extends ResourceTypeName> {
+  /** ResourceType.Name (e.g. AWS.S3.Bucket.EncryptionDisabled), matching the file name in snake case. */
+  id: string;
+  resourceTypes: readonly T[];
+  severity: Severity;
+  description: string;
+  /** How to fix the resource; shown on the alert. */
+  runbook: string;
+  reference?: string;
+  /** MITRE ATT&CK as Tactic:Technique, e.g. TA0009:T1530. */
+  tags: string[];
+  team?: string;
+  enabled?: boolean;
+  /**
+   * Resource ids (ARNs) this policy never fails, as picomatch globs: `*` stops at `/`, `**` crosses
+   * it. For resources that are meant to be this way, e.g. `arn:aws:s3:::public-website-*`.
+   */
+  ignoreResources?: string[];
+  /** True when the resource complies. Pure and defensive: no I/O, safe defaults for every field. */
+  policy(resource: PolicyResource<T>): boolean;
+  title?(resource: PolicyResource<T>): string;
+  dynamicSeverity?(resource: PolicyResource<T>): Severity;
+  alertContext?(resource: PolicyResource<T>): Record<string, unknown>;
+  tests: PolicyTest<T>[];
+}
+
+/** A policy as the evaluator holds it: the definition with its resource-type generic erased. */
+export interface Policy {
+  id: string;
+  resourceTypes: readonly ResourceTypeName[];
+  severity: Severity;
+  description: string;
+  runbook: string;
+  reference?: string;
+  tags: string[];
+  team?: string;
+  enabled: boolean;
+  ignoreResources: string[];
+  policy(resource: PolicyResource<ResourceTypeName>): boolean;
+  title?(resource: PolicyResource<ResourceTypeName>): string;
+  dynamicSeverity?(resource: PolicyResource<ResourceTypeName>): Severity;
+  alertContext?(resource: PolicyResource<ResourceTypeName>): Record<string, unknown>;
+  tests: PolicyTest[];
+}
+
+export function definePolicy<const T extends ResourceTypeName>(definition: PolicyDefinition<T>): Policy {
+  return {
+    ...definition,
+    enabled: definition.enabled ?? true,
+    ignoreResources: definition.ignoreResources ?? [],
+  } as unknown as Policy;
+}
+
+/** True when the resource id matches one of the policy's ignoreResources globs. */
+export function isIgnoredResource(policy: Pick<Policy, 'ignoreResources'>, resourceId: string): boolean {
+  return policy.ignoreResources.length > 0 && picomatch.isMatch(resourceId, policy.ignoreResources);
+}
