@@ -1,5 +1,5 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
+import { dig, policyStatements, principalAccount, text } from './fields';
 import { settings } from './settings';
 
 /**
@@ -72,6 +72,20 @@ export function baseEventName(event: CloudTrailEvent): string {
 
 export function isOrganizationAccount(accountId: string | undefined): boolean {
   return accountId !== undefined && settings.organizationAccountIds.includes(accountId);
+}
+
+/**
+ * Principals a role's trust policy lets in from outside the organization: `*`, AWS principals in
+ * accounts not listed in settings, and identity providers trusted without any condition (an OIDC
+ * provider such as GitHub's without a `sub` condition lets every repository on GitHub in).
+ */
+export function outsidersTrusted(document: unknown): string[] {
+  return policyStatements(document)
+    .filter((statement) => statement.effect === 'Allow')
+    .flatMap((statement) => [
+      ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal))),
+      ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
+    ]);
 }
 
 /** `who` in `where` (account and region), the tail most titles share. */

@@ -44,6 +44,11 @@ export function isExplicitFalse(value: unknown): boolean {
   return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
 }
 
+/** True only for an explicit true (boolean or "true"). */
+export function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
 export interface PolicyStatement {
   effect: string;
   actions: string[];
@@ -54,6 +59,8 @@ export interface PolicyStatement {
   servicePrincipals: string[];
   federatedPrincipals: string[];
   hasCondition: boolean;
+  /** Condition keys (e.g. `aws:SourceIp`), lower-cased because IAM compares them case-insensitively. */
+  conditionKeys: string[];
 }
 
 /** A policy document as CloudTrail records it: an object, a JSON string, or a URL-encoded JSON string. */
@@ -77,11 +84,16 @@ function safeDecode(value: string): string {
   }
 }
 
+function objectValues(value: unknown): unknown[] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [];
+}
+
 /** The statements of a policy document; an unreadable document has none. */
 export function policyStatements(document: unknown): PolicyStatement[] {
   return list(dig(policyObject(document), 'Statement')).map((statement) => {
     const principal = dig(statement, 'Principal');
     const everyone = principal === '*';
+    const condition = dig(statement, 'Condition');
     return {
       effect: text(dig(statement, 'Effect')) ?? '',
       actions: strings(dig(statement, 'Action')),
@@ -90,7 +102,8 @@ export function policyStatements(document: unknown): PolicyStatement[] {
       awsPrincipals: everyone ? ['*'] : strings(dig(principal, 'AWS')),
       servicePrincipals: strings(dig(principal, 'Service')),
       federatedPrincipals: strings(dig(principal, 'Federated')),
-      hasCondition: dig(statement, 'Condition') !== undefined && dig(statement, 'Condition') !== null,
+      hasCondition: condition !== undefined && condition !== null,
+      conditionKeys: objectValues(condition).flatMap((operator) => (operator && typeof operator === 'object' ? Object.keys(operator).map((key) => key.toLowerCase()) : [])),
     };
   });
 }
@@ -110,4 +123,9 @@ export function principalAccount(principal: string): string | undefined {
   if (/^\d{12}$/.test(principal)) return principal;
   const account = principal.startsWith('arn:') ? principal.split(':')[4] : undefined;
   return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/** Administrator access granted by a policy document, whatever the policy is called. */
+export function documentGrantsEverything(document: unknown): boolean {
+  return policyStatements(document).some(grantsEverything);
 }
