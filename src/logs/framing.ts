@@ -1,47 +1,33 @@
 /**
- * Framing turns an object's bytes into candidate records, each with its position, before any log
- * type judges them. A record that cannot even be framed (broken JSON) is yielded as a failure so
- * the caller can quarantine it and go on.
+ * Which framing an object needs, decided from its first meaningful byte: JSON starts with `{` or
+ * `[`; the line formats (S3 access, ALB, VPC flow) never do. The bytes read to decide are handed
+ * on, so nothing is read twice.
  */
-export type Candidate = { position: number; value: unknown } | { position: number; error: string; raw: string };
+export type FramingKind = 'json' | 'lines';
 
-async function readAll(chunks: AsyncIterable<Buffer>): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts).toString('utf8');
-}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-function isRecordsDocument(value: unknown): value is { Records: unknown[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { Records?: unknown }).Records);
-}
-
-/**
- * JSON framing: a CloudTrail-style document `{"Records":[…]}`, a single JSON object, or JSON lines.
- * Each element of Records is one candidate (position = index + 1); for JSON lines, one per line.
- */
-export async function* jsonCandidates(chunks: AsyncIterable<Buffer>): AsyncGenerator<Candidate> {
-  const text = await readAll(chunks);
-  const trimmed = text.trim();
-  if (trimmed === '') return;
-  try {
-    const document: unknown = JSON.parse(trimmed);
-    if (isRecordsDocument(document)) {
-      for (let i = 0; i < document.Records.length; i++) yield { position: i + 1, value: document.Records[i] };
-    } else {
-      yield { position: 1, value: document };
-    }
-    return;
-  } catch {
-    // Not one JSON document: treat it as JSON lines, so one bad line costs one record, not the file.
+export async function sniffFraming(chunks: AsyncIterable<Buffer>): Promise<{ kind: FramingKind | 'empty'; chunks: AsyncIterable<Buffer> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let kind: FramingKind | undefined;
+  while (kind === undefined) {
+    const next = await iterator.next();
+    if (next.done) break;
+    seen.push(next.value);
+    const chunk = next.value;
+    // Skip a UTF-8 byte-order mark at the very start.
+    let i = seen.length === 1 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    while (i < chunk.length && WHITESPACE.has(chunk[i]!)) i += 1;
+    if (i < chunk.length) kind = chunk[i] === 0x7b || chunk[i] === 0x5b ? 'json' : 'lines';
   }
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    try {
-      yield { position: i + 1, value: JSON.parse(line) as unknown };
-    } catch (error) {
-      yield { position: i + 1, error: `not JSON: ${(error as Error).message}`, raw: line };
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield* seen;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
     }
   }
+  return { kind: kind ?? 'empty', chunks: replay() };
 }

@@ -28,15 +28,16 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i;
 /**
  * Collects indicators while a log type walks its event. Each adder validates its value, so a log
  * type can pass whatever the field holds (undefined, "-", an AWS service name instead of an IP)
- * without checking first.
+ * without checking first. Plain arrays, sorted and de-duplicated once at the end: an event has a
+ * handful of indicators, and this runs for every event.
  */
 export class IndicatorSet {
-  private readonly found = new Map<IndicatorField, Set<string>>();
+  private readonly found: IndicatorFields = {};
 
   private add(field: IndicatorField, value: string): void {
-    let set = this.found.get(field);
-    if (!set) this.found.set(field, (set = new Set()));
-    set.add(value);
+    const list = this.found[field];
+    if (list === undefined) this.found[field] = [value];
+    else list.push(value);
   }
 
   ip(value: unknown): void {
@@ -51,7 +52,12 @@ export class IndicatorSet {
   arn(value: unknown): void {
     if (typeof value === 'string' && value.startsWith('arn:')) {
       this.add('p_any_aws_arns', value);
-      this.account(value.split(':')[4]);
+      // arn:partition:service:region:account-id:resource
+      let at = 0;
+      for (let colons = 0; colons < 4 && at !== -1; colons++) at = value.indexOf(':', at + 1);
+      if (at === -1) return;
+      const end = value.indexOf(':', at + 1);
+      this.account(end === -1 ? value.slice(at + 1) : value.slice(at + 1, end));
     }
   }
   instanceId(value: unknown): void {
@@ -78,9 +84,18 @@ export class IndicatorSet {
   toFields(): IndicatorFields {
     const fields: IndicatorFields = {};
     for (const field of INDICATOR_FIELDS) {
-      const set = this.found.get(field);
-      if (set && set.size > 0) fields[field] = [...set].sort();
+      const list = this.found[field];
+      if (list !== undefined) fields[field] = sortedUnique(list);
     }
     return fields;
   }
+}
+
+function sortedUnique(list: string[]): string[] {
+  if (list.length === 1) return list;
+  list.sort();
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[kept - 1]) list[kept++] = list[i]!;
+  list.length = kept;
+  return list;
 }

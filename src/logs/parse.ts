@@ -1,8 +1,9 @@
-import type { z } from 'zod';
-import { describeIssues } from '../config/zod-issues';
-import { jsonCandidates, type Candidate } from './framing';
+import { JsonClassifier, LineClassifier, type Verdict } from './classify';
+import { sniffFraming } from './framing';
+import { clip, jsonCandidates } from './json-framing';
+import { textLines } from './line-framing';
 import type { LogType, NormalizedEvent } from './log-type';
-import { normalize, type RecordOrigin } from './normalize';
+import { normalizeInPlace, rowIdAt, rowIdPrefix, type RecordOrigin } from './normalize';
 
 export type ParsedRecord =
   | { kind: 'event'; logType: LogType; event: NormalizedEvent }
@@ -14,38 +15,48 @@ export interface ParseOptions {
   parseTime: string;
 }
 
-const MAX_QUARANTINED_RAW = 64 * 1024;
-
-function rawText(candidate: Candidate): string {
-  const raw = 'raw' in candidate ? candidate.raw : JSON.stringify(candidate.value) ?? String(candidate.value);
-  return raw.length > MAX_QUARANTINED_RAW ? `${raw.slice(0, MAX_QUARANTINED_RAW)}…(truncated)` : raw;
+function outcome(verdict: Verdict, position: number, raw: string, options: ParseOptions, idPrefix: string): ParsedRecord {
+  if ('reason' in verdict) return { kind: 'quarantined', position, reason: verdict.reason, raw: clip(raw) };
+  // The verdict's event is the parser's own fresh record, so it is completed in place.
+  return { kind: 'event', logType: verdict.logType, event: normalizeInPlace(verdict.logType, verdict.event, options.origin, rowIdAt(idPrefix, position), options.parseTime) };
 }
 
-/** Tries each log type in order; the first whose schema accepts the record wins. */
-function classify(value: unknown, logTypes: LogType[]): { logType: LogType; event: Record<string, unknown> } | { reason: string } {
-  const rejections: string[] = [];
-  for (const logType of logTypes) {
-    const unwrap = logType.framing.kind === 'json' ? logType.framing.unwrap : undefined;
-    const result = (logType.schema as z.ZodType<Record<string, unknown>>).safeParse(unwrap ? unwrap(value) : value);
-    if (result.success) return { logType, event: result.data };
-    rejections.push(`${logType.name}: ${describeIssues(result.error).replace(/\n/g, '; ')}`);
-  }
-  return { reason: `no log type accepted the record (${rejections.join(' | ')})` };
-}
-
-/** Parses an object's bytes into normalized events and quarantined records, in order. */
+/**
+ * Parses an object's (already decompressed) bytes into normalized events and quarantined
+ * records, in order, as a stream: memory holds one record at a time, whatever the object's size.
+ * The framing (JSON or text lines) is chosen from the first byte, then only the source's log
+ * types of that framing are tried, each record by each type until one accepts it.
+ */
 export async function* parseObject(chunks: AsyncIterable<Buffer>, options: ParseOptions): AsyncGenerator<ParsedRecord> {
-  for await (const candidate of jsonCandidates(chunks)) {
-    if ('error' in candidate) {
-      yield { kind: 'quarantined', position: candidate.position, reason: candidate.error, raw: rawText(candidate) };
+  const jsonTypes = options.logTypes.filter((logType) => logType.framing.kind === 'json');
+  const lineTypes = options.logTypes.filter((logType) => logType.framing.kind === 'lines');
+  const idPrefix = rowIdPrefix(options.origin);
+  const sniffed = await sniffFraming(chunks);
+  if (sniffed.kind === 'empty') return;
+
+  // A source of one framing only still gets the other's bytes read, so its lines are quarantined with a reason.
+  const framing = sniffed.kind === 'json' ? (jsonTypes.length > 0 || lineTypes.length === 0 ? 'json' : 'lines') : lineTypes.length > 0 || jsonTypes.length === 0 ? 'lines' : 'json';
+
+  if (framing === 'json') {
+    const classifier = new JsonClassifier(jsonTypes);
+    for await (const candidate of jsonCandidates(sniffed.chunks)) {
+      if ('error' in candidate) {
+        yield { kind: 'quarantined', position: candidate.position, reason: candidate.error, raw: candidate.raw };
+        continue;
+      }
+      yield outcome(classifier.classify(candidate.value), candidate.position, candidate.raw, options, idPrefix);
+    }
+    return;
+  }
+
+  const classifier = new LineClassifier(lineTypes);
+  for await (const line of textLines(sniffed.chunks)) {
+    if ('error' in line) {
+      yield { kind: 'quarantined', position: line.position, reason: line.error, raw: line.raw };
       continue;
     }
-    const verdict = classify(candidate.value, options.logTypes);
-    if ('reason' in verdict) {
-      yield { kind: 'quarantined', position: candidate.position, reason: verdict.reason, raw: rawText(candidate) };
-      continue;
-    }
-    const origin = { ...options.origin, position: candidate.position };
-    yield { kind: 'event', logType: verdict.logType, event: normalize(verdict.logType, verdict.event, origin, options.parseTime) };
+    const verdict = classifier.classify(line.text);
+    if (verdict === 'skip') continue;
+    yield outcome(verdict, line.position, line.text, options, idPrefix);
   }
 }
