@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { describeIssues } from '../../config/zod-issues';
 import { logTypeByName } from '../../logs/registry';
 import type { RuleTest } from '../rule';
 import type { CompiledSigmaRule } from './compile-rule';
@@ -66,7 +65,11 @@ export function parseSigmaTests(text: string, file: string, rules: readonly Comp
     if (seen.has(key)) return report(['tests', index, 'name'], `test name "${test.name}" is used twice for ${rule.rule.id}; names identify tests in reports`);
     seen.add(key);
     const checked = logTypeByName(rule.logType).schema.safeParse(test.event);
-    if (!checked.success) return report(['tests', index, 'event'], `not a valid ${rule.logType} event:\n${describeIssues(checked.error, 'event')}`);
+    if (!checked.success) {
+      // One problem per issue, each at the line of the offending field of the event.
+      for (const issue of checked.error.issues) report(['tests', index, 'event', ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))], `not a valid ${rule.logType} event: ${issue.message}`);
+      return;
+    }
     // Kept as written, not as parsed: the test runner parses it again, as ingestion would.
     const event = test.event as unknown as RuleTest['event'];
     tests.set(rule, [...(tests.get(rule) ?? []), { name: test.name, expect: test.expect, event }]);
