@@ -8,9 +8,11 @@ import { recordMatchGroups } from '../alerts/record-matches';
 import type { ConfigFile } from '../config';
 import type { Engine } from '../detect/engine';
 import { ProwlError } from '../errors';
-import { writeQuarantine, type QuarantinedLine } from '../lake/quarantine';
-import { parseObject } from '../logs/parse';
+import { LakeWriter, type LakeFile } from '../lake/lake-writer';
+import { QuarantineWriter } from '../lake/quarantine';
+import { parseObject, type ParsedRecord } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
+import type { LogTypeRegistry } from '../logs/registry';
 import { resolveSource } from '../logs/sources';
 import type { ObjectRef } from './s3-notification';
 
@@ -22,6 +24,8 @@ export interface IngestDeps {
   alerts: AlertStore;
   notify: NotifyQueue;
   now: () => DateTime;
+  /** The log types sources may name: the built-in ones when omitted; pass one with the configuration's custom types. */
+  logTypes?: LogTypeRegistry;
 }
 
 export interface IngestSummary {
@@ -31,6 +35,8 @@ export interface IngestSummary {
   eventsByLogType: Record<string, number>;
   quarantined: number;
   quarantineKey?: string;
+  /** Lake files written for the object (keys under logs/). */
+  lakeFiles: string[];
   matches: number;
   ruleErrors: number;
   alertIds: string[];
@@ -46,21 +52,32 @@ async function openObject(s3: S3Client, ref: ObjectRef): Promise<AsyncIterable<U
   }
 }
 
+/** Tells a failure to read the object (retry it) from a failure of Prowl's own writes. */
+async function* readFailuresMarked(records: AsyncIterable<ParsedRecord>, ref: ObjectRef): AsyncGenerator<ParsedRecord> {
+  try {
+    yield* records;
+  } catch (error) {
+    // A stream that breaks mid-way (corrupt gzip, reset connection) fails the object as a whole, to be retried.
+    throw new ProwlError('prowl_object_unreadable', `s3://${ref.bucket}/${ref.key} broke off while reading: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /**
- * One pass over one log object: parse and normalize every record, run the detections on it,
- * quarantine what no log type accepts, then record matches as alerts and queue the ones to show.
- * Everything it writes is keyed by the object, so a retry repeats rather than duplicates.
+ * One pass over one log object: parse and normalize every record, write it to the lake and run
+ * the detections on it, quarantine what no log type accepts, then record matches as alerts and
+ * queue the ones to show. Everything it writes is keyed by the object, so a retry repeats rather
+ * than duplicates.
  */
 export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<IngestSummary> {
   const now = deps.now();
   const objectId = `${ref.bucket}/${ref.key}@${ref.version}`;
-  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, matches: 0, ruleErrors: 0, alertIds: [] };
-  const quarantine: QuarantinedLine[] = [];
+  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, lakeFiles: [], matches: 0, ruleErrors: 0, alertIds: [] };
+  const quarantine = new QuarantineWriter(deps.s3, deps.buckets.lake, objectId, now);
   const groups = new MatchGroups(deps.config.options.sampleEventsPerAlert);
 
-  const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key);
+  const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
   if (!source) {
-    quarantine.push({ bucket: ref.bucket, key: ref.key, position: 0, reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml', raw: '' });
+    await quarantine.add({ bucket: ref.bucket, key: ref.key, position: 0, reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml', raw: '' });
   } else {
     const body = await openObject(deps.s3, ref);
     const records = parseObject(decompressed(body), {
@@ -68,14 +85,17 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
       origin: { sourceId: source.id, sourceLabel: source.label, objectId },
       parseTime: now.toUTC().toISO()!,
     });
+    const lake = new LakeWriter({ s3: deps.s3, bucket: deps.buckets.lake, objectId });
+    let files: LakeFile[];
     try {
-      for await (const record of records) {
+      for await (const record of readFailuresMarked(records, ref)) {
         if (record.kind === 'quarantined') {
-          quarantine.push({ bucket: ref.bucket, key: ref.key, position: record.position, reason: record.reason, raw: record.raw });
+          await quarantine.add({ bucket: ref.bucket, key: ref.key, position: record.position, reason: record.reason, raw: record.raw });
           continue;
         }
         summary.events += 1;
         summary.eventsByLogType[record.logType.name] = (summary.eventsByLogType[record.logType.name] ?? 0) + 1;
+        await lake.write(record.event);
         if (!record.logType.detect) continue;
         const { matches, failures } = deps.engine.evaluate(record.event);
         matches.forEach((match) => groups.addMatch(match));
@@ -83,14 +103,16 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
         summary.matches += matches.length;
         summary.ruleErrors += failures.length;
       }
+      files = await lake.close();
     } catch (error) {
-      // A stream that breaks mid-way (corrupt gzip, reset connection) fails the object as a whole, to be retried.
-      throw new ProwlError('prowl_object_unreadable', `s3://${ref.bucket}/${ref.key} broke off while reading: ${(error as Error).message}`, { cause: error });
+      await Promise.all([lake.abort(), quarantine.abort()]);
+      throw error;
     }
+    summary.lakeFiles = files.map((file) => file.key);
   }
 
-  summary.quarantined = quarantine.length;
-  const quarantineKey = await writeQuarantine(deps.s3, deps.buckets.lake, objectId, quarantine, now);
+  summary.quarantined = quarantine.count;
+  const quarantineKey = await quarantine.close();
   if (quarantineKey) summary.quarantineKey = quarantineKey;
 
   const batchId = createHash('sha256').update(objectId).digest('hex').slice(0, 24);

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DateTime } from 'luxon';
+import { GzipUpload } from './gzip-upload';
 
 const gzipAsync = promisify(gzip);
 
@@ -30,4 +31,37 @@ export async function writeQuarantine(s3: S3Client, bucket: string, objectId: st
   const body = await gzipAsync(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/x-ndjson', ContentEncoding: 'gzip' }));
   return key;
+}
+
+/**
+ * Streams an object's quarantined lines to its quarantine file as they come, so an object that is
+ * all garbage costs no more memory than a clean one. Nothing is written when nothing is added.
+ */
+export class QuarantineWriter {
+  private upload: GzipUpload | undefined;
+  count = 0;
+
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly objectId: string,
+    private readonly now: DateTime,
+  ) {}
+
+  async add(line: QuarantinedLine): Promise<void> {
+    this.upload ??= new GzipUpload(this.s3, this.bucket, quarantineKey(this.objectId, this.now));
+    this.count += 1;
+    await this.upload.write(`${JSON.stringify(line)}\n`);
+  }
+
+  /** The quarantine file's key, or undefined when nothing was quarantined. */
+  async close(): Promise<string | undefined> {
+    if (!this.upload) return undefined;
+    await this.upload.close();
+    return this.upload.key;
+  }
+
+  async abort(): Promise<void> {
+    await this.upload?.abort();
+  }
 }
