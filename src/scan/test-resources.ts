@@ -207,17 +207,18 @@ export function networkAcl(fields: Partial<Ec2NetworkAcl> = {}): Ec2NetworkAcl {
 
 export function cloudTrailTrail(fields: Partial<CloudTrailTrail> = {}): CloudTrailTrail {
   const name = fields.Name ?? 'organization-trail';
-  const arn = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/${name}`;
+  const region = fields.Region ?? REGION;
+  const arn = `arn:aws:cloudtrail:${region}:${ACCOUNT}:trail/${name}`;
   return {
     ResourceType: 'AWS.CloudTrail.Trail',
     ResourceId: arn,
     AccountId: ACCOUNT,
-    Region: REGION,
+    Region: region,
     Tags: {},
     TimeCreated: null,
     Name: name,
     TrailARN: arn,
-    HomeRegion: REGION,
+    HomeRegion: region,
     IsMultiRegionTrail: true,
     IsOrganizationTrail: false,
     IncludeGlobalServiceEvents: true,
@@ -235,12 +236,13 @@ export function cloudTrailTrail(fields: Partial<CloudTrailTrail> = {}): CloudTra
 
 export function kmsKey(fields: Partial<KmsKey> = {}): KmsKey {
   const keyId = fields.KeyId ?? '1234abcd-12ab-34cd-56ef-1234567890ab';
-  const arn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}`;
+  const region = fields.Region ?? REGION;
+  const arn = `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}`;
   return {
     ResourceType: 'AWS.KMS.Key',
     ResourceId: arn,
     AccountId: ACCOUNT,
-    Region: REGION,
+    Region: region,
     Tags: {},
     TimeCreated: '2025-02-01T00:00:00.000Z',
     KeyId: keyId,

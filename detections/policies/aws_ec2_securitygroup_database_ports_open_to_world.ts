@@ -1,0 +1,27 @@
+import { definePolicy } from '../../src/detect/policy';
+import { securityGroup, tcpPermission } from '../../src/scan/test-resources';
+import { describePorts, securityGroupPortsOpenToWorld } from './network';
+import { policySettings } from './settings';
+
+const PORTS = policySettings.databasePorts;
+
+export default definePolicy({
+  id: 'AWS.EC2.SecurityGroup.DatabasePortsOpenToWorld',
+  resourceTypes: ['AWS.EC2.SecurityGroup'],
+  severity: 'HIGH',
+  description:
+    'The security group lets anyone on the internet reach a database or cache port (MySQL, PostgreSQL, SQL Server, Redis, MongoDB, Elasticsearch, …). Exposed data stores are found by scanners within hours and are a leading cause of data leaks.',
+  runbook:
+    'Find the database behind the group and remove the rule; allow only the application\'s security group, or a VPN range for people. If the store was reachable without strong authentication, treat its data as exposed: check its connection logs and rotate its credentials.',
+  reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19',
+  tags: ['TA0001:T1190'],
+  policy: (group) => securityGroupPortsOpenToWorld(group.IpPermissions, PORTS).length === 0,
+  title: (group) => `Security group ${group.GroupId} (${group.GroupName}) opens database ${describePorts(securityGroupPortsOpenToWorld(group.IpPermissions, PORTS))} to the internet`,
+  alertContext: (group) => ({ groupId: group.GroupId, vpcId: group.VpcId, openPorts: securityGroupPortsOpenToWorld(group.IpPermissions, PORTS) }),
+  tests: [
+    { name: 'HTTPS from anywhere complies', expect: true, resource: securityGroup() },
+    { name: 'PostgreSQL from another security group complies', expect: true, resource: securityGroup({ IpPermissions: [tcpPermission(5432, [], { UserIdGroupPairs: ['sg-0aaaabbbbccccdddd'] })] }) },
+    { name: 'MySQL from 0.0.0.0/0 fails', expect: false, resource: securityGroup({ IpPermissions: [tcpPermission(3306, ['0.0.0.0/0'])] }) },
+    { name: 'Redis from ::/0 fails', expect: false, resource: securityGroup({ IpPermissions: [tcpPermission(6379, [], { Ipv6Ranges: ['::/0'] })] }) },
+  ],
+});

@@ -1,0 +1,47 @@
+import { definePolicy, type PolicyResource } from '../../src/detect/policy';
+import { cloudTrailTrail, kmsKey, networkAcl, s3Bucket, securityGroup, vpc } from '../../src/scan/test-resources';
+import { policySettings } from './settings';
+
+const APPROVED = new Set(policySettings.approvedRegions);
+const REGIONAL_TYPES = ['AWS.S3.Bucket', 'AWS.EC2.SecurityGroup', 'AWS.EC2.VPC', 'AWS.EC2.NetworkACL', 'AWS.CloudTrail.Trail', 'AWS.KMS.Key'] as const;
+
+type RegionalResource = PolicyResource<(typeof REGIONAL_TYPES)[number]>;
+
+/** AWS creates a default VPC, with its default ACL and security group, in every region: their presence says nothing. */
+function isAwsDefault(resource: RegionalResource): boolean {
+  switch (resource.ResourceType) {
+    case 'AWS.EC2.VPC':
+    case 'AWS.EC2.NetworkACL':
+    case 'AWS.EC2.SecurityGroup':
+      return resource.IsDefault;
+    default:
+      return false;
+  }
+}
+
+const unapproved = 'ap-southeast-3';
+
+export default definePolicy({
+  id: 'AWS.Resource.UnapprovedRegion',
+  resourceTypes: REGIONAL_TYPES,
+  severity: 'MEDIUM',
+  description: `A resource exists in a region the organization does not use (approved: ${[...APPROVED].join(', ')}). Attackers with stolen credentials favour unused regions because nobody looks there; forgotten experiments there also escape review.`,
+  runbook:
+    'Find who created the resource (CloudTrail in that region) and ask whether it is needed. If it is, add the region to approvedRegions in detections/settings.ts; if not, delete it. Consider a service control policy that denies unapproved regions outright.',
+  reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region',
+  tags: ['TA0005:T1535'],
+  policy: (resource) => isAwsDefault(resource) || APPROVED.has(resource.Region),
+  title: (resource) => `${resource.ResourceType} ${resource.ResourceId} is in unapproved region ${resource.Region}`,
+  alertContext: (resource) => ({ region: resource.Region, approvedRegions: [...APPROVED] }),
+  tests: [
+    { name: 'a bucket in an approved region complies', expect: true, resource: s3Bucket() },
+    { name: 'a bucket in an unapproved region fails', expect: false, resource: s3Bucket({ Region: unapproved }) },
+    { name: 'a security group in an unapproved region fails', expect: false, resource: securityGroup({ Region: unapproved }) },
+    { name: 'a KMS key in an unapproved region fails', expect: false, resource: kmsKey({ Region: unapproved }) },
+    { name: 'a trail homed in an unapproved region fails', expect: false, resource: cloudTrailTrail({ Region: unapproved, HomeRegion: unapproved }) },
+    { name: 'a custom VPC in an unapproved region fails', expect: false, resource: vpc({ Region: unapproved }) },
+    { name: 'the default VPC in an unapproved region is exempt', expect: true, resource: vpc({ Region: unapproved, IsDefault: true }) },
+    { name: 'the default network ACL in an unapproved region is exempt', expect: true, resource: networkAcl({ Region: unapproved, IsDefault: true }) },
+    { name: 'the default security group in an unapproved region is exempt', expect: true, resource: securityGroup({ Region: unapproved, GroupName: 'default', IsDefault: true, IpPermissions: [], IpPermissionsEgress: [] }) },
+  ],
+});

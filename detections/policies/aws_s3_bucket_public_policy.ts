@@ -1,0 +1,59 @@
+import { definePolicy } from '../../src/detect/policy';
+import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
+import { s3Bucket } from '../../src/scan/test-resources';
+import { isUnconditionalPublicAllow, statements } from './bucket_policy';
+import { policySettings } from './settings';
+
+/** S3's own verdict when it gave one; otherwise (resource JSON from elsewhere) an unconditioned Allow to everyone. */
+function policyIsPublic(bucket: S3Bucket): boolean {
+  if (bucket.PolicyIsPublic !== null) return bucket.PolicyIsPublic;
+  return statements(bucket.Policy).some(isUnconditionalPublicAllow);
+}
+
+const publicRead = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }],
+};
+
+export default definePolicy({
+  id: 'AWS.S3.Bucket.PublicPolicy',
+  resourceTypes: ['AWS.S3.Bucket'],
+  severity: 'HIGH',
+  description:
+    'The bucket policy grants access to anyone, and the bucket\'s public access block does not restrict public policies (RestrictPublicBuckets), so the grant is in effect.',
+  runbook:
+    'Read the bucket policy (S3 → bucket → Permissions → Bucket policy) and find the statement with Principal "*". If the bucket is a public website, list it in publicBuckets in detections/policies/settings.ts. Otherwise restrict the statement with a condition (aws:PrincipalOrgID, aws:SourceVpce) or remove it, then turn on "Block public access". Check S3 access logs for anonymous reads while it was open.',
+  reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
+  tags: ['TA0009:T1530'],
+  ignoreResources: policySettings.publicBuckets,
+  policy: (bucket) => bucket.PublicAccessBlock?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
+  title: (bucket) => `S3 bucket ${bucket.Name} has a public bucket policy`,
+  alertContext: (bucket) => ({ bucket: bucket.Name, policy: bucket.Policy }),
+  tests: [
+    { name: 'a bucket whose policy only denies insecure transport complies', expect: true, resource: s3Bucket() },
+    {
+      name: 'a policy S3 reports as public fails without RestrictPublicBuckets',
+      expect: false,
+      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: true, PublicAccessBlock: null }),
+    },
+    {
+      name: 'an unconditioned Allow to everyone fails when S3 gave no verdict',
+      expect: false,
+      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: null, PublicAccessBlock: null }),
+    },
+    {
+      name: 'an Allow to everyone limited to the organization complies when S3 says it is not public',
+      expect: true,
+      resource: s3Bucket({
+        Policy: { Statement: [{ ...publicRead.Statement[0], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+        PolicyIsPublic: false,
+        PublicAccessBlock: null,
+      }),
+    },
+    {
+      name: 'a public policy neutralized by RestrictPublicBuckets complies',
+      expect: true,
+      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: true }),
+    },
+  ],
+});
