@@ -17,14 +17,21 @@ export const LAKE_FILE_SUFFIX = '.json.gz';
  * one of its file patterns matches nothing, so only partitions that have files are read.
  */
 export function localPartitionExists(lakeDir: string): (relativeDir: string) => boolean {
-  return (relativeDir) => {
-    try {
-      return readdirSync(join(lakeDir, relativeDir)).some((name) => name.endsWith(LAKE_FILE_SUFFIX));
-    } catch (error) {
-      // Missing partitions are normal (quiet hours); anything else (permissions) must not read as "no events".
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-      throw error;
-    }
-  };
+  return (relativeDir) => hasLakeFile(join(lakeDir, relativeDir), false);
+}
+
+/** Whether a table has any lake file at all, in any partition. */
+export function localTableHasFiles(lakeDir: string, table: string): boolean {
+  return hasLakeFile(join(lakeDir, 'logs', table), true);
+}
+
+function hasLakeFile(directory: string, recursive: boolean): boolean {
+  try {
+    return readdirSync(directory, { recursive }).some((name) => String(name).endsWith(LAKE_FILE_SUFFIX));
+  } catch (error) {
+    // Missing partitions are normal (quiet hours); anything else (permissions) must not read as "no events".
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw error;
+  }
 }

@@ -1,0 +1,206 @@
+import { BlockList, isIPv6 } from 'node:net';
+import { join, resolve, sep } from 'node:path';
+import {
+  BOOLEAN,
+  DuckDBInstance,
+  DuckDBScalarFunction,
+  DuckDBTypeId,
+  StatementType,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+  type DuckDBResultReader,
+  type Json,
+} from '@duckdb/node-api';
+import { ProwlError, isProwlError } from '../errors';
+import type { CompiledQuery } from './compiled-query';
+import { IPV6_CIDR_FUNCTION } from './duckdb-dialect';
+import { LAKE_FILE_SUFFIX, localPartitionExists, localTableHasFiles } from './lake-paths';
+import { validateReadOnlySql } from './read-only-sql';
+import { createSearchCatalog, type SearchCatalog } from './search-catalog';
+import type { RunOptions, SearchBackend, SearchResult, SearchValue } from './search-backend';
+import { quoteIdentifier, quoteString } from './sql-dialect';
+
+export interface DuckDbBackendOptions {
+  /** The local lake: the directory holding logs/<table>/year=…. */
+  lakeDir: string;
+  /** Log types whose tables raw SQL may name; defaults to every registered type. */
+  catalog?: SearchCatalog;
+  /** Worker threads for DuckDB; its default is one per core. */
+  threads?: number;
+}
+
+export interface DuckDbBackend extends SearchBackend {
+  /** Releases the in-memory database. Runs after close fail. */
+  close(): void;
+}
+
+/**
+ * Runs compiled searches and admin SQL with DuckDB over a local lake directory.
+ *
+ * The database is in memory and sandboxed before any query runs: file access is limited to the
+ * lake's logs/ directory, extensions cannot be installed or loaded, and the configuration is
+ * locked so no statement can undo that. Each run gets its own connection, so a timeout interrupts
+ * only that run.
+ */
+export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBackend {
+  const lakeDir = resolve(options.lakeDir);
+  const catalog = options.catalog ?? createSearchCatalog();
+  let instance: Promise<DuckDBInstance> | undefined;
+  let closed = false;
+
+  const open = (): Promise<DuckDBInstance> => {
+    if (closed) return Promise.reject(new ProwlError('prowl_internal', 'search: the DuckDB backend is closed'));
+    instance ??= openSandboxed(lakeDir, options.threads);
+    return instance;
+  };
+
+  return {
+    target: { dialect: 'duckdb', lakeDir, partitionExists: localPartitionExists(lakeDir) },
+    async run(compiled, runOptions) {
+      if (compiled.dialect !== 'duckdb') throw new ProwlError('prowl_internal', `search: a ${compiled.dialect} query cannot run on DuckDB`);
+      const started = performance.now();
+      if (compiled.empty) return { columns: compiled.columns ?? [], rows: [], rowCount: 0, truncated: false, elapsedMs: 0 };
+      const connection = await (await open()).connect();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        connection.interrupt();
+      }, runOptions.timeoutMs);
+      let prepared: DuckDBPreparedStatement | undefined;
+      try {
+        registerIpv6Cidr(connection);
+        prepared = compiled.kind === 'sql' ? await prepareAdminSql(connection, compiled, lakeDir, catalog) : await connection.prepare(compiled.sql);
+        if (compiled.kind === 'search') prepared.bind(compiled.params);
+        const reader = await prepared.streamAndReadUntil(runOptions.maxRows + 1);
+        return toResult(reader, compiled, runOptions, performance.now() - started);
+      } catch (error) {
+        throw describeFailure(error, compiled, timedOut, runOptions);
+      } finally {
+        clearTimeout(timer);
+        prepared?.destroySync();
+        connection.closeSync();
+      }
+    },
+    close() {
+      closed = true;
+      void instance?.then((db) => db.closeSync());
+    },
+  };
+}
+
+async function openSandboxed(lakeDir: string, threads: number | undefined): Promise<DuckDBInstance> {
+  const settings: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+  if (threads !== undefined) settings.threads = String(threads);
+  const db = await DuckDBInstance.create(':memory:', settings);
+  const setup = await db.connect();
+  try {
+    await setup.run(`SET allowed_directories = [${quoteString(join(lakeDir, 'logs') + sep)}]`);
+    await setup.run('SET enable_external_access = false');
+    await setup.run('SET lock_configuration = true');
+  } finally {
+    setup.closeSync();
+  }
+  return db;
+}
+
+/**
+ * Admin SQL gets DuckDB's own verdict on top of the text check: one statement, and a SELECT once
+ * parsed. Lake tables it names become views over that table's files, so `FROM aws_cloudtrail`
+ * works as it does in Athena.
+ */
+async function prepareAdminSql(connection: DuckDBConnection, compiled: CompiledQuery, lakeDir: string, catalog: SearchCatalog): Promise<DuckDBPreparedStatement> {
+  const sql = validateReadOnlySql(compiled.sql);
+  const statements = await connection.extractStatements(sql);
+  if (statements.count !== 1) throw new ProwlError('prowl_bad_input', `sql: only one statement is allowed, DuckDB read ${statements.count}`);
+  const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  for (const logType of catalog.logTypes) {
+    if (!words.has(logType.table) || !localTableHasFiles(lakeDir, logType.table)) continue;
+    const files = quoteString(`${join(lakeDir, 'logs', logType.table)}/*/*/*/*/*${LAKE_FILE_SUFFIX}`);
+    await connection.run(
+      `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(logType.table)} AS SELECT * FROM read_json_auto(${files}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER})`,
+    );
+  }
+  const prepared = await connection.prepare(sql);
+  if (prepared.statementType !== StatementType.SELECT) {
+    prepared.destroySync();
+    throw new ProwlError('prowl_bad_input', 'sql: only SELECT statements are allowed');
+  }
+  return prepared;
+}
+
+function toResult(reader: DuckDBResultReader, compiled: CompiledQuery, options: RunOptions, elapsedMs: number): SearchResult {
+  const types = reader.columnTypes();
+  const rows = reader
+    .getRowsJson()
+    .slice(0, options.maxRows)
+    .map((row) => row.map((value, index) => toValue(value, types[index]!.typeId, types[index]!.alias)));
+  const engineColumns = reader.columnNames();
+  // The search's own names (engines may rewrite them) when they line up with what came back.
+  const columns = compiled.columns && compiled.columns.length === engineColumns.length ? compiled.columns : engineColumns;
+  return { columns, rows, rowCount: rows.length, truncated: reader.currentRowCount > options.maxRows, elapsedMs: Math.round(elapsedMs) };
+}
+
+const WIDE_INTEGERS = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
+
+/** JSON columns (event fields) are parsed back into values; counts become numbers when exact. */
+function toValue(value: Json, typeId: DuckDBTypeId, alias: string | undefined): SearchValue {
+  if (value === null) return null;
+  if (alias === 'JSON' && typeof value === 'string') return JSON.parse(value) as SearchValue;
+  if (WIDE_INTEGERS.has(typeId) && typeof value === 'string' && Number.isSafeInteger(Number(value))) return Number(value);
+  return value as SearchValue;
+}
+
+function describeFailure(error: unknown, compiled: CompiledQuery, timedOut: boolean, options: RunOptions): ProwlError {
+  if (timedOut) {
+    return new ProwlError('prowl_internal', `search: stopped after ${formatSeconds(options.timeoutMs)}; narrow the time range or add filters`, { cause: error });
+  }
+  if (isProwlError(error)) return error;
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  // An admin's SQL failing is their input; a compiled search failing is ours (or a bad lake file).
+  return compiled.kind === 'sql'
+    ? new ProwlError('prowl_bad_input', `sql: DuckDB rejected the statement: ${message}`, { cause: error })
+    : new ProwlError('prowl_internal', `search: DuckDB failed: ${message}`, { cause: error });
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * IPv6 CIDR matching for the DuckDB dialect (IPv4 is plain SQL and much faster); DuckDB has no
+ * inet extension here. Parsed blocks are cached per run since a query uses the same few.
+ */
+function registerIpv6Cidr(connection: DuckDBConnection): void {
+  const blocks = new Map<string, BlockList | undefined>();
+  const blockFor = (cidr: string): BlockList | undefined => {
+    if (!blocks.has(cidr)) {
+      const [network, prefix] = cidr.split('/');
+      let list: BlockList | undefined;
+      if (network && prefix && isIPv6(network)) {
+        list = new BlockList();
+        list.addSubnet(network, Number(prefix), 'ipv6');
+      }
+      blocks.set(cidr, list);
+    }
+    return blocks.get(cidr);
+  };
+  connection.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: IPV6_CIDR_FUNCTION,
+      returnType: BOOLEAN,
+      parameterTypes: [VARCHAR, VARCHAR],
+      mainFunction: (_info, input, output) => {
+        const addresses = input.getColumnVector(0);
+        const cidrs = input.getColumnVector(1);
+        for (let row = 0; row < input.rowCount; row += 1) {
+          const address = addresses.getItem(row);
+          const cidr = cidrs.getItem(row);
+          const block = typeof cidr === 'string' ? blockFor(cidr) : undefined;
+          output.setItem(row, typeof address === 'string' && block !== undefined && isIPv6(address) ? block.check(address, 'ipv6') : false);
+        }
+        output.flush();
+      },
+    }),
+  );
+}
