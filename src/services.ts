@@ -3,14 +3,23 @@ import { DateTime } from 'luxon';
 import { rules as pack } from '../detections';
 import type { AlertStore } from './alerts/alert-store';
 import type { AuditLog } from './alerts/audit';
+import type { SettingsStore } from './alerts/settings-store';
 import { sqsNotifyQueue, type NotifyQueue } from './alerts/notify-queue';
+import { createRouteAdmin } from './alerts/route-admin';
+import { createRuleAdmin } from './alerts/rule-admin';
+import { createSuppressionService } from './alerts/suppressions-service';
+import { effectiveTeams } from './alerts/teams';
+import { createTriage } from './alerts/triage';
+import { sqsJobQueue, type JobQueue } from './jobs/job';
+import type { Operations } from './slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
-import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource } from './config';
-import { createEngine, type Engine } from './detect/engine';
+import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
+import type { Rule } from './detect/rule';
 import { ProwlError } from './errors';
 import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
 import { createDynamoAuditLog } from './store/dynamo-audit-log';
+import { createDynamoSettingsStore } from './store/dynamo-settings-store';
 
 /**
  * The services a Prowl process runs on, built once from validated configuration. Handlers, the
@@ -22,25 +31,49 @@ export interface Services {
   clients: AwsClients;
   alerts: AlertStore;
   audit: AuditLog;
+  settings: SettingsStore;
   notify: NotifyQueue;
+  jobs: JobQueue;
+  /** Every rule that can run: the TypeScript pack and Sigma rules. */
+  rules: readonly Rule[];
+  /** prowl.config.yml's teams with the routes changed from Slack laid over them. */
+  teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
 }
 
 export function createServices(runtime: RuntimeConfig, clients: AwsClients = createAwsClients(runtime)): Services {
+  const config = readConfigFile(runtime.configPath);
+  const settings = createDynamoSettingsStore({ ddb: clients.ddb, table: runtime.tables.settings });
   return {
     runtime,
-    config: readConfigFile(runtime.configPath),
+    config,
     clients,
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
     audit: createDynamoAuditLog({ ddb: clients.ddb, table: runtime.tables.audit }),
+    settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
+    jobs: sqsJobQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
+    rules: pack,
+    teams: async () => effectiveTeams(config.teams, await settings.routes()),
     now: () => DateTime.utc(),
   };
 }
 
-export function createPackEngine(config: ConfigFile): Engine {
-  return createEngine(pack, { timeBudgetMs: config.options.ruleTimeBudgetMs });
+/** The use cases people reach from Slack or the terminal, over the given services. */
+export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
+  const common = { ...services, config: services.config };
+  return {
+    triage: createTriage(common),
+    suppressions: createSuppressionService({ ...common, ruleIds: new Set(services.rules.map((rule) => rule.id)) }),
+    rules: createRuleAdmin(common),
+    routes: createRouteAdmin(common),
+    audit: services.audit,
+    jobs: services.jobs,
+    now: services.now,
+    timeZoneOf,
+  };
 }
+
 
 /** A secret's value: given directly (laptop), or read from SSM Parameter Store with decryption (AWS). */
 export async function resolveSecret(source: SecretSource, what: string, clients: Pick<AwsClients, 'ssm'>): Promise<string> {

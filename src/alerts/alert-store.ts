@@ -8,4 +8,6 @@ export interface AlertStore {
   mutateWindow(id: string, change: Change<DedupWindow>): Promise<MutateResult<DedupWindow>>;
   /** Most recently seen first. */
   listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
+  /** A rule's alerts (not dedup windows), most recently seen first. */
+  listByRule(ruleId: string, limit: number): Promise<Alert[]>;
 }

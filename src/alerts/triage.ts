@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { ConfigFile } from '../config';
+import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
 import type { Alert, AlertStatus, Resolution } from './alert';
 import type { AlertStore } from './alert-store';
@@ -13,7 +13,9 @@ export interface TriageDeps {
   alerts: AlertStore;
   audit: AuditLog;
   notify: NotifyQueue;
-  config: Pick<ConfigFile, 'roles' | 'teams' | 'slack'>;
+  config: Pick<ConfigFile, 'roles' | 'slack'>;
+  /** Teams as they stand now (config plus routes changed from Slack). */
+  teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
 }
 
@@ -28,7 +30,8 @@ export function createTriage(deps: TriageDeps) {
     if (!existing || existing.status === 'PENDING') {
       throw new ProwlError('prowl_not_found', `no alert ${alertId}; \`/prowl alerts\` lists open ones`);
     }
-    requireRole(actor, 'responder', deps.config, `${action} alerts`, routeAlert(existing, deps.config).team);
+    const teams = await deps.teams();
+    requireRole(actor, 'responder', { roles: deps.config.roles, teams }, `${action} alerts`, routeAlert(existing, { teams, slack: deps.config.slack }).team);
     const at = deps.now().toUTC().toISO()!;
     const result = await deps.alerts.mutate(alertId, (alert) => (alert ? apply(alert, at) : alert));
     const after = result.after!;

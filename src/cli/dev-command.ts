@@ -2,13 +2,15 @@ import { watch } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTriage } from '../alerts/triage';
+import { DateTime } from 'luxon';
 import { localSlackCredentials, readConfigFile } from '../config';
 import { ProwlError } from '../errors';
 import { logger } from '../logger';
 import { startLocalStack, type LocalSlack, type LocalStack } from '../local/local-stack';
 import { startTerminalPrompt } from '../local/terminal-slack';
-import { createServices } from '../services';
+import { createOperations, createServices } from '../services';
+import { configuredGroupIds, webApiDirectory } from '../slack/directory';
+import { createWebClient } from '../slack/gateway';
 import { createSlackApp } from '../slack/app';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
@@ -76,7 +78,9 @@ export async function devCommand(argv: string[], io: CommandIO): Promise<number>
   writeLine(io.stdout, `Starting Prowl locally (data in ${values.data}/, Slack: ${slack.mode === 'slack' ? 'Socket Mode' : 'terminal'})…`);
   const stack = await startLocalStack({ root, stage: 'local', dataDir: join(root, values.data!), slack });
   const services = createServices(stack.runtime, stack.clients);
-  const triage = createTriage(services);
+  const directory = slack.mode === 'slack' ? webApiDirectory(createWebClient(slack.botToken), async () => configuredGroupIds(services.config.roles, await services.teams())) : undefined;
+  const localZone = DateTime.local().zoneName ?? 'UTC';
+  const ops = createOperations(services, (userId) => (directory ? directory.timeZoneOf(userId) : Promise.resolve(localZone)));
 
   const samples = await putFiles(stack, join(root, 'samples'), 'samples/');
   const inbox = await putFiles(stack, join(root, 'inbox'), 'inbox/');
@@ -84,7 +88,7 @@ export async function devCommand(argv: string[], io: CommandIO): Promise<number>
 
   if (values.once) {
     const { retrying } = await stack.runner.idle({ timeoutMs: 120_000 });
-    const open = [...(await triage.list('OPEN', 100)), ...(await triage.list('ACKNOWLEDGED', 100))];
+    const open = [...(await ops.triage.list('OPEN', 100)), ...(await ops.triage.list('ACKNOWLEDGED', 100))];
     writeLine(io.stdout, `\n${open.length} open alert(s):`);
     for (const alert of open) writeLine(io.stdout, `  [${alert.severity}] ${alert.title} — ${alert.id} (${alert.matchCount} event${alert.matchCount === 1 ? '' : 's'})`);
     if (retrying > 0) writeLine(io.stderr, `${retrying} message(s) failed and are waiting to be retried; see the log lines above.`);
@@ -93,7 +97,7 @@ export async function devCommand(argv: string[], io: CommandIO): Promise<number>
   }
 
   const stopWatching = watchInbox(stack, join(root, 'inbox'), io);
-  const app = slack.mode === 'slack' ? createSlackApp({ botToken: slack.botToken, appToken: slack.appToken! }, { triage }) : undefined;
+  const app = slack.mode === 'slack' && directory ? createSlackApp({ botToken: slack.botToken, appToken: slack.appToken! }, { ops, directory }) : undefined;
   if (app) await app.start();
 
   return new Promise<number>((resolve) => {
@@ -105,7 +109,7 @@ export async function devCommand(argv: string[], io: CommandIO): Promise<number>
       await stack.stop();
       resolve(0);
     };
-    if (!app) prompt = startTerminalPrompt(process.stdin, io.stdout, triage, () => void shutdown());
+    if (!app) prompt = startTerminalPrompt(process.stdin, io.stdout, ops, () => void shutdown());
     writeLine(io.stdout, 'Prowl is running. Drop log files into inbox/; Ctrl-C stops.');
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());

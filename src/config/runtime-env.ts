@@ -22,6 +22,7 @@ export const runtimeEnvSchema = z.object({
   PROWL_LAKE_BUCKET: name,
   PROWL_ALERTS_TABLE: name,
   PROWL_AUDIT_TABLE: name,
+  PROWL_SETTINGS_TABLE: name,
   PROWL_NOTIFY_QUEUE_URL: url,
   PROWL_JOBS_QUEUE_URL: url,
   /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
@@ -47,7 +48,7 @@ export interface RuntimeConfig {
   configPath: string;
   region: string;
   buckets: { raw: string; lake: string };
-  tables: { alerts: string; audit: string };
+  tables: { alerts: string; audit: string; settings: string };
   queues: { notify: string; jobs: string };
   slackMode: 'slack' | 'terminal';
   endpoints: { s3?: string; sqs?: string; dynamodb?: string };
@@ -80,7 +81,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     configPath: e.PROWL_CONFIG,
     region: e.AWS_REGION,
     buckets: { raw: e.PROWL_RAW_BUCKET, lake: e.PROWL_LAKE_BUCKET },
-    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE },
+    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE, settings: e.PROWL_SETTINGS_TABLE },
     queues: { notify: e.PROWL_NOTIFY_QUEUE_URL, jobs: e.PROWL_JOBS_QUEUE_URL },
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },

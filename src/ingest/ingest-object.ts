@@ -5,8 +5,9 @@ import type { AlertStore } from '../alerts/alert-store';
 import { MatchGroups } from '../alerts/match-groups';
 import type { NotifyQueue } from '../alerts/notify-queue';
 import { recordMatchGroups } from '../alerts/record-matches';
+import type { SettingsStore } from '../alerts/settings-store';
+import { recordSuppressed, SuppressedMatches } from '../alerts/suppress-matches';
 import type { ConfigFile } from '../config';
-import type { Engine } from '../detect/engine';
 import { ProwlError } from '../errors';
 import { LakeWriter, type LakeFile } from '../lake/lake-writer';
 import { QuarantineWriter } from '../lake/quarantine';
@@ -14,13 +15,16 @@ import { parseObject, type ParsedRecord } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import type { LogTypeRegistry } from '../logs/registry';
 import { resolveSource } from '../logs/sources';
+import type { DetectionSetup } from './detection-setup';
 import type { ObjectRef } from './s3-notification';
 
 export interface IngestDeps {
   s3: S3Client;
   config: Pick<ConfigFile, 'sources' | 'options'>;
   buckets: { raw: string; lake: string };
-  engine: Engine;
+  /** The rules and suppressions in force, re-read when someone changes them from Slack. */
+  detection: DetectionSetup;
+  settings: SettingsStore;
   alerts: AlertStore;
   notify: NotifyQueue;
   now: () => DateTime;
@@ -38,6 +42,8 @@ export interface IngestSummary {
   /** Lake files written for the object (keys under logs/). */
   lakeFiles: string[];
   matches: number;
+  /** Matches silenced by a suppression: counted on it, not alerted. */
+  suppressed: number;
   ruleErrors: number;
   alertIds: string[];
 }
@@ -71,9 +77,11 @@ async function* readFailuresMarked(records: AsyncIterable<ParsedRecord>, ref: Ob
 export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<IngestSummary> {
   const now = deps.now();
   const objectId = `${ref.bucket}/${ref.key}@${ref.version}`;
-  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, lakeFiles: [], matches: 0, ruleErrors: 0, alertIds: [] };
+  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, lakeFiles: [], matches: 0, suppressed: 0, ruleErrors: 0, alertIds: [] };
   const quarantine = new QuarantineWriter(deps.s3, deps.buckets.lake, objectId, now);
   const groups = new MatchGroups(deps.config.options.sampleEventsPerAlert);
+  const { engine, suppressions } = await deps.detection.current();
+  const silenced = new SuppressedMatches(suppressions);
 
   const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
   if (!source) {
@@ -97,8 +105,11 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
         summary.eventsByLogType[record.logType.name] = (summary.eventsByLogType[record.logType.name] ?? 0) + 1;
         await lake.write(record.event);
         if (!record.logType.detect) continue;
-        const { matches, failures } = deps.engine.evaluate(record.event);
-        matches.forEach((match) => groups.addMatch(match));
+        const { matches, failures } = engine.evaluate(record.event);
+        for (const match of matches) {
+          if (silenced.silenced(match)) summary.suppressed += 1;
+          else groups.addMatch(match);
+        }
         failures.forEach((failure) => groups.addFailure(failure));
         summary.matches += matches.length;
         summary.ruleErrors += failures.length;
@@ -116,6 +127,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
   if (quarantineKey) summary.quarantineKey = quarantineKey;
 
   const batchId = createHash('sha256').update(objectId).digest('hex').slice(0, 24);
+  await recordSuppressed(deps.settings, silenced.tallies, batchId, now);
   const toNotify = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
   summary.alertIds = toNotify.map((alert) => alert.id);
   await deps.notify.send(summary.alertIds);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Actor } from '../alerts/roles';
-import type { Triage } from '../alerts/triage';
+import type { Operations } from '../slack/operations';
 import { runCommand } from '../slack/run-command';
 
 export const TERMINAL_USER: Actor = { userId: 'local', groupIds: [] };
@@ -9,7 +9,7 @@ export const TERMINAL_USER: Actor = { userId: 'local', groupIds: [] };
  * The prompt that stands in for Slack on a laptop: `/prowl …` lines go through the same command
  * code as the slash command, as the `local` user (give it a role in prowl.config.yml).
  */
-export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, triage: Triage, onQuit: () => void): { close(): void } {
+export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, ops: Operations, onQuit: () => void): { close(): void } {
   const prompt = createInterface({ input, output, terminal: false });
   output.write('Type /prowl help for commands, or quit to stop.\n');
   prompt.on('line', (line) => {
@@ -21,7 +21,7 @@ export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS
       output.write('Commands start with /prowl — try /prowl help\n');
       return;
     }
-    void runCommand(command, TERMINAL_USER, triage).then((reply) => output.write(`${reply.text.replace(/[*`]/g, '')}\n`));
+    void runCommand(command, TERMINAL_USER, { channel: 'terminal' }, ops).then((reply) => output.write(`${reply.text.replace(/[*`]/g, '')}\n`));
   });
   return { close: () => prompt.close() };
 }

@@ -1,45 +1,105 @@
-import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver } from '@slack/bolt';
+import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction } from '@slack/bolt';
 import type { Actor } from '../alerts/roles';
-import type { Triage } from '../alerts/triage';
-import { asProwlError } from '../errors';
+import { asProwlError, ProwlError } from '../errors';
 import { logger } from '../logger';
 import { ALERT_ACTIONS } from './alert-message';
+import type { SlackDirectory } from './directory';
+import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
+import type { Operations } from './operations';
 import { runCommand } from './run-command';
+import { parseResolveSubmission, parseStateValues, parseSuppressSubmission } from './submissions';
 
 export interface SlackAppDeps {
-  triage: Triage;
+  ops: Operations;
+  directory: SlackDirectory;
 }
 
-/** Slack's request as Prowl's actor. User-group membership is resolved by roles configuration. */
-function actorOf(userId: string): Actor {
-  return { userId, groupIds: [] };
+function explain(error: unknown, context: string): string {
+  const failure = asProwlError(error);
+  if (failure.code === 'prowl_internal') {
+    logger.error('slack request failed', { context, error: failure.message });
+    return 'Something went wrong on our side; it has been logged. Please try again.';
+  }
+  return failure.message;
+}
+
+async function alertOrFail(ops: Operations, alertId: string) {
+  const alert = await ops.triage.get(alertId);
+  if (!alert) throw new ProwlError('prowl_not_found', `alert ${alertId} no longer exists`);
+  return alert;
 }
 
 /**
- * The listeners: transport in, use case, reply out. Every listener acks first (Slack's 3-second
- * deadline), then works; failures become an ephemeral explanation to the person who clicked.
+ * The listeners: transport in, use case, reply out. Each acknowledges Slack first (its 3-second
+ * deadline), and every failure becomes an explanation to the person who acted, never silence.
  */
 export function registerListeners(app: App, deps: SlackAppDeps): void {
+  const { ops, directory } = deps;
+
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
-    const reply = await runCommand(command.text, actorOf(command.user_id), deps.triage);
+    const actor = await directory.actor(command.user_id);
+    const reply = await runCommand(command.text, actor, { channel: command.channel_id }, ops);
     await respond({ response_type: 'ephemeral', text: reply.text });
   });
 
-  const button = (actionId: string, work: (alertId: string, actor: Actor) => Promise<unknown>): void => {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond }) => {
+  const button = (actionId: string, work: (alertId: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client']) => Promise<string | void>): void => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();
       try {
-        await work(action.value ?? '', actorOf(body.user.id));
+        const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client);
+        if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
       } catch (error) {
-        const failure = asProwlError(error);
-        if (failure.code === 'prowl_internal') logger.error('slack action failed', { actionId, error: failure.message });
-        await respond({ response_type: 'ephemeral', replace_original: false, text: failure.code === 'prowl_internal' ? 'Something went wrong on our side; please try again.' : failure.message });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: explain(error, actionId) });
       }
     });
   };
-  button(ALERT_ACTIONS.acknowledge, (alertId, actor) => deps.triage.acknowledge(alertId, actor));
-  button(ALERT_ACTIONS.unacknowledge, (alertId, actor) => deps.triage.unacknowledge(alertId, actor));
+
+  button(ALERT_ACTIONS.acknowledge, async (alertId, actor) => void (await ops.triage.acknowledge(alertId, actor)));
+  button(ALERT_ACTIONS.unacknowledge, async (alertId, actor) => void (await ops.triage.unacknowledge(alertId, actor)));
+  button(ALERT_ACTIONS.resolve, async (alertId, _actor, body, client) => {
+    await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(await alertOrFail(ops, alertId)) });
+  });
+  button(ALERT_ACTIONS.suppress, async (alertId, _actor, body, client) => {
+    const alert = await alertOrFail(ops, alertId);
+    // Open at once (the trigger expires in 3 s), then fill in the preview.
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: suppressModal(alert) });
+    const [dedup, rule] = await Promise.all([
+      ops.suppressions.preview({ ruleId: alert.ruleId, dedup: alert.dedup, conditions: [], reason: 'preview' }),
+      ops.suppressions.preview({ ruleId: alert.ruleId, conditions: [], reason: 'preview' }),
+    ]);
+    if (opened.view?.id) await client.views.update({ view_id: opened.view.id, ...(opened.view.hash ? { hash: opened.view.hash } : {}), view: suppressModal(alert, { dedup, rule }) });
+  });
+  button(ALERT_ACTIONS.showEvents, async (alertId, actor, body) => {
+    const alert = await alertOrFail(ops, alertId);
+    const channel = body.channel?.id ?? alert.slack?.channel;
+    if (!channel) throw new ProwlError('prowl_bad_input', 'cannot tell which channel to answer in');
+    await ops.jobs.send({ type: 'show-events', alertId, replyTo: { channel, user: actor.userId, ...(body.message?.ts ? { threadTs: body.message.ts } : {}) } });
+    return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
+  });
+
+  app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view }) => {
+    const submission = parseResolveSubmission(parseStateValues(view.state.values));
+    if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
+    try {
+      await ops.triage.resolve(view.private_metadata, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
+      await ack();
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: explain(error, MODALS.resolve) } });
+    }
+  });
+
+  app.view<SlackViewAction>(MODALS.suppress, async ({ ack, body, view }) => {
+    try {
+      const alert = await alertOrFail(ops, view.private_metadata);
+      const submission = parseSuppressSubmission(parseStateValues(view.state.values), alert, ops.now(), await directory.timeZoneOf(body.user.id));
+      if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
+      await ops.suppressions.create(submission.value, await directory.actor(body.user.id));
+      await ack();
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: explain(error, MODALS.suppress) } });
+    }
+  });
 }
 
 export interface SlackAppOptions {

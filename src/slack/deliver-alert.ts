@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Alert } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
 import { routeAlert } from '../alerts/routing';
-import type { ConfigFile } from '../config';
+import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
 import { alertMessage } from './alert-message';
 import type { SlackGateway } from './gateway';
@@ -13,7 +13,8 @@ const CLAIM_TIMEOUT_SECONDS = 120;
 export interface DeliverDeps {
   alerts: AlertStore;
   gateway: SlackGateway;
-  config: Pick<ConfigFile, 'teams' | 'slack'>;
+  config: Pick<ConfigFile, 'slack'>;
+  teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
 }
 
@@ -39,7 +40,7 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
   }
 
   const now = deps.now();
-  const channel = routeAlert(current, deps.config).channel;
+  const channel = routeAlert(current, { teams: await deps.teams(), slack: deps.config.slack }).channel;
   const claimedAt = now.toUTC().toISO()!;
   const claim = await deps.alerts.mutate(alertId, (alert) =>
     alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt } } : alert,

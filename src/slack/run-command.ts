@@ -1,41 +1,138 @@
+import { expiryTime } from '../alerts/expiry';
 import type { Actor } from '../alerts/roles';
-import type { Triage } from '../alerts/triage';
+import { routeAlert } from '../alerts/routing';
+import { describeSuppression } from '../alerts/suppression';
+import { severityRank } from '../config/severity';
 import { asProwlError } from '../errors';
+import { logger } from '../logger';
 import { parseCommand, USAGE, type Command } from './commands';
+import type { Operations } from './operations';
 
-/** What the user sees back; always ephemeral, since it answers only the person who asked. */
+/** What the user sees back; ephemeral, since it answers only the person who asked. */
 export interface Reply {
   text: string;
 }
 
-async function execute(command: Command, actor: Actor, triage: Triage): Promise<Reply> {
+/** Where the command was typed, so a job can answer in the same place. */
+export interface CommandPlace {
+  channel: string;
+}
+
+const LIST_LIMIT = 25;
+
+function bullet(lines: string[], empty: string): Reply {
+  if (lines.length === 0) return { text: empty };
+  const shown = lines.slice(0, LIST_LIMIT);
+  return { text: shown.join('\n') + (lines.length > LIST_LIMIT ? `\n…and ${lines.length - LIST_LIMIT} more` : '') };
+}
+
+async function execute(command: Command, actor: Actor, place: CommandPlace, ops: Operations): Promise<Reply> {
   switch (command.name) {
     case 'help':
       return { text: `*Prowl commands*\n${Object.values(USAGE).join('\n')}` };
     case 'alerts': {
-      const alerts = await triage.list(command.status);
-      if (alerts.length === 0) return { text: `No ${command.status.toLowerCase()} alerts.` };
-      return { text: alerts.map((a) => `• [${a.severity}] ${a.title} — \`${a.id}\` (${a.matchCount} events)`).join('\n') };
+      const teams = await ops.routes.teams();
+      const alerts = (await ops.triage.list(command.status, 200)).filter(
+        (a) =>
+          (!command.minSeverity || severityRank(a.severity) >= severityRank(command.minSeverity)) &&
+          (!command.team || routeAlert(a, { teams, slack: { defaultChannel: '', opsChannel: '' } }).team === command.team),
+      );
+      return bullet(
+        alerts.map((a) => `• [${a.severity}] ${a.title} — \`${a.id}\` (${a.matchCount} events, last ${a.lastSeen})`),
+        `No ${command.status.toLowerCase()} alerts${command.team ? ` for ${command.team}` : ''}.`,
+      );
     }
     case 'ack':
-      await triage.acknowledge(command.alertId, actor);
+      await ops.triage.acknowledge(command.alertId, actor);
       return { text: `Acknowledged \`${command.alertId}\`.` };
     case 'unack':
-      await triage.unacknowledge(command.alertId, actor);
+      await ops.triage.unacknowledge(command.alertId, actor);
       return { text: `\`${command.alertId}\` is open again.` };
     case 'resolve':
-      await triage.resolve(command.alertId, actor, command.reason, command.note);
+      await ops.triage.resolve(command.alertId, actor, command.reason, command.note);
       return { text: `Resolved \`${command.alertId}\` as ${command.reason}.` };
+    case 'suppress': {
+      const expiresAt = expiryTime(command.expiry, ops.now(), await ops.timeZoneOf(actor.userId));
+      const created = await ops.suppressions.create({ ruleId: command.ruleId, ...(command.dedup !== undefined ? { dedup: command.dedup } : {}), conditions: command.conditions, ...(expiresAt ? { expiresAt } : {}), reason: command.reason }, actor);
+      return { text: `Suppression \`${created.id}\`: ${describeSuppression(created)}. Matches are counted, not lost; \`/prowl unsuppress ${created.id}\` ends it.` };
+    }
+    case 'suppressions':
+      return bullet(
+        (await ops.suppressions.active()).map((s) => `• \`${s.id}\` ${describeSuppression(s)} — by ${s.createdBy}, caught ${s.suppressedCount}`),
+        'No active suppressions.',
+      );
+    case 'unsuppress':
+      await ops.suppressions.remove(command.id, actor);
+      return { text: `Suppression \`${command.id}\` has ended; matches alert again from the next batch.` };
+    case 'rules':
+      switch (command.action) {
+        case 'list':
+          return bullet(
+            (await ops.rules.list(command.filter)).map(({ rule, state }) => `• ${rule.enabled ? ':large_green_circle:' : ':white_circle:'} \`${rule.id}\` ${rule.severity}${state && !state.enabled ? ` — disabled by ${state.updatedBy}${state.reason ? `: ${state.reason}` : ''}` : ''}`),
+            command.filter ? `No rules match "${command.filter}".` : 'No rules.',
+          );
+        case 'show': {
+          const { rule, state } = await ops.rules.show(command.ruleId);
+          return {
+            text: [
+              `*${rule.id}* (${rule.origin}${rule.author ? `, by ${rule.author}` : ''}) — ${rule.enabled ? 'enabled' : 'disabled'}${state ? ` (changed by ${state.updatedBy} at ${state.updatedAt})` : ''}`,
+              `Severity ${rule.severity} · log types ${rule.logTypes.join(', ')} · dedup ${rule.dedupPeriodMinutes} min · threshold ${rule.threshold}${rule.team ? ` · team ${rule.team}` : ''}`,
+              rule.description,
+              `Tags: ${rule.tags.join(', ') || 'none'}`,
+              `Runbook: ${rule.runbook}`,
+            ].join('\n'),
+          };
+        }
+        case 'enable':
+          await ops.rules.enable(command.ruleId, actor);
+          return { text: `\`${command.ruleId}\` is enabled; it runs from every worker's next batch.` };
+        case 'disable':
+          await ops.rules.disable(command.ruleId, actor, command.reason);
+          return { text: `\`${command.ruleId}\` is disabled; it stops at every worker's next batch.` };
+      }
+      break;
+    case 'route':
+      switch (command.action) {
+        case 'list':
+          return bullet(
+            (await ops.routes.teams()).map((t) => `• *${t.name}* → ${t.channel} (≥ ${t.minSeverity}) owns ${JSON.stringify(t.owns)}`),
+            'No teams; every alert goes to the default channel.',
+          );
+        case 'set': {
+          const team = await ops.routes.set(command.team, command.change, actor);
+          return { text: `Route for *${team.name}* → ${team.channel} (≥ ${team.minSeverity}) saved.` };
+        }
+        case 'remove':
+          await ops.routes.remove(command.team, actor);
+          return { text: `Route for *${command.team}* removed; its alerts go to the default channel.` };
+      }
+      break;
+    case 'audit': {
+      const subject = command.subject;
+      if (!subject) return { text: `Say what to audit.\nUsage: ${USAGE.audit}` };
+      const entries = [...(await ops.audit.list(subject, LIST_LIMIT)), ...(await ops.audit.list(`team:${subject}`, LIST_LIMIT))];
+      return bullet(
+        entries.map((e) => `• ${e.at} ${e.actor} ${e.action}${e.after ? ` → ${JSON.stringify(e.after)}` : ''}`),
+        `No changes recorded for ${subject}.`,
+      );
+    }
+    case 'search':
+      await ops.jobs.send({ type: 'search', query: command.query, replyTo: { channel: place.channel, user: actor.userId } });
+      return { text: `Searching \`${command.query}\`… the results will be posted here.` };
   }
+  return { text: `Usage: ${USAGE.help}` };
 }
 
 /** Runs `/prowl <text>` for an actor. Never throws: every failure becomes an explanation. */
-export async function runCommand(text: string, actor: Actor, triage: Triage): Promise<Reply> {
+export async function runCommand(text: string, actor: Actor, place: CommandPlace, ops: Operations): Promise<Reply> {
   try {
-    return await execute(parseCommand(text), actor, triage);
+    return await execute(parseCommand(text), actor, place, ops);
   } catch (error) {
     const failure = asProwlError(error);
-    if (failure.code === 'prowl_internal') return { text: 'Something went wrong on our side; it has been logged. Please try again.' };
+    if (failure.code === 'prowl_internal' || failure.code === 'prowl_conflict') {
+      logger.error('command failed', { command: text.split(' ')[0], code: failure.code, error: failure.message });
+      if (failure.code === 'prowl_internal') return { text: 'Something went wrong on our side; it has been logged. Please try again.' };
+    }
     return { text: failure.message };
   }
 }

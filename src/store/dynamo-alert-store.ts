@@ -3,30 +3,35 @@ import type { Alert, DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
 import { VersionedTable, type Versioned } from './versioned-table';
 
-/** Alerts and dedup windows share the alerts table (key `id`); only alerts have `status`, so the
- *  `byStatus` index is sparse and lists alerts alone. */
+/** Alerts and dedup windows share the alerts table (key `id`); only alerts have `status` and `ruleId`,
+ *  so the `byStatus` and `byRule` indexes are sparse and list alerts alone. */
 export const ALERTS_BY_STATUS_INDEX = 'byStatus';
+export const ALERTS_BY_RULE_INDEX = 'byRule';
 
 export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; table: string }): AlertStore {
-  const alerts = new VersionedTable<Alert>(options.ddb, options.table, 'id');
-  const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, 'id');
+  const byId = (id: string): Record<string, string> => ({ id });
+  const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId);
+  const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
+  async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
+    const result = await options.ddb.send(
+      new QueryCommand({
+        TableName: options.table,
+        IndexName: index,
+        KeyConditionExpression: '#key = :value',
+        ExpressionAttributeNames: { '#key': attribute },
+        ExpressionAttributeValues: { ':value': value },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []) as Alert[];
+  }
+
   return {
     get: (id) => alerts.get(id),
     mutate: (id, change) => alerts.mutate(id, change),
     mutateWindow: (id, change) => windows.mutate(id, change),
-    async listByStatus(status, limit) {
-      const result = await options.ddb.send(
-        new QueryCommand({
-          TableName: options.table,
-          IndexName: ALERTS_BY_STATUS_INDEX,
-          KeyConditionExpression: '#status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []) as Alert[];
-    },
+    listByStatus: (status, limit) => newestFirst(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
+    listByRule: (ruleId, limit) => newestFirst(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
   };
 }

@@ -24,30 +24,36 @@ const MAX_ATTEMPTS = 8;
  * same in DynamoDB and in dynalite, unlike transactions.
  */
 export class VersionedTable<T extends Versioned> {
+  /**
+   * @param keyOf the item's key attributes for an id: `{ id }` for a simple key, or a partition and
+   *   sort key such as `{ kind: 'rule', id }`. The first attribute is the one checked for existence.
+   */
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly keyName: string,
+    private readonly keyOf: (id: string) => Record<string, string>,
   ) {}
 
-  async get(key: string): Promise<T | undefined> {
-    const result = await this.ddb.send(new GetCommand({ TableName: this.table, Key: { [this.keyName]: key }, ConsistentRead: true }));
+  async get(id: string): Promise<T | undefined> {
+    const result = await this.ddb.send(new GetCommand({ TableName: this.table, Key: this.keyOf(id), ConsistentRead: true }));
     return result.Item as T | undefined;
   }
 
-  async mutate(key: string, change: Change<T>): Promise<MutateResult<T>> {
+  async mutate(id: string, change: Change<T>): Promise<MutateResult<T>> {
+    const key = this.keyOf(id);
+    const partitionAttribute = Object.keys(key)[0]!;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const before = await this.get(key);
+      const before = await this.get(id);
       const next = change(before);
       if (next === before || next === undefined) return { before, after: before, written: false };
-      const item = { ...next, [this.keyName]: key, version: (before?.version ?? 0) + 1 };
+      const item = { ...next, ...key, version: (before?.version ?? 0) + 1 };
       try {
         await this.ddb.send(
           new PutCommand({
             TableName: this.table,
             Item: item,
             ConditionExpression: before ? '#version = :version' : 'attribute_not_exists(#key)',
-            ExpressionAttributeNames: before ? { '#version': 'version' } : { '#key': this.keyName },
+            ExpressionAttributeNames: before ? { '#version': 'version' } : { '#key': partitionAttribute },
             ...(before ? { ExpressionAttributeValues: { ':version': before.version } } : {}),
           }),
         );
@@ -57,6 +63,6 @@ export class VersionedTable<T extends Versioned> {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
-    throw new ProwlError('prowl_conflict', `item ${key} in ${this.table} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
+    throw new ProwlError('prowl_conflict', `item ${id} in ${this.table} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
   }
 }

@@ -8,6 +8,7 @@ const complete = {
   PROWL_LAKE_BUCKET: 'lake',
   PROWL_ALERTS_TABLE: 'alerts',
   PROWL_AUDIT_TABLE: 'audit',
+  PROWL_SETTINGS_TABLE: 'settings',
   PROWL_NOTIFY_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-notify',
   PROWL_JOBS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-jobs',
   PROWL_SLACK_MODE: 'slack',
@@ -17,7 +18,7 @@ const complete = {
 describe('the runtime environment', () => {
   it('reads deployment names and points secrets at their SSM parameters', () => {
     const config = parseRuntimeEnv(complete);
-    expect(config.tables).toEqual({ alerts: 'alerts', audit: 'audit' });
+    expect(config.tables).toEqual({ alerts: 'alerts', audit: 'audit', settings: 'settings' });
     expect(config.secrets.slackBotToken).toEqual({ parameter: '/prowl/prod/slack-bot-token' });
     expect(config.secrets.slackSigningSecret).toBeUndefined();
   });

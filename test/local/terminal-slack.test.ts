@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { createTriage } from '../../src/alerts/triage';
 import type { LocalStack } from '../../src/local/local-stack';
 import { startTerminalPrompt } from '../../src/local/terminal-slack';
-import { createServices } from '../../src/services';
+import { createOperations, createServices } from '../../src/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
 
@@ -32,7 +31,7 @@ describe('the terminal Slack prompt', () => {
     const services = createServices(stack.runtime, stack.clients);
     const [alert] = await services.alerts.listByStatus('OPEN', 10);
     const input = new PassThrough();
-    const prompt = startTerminalPrompt(input, output, createTriage(services), () => undefined);
+    const prompt = startTerminalPrompt(input, output, createOperations(services, async () => 'UTC'), () => undefined);
 
     await type(input, '/prowl help', /\/prowl ack <alert-id> — acknowledge an open alert/);
     await type(input, `/prowl ack ${alert!.id}`, new RegExp(`Acknowledged ${alert!.id.replace(/\./g, '\\.')}\\.`));

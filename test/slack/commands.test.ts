@@ -23,23 +23,67 @@ describe('/prowl commands', () => {
     expect(parseCommand('resolve a-1')).toMatchObject({ reason: 'true-positive' });
   });
 
-  it('parse alert listings by state', () => {
+  it('parse alert listings by state, team and minimum severity', () => {
     expect(parseCommand('alerts')).toEqual({ name: 'alerts', status: 'OPEN' });
-    expect(parseCommand('alerts acked')).toEqual({ name: 'alerts', status: 'ACKNOWLEDGED' });
+    expect(parseCommand('alerts acked payments severity>=high')).toEqual({ name: 'alerts', status: 'ACKNOWLEDGED', team: 'payments', minSeverity: 'HIGH' });
+  });
+
+  it('parse suppressions with conditions of every kind, an expiry and a reason', () => {
+    expect(parseCommand('suppress AWS.CloudTrail.X sourceIPAddress=10.0.0.0/8 userIdentity.arn~*scanner* eventName=GetObject,PutObject awsRegion=eu-west-1 for 7d reason "nightly scanner"')).toEqual({
+      name: 'suppress',
+      ruleId: 'AWS.CloudTrail.X',
+      conditions: [
+        { field: 'sourceIPAddress', op: 'cidr', value: '10.0.0.0/8' },
+        { field: 'userIdentity.arn', op: 'glob', value: '*scanner*' },
+        { field: 'eventName', op: 'oneOf', value: ['GetObject', 'PutObject'] },
+        { field: 'awsRegion', op: 'equals', value: 'eu-west-1' },
+      ],
+      expiry: { kind: 'for', text: '7d' },
+      reason: 'nightly scanner',
+    });
+    expect(parseCommand('suppress R.X.Y dedup="123456789012:203.0.113.5" until 2026-12-01 18:00 reason pen test')).toMatchObject({ dedup: '123456789012:203.0.113.5', expiry: { kind: 'until', text: '2026-12-01 18:00' }, reason: 'pen test' });
+    expect(parseCommand('suppress R.X.Y forever reason noisy')).toMatchObject({ expiry: { kind: 'forever' }, conditions: [] });
+  });
+
+  it('insist on an expiry and a reason for suppressions', () => {
+    expect(misuse('suppress R.X.Y reason "x"')).toMatch(/say how long: for 7d, until 2026-12-01, or forever/);
+    expect(misuse('suppress R.X.Y for 7d')).toMatch(/give a reason/);
+    expect(misuse('suppress R.X.Y for soon reason x')).toMatch(/"for" needs a length like 30m, 12h, 7d or 2w, not "soon"/);
+    expect(misuse('suppress R.X.Y bad$field=1 for 1d reason x')).toMatch(/"bad\$field" is not a field path/);
+  });
+
+  it('parse rule and route administration', () => {
+    expect(parseCommand('rules')).toEqual({ name: 'rules', action: 'list' });
+    expect(parseCommand('rules list root')).toEqual({ name: 'rules', action: 'list', filter: 'root' });
+    expect(parseCommand('rules disable AWS.CloudTrail.X too noisy today')).toEqual({ name: 'rules', action: 'disable', ruleId: 'AWS.CloudTrail.X', reason: 'too noisy today' });
+    expect(parseCommand('route set payments channel=#pay-sec minSeverity=high accounts=111111111111,222222222222')).toEqual({
+      name: 'route',
+      action: 'set',
+      team: 'payments',
+      change: { channel: '#pay-sec', minSeverity: 'HIGH', accounts: ['111111111111', '222222222222'] },
+    });
+    expect(misuse('route set payments color=blue')).toMatch(/"color=blue" is not a route setting/);
+    expect(misuse('route set payments minSeverity=huge')).toMatch(/minSeverity must be one of INFO, LOW/);
+  });
+
+  it('keep the whole search query as typed', () => {
+    expect(parseCommand('search AWS.CloudTrail eventName="Console Login" last 24h')).toEqual({ name: 'search', query: 'AWS.CloudTrail eventName="Console Login" last 24h' });
+    expect(misuse('search')).toMatch(/say what to search/);
   });
 
   it('explain misuse with the usage line', () => {
     expect(misuse('ack')).toBe('an alert id is missing.\nUsage: /prowl ack <alert-id> — acknowledge an open alert');
     expect(misuse('resolve a-1 maybe')).toMatch(/unknown reason "maybe"; use one of true-positive, benign/);
-    expect(misuse('ack <script>')).toMatch(/is not an alert id/);
-    expect(misuse('alerts sideways')).toMatch(/unknown state "sideways"/);
+    expect(misuse('ack <script>')).toMatch(/"<script>" is not an alert id/);
+    expect(misuse('alerts Sideways!')).toMatch(/"Sideways!" is not a state/);
   });
 
   it('list what exists when the command is unknown', () => {
     expect(misuse('frobnicate')).toMatch(/^unknown command "frobnicate". Try one of:\n\/prowl help/);
   });
 
-  it('tokenize keeps quoted phrases together', () => {
+  it('tokenize keeps quoted phrases together, also after key=', () => {
     expect(tokenize('a "b c" d')).toEqual(['a', 'b c', 'd']);
+    expect(tokenize('dedup="x y" z')).toEqual(['dedup=x y', 'z']);
   });
 });

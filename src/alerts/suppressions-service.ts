@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { ConfigFile } from '../config';
+import { ProwlError } from '../errors';
+import type { AuditLog } from './audit';
+import type { AlertStore } from './alert-store';
+import { requireRole, type Actor } from './roles';
+import type { SettingsStore } from './settings-store';
+import { compileSuppression, isActive, scopeOf, type Condition, type Suppression } from './suppression';
+
+export interface SuppressionRequest {
+  ruleId: string;
+  dedup?: string;
+  conditions: Condition[];
+  expiresAt?: string;
+  reason: string;
+}
+
+export interface SuppressionDeps {
+  settings: SettingsStore;
+  alerts: AlertStore;
+  audit: AuditLog;
+  config: Pick<ConfigFile, 'roles' | 'teams'>;
+  now: () => DateTime;
+  /** The rule ids that exist, so a typo cannot create a suppression that silences nothing. */
+  ruleIds: ReadonlySet<string>;
+}
+
+const PREVIEW_DAYS = 7;
+
+/**
+ * Creating, ending and listing suppressions. Responders may silence one key or a condition;
+ * silencing a whole rule is an admin's call, as is anything without a reason.
+ */
+export function createSuppressionService(deps: SuppressionDeps) {
+  function authorize(request: SuppressionRequest, actor: Actor): void {
+    if (!deps.ruleIds.has(request.ruleId)) throw new ProwlError('prowl_not_found', `no rule ${request.ruleId}; \`/prowl rules list\` shows them`);
+    const whole = request.dedup === undefined && request.conditions.length === 0;
+    requireRole(actor, whole ? 'admin' : 'responder', deps.config, whole ? 'suppress a whole rule' : 'suppress alerts');
+  }
+
+  return {
+    async create(request: SuppressionRequest, actor: Actor): Promise<Suppression> {
+      authorize(request, actor);
+      const at = deps.now().toUTC().toISO()!;
+      const id = `s-${randomBytes(5).toString('hex')}`;
+      const suppression: Suppression = {
+        id,
+        ruleId: request.ruleId,
+        ...(request.dedup !== undefined ? { dedup: request.dedup } : {}),
+        conditions: request.conditions,
+        ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+        reason: request.reason,
+        createdBy: actor.userId,
+        createdAt: at,
+        suppressedCount: 0,
+        recentBatches: [],
+        version: 0,
+      };
+      const { after } = await deps.settings.mutateSuppression(id, (current) => current ?? suppression);
+      await deps.audit.record({ subject: id, action: 'suppress', actor: actor.userId, at, after: { ruleId: suppression.ruleId, scope: scopeOf(suppression), dedup: suppression.dedup, conditions: suppression.conditions, expiresAt: suppression.expiresAt, reason: suppression.reason } });
+      await deps.audit.record({ subject: request.ruleId, action: 'suppress', actor: actor.userId, at, after: { suppressionId: id } });
+      return after!;
+    },
+
+    /** Ends a suppression now; the record stays, with its count, for the audit trail. */
+    async remove(id: string, actor: Actor): Promise<Suppression> {
+      const existing = await deps.settings.suppression(id);
+      if (!existing || !isActive(existing, deps.now())) throw new ProwlError('prowl_not_found', `no active suppression ${id}; \`/prowl suppressions\` lists them`);
+      requireRole(actor, scopeOf(existing) === 'rule' ? 'admin' : 'responder', deps.config, 'end this suppression');
+      const at = deps.now().toUTC().toISO()!;
+      const { after } = await deps.settings.mutateSuppression(id, (current) => current && { ...current, expiresAt: at });
+      await deps.audit.record({ subject: id, action: 'unsuppress', actor: actor.userId, at, before: { expiresAt: existing.expiresAt ?? 'never' }, after: { expiresAt: at } });
+      return after!;
+    },
+
+    async active(): Promise<Suppression[]> {
+      const now = deps.now();
+      return (await deps.settings.suppressions()).filter((s) => isActive(s, now)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
+    /** How many of the rule's alerts from the last week this suppression would have silenced. */
+    async preview(request: SuppressionRequest): Promise<{ caught: number; of: number }> {
+      const since = deps.now().minus({ days: PREVIEW_DAYS }).toUTC().toISO()!;
+      const recent = (await deps.alerts.listByRule(request.ruleId, 200)).filter((alert) => alert.lastSeen >= since && alert.status !== 'PENDING');
+      const compiled = compileSuppression({ ...request, id: 'preview', createdBy: '', createdAt: '', suppressedCount: 0, recentBatches: [], version: 0 });
+      // Without conditions the rule and key decide; with them, the alert's sample events do.
+      const caught = recent.filter((alert) =>
+        request.conditions.length === 0 ? request.dedup === undefined || request.dedup === alert.dedup : alert.samples.some((event) => compiled.matches(alert.ruleId, alert.dedup, event)),
+      );
+      return { caught: caught.length, of: recent.length };
+    },
+  };
+}
+
+export type SuppressionService = ReturnType<typeof createSuppressionService>;

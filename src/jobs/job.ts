@@ -1,0 +1,25 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+
+/** Where a job's answer goes: a Slack channel (and the person who asked), or the terminal. */
+const replyTo = z.object({ channel: z.string().min(1), user: z.string().min(1), threadTs: z.string().optional() });
+
+/** Slow work that must not hold up Slack's 3-second acknowledgement. */
+export const jobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('search'), query: z.string().min(1).max(2000), replyTo }),
+  z.object({ type: z.literal('show-events'), alertId: z.string().min(1), replyTo }),
+]);
+
+export type Job = z.infer<typeof jobSchema>;
+
+export interface JobQueue {
+  send(job: Job): Promise<void>;
+}
+
+export function sqsJobQueue(options: { sqs: SQSClient; queueUrl: string }): JobQueue {
+  return {
+    async send(job) {
+      await options.sqs.send(new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify(jobSchema.parse(job)) }));
+    },
+  };
+}

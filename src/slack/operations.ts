@@ -1,0 +1,20 @@
+import type { AuditLog } from '../alerts/audit';
+import type { RouteAdmin } from '../alerts/route-admin';
+import type { RuleAdmin } from '../alerts/rule-admin';
+import type { SuppressionService } from '../alerts/suppressions-service';
+import type { Triage } from '../alerts/triage';
+import type { JobQueue } from '../jobs/job';
+import type { DateTime } from 'luxon';
+
+/** Everything a person can do from Slack or the terminal prompt, each use case authorized and audited. */
+export interface Operations {
+  triage: Triage;
+  suppressions: SuppressionService;
+  rules: RuleAdmin;
+  routes: RouteAdmin;
+  audit: AuditLog;
+  jobs: JobQueue;
+  now: () => DateTime;
+  /** IANA time zone of a user, for reading the dates they type. */
+  timeZoneOf(userId: string): Promise<string>;
+}
