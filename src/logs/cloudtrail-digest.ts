@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LogType } from './log-type';
+import { isoTimeSchema } from './time';
 
 /**
  * CloudTrail digest files: one JSON document per hour per region listing the log files delivered
@@ -11,8 +12,8 @@ const optionalString = z.string().nullish();
 export const cloudTrailDigestEventSchema = z
   .object({
     awsAccountId: z.string().regex(/^\d{12}$/, 'expected a 12-digit account id'),
-    digestStartTime: z.iso.datetime({ offset: true }),
-    digestEndTime: z.iso.datetime({ offset: true }),
+    digestStartTime: isoTimeSchema(),
+    digestEndTime: isoTimeSchema(),
     digestS3Bucket: z.string().min(1),
     digestS3Object: z.string().min(1),
     digestPublicKeyFingerprint: optionalString,

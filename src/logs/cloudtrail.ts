@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { IndicatorSet } from './indicators';
 import type { LogType } from './log-type';
+import { isoTimeSchema } from './time';
 
 const optionalString = z.string().nullish();
 
@@ -30,7 +32,7 @@ const userIdentity = z
 export const cloudTrailEventSchema = z
   .object({
     eventVersion: optionalString,
-    eventTime: z.iso.datetime({ offset: true }),
+    eventTime: isoTimeSchema(),
     eventSource: z.string().min(1),
     eventName: z.string().min(1),
     awsRegion: z.string().min(1),
@@ -67,6 +69,41 @@ function unwrapEventBridgeEnvelope(value: unknown): unknown {
   return typeof detailType === 'string' && detailType.endsWith('via CloudTrail') && typeof envelope.detail === 'object' ? envelope.detail : value;
 }
 
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function items(value: unknown): Json[] {
+  const list = Array.isArray(value) ? value : asObject(value)?.['items'];
+  return Array.isArray(list) ? list.map(asObject).filter((item): item is Json => item !== undefined) : [];
+}
+
+/** EC2 writes `{key, value}`, most other services `{Key, Value}` or `{key, value}` in a tags list. */
+function addTags(found: IndicatorSet, tags: unknown): void {
+  for (const tag of items(tags)) found.tag(tag['key'] ?? tag['Key'], tag['value'] ?? tag['Value']);
+}
+
+/** The indicators CloudTrail puts in request and response payloads of the calls that matter most. */
+function payloadIndicators(found: IndicatorSet, request: Json | undefined, response: Json | undefined): void {
+  if (request) {
+    found.instanceId(request['instanceId']);
+    for (const item of items(request['instancesSet'])) found.instanceId(item['instanceId']);
+    found.username(request['userName']);
+    found.arn(request['roleArn']);
+    found.arn(request['policyArn']);
+    addTags(found, request['tags']);
+    for (const spec of items(request['tagSpecificationSet'])) addTags(found, spec['tags']);
+  }
+  if (response) {
+    for (const item of items(response['instancesSet'])) found.instanceId(item['instanceId']);
+    // AssumeRole and GetSessionToken hand out new credentials: their key id is how later calls are traced back.
+    found.traceId(asObject(response['credentials'])?.['accessKeyId']);
+    found.arn(asObject(response['assumedRoleUser'])?.['arn']);
+  }
+}
+
 export const cloudTrail: LogType<CloudTrailEvent> = {
   name: 'AWS.CloudTrail',
   schema: cloudTrailEventSchema,
@@ -78,7 +115,7 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
     found.ip(event.sourceIPAddress);
     found.account(event.recipientAccountId);
     found.account(identity.accountId);
-    found.arn(identity.arn);
+    found.principal(identity.arn);
     found.traceId(identity.accessKeyId);
     found.username(identity.userName);
     const issuer = identity.sessionContext?.sessionIssuer;
@@ -88,7 +125,6 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
       found.arn(resource.ARN);
       found.account(resource.accountId);
     }
-    const instanceId = event.requestParameters?.['instanceId'];
-    found.instanceId(instanceId);
+    payloadIndicators(found, event.requestParameters ?? undefined, event.responseElements ?? undefined);
   },
 };

@@ -3,7 +3,7 @@ import { describeIssues } from '../config/zod-issues';
 import { ProwlError } from '../errors';
 import type { IndicatorSet } from './indicators';
 import type { LogType } from './log-type';
-import { isoFromUnixSeconds, toUtcIso } from './time';
+import { isoFromUnixSeconds, isoTimeSchema, toUtcIso } from './time';
 
 /**
  * Custom JSON log types, declared in configuration (see `customLogTypeSchema`), e.g.
@@ -116,12 +116,12 @@ function problemsIn(fields: readonly FieldDeclaration[], at: string): Array<{ pa
 function shapeProblems(field: Omit<FieldDeclaration, 'name'>, where: string): string[] {
   const problems: string[] = [];
   if (field.type === 'object' && !field.fields?.length) problems.push(`"${where}" is an object: list its fields (or use type json for free-form data)`);
-  if (field.type !== 'object' && field.fields) problems.push(`"${where}" has fields but is a ${field.type}; only objects have fields`);
+  if (field.type !== 'object' && field.fields) problems.push(`"${where}" has fields but is of type ${field.type}; only objects have fields`);
   if (field.type === 'array' && !field.element) problems.push(`"${where}" is an array: say what each element is with element: { type: … }`);
-  if (field.type !== 'array' && field.element) problems.push(`"${where}" has an element but is a ${field.type}; only arrays have elements`);
-  if (field.type !== 'timestamp' && field.timeFormat) problems.push(`"${where}" has a timeFormat but is a ${field.type}; only timestamps have one`);
+  if (field.type !== 'array' && field.element) problems.push(`"${where}" has an element but is of type ${field.type}; only arrays have elements`);
+  if (field.type !== 'timestamp' && field.timeFormat) problems.push(`"${where}" has a timeFormat but is of type ${field.type}; only timestamps have one`);
   const stringy = field.type === 'string' || (field.type === 'array' && field.element?.type === 'string');
-  if (field.indicators?.length && !stringy) problems.push(`"${where}" is a ${field.type}; indicators are read from string fields or arrays of strings`);
+  if (field.indicators?.length && !stringy) problems.push(`"${where}" is of type ${field.type}; indicators are read from string fields or arrays of strings`);
   if (field.element) problems.push(...shapeProblems(field.element, `${where}[]`));
   return problems;
 }
@@ -144,7 +144,7 @@ function valueSchema(field: Omit<FieldDeclaration, 'name'>, unknownFields: 'keep
     case 'boolean':
       return z.boolean();
     case 'timestamp':
-      return (field.timeFormat ?? 'rfc3339') === 'rfc3339' ? z.iso.datetime({ offset: true }) : z.number();
+      return (field.timeFormat ?? 'rfc3339') === 'rfc3339' ? isoTimeSchema() : z.number();
     case 'json':
       return z.unknown();
     case 'array':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IndicatorSet } from './indicators';
 import type { LogType } from './log-type';
+import { isoTimeSchema } from './time';
 
 /**
  * GuardDuty findings, with GuardDuty's own field names (camelCase), as EventBridge delivers them
@@ -31,8 +32,8 @@ export const guardDutyEventSchema = z
       .loose()
       .nullish(),
     severity: z.number().min(0).max(10),
-    createdAt: z.iso.datetime({ offset: true }),
-    updatedAt: z.iso.datetime({ offset: true }),
+    createdAt: isoTimeSchema(),
+    updatedAt: isoTimeSchema(),
     title: z.string().nullish(),
     description: z.string().nullish(),
   })
@@ -53,15 +54,10 @@ function unwrapGuardDutyEnvelope(value: unknown): unknown {
  * rather than by listing every path.
  */
 const BY_KEY: Record<string, (found: IndicatorSet, value: unknown) => void> = {
-  ipAddressV4: (found, value) => found.ip(value),
-  ipAddressV6: (found, value) => found.ip(value),
-  privateIpAddress: (found, value) => found.ip(value),
   publicIp: (found, value) => found.ip(value),
-  localIpAddress: (found, value) => found.ip(value),
   instanceId: (found, value) => found.instanceId(value),
   accessKeyId: (found, value) => found.traceId(value),
   userName: (found, value) => found.username(value),
-  arn: (found, value) => found.arn(value),
   accountId: (found, value) => found.account(value),
   domain: (found, value) => found.domain(value),
   privateDnsName: (found, value) => found.domain(value),
@@ -69,6 +65,13 @@ const BY_KEY: Record<string, (found: IndicatorSet, value: unknown) => void> = {
   hash: (found, value) => found.hash(value),
   sha256: (found, value) => found.hash(value),
 };
+
+/** ipAddressV4, privateIpAddress, volumeArn, clusterArn…: the names GuardDuty gives these across finding types. */
+function bySuffix(key: string): ((found: IndicatorSet, value: unknown) => void) | undefined {
+  if (key.startsWith('ipAddress') || key.endsWith('IpAddress')) return (found, value) => found.ip(value);
+  if (key === 'arn' || key.endsWith('Arn')) return (found, value) => found.arn(value);
+  return undefined;
+}
 
 function walk(value: unknown, found: IndicatorSet, depth: number): void {
   if (depth > 12 || typeof value !== 'object' || value === null) return;
@@ -81,7 +84,7 @@ function walk(value: unknown, found: IndicatorSet, depth: number): void {
       for (const tag of item) if (tag && typeof tag === 'object') found.tag((tag as { key?: unknown }).key, (tag as { value?: unknown }).value);
       continue;
     }
-    const add = BY_KEY[key];
+    const add = BY_KEY[key] ?? bySuffix(key);
     if (add && typeof item === 'string') add(found, item);
     else walk(item, found, depth + 1);
   }

@@ -60,6 +60,20 @@ export class IndicatorSet {
       this.account(end === -1 ? value.slice(at + 1) : value.slice(at + 1, end));
     }
   }
+  /**
+   * An IAM principal's ARN: the ARN and its account, plus who is behind it: the user name of
+   * `user/…` ARNs and the session name of `assumed-role/Role/…` ARNs (usually the person's user
+   * name or email).
+   */
+  principal(value: unknown): void {
+    if (typeof value !== 'string' || !value.startsWith('arn:')) return;
+    this.arn(value);
+    const user = /:user\/(?:.*\/)?([^/]+)$/.exec(value) ?? /:assumed-role\/[^/]+\/([^/]+)$/.exec(value);
+    if (user) {
+      this.username(user[1]);
+      this.email(user[1]);
+    }
+  }
   instanceId(value: unknown): void {
     if (typeof value === 'string' && INSTANCE_ID.test(value)) this.add('p_any_aws_instance_ids', value);
   }

@@ -6,7 +6,7 @@ import type { LogType, NormalizedEvent } from './log-type';
 import { normalizeInPlace, rowIdAt, rowIdPrefix, type RecordOrigin } from './normalize';
 
 export type ParsedRecord =
-  | { kind: 'event'; logType: LogType; event: NormalizedEvent }
+  | { kind: 'event'; position: number; logType: LogType; event: NormalizedEvent }
   | { kind: 'quarantined'; position: number; reason: string; raw: string };
 
 export interface ParseOptions {
@@ -18,7 +18,7 @@ export interface ParseOptions {
 function outcome(verdict: Verdict, position: number, raw: string, options: ParseOptions, idPrefix: string): ParsedRecord {
   if ('reason' in verdict) return { kind: 'quarantined', position, reason: verdict.reason, raw: clip(raw) };
   // The verdict's event is the parser's own fresh record, so it is completed in place.
-  return { kind: 'event', logType: verdict.logType, event: normalizeInPlace(verdict.logType, verdict.event, options.origin, rowIdAt(idPrefix, position), options.parseTime) };
+  return { kind: 'event', position, logType: verdict.logType, event: normalizeInPlace(verdict.logType, verdict.event, options.origin, rowIdAt(idPrefix, position), options.parseTime) };
 }
 
 /**

@@ -101,7 +101,7 @@ export const s3ServerAccess: LogType<S3ServerAccessEvent> = {
   indicators(event, found) {
     found.ip(event.remoteip);
     // The requester is an IAM ARN for signed requests, a canonical user id or "-" otherwise.
-    found.arn(event.requester);
+    found.principal(event.requester);
     found.arn(event.accesspointarn);
     found.domain(event.hostheader);
   },

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 
 // The shape nearly every AWS timestamp has (`2026-11-22T10:00:00Z`, with or without a fraction).
 // It is rewritten as text, with no date arithmetic: this runs once per event and luxon costs
@@ -36,4 +37,9 @@ export function isoFromCommonLogTime(text: string): string | undefined {
   if (!month) return undefined;
   const millis = Date.parse(`${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`);
   return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
+}
+
+/** An ISO-8601 time field; the message says what is accepted, for quarantine reasons. */
+export function isoTimeSchema(): z.ZodISODateTime {
+  return z.iso.datetime({ offset: true, error: 'expected an ISO-8601 time such as 2026-11-22T10:00:00Z' });
 }
