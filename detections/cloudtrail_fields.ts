@@ -1,5 +1,6 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, policyStatements, principalAccount, text } from './fields';
+import { dig, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
+import { globMatcher } from './matchers';
 import { settings } from './settings';
 
 /**
@@ -41,8 +42,7 @@ export function principalArnOf(event: CloudTrailEvent): string {
   const issuer = identity?.sessionContext?.sessionIssuer?.arn;
   if (identity?.type === 'AssumedRole') {
     if (issuer) return issuer;
-    const fromSession = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(identity.arn ?? '');
-    if (fromSession) return `arn:${fromSession[1]}:iam::${fromSession[2]}:role/${fromSession[3]}`;
+    if (identity.arn) return roleArnOfSession(identity.arn);
   }
   return identity?.arn ?? identity?.principalId ?? identity?.invokedBy ?? 'unknown principal';
 }
@@ -86,6 +86,26 @@ export function outsidersTrusted(document: unknown): string[] {
       ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal))),
       ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
     ]);
+}
+
+/**
+ * The recipients of a share that are outside the organization: account ids not in settings, and
+ * `everyone` for the public group (`all`).
+ */
+export function outsideRecipients(recipients: readonly string[]): string[] {
+  return [...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient)))];
+}
+
+/** Accounts (and the `all` group) an EC2 permission change adds: `{ add: { items: [{ userId } | { group }] } }`. */
+export function addedEc2Permissions(permission: unknown): string[] {
+  return items(dig(permission, 'add')).flatMap((item) => [text(dig(item, 'userId')), text(dig(item, 'group'))].filter((value): value is string => value !== undefined));
+}
+
+const isDeployer = globMatcher(settings.deploymentPrincipals);
+
+/** Calls made by the deployment pipeline's principals (settings.deploymentPrincipals) or through CloudFormation. */
+export function isDeployment(event: CloudTrailEvent): boolean {
+  return isDeployer(principalArnOf(event)) || event.userIdentity?.invokedBy === 'cloudformation.amazonaws.com';
 }
 
 /** `who` in `where` (account and region), the tail most titles share. */

@@ -129,3 +129,13 @@ export function principalAccount(principal: string): string | undefined {
 export function documentGrantsEverything(document: unknown): boolean {
   return policyStatements(document).some(grantsEverything);
 }
+
+/**
+ * The role behind a role-session ARN (`arn:aws:sts::1:assumed-role/Role/session` →
+ * `arn:aws:iam::1:role/Role`); any other value is returned unchanged. Session names change with
+ * every session, so allow-lists and dedup keys name the role.
+ */
+export function roleArnOfSession(arn: string): string {
+  const session = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  return session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : arn;
+}

@@ -1,9 +1,14 @@
 import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
+import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
+import awsCloudtrailBedrockUnexpectedPrincipal from './aws_cloudtrail_bedrock_unexpected_principal';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
+import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
+import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
+import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
 import awsCloudtrailIamAccessKeyActivated from './aws_cloudtrail_iam_access_key_activated';
@@ -18,8 +23,13 @@ import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_use
 import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
+import awsCloudtrailLambdaCodeChanged from './aws_cloudtrail_lambda_code_changed';
+import awsCloudtrailLambdaFunctionUrlChanged from './aws_cloudtrail_lambda_function_url_changed';
+import awsCloudtrailLambdaLayerChanged from './aws_cloudtrail_lambda_layer_changed';
+import awsCloudtrailLeaveOrganization from './aws_cloudtrail_leave_organization';
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
+import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
@@ -27,13 +37,26 @@ import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
+import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
+import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
+import awsCloudtrailSsmSendCommand from './aws_cloudtrail_ssm_send_command';
+import awsCloudtrailSsmStartSession from './aws_cloudtrail_ssm_start_session';
+import awsCloudtrailStsGetFederationToken from './aws_cloudtrail_sts_get_federation_token';
 import awsCloudtrailTrailDeleted from './aws_cloudtrail_trail_deleted';
 import awsCloudtrailTrailSelectorsChanged from './aws_cloudtrail_trail_selectors_changed';
 import awsCloudtrailTrailStopped from './aws_cloudtrail_trail_stopped';
 import awsCloudtrailTrailWeakened from './aws_cloudtrail_trail_weakened';
+import awsCloudtrailUnapprovedRegionActivity from './aws_cloudtrail_unapproved_region_activity';
 import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_deleted';
+import awsGuarddutyHighSeverityFinding from './aws_guardduty_high_severity_finding';
+import awsS3serveraccessErrorBurst from './aws_s3serveraccess_error_burst';
+import awsS3serveraccessInsecureTransport from './aws_s3serveraccess_insecure_transport';
+import awsS3serveraccessOutsideAllowedNetworks from './aws_s3serveraccess_outside_allowed_networks';
+import awsS3serveraccessRequesterNotAllowed from './aws_s3serveraccess_requester_not_allowed';
+import awsVpcflowInboundAdminFromInternet from './aws_vpcflow_inbound_admin_from_internet';
+import awsVpcflowUnusualEgressPort from './aws_vpcflow_unusual_egress_port';
 
 /**
  * The detection pack. Every rule file is imported here explicitly so bundlers include it;
@@ -42,9 +65,14 @@ import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_dele
 export const rules: Rule[] = [
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAdminPolicyAttached,
+  awsCloudtrailAmiSharedOutsideOrg,
+  awsCloudtrailBedrockUnexpectedPrincipal,
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
+  awsCloudtrailEbsSnapshotSharedOutsideOrg,
+  awsCloudtrailEc2UserDataModified,
+  awsCloudtrailEc2UserDataRead,
   awsCloudtrailGuardDutyDisabled,
   awsCloudtrailGuardDutyFindingsSuppressed,
   awsCloudtrailIamAccessKeyActivated,
@@ -59,8 +87,13 @@ export const rules: Rule[] = [
   awsCloudtrailIamUserCreated,
   awsCloudtrailKmsKeyDisabled,
   awsCloudtrailKmsKeyScheduledForDeletion,
+  awsCloudtrailLambdaCodeChanged,
+  awsCloudtrailLambdaFunctionUrlChanged,
+  awsCloudtrailLambdaLayerChanged,
+  awsCloudtrailLeaveOrganization,
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
+  awsCloudtrailRdsSnapshotSharedOutsideOrg,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
   awsCloudtrailRootConsoleLogin,
@@ -68,11 +101,24 @@ export const rules: Rule[] = [
   awsCloudtrailS3BucketAclPublic,
   awsCloudtrailS3BucketPolicyPublic,
   awsCloudtrailS3PublicAccessBlockRemoved,
+  awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
+  awsCloudtrailSsmParametersBulkRead,
+  awsCloudtrailSsmSendCommand,
+  awsCloudtrailSsmStartSession,
+  awsCloudtrailStsGetFederationToken,
   awsCloudtrailTrailDeleted,
   awsCloudtrailTrailSelectorsChanged,
   awsCloudtrailTrailStopped,
   awsCloudtrailTrailWeakened,
+  awsCloudtrailUnapprovedRegionActivity,
   awsCloudtrailVpcFlowLogsDeleted,
+  awsGuarddutyHighSeverityFinding,
+  awsS3serveraccessErrorBurst,
+  awsS3serveraccessInsecureTransport,
+  awsS3serveraccessOutsideAllowedNetworks,
+  awsS3serveraccessRequesterNotAllowed,
+  awsVpcflowInboundAdminFromInternet,
+  awsVpcflowUnusualEgressPort,
 ];

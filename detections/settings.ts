@@ -23,7 +23,9 @@ export const detectionSettingsSchema = z.strictObject({
   allowedNetworks: z.array(cidr),
   /** Address space of the organization's own hosts, used to tell inbound from outbound flows. */
   internalNetworks: z.array(cidr).min(1),
-  /** Which principals (ARN globs) may read each bucket (bucket-name glob); buckets not listed are not checked. */
+  /** Buckets (name globs) that should only ever be reached from allowedNetworks. */
+  networkRestrictedBuckets: z.array(glob),
+  /** Which principals (ARN globs; the role ARN for role sessions) may access each bucket (bucket-name glob); buckets not listed are not checked. */
   bucketAccess: z.array(z.strictObject({ bucket: glob, principals: z.array(glob).min(1) })),
   /** Principals (ARN globs; role ARN for role sessions) expected to invoke Bedrock models. */
   bedrockPrincipals: z.array(glob),
@@ -50,6 +52,7 @@ export const settings: DetectionSettings = parseDetectionSettings({
   approvedRegions: ['us-east-1', 'us-west-2', 'eu-west-1'],
   allowedNetworks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.51.100.0/24'],
   internalNetworks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fd00::/8'],
+  networkRestrictedBuckets: ['acme-prod-*', 'acme-audit-logs'],
   bucketAccess: [
     { bucket: 'acme-prod-*-data', principals: ['arn:aws:iam::123456789012:role/DataPipeline', 'arn:aws:iam::123456789012:role/Analytics*'] },
     { bucket: 'acme-audit-logs', principals: ['arn:aws:iam::123456789012:role/AuditReader'] },
