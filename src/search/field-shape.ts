@@ -83,7 +83,8 @@ export function shapeOf(schema: AnySchema, depth = 0): FieldShape {
     case 'tuple':
       return { kind: 'list', element: elementOf(def, depth) };
     case 'union':
-      return unionOf(def.options.map((option) => shapeOf(option, depth + 1)));
+      // null and undefined members only make the field optional; they say nothing about its kind.
+      return unionOf(def.options.filter((option) => !['null', 'undefined'].includes(option._zod.def.type)).map((option) => shapeOf(option, depth + 1)));
     default:
       return JSON_SHAPE;
   }

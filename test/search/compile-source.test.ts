@@ -1,0 +1,90 @@
+import { Settings } from 'luxon';
+import { ProwlError } from '../../src/errors';
+import { compileSearch } from '../../src/search/search';
+import { athenaTarget, compileFor } from './helpers/compile';
+import { testCatalog } from './helpers/plan';
+
+describe('compiled sources and ranges', () => {
+  it('reads only the DuckDB partition directories in range that exist', () => {
+    const seen: string[] = [];
+    const compiled = compileFor('duckdb', 'AWS.CloudTrail since 2024-05-01T22:00 until 2024-05-02T01:00', {
+      dialect: 'duckdb',
+      lakeDir: '/data/lake/',
+      partitionExists: (dir) => seen.push(dir) > 0 && !dir.endsWith('hour=23'),
+    });
+    expect(seen).toEqual([
+      'logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22',
+      'logs/aws_cloudtrail/year=2024/month=05/day=01/hour=23',
+      'logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00',
+    ]);
+    expect(compiled.sql).toContain(
+      "read_ndjson_objects([\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22/*.json.gz',\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00/*.json.gz'\n  ], hive_partitioning = true",
+    );
+    expect(compiled.empty).toBeUndefined();
+  });
+
+  it('marks a DuckDB search with no partitions as empty but still valid SQL', () => {
+    const compiled = compileFor('duckdb', 'AWS.CloudTrail', { dialect: 'duckdb', lakeDir: '/lake', partitionExists: () => false });
+    expect(compiled.empty).toBe(true);
+    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS JSON) AS "json"');
+  });
+
+  it('always has partition predicates and the p_event_time range, in both dialects', () => {
+    for (const dialect of ['duckdb', 'athena'] as const) {
+      const compiled = compileFor(dialect, 'AWS.CloudTrail last 3h');
+      const column = (name: string): string => (dialect === 'duckdb' ? `e."${name}"` : `"${name}"`);
+      expect(compiled.sql).toContain(`WHERE ((${column('year')} = 2024 AND ${column('month')} = 5 AND ${column('day')} = 2 AND ${column('hour')} BETWEEN 7 AND 10))`);
+      expect(compiled.params.slice(0, 2)).toEqual(['2024-05-02T07:30:00.000Z', '2024-05-02T10:30:00.000Z']);
+    }
+  });
+
+  it('leaves the hour out of whole days in the partition predicate', () => {
+    const compiled = compileFor('athena', 'AWS.CloudTrail since 2024-04-29T12:00 until 2024-05-01T06:00');
+    expect(compiled.sql).toContain('("year" = 2024 AND "month" = 4 AND "day" = 29 AND "hour" BETWEEN 12 AND 23)\n    OR ("year" = 2024 AND "month" = 4 AND "day" = 30)\n    OR ("year" = 2024 AND "month" = 5 AND "day" = 1 AND "hour" BETWEEN 0 AND 5)');
+  });
+
+  it('reads the Glue table of the log type in the configured database', () => {
+    const compiled = compileFor('athena', 'AWS.CloudTrail');
+    expect(compiled.sql).toContain('FROM "prowl"."aws_cloudtrail"\nWHERE');
+    expect(compiled.sql).toMatch(/ORDER BY "p_event_time" DESC\nLIMIT 1000$/);
+  });
+
+  it('unions one SELECT per log type for any on Athena, binding the values for each', () => {
+    const compiled = compileFor('athena', 'any ip=1.2.3.4');
+    expect(compiled.sql).toMatch(/^SELECT \* FROM \(\nSELECT .*FROM "prowl"\."aws_cloudtrail".*\nUNION ALL\nSELECT .*FROM "prowl"\."test_flow"/s);
+    expect(compiled.sql.match(/\?/g)).toHaveLength(compiled.params.length);
+    expect(compiled.params).toEqual(['2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', '1.2.3.4', '2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', '1.2.3.4']);
+  });
+
+  it('reads every log type’s partitions in one DuckDB source for any', () => {
+    const compiled = compileFor('duckdb', 'any ip=1.2.3.4 last 1h');
+    expect(compiled.sql).toContain("'/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=10/*.json.gz'");
+    expect(compiled.sql).toContain("'/lake/logs/test_flow/year=2024/month=05/day=02/hour=10/*.json.gz'");
+  });
+
+  it('names the result columns as the search did', () => {
+    expect(compileFor('athena', 'AWS.CloudTrail fields userIdentity.arn').columns).toEqual(['p_event_time', 'userIdentity.arn']);
+    expect(compileFor('athena', 'AWS.CloudTrail fields userIdentity.arn').sql).toContain('SELECT "p_event_time" AS "p_event_time", "userIdentity"."arn" AS "userIdentity.arn"');
+  });
+
+  it('rejects a relative lake directory or one with glob characters', () => {
+    for (const lakeDir of ['lake', '/tmp/lake*']) {
+      expect(() => compileFor('duckdb', 'AWS.CloudTrail', { dialect: 'duckdb', lakeDir, partitionExists: () => true })).toThrow(ProwlError);
+    }
+  });
+
+  it('rejects an Athena database name that is not an identifier', () => {
+    expect(() => compileFor('athena', 'AWS.CloudTrail', { dialect: 'athena', database: 'prowl"; DROP' })).toThrow('the Athena database name must be letters, digits, _ or -');
+  });
+});
+
+describe('compileSearch', () => {
+  afterEach(() => {
+    Settings.now = () => Date.now();
+  });
+
+  it('counts the default range back from luxon’s now', () => {
+    Settings.now = () => Date.parse('2024-03-10T12:00:00Z');
+    expect(compileSearch('AWS.CloudTrail', athenaTarget, { catalog: testCatalog }).range).toEqual({ from: '2024-03-09T12:00:00.000Z', to: '2024-03-10T12:00:00.000Z' });
+  });
+});
