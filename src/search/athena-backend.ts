@@ -48,7 +48,7 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
   return {
     target: { dialect: 'athena', database: options.database },
     async run(compiled, runOptions) {
-      if (compiled.dialect !== 'athena') throw new ProwlError('prowl_internal', `search: a ${compiled.dialect} query cannot run on Athena`);
+      if (compiled.dialect !== 'athena') throw new ProwlError('prowl_internal', `search: a query compiled for ${compiled.dialect} cannot run on Athena`);
       const started = clock.now();
       const id = await start(options, compiled);
       const execution = await waitForCompletion(options, id, { clock, firstPollMs, maxPollMs, deadline: started + runOptions.timeoutMs, timeoutMs: runOptions.timeoutMs });

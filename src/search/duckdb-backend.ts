@@ -58,7 +58,7 @@ export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBacken
   return {
     target: { dialect: 'duckdb', lakeDir, partitionExists: localPartitionExists(lakeDir) },
     async run(compiled, runOptions) {
-      if (compiled.dialect !== 'duckdb') throw new ProwlError('prowl_internal', `search: a ${compiled.dialect} query cannot run on DuckDB`);
+      if (compiled.dialect !== 'duckdb') throw new ProwlError('prowl_internal', `search: a query compiled for ${compiled.dialect} cannot run on DuckDB`);
       const started = performance.now();
       if (compiled.empty) return { columns: compiled.columns ?? [], rows: [], rowCount: 0, truncated: false, elapsedMs: 0 };
       const connection = await (await open()).connect();
@@ -156,7 +156,7 @@ function describeFailure(error: unknown, compiled: CompiledQuery, timedOut: bool
     return new ProwlError('prowl_internal', `search: stopped after ${formatSeconds(options.timeoutMs)}; narrow the time range or add filters`, { cause: error });
   }
   if (isProwlError(error)) return error;
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  const message = (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)).replace(/^Error: /, '');
   // An admin's SQL failing is their input; a compiled search failing is ours (or a bad lake file).
   return compiled.kind === 'sql'
     ? new ProwlError('prowl_bad_input', `sql: DuckDB rejected the statement: ${message}`, { cause: error })

@@ -41,7 +41,7 @@ export function validateReadOnlySql(sql: string): string {
     // FROM 'file.csv' and FROM "file.parquet" make DuckDB read that file.
     const inFromList = previous !== undefined && (previous.upper === 'FROM' || previous.upper === 'JOIN' || (previous.text === ',' && (clause === 'FROM' || clause === 'JOIN')));
     if (inFromList && (token.kind === 'string' || (token.kind === 'quoted' && /[./\\:]/.test(token.text)))) {
-      reject(`reading a file by name (${token.text}) is not allowed; query the log tables instead`);
+      reject(`reading a file by name (${sql.slice(token.start, token.end)}) is not allowed; query the log tables instead`);
     }
     previous = token;
   }

@@ -1,0 +1,12 @@
+import { summarizeResult } from '../../src/search/result-summary';
+
+describe('summarizeResult', () => {
+  it('gives rows, bytes scanned and time', () => {
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 42, truncated: false, bytesScanned: 1_288_490, elapsedMs: 2140 })).toBe('42 rows · 1.2 MB scanned · 2.1 s');
+  });
+
+  it('marks a cut result and leaves out bytes when the backend has none', () => {
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 1, truncated: false, elapsedMs: 80 })).toBe('1 row · 80 ms');
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 100, truncated: true, elapsedMs: 80 })).toBe('100+ rows · 80 ms');
+  });
+});
