@@ -1,15 +1,12 @@
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rules as pack } from '../../detections';
 import type { Rule } from '../detect/rule';
 import { runRuleTests, selectRules, type RuleTestResult } from '../detect/rule-tests';
 import { ProwlError } from '../errors';
+import { writeLine, type CommandIO } from './io';
 
-export interface CommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-const USAGE = 'usage: prowl test [--filter <substring of a rule id>]';
+export const TEST_USAGE = 'prowl test [--filter <substring of a rule id>]';
 
 const optionsSchema = z.strictObject({
   filter: z.string().min(1, '--filter needs a non-empty substring of a rule id').optional(),
@@ -17,24 +14,23 @@ const optionsSchema = z.strictObject({
 
 type TestOptions = z.infer<typeof optionsSchema>;
 
-/** Parses `prowl test` arguments; an unknown or incomplete argument is an error that shows the usage. */
+/** Read duck-typed: errors from Node's own modules can come from another realm and fail `instanceof Error`. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** Parses `prowl test` arguments; anything unknown or incomplete is a bad-command error that shows the usage. */
 export function parseTestArgs(argv: readonly string[]): TestOptions {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg === '--filter') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new ProwlError('prowl_bad_command', `--filter needs a value\n${USAGE}`);
-      raw['filter'] = value;
-      i += 1;
-    } else if (arg.startsWith('--filter=')) {
-      raw['filter'] = arg.slice('--filter='.length);
-    } else {
-      throw new ProwlError('prowl_bad_command', `unknown argument "${arg}"\n${USAGE}`);
-    }
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], allowPositionals: false, strict: true, options: { filter: { type: 'string' } } }));
+  } catch (error) {
+    // parseArgs explains itself ("Unknown option '--x'", "Option '--filter <value>' argument missing").
+    throw new ProwlError('prowl_bad_command', `${messageOf(error)}\nUsage: ${TEST_USAGE}`, { cause: error });
   }
-  const parsed = optionsSchema.safeParse(raw);
-  if (!parsed.success) throw new ProwlError('prowl_bad_command', `${parsed.error.issues.map((issue) => issue.message).join('; ')}\n${USAGE}`);
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) throw new ProwlError('prowl_bad_command', `${parsed.error.issues.map((issue) => issue.message).join('; ')}\nUsage: ${TEST_USAGE}`);
   return parsed.data;
 }
 
@@ -64,21 +60,21 @@ export function formatResults(results: readonly RuleTestResult[]): string {
 }
 
 /**
- * `prowl test [--filter <substring>]`: runs every detection's own tests and returns the exit code
- * (0 all passed, 1 a test failed or the filter selected nothing, 2 bad arguments). The rule list is
- * a parameter so Sigma rules or a `--rules` directory can be tested the same way.
+ * `prowl test [--filter <substring>]`: runs every detection's own tests and returns the exit code:
+ * 0 all passed, 1 a test failed or the filter selected no rule, 2 bad arguments. The rule list is a
+ * parameter so Sigma rules or a `--rules` directory can be tested the same way.
  */
-export async function testCommand(argv: string[], io: CommandIo, rules: readonly Rule[] = pack): Promise<number> {
+export async function testCommand(argv: string[], io: CommandIO, rules: readonly Rule[] = pack): Promise<number> {
   let options: TestOptions;
   try {
     options = parseTestArgs(argv);
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    writeLine(io.stderr, `prowl test: ${messageOf(error)}`);
     return 2;
   }
   if (selectRules(rules, options.filter).length === 0) {
     // A typo in --filter must not look like a green run.
-    io.stderr.write(options.filter === undefined ? 'no rules loaded, nothing to test\n' : `no rule id contains "${options.filter}" (${rules.length} rules loaded)\n`);
+    writeLine(io.stderr, options.filter === undefined ? 'prowl test: no rules loaded, nothing to test' : `prowl test: no rule id contains "${options.filter}" (${rules.length} rules loaded)`);
     return 1;
   }
   const results = runRuleTests(rules, options.filter);

@@ -68,16 +68,17 @@ describe('prowl test', () => {
 
   it('exits 1 with a message when the filter selects no rule, so a typo never looks green', async () => {
     const result = await run(['--filter', 'nothing-like-this'], [good]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'no rule id contains "nothing-like-this" (1 rules loaded)\n' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'prowl test: no rule id contains "nothing-like-this" (1 rules loaded)\n' });
   });
 
   it('exits 2 and shows the usage for an unknown argument or a missing filter value', async () => {
     const unknown = await run(['--verbose'], [good]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('unknown argument "--verbose"\nusage: prowl test [--filter <substring of a rule id>]\n');
+    expect(unknown.stderr).toMatch(/^prowl test: Unknown option '--verbose'.*\nUsage: prowl test \[--filter <substring of a rule id>\]\n$/s);
     const missing = await run(['--filter'], [good]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--filter needs a value');
+    expect(missing.stderr).toContain("Option '--filter <value>' argument missing");
+    expect((await run(['some-rule'], [good])).code).toBe(2);
     expect((await run(['--filter='], [good])).stderr).toContain('--filter needs a non-empty substring');
   });
 });
