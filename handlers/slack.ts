@@ -1,4 +1,4 @@
-import { AwsLambdaReceiver } from '@slack/bolt';
+import { AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { runtimeConfigFromProcess } from '../src/config';
 import { once } from '../src/once';
@@ -17,7 +17,7 @@ const receiver = once(async () => {
   const client = createWebClient(botToken, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {});
   const directory = webApiDirectory(client, async () => configuredGroupIds(services.config.roles, await services.teams()));
   // Bolt verifies every request's signature with the signing secret before any listener runs.
-  const lambdaReceiver = new AwsLambdaReceiver({ signingSecret });
+  const lambdaReceiver = new AwsLambdaReceiver({ signingSecret, logLevel: LogLevel.WARN });
   createSlackApp({ botToken, receiver: lambdaReceiver }, { ops: createOperations(services, (user) => directory.timeZoneOf(user)), directory });
   return lambdaReceiver.toHandler();
 });

@@ -1,3 +1,4 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -12,6 +13,7 @@ export interface AwsClients {
   /** The document client over `dynamodb`: plain JavaScript values in and out. */
   ddb: DynamoDBDocumentClient;
   ssm: SSMClient;
+  athena: AthenaClient;
 }
 
 /** Emulators accept any credentials; passing some keeps the SDK from searching for real ones. */
@@ -31,5 +33,6 @@ export function createAwsClients(config: Pick<RuntimeConfig, 'region' | 'endpoin
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     }),
     ssm: new SSMClient({ region }),
+    athena: new AthenaClient({ region }),
   };
 }

@@ -39,6 +39,15 @@ export const runtimeEnvSchema = z.object({
   PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
   /** Slack's Web API base URL; only tests and private proxies change it. */
   SLACK_API_URL: unsetWhenEmpty(url),
+  /** Where searches run: Athena over Glue tables in AWS, DuckDB over the lake on a laptop. */
+  PROWL_SEARCH_BACKEND: z.enum(['athena', 'duckdb']),
+  PROWL_ATHENA_WORKGROUP: unsetWhenEmpty(name),
+  PROWL_GLUE_DATABASE: unsetWhenEmpty(name),
+}).superRefine((env, context) => {
+  if (env.PROWL_SEARCH_BACKEND !== 'athena') return;
+  for (const key of ['PROWL_ATHENA_WORKGROUP', 'PROWL_GLUE_DATABASE'] as const) {
+    if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when PROWL_SEARCH_BACKEND is athena' });
+  }
 });
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
@@ -53,6 +62,7 @@ export interface RuntimeConfig {
   slackMode: 'slack' | 'terminal';
   endpoints: { s3?: string; sqs?: string; dynamodb?: string };
   slackApiUrl?: string;
+  search: { backend: 'duckdb' } | { backend: 'athena'; workGroup: string; database: string };
   secrets: SecretSources;
 }
 
@@ -86,6 +96,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },
     slackApiUrl: e.SLACK_API_URL,
+    search: e.PROWL_SEARCH_BACKEND === 'athena' ? { backend: 'athena', workGroup: e.PROWL_ATHENA_WORKGROUP!, database: e.PROWL_GLUE_DATABASE! } : { backend: 'duckdb' },
     secrets: {
       slackBotToken: secret(e.SLACK_BOT_TOKEN, e.PROWL_SLACK_BOT_TOKEN_PARAM),
       slackSigningSecret: secret(e.SLACK_SIGNING_SECRET, e.PROWL_SLACK_SIGNING_SECRET_PARAM),

@@ -80,6 +80,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...declared,
       ...(options.configPath ? { PROWL_CONFIG: options.configPath } : { PROWL_CONFIG: join(options.root, declared['PROWL_CONFIG'] ?? 'prowl.config.yml') }),
       AWS_REGION: region,
+      // No Athena on a laptop: searches run with DuckDB over the lake.
+      PROWL_SEARCH_BACKEND: 'duckdb',
       ...endpointEnv,
       ...slackEnvironment(options.slack),
     };

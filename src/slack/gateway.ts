@@ -1,4 +1,7 @@
 import { WebAPIPlatformError, WebAPIRateLimitedError, WebClient, type Logger } from '@slack/web-api';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ProwlError } from '../errors';
 import type { SlackMessage } from './message';
 import { renderText } from './render-text';
@@ -10,8 +13,10 @@ export interface MessageRef {
 
 /** How Prowl talks to Slack: the Web API in a workspace, or the terminal on a laptop. */
 export interface SlackGateway {
-  post(channel: string, message: SlackMessage): Promise<MessageRef>;
+  post(channel: string, message: SlackMessage, options?: { threadTs?: string }): Promise<MessageRef>;
   update(ref: MessageRef, message: SlackMessage): Promise<void>;
+  /** Shares a file (a search's CSV) in a channel or thread. */
+  upload(channel: string, file: { filename: string; title: string; content: string }, options?: { threadTs?: string }): Promise<void>;
 }
 
 function payload(message: SlackMessage): { text: string; attachments: Array<{ color?: string; blocks: SlackMessage['blocks']; fallback: string }> } {
@@ -52,9 +57,9 @@ export function createWebClient(token: string, options: { slackApiUrl?: string }
 
 export function webApiGateway(client: WebClient): SlackGateway {
   return {
-    async post(channel, message) {
+    async post(channel, message, options = {}) {
       try {
-        const result = await client.chat.postMessage({ channel, ...payload(message) });
+        const result = await client.chat.postMessage({ channel, ...payload(message), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) });
         return { channel: result.channel ?? channel, ts: result.ts! };
       } catch (error) {
         throw slackFailure(error, 'chat.postMessage');
@@ -67,22 +72,36 @@ export function webApiGateway(client: WebClient): SlackGateway {
         throw slackFailure(error, 'chat.update');
       }
     },
+    async upload(channel, file, options = {}) {
+      try {
+        const upload = { filename: file.filename, title: file.title, content: file.content };
+        await client.filesUploadV2(options.threadTs ? { ...upload, channel_id: channel, thread_ts: options.threadTs } : { ...upload, channel_id: channel });
+      } catch (error) {
+        throw slackFailure(error, 'files.uploadV2');
+      }
+    },
   };
 }
 
 /** Prints alerts instead of posting them: the laptop's Slack when no workspace is configured. */
-export function terminalGateway(write: (text: string) => void): SlackGateway {
+export function terminalGateway(write: (text: string) => void, filesDir: string = join(tmpdir(), 'prowl-files')): SlackGateway {
   let sequence = 0;
   const frame = (heading: string, message: SlackMessage): string => `\n┌─ ${heading}\n${renderText(message).replace(/^/gm, '│ ')}\n└─\n`;
   return {
-    async post(channel, message) {
+    async post(channel, message, options = {}) {
       sequence += 1;
       const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
-      write(frame(`${channel} · new alert`, message));
+      write(frame(`${channel} · ${options.threadTs ? 'reply' : 'new message'}`, message));
       return { channel, ts };
     },
     async update(ref, message) {
-      write(frame(`${ref.channel} · alert updated`, message));
+      write(frame(`${ref.channel} · message updated`, message));
+    },
+    async upload(channel, file) {
+      await mkdir(filesDir, { recursive: true });
+      const path = join(filesDir, file.filename);
+      await writeFile(path, file.content);
+      write(`${channel} · file ${file.title}: ${path}\n`);
     },
   };
 }

@@ -10,7 +10,7 @@ describe('npm start -- --once', () => {
     const first = await runProwl(['dev', '--once', '--data', data], { env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('#security-alerts · new alert');
+    expect(first.stdout).toContain('#security-alerts · new message');
     expect(first.stdout).toContain('ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 203.0.113.50');
     expect(first.stdout).toContain('[Acknowledge] [Resolve] [Suppress…] [Show events]');
     expect(first.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] Root console login/);
@@ -18,7 +18,7 @@ describe('npm start -- --once', () => {
     // The data persists: a second run recognises the same objects and does not count them again.
     const second = await runProwl(['dev', '--once', '--data', data], { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).not.toContain('new alert');
+    expect(second.stdout).not.toContain('new message');
     expect(second.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] .*\(1 event\)/);
   });
 

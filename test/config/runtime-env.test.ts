@@ -13,6 +13,9 @@ const complete = {
   PROWL_JOBS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-jobs',
   PROWL_SLACK_MODE: 'slack',
   PROWL_SLACK_BOT_TOKEN_PARAM: '/prowl/prod/slack-bot-token',
+  PROWL_SEARCH_BACKEND: 'athena',
+  PROWL_ATHENA_WORKGROUP: 'prowl-prod',
+  PROWL_GLUE_DATABASE: 'prowl_prod',
 };
 
 describe('the runtime environment', () => {
@@ -30,6 +33,12 @@ describe('the runtime environment', () => {
   it('names every missing variable instead of defaulting it', () => {
     const { PROWL_ALERTS_TABLE: _a, AWS_REGION: _r, ...incomplete } = complete;
     expect(() => parseRuntimeEnv(incomplete)).toThrow(/PROWL_ALERTS_TABLE[\s\S]*AWS_REGION|AWS_REGION[\s\S]*PROWL_ALERTS_TABLE/);
+  });
+
+  it('needs the workgroup and database only when searches run on Athena', () => {
+    const { PROWL_ATHENA_WORKGROUP: _w, ...withoutWorkgroup } = complete;
+    expect(() => parseRuntimeEnv(withoutWorkgroup)).toThrow('PROWL_ATHENA_WORKGROUP: required when PROWL_SEARCH_BACKEND is athena');
+    expect(parseRuntimeEnv({ ...withoutWorkgroup, PROWL_SEARCH_BACKEND: 'duckdb' }).search).toEqual({ backend: 'duckdb' });
   });
 
   it('rejects a Slack mode it does not know', () => {

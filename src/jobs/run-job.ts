@@ -1,0 +1,55 @@
+import type { AlertStore } from '../alerts/alert-store';
+import { isProwlError } from '../errors';
+import { formatCsv } from '../search';
+import type { SlackGateway } from '../slack/gateway';
+import { searchFailedMessage, searchResultMessage } from '../slack/search-message';
+import type { Job } from './job';
+import type { SearchService } from './search-service';
+import { showEventsQuery } from './show-events';
+
+export interface JobDeps {
+  gateway: SlackGateway;
+  search: SearchService;
+  alerts: AlertStore;
+}
+
+type ReplyTo = Job['replyTo'];
+
+/**
+ * Runs a search and posts the answer where it was asked: a table of the first rows, and every
+ * row as CSV. A query the user got wrong is answered with the reason and not retried; anything
+ * else fails the job so the queue retries it.
+ */
+async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, heading: string): Promise<void> {
+  const thread = replyTo.threadTs ? { threadTs: replyTo.threadTs } : {};
+  let outcome;
+  try {
+    outcome = await deps.search.search(query);
+  } catch (error) {
+    if (isProwlError(error, 'prowl_bad_input')) {
+      await deps.gateway.post(replyTo.channel, searchFailedMessage(query, replyTo.user, error.message), thread);
+      return;
+    }
+    throw error;
+  }
+  await deps.gateway.post(replyTo.channel, searchResultMessage(query, replyTo.user, outcome.result, heading), thread);
+  if (outcome.result.rowCount > 0) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await deps.gateway.upload(replyTo.channel, { filename: `prowl-search-${stamp}.csv`, title: `${heading} results (${outcome.result.rowCount} rows)`, content: formatCsv(outcome.result) }, thread);
+  }
+}
+
+export async function runJob(job: Job, deps: JobDeps): Promise<void> {
+  switch (job.type) {
+    case 'search':
+      return answerSearch(job.query, job.replyTo, deps, 'Search');
+    case 'show-events': {
+      const alert = await deps.alerts.get(job.alertId);
+      if (!alert) {
+        await deps.gateway.post(job.replyTo.channel, searchFailedMessage('show events', job.replyTo.user, `alert ${job.alertId} no longer exists`), job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {});
+        return;
+      }
+      return answerSearch(showEventsQuery(alert), job.replyTo, deps, 'Events around this alert');
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { SearchResult } from '../search';
+import { formatTextTable, summarizeResult } from '../search';
+import { clip, SLACK_LIMITS, type SlackMessage } from './message';
+
+const FENCE = '```';
+
+function mention(user: string): string {
+  return /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : user;
+}
+
+/** A compact table of the first rows of a search, with what was asked and what it cost. */
+export function searchResultMessage(query: string, user: string, result: SearchResult, heading = 'Search'): SlackMessage {
+  const queryText = query.replace(/`/g, "'");
+  const table = result.rowCount === 0 ? 'No matching events in that time range.' : formatTextTable(result, { maxRows: 15, maxCellWidth: 40 });
+  return {
+    text: clip(`${heading}: ${summarizeResult(result)}`, SLACK_LIMITS.fallbackText),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${heading}* by ${mention(user)}: \`${queryText}\``, SLACK_LIMITS.sectionText) } },
+      { type: 'section', text: { type: 'mrkdwn', text: `${FENCE}${clip(table, SLACK_LIMITS.sectionText - 2 * FENCE.length)}${FENCE}` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${summarizeResult(result)}${result.rowCount > 15 ? ' · every row is in the CSV below' : ''}`, SLACK_LIMITS.sectionText) }] },
+    ],
+  };
+}
+
+/** What went wrong with a search, said to the channel where it was asked. */
+export function searchFailedMessage(query: string, user: string, problem: string): SlackMessage {
+  return {
+    text: clip(`Search failed: ${problem}`, SLACK_LIMITS.fallbackText),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(`${mention(user)}, your search \`${query.replace(/`/g, "'")}\` could not run:\n${problem}`, SLACK_LIMITS.sectionText) } }],
+  };
+}

@@ -1,0 +1,72 @@
+import { createHmac } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+/**
+ * An API Gateway (HTTP API, payload 2.0) event carrying a Slack request, signed the way Slack
+ * signs: v0=HMAC-SHA256(secret, "v0:<timestamp>:<body>").
+ */
+export function signedSlackEvent(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers },
+    requestContext: { http: { method: 'POST', path: '/slack/events' } } as APIGatewayProxyEventV2['requestContext'],
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+export function slashCommand(text: string, user: string, channel = 'C0SECURITY'): string {
+  return new URLSearchParams({
+    token: 'legacy-token-unused',
+    team_id: 'T0PROWL',
+    team_domain: 'prowl',
+    channel_id: channel,
+    channel_name: 'security',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/prowl',
+    text,
+    api_app_id: 'A0PROWL',
+    response_url: `https://hooks.slack.com/commands/T0PROWL/1/${user}`,
+    trigger_id: '1.2.trigger',
+  }).toString();
+}
+
+function interactive(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function buttonClick(actionId: string, value: string, user: string, messageTs = '1700000000.000100'): string {
+  return interactive({
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0PROWL' },
+    api_app_id: 'A0PROWL',
+    token: 'legacy-token-unused',
+    container: { type: 'message', message_ts: messageTs, channel_id: 'C0SECURITY', is_ephemeral: false },
+    trigger_id: '1.2.trigger',
+    team: { id: 'T0PROWL', domain: 'prowl' },
+    channel: { id: 'C0SECURITY', name: 'security' },
+    message: { type: 'message', ts: messageTs, text: 'alert' },
+    response_url: `https://hooks.slack.com/actions/T0PROWL/1/${user}`,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'alert_actions', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } }],
+  });
+}
+
+export function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, Record<string, unknown>>>, user: string): string {
+  return interactive({
+    type: 'view_submission',
+    team: { id: 'T0PROWL', domain: 'prowl' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0PROWL' },
+    api_app_id: 'A0PROWL',
+    token: 'legacy-token-unused',
+    trigger_id: '1.2.trigger',
+    view: { id: 'V0MODAL', team_id: 'T0PROWL', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h1', title: { type: 'plain_text', text: 'x' }, blocks: [] },
+  });
+}
