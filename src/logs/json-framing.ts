@@ -131,7 +131,7 @@ export class JsonFramer {
       else if (this.records) this.out.push({ position: this.recordIndex, error: 'the object ends inside this record: the file is truncated', raw: clip(text) });
       else if (this.spansLines && this.lineMode !== true && !this.oversized) this.out.push(...linesOf(text, this.valueLine));
       else this.out.push({ position: this.valueLine, error: 'not JSON: the object ends inside this record', raw: clip(text.trim()) });
-    } else if (this.records) {
+    } else if (this.records && !this.recordsClosed) {
       this.out.push({ position: this.recordIndex + 1, error: 'the Records array never closes: the file is truncated', raw: '' });
     }
     this.parts = [];
@@ -207,9 +207,10 @@ export class JsonFramer {
     const chunk = this.chunk;
     const n = chunk.length;
     let i = from;
+    // An escape never covers a raw newline: that is a broken record, seen as such below.
     if (this.escaped) {
       this.escaped = false;
-      i += 1;
+      if (chunk[i] !== NEWLINE) i += 1;
     }
     for (; i < n; i++) {
       const byte = chunk[i]!;
@@ -218,7 +219,7 @@ export class JsonFramer {
           this.escaped = true;
           return n;
         }
-        i += 1;
+        if (chunk[i + 1] !== NEWLINE) i += 1;
       } else if (byte === QUOTE) {
         this.inString = false;
         if (this.depth === 0) this.finishValue(i + 1); // a string element of Records
@@ -273,7 +274,7 @@ export class JsonFramer {
   }
 
   private finishValue(end: number): void {
-    if (this.oversized) {
+    if (this.oversized || this.partBytes + (end - this.start) > MAX_RECORD_BYTES) {
       this.out.push({ position: this.records ? this.recordIndex : this.valueLine, error: `record longer than ${MAX_RECORD_BYTES} bytes; not read`, raw: '' });
     } else if (this.records) {
       this.out.push(parseRecord(this.recordIndex, this.textUpTo(end)));

@@ -16,14 +16,19 @@ export function toUtcIso(value: unknown): string | undefined {
     return `${value.slice(0, 19)}.${fraction.length >= 3 ? fraction.slice(0, 3) : fraction.padEnd(3, '0')}Z`;
   }
   const parsed = DateTime.fromISO(value, { zone: 'utc' });
-  return parsed.isValid ? parsed.toUTC().toISO() ?? undefined : undefined;
+  return parsed.isValid ? fourDigitYear(parsed.toUTC().toISO()) : undefined;
+}
+
+/** Years outside 0000–9999 come out as `+012345-…`, which no partition or query expects. */
+function fourDigitYear(iso: string | null | undefined): string | undefined {
+  return iso && /^\d{4}-/.test(iso) ? iso : undefined;
 }
 
 /** Unix seconds (VPC flow `start`) as ISO-8601 UTC; undefined for null or out-of-range values. */
 export function isoFromUnixSeconds(seconds: number | null | undefined): string | undefined {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
   const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return Number.isNaN(date.getTime()) ? undefined : fourDigitYear(date.toISOString());
 }
 
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
@@ -36,7 +41,7 @@ export function isoFromCommonLogTime(text: string): string | undefined {
   const month = MONTHS[m[2]!];
   if (!month) return undefined;
   const millis = Date.parse(`${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`);
-  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
+  return Number.isNaN(millis) ? undefined : fourDigitYear(new Date(millis).toISOString());
 }
 
 /** An ISO-8601 time field; the message says what is accepted, for quarantine reasons. */
