@@ -1,6 +1,6 @@
 import { awsErrorCode, awsErrorMessage, classifyAwsError } from './aws-errors';
 import { allPages, type Paginate } from './pages';
-import { validateResource, type Resource, type ResourceTypeName } from './resource-types';
+import { validateResource, type Resource, type ResourceMap, type ResourceTypeName } from './resource-types';
 import { retryThrottled, type RetryOptions } from './retry';
 
 /**
@@ -23,8 +23,8 @@ export interface CollectionError {
   message: string;
 }
 
-export interface CollectionResult {
-  resources: Resource[];
+export interface CollectionResult<R extends Resource = Resource> {
+  resources: R[];
   errors: CollectionError[];
 }
 
@@ -113,14 +113,14 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
  * by a key policy, a bucket deleted mid-scan) becomes an error for that resource only: a resource
  * with an attribute that could not be read is left out rather than judged on missing data.
  */
-export async function describeEach<T>(
+export async function describeEach<T, N extends ResourceTypeName>(
   ctx: CollectContext,
-  resourceType: ResourceTypeName,
+  resourceType: N,
   items: readonly T[],
   idOf: (item: T) => string,
   describe: (item: T) => Promise<unknown | undefined>,
-): Promise<CollectionResult> {
-  const outcomes = await mapLimit(items, ctx.concurrency, async (item): Promise<CollectionResult> => {
+): Promise<CollectionResult<ResourceMap[N]>> {
+  const outcomes = await mapLimit(items, ctx.concurrency, async (item): Promise<CollectionResult<ResourceMap[N]>> => {
     const resourceId = idOf(item);
     const scope = { accountId: ctx.accountId, region: ctx.region, resourceType, resourceId };
     try {
@@ -128,7 +128,10 @@ export async function describeEach<T>(
       if (raw === undefined) return { resources: [], errors: [] };
       const validated = validateResource(raw);
       if (!validated.ok) return { resources: [], errors: [{ ...scope, operation: 'validate', kind: 'invalid', message: validated.reason }] };
-      return { resources: [validated.resource], errors: [] };
+      if (validated.resource.ResourceType !== resourceType) {
+        return { resources: [], errors: [{ ...scope, operation: 'validate', kind: 'invalid', message: `built a ${validated.resource.ResourceType}, expected a ${resourceType}` }] };
+      }
+      return { resources: [validated.resource as ResourceMap[N]], errors: [] };
     } catch (error) {
       return { resources: [], errors: [collectionError(scope, error)] };
     }
@@ -137,6 +140,6 @@ export async function describeEach<T>(
 }
 
 /** A collector's result when its listing failed: one error for the whole type in this account and region. */
-export function listingFailed(ctx: CollectContext, resourceType: ResourceTypeName, error: unknown): CollectionResult {
+export function listingFailed(ctx: CollectContext, resourceType: ResourceTypeName, error: unknown): CollectionResult<never> {
   return { resources: [], errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType }, error)] };
 }

@@ -48,7 +48,7 @@ async function describeTrail(listed: ListedTrail, clients: Pick<ScanClients, 'cl
  * trails from other home regions and organization trails owned by the management account; those are
  * collected where they live, so each trail is reported once.
  */
-export async function collectCloudTrailTrails(clients: Pick<ScanClients, 'cloudtrail'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectCloudTrailTrails(clients: Pick<ScanClients, 'cloudtrail'>, ctx: CollectContext): Promise<CollectionResult<CloudTrailTrail>> {
   let trails: ListedTrail[];
   try {
     const pages = await listAll(ctx, 'ListTrails', paginateListTrails, clients.cloudtrail, {}, (page) => page.NextToken);

@@ -34,7 +34,7 @@ function normalize(acl: NetworkAcl & { NetworkAclId: string }, ctx: CollectConte
   };
 }
 
-export async function collectEc2NetworkAcls(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectEc2NetworkAcls(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult<Ec2NetworkAcl>> {
   let acls: Array<NetworkAcl & { NetworkAclId: string }>;
   try {
     const pages = await listAll(ctx, 'DescribeNetworkAcls', paginateDescribeNetworkAcls, clients.ec2, {}, (page) => page.NextToken);

@@ -40,7 +40,7 @@ function securityGroupArn(groupId: string, ctx: CollectContext): string {
   return `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:security-group/${groupId}`;
 }
 
-export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult<Ec2SecurityGroup>> {
   let groups: Array<SecurityGroup & { GroupId: string }>;
   try {
     const pages = await listAll(ctx, 'DescribeSecurityGroups', paginateDescribeSecurityGroups, clients.ec2, {}, (page) => page.NextToken);

@@ -33,7 +33,7 @@ function normalize(vpc: Vpc & { VpcId: string }, flowLogs: readonly FlowLog[], c
 }
 
 /** VPCs with their flow logs; flow logs are listed once per region and matched to VPCs by resource id. */
-export async function collectEc2Vpcs(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectEc2Vpcs(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult<Ec2Vpc>> {
   let vpcs: Array<Vpc & { VpcId: string }>;
   const flowLogsByVpc = new Map<string, FlowLog[]>();
   try {

@@ -33,7 +33,7 @@ function passwordPolicyId(ctx: Pick<CollectContext, 'partition' | 'accountId'>):
 }
 
 /** The account password policy; an account without one yields a resource with `Configured: false`. */
-export async function collectIamPasswordPolicy(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectIamPasswordPolicy(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult<IamPasswordPolicy>> {
   const global = { ...ctx, region: GLOBAL_REGION };
   let policy: PasswordPolicy | undefined;
   try {

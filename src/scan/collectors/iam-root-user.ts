@@ -5,7 +5,7 @@ import { GLOBAL_REGION } from '../resources/base';
 import { IAM_ROOT_USER, type IamRootUser } from '../resources/iam-root-user';
 
 /** The root user's MFA and keys, read from the account summary (no credential report needed). */
-export async function collectIamRootUser(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectIamRootUser(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult<IamRootUser>> {
   const arn = `arn:${ctx.partition}:iam::${ctx.accountId}:root`;
   let summary: Record<string, number>;
   try {

@@ -67,7 +67,7 @@ async function describeUser(user: NamedUser, iam: ScanClients['iam'], ctx: Colle
 }
 
 /** Every IAM user with its MFA devices, access keys (age and last use) and console access. */
-export async function collectIamUsers(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectIamUsers(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult<IamUser>> {
   const global = { ...ctx, region: GLOBAL_REGION };
   let users: NamedUser[];
   try {

@@ -58,7 +58,7 @@ async function describeKey(key: ListedKey, clients: Pick<ScanClients, 'kms'>, ct
  * Customer-managed keys. A key whose key policy does not let the audit role describe it is
  * reported as access denied for that key, and the other keys are still collected.
  */
-export async function collectKmsKeys(clients: Pick<ScanClients, 'kms'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectKmsKeys(clients: Pick<ScanClients, 'kms'>, ctx: CollectContext): Promise<CollectionResult<KmsKey>> {
   let keys: ListedKey[];
   try {
     const pages = await listAll(ctx, 'ListKeys', paginateListKeys, clients.kms, {}, (page) => page.NextMarker);

@@ -128,7 +128,7 @@ async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (r
  * Every bucket of the account, wherever it lives: S3 lists buckets account-wide, and each bucket's
  * configuration is read from a client in the bucket's own region.
  */
-export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext): Promise<CollectionResult> {
+export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext): Promise<CollectionResult<S3Bucket>> {
   let buckets: Array<Bucket & { Name: string }>;
   try {
     const pages = await listAll(ctx, 'ListBuckets', paginateListBuckets, clients.s3, {}, (page) => page.ContinuationToken);
