@@ -27,7 +27,7 @@ export default defineRule({
   runbook:
     'Check whether the user has an MFA device (IAM → Users → Security credentials). Ask them whether they signed in from this address. If they did, enforce MFA for them (and an IAM policy that denies actions without aws:MultiFactorAuthPresent). If they did not: disable the console password and access keys, and review what the session did.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html',
-  tags: ['TA0001:T1078.004', 'TA0006:T1110'],
+  tags: ['TA0001:T1078.004'],
   rule: (event) =>
     event.eventName === 'ConsoleLogin' &&
     event.userIdentity?.type === 'IAMUser' &&

@@ -16,7 +16,7 @@ export default defineRule({
   runbook:
     'Look for StopInstances/StartInstances on the same instance around this time, and read the current user data (`aws ec2 describe-instance-attribute --attribute userData`). If the change is not from your deployment tooling, isolate the instance (restrictive security group), snapshot it for forensics, and revoke the actor\'s and the instance role\'s sessions.',
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
-  tags: ['TA0002:T1059.009', 'TA0004:T1098'],
+  tags: ['TA0002:T1059.009', 'TA0003:T1037'],
   rule: (event) => event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'ModifyInstanceAttribute' && succeeded(event) && changesUserData(event),
   title: (event) => `${actorOf(event)} changed the user data of ${requestText(event, 'instanceId') ?? 'an instance'} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${requestText(event, 'instanceId') ?? 'unknown instance'}`,

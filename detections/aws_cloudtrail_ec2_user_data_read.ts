@@ -10,7 +10,7 @@ export default defineRule({
   runbook:
     'Ask the principal\'s owner whether they were debugging a boot script. Several instances read in a row, from an unusual address, or by a principal that never did so before suggests harvesting: check what secrets the user data holds, rotate them, and move them to Secrets Manager or SSM parameters.',
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
-  tags: ['TA0006:T1552.005'],
+  tags: ['TA0006:T1552', 'TA0007:T1580'],
   rule: (event) =>
     event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'DescribeInstanceAttribute' && requestText(event, 'attribute') === 'userData' && succeeded(event) && !isAwsServiceCall(event),
   title: (event) => `${actorOf(event)} read the user data of ${requestText(event, 'instanceId') ?? 'an instance'} in ${whereOf(event)}`,

@@ -24,7 +24,7 @@ export default defineRule({
   runbook:
     'Confirm with the identity team that the provider (metadata, URL, thumbprint, client ids in the alert context) is theirs. If not, delete it, then look for AssumeRoleWithSAML / AssumeRoleWithWebIdentity calls through it and for roles whose trust policy was changed to name it.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers.html',
-  tags: ['TA0003:T1484.002', 'TA0005:T1556.007'],
+  tags: ['TA0004:T1484.002', 'TA0005:T1484.002', 'TA0003:T1556.007'],
   rule: (event) => event.eventSource === 'iam.amazonaws.com' && PROVIDER_CHANGES.has(event.eventName ?? '') && succeeded(event) && !isAwsServiceCall(event),
   title: (event) => `${actorOf(event)} called ${event.eventName} for ${providerOf(event)} in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${providerOf(event)}`,

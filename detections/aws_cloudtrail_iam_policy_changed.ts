@@ -37,7 +37,7 @@ export default defineRule({
   runbook:
     'Read the new document (alert context) and compare with IaC. Look for iam:*, iam:PassRole, sts:AssumeRole on *, or wildcard resources on sensitive services; removed permission boundaries deserve a question to the actor. Revert unplanned changes.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-edit.html',
-  tags: ['TA0004:T1098.003', 'TA0005:T1484'],
+  tags: ['TA0004:T1098.003', 'TA0003:T1098.003'],
   rule: (event) =>
     event.eventSource === 'iam.amazonaws.com' &&
     POLICY_CHANGES.has(event.eventName ?? '') &&

@@ -18,7 +18,7 @@ export default defineRule({
   runbook:
     'Check whether the function is meant to be public (webhooks sometimes are, and then validate a signature in code). If not, delete the URL config or switch it to AWS_IAM, and review the function\'s invocations and code since the change.',
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
-  tags: ['TA0003:T1546', 'TA0001:T1190'],
+  tags: ['TA0001:T1190', 'TA0002:T1648'],
   rule: (event) => event.eventSource === 'lambda.amazonaws.com' && URL_CALLS.has(baseEventName(event)) && succeeded(event),
   title: (event) => `${actorOf(event)} ${baseEventName(event) === 'CreateFunctionUrlConfig' ? 'created' : 'changed'} ${isUnauthenticated(event) ? 'a public (auth NONE) ' : 'a '}function URL for ${requestText(event, 'functionName') ?? 'unknown function'} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${requestText(event, 'functionName') ?? 'unknown function'}`,
