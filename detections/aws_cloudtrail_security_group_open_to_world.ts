@@ -44,16 +44,22 @@ function openRanges(event: CloudTrailEvent): OpenRange[] {
   return [];
 }
 
+/** ICMP rules carry type and code in the port fields (-1 for any), so they say nothing about ports. */
+function isIcmp(range: OpenRange): boolean {
+  return ['icmp', 'icmpv6', '1', '58'].includes(range.protocol.toLowerCase());
+}
+
 function allPorts(range: OpenRange): boolean {
-  return range.protocol === '-1' || range.protocol === 'all' || (range.fromPort <= 0 && range.toPort >= 65535);
+  return range.protocol === '-1' || range.protocol === 'all' || (!isIcmp(range) && range.fromPort <= 0 && range.toPort >= 65535);
 }
 
 function covers(range: OpenRange, ports: number[]): boolean {
-  return allPorts(range) || ports.some((p) => p >= range.fromPort && p <= range.toPort);
+  return allPorts(range) || (!isIcmp(range) && ports.some((p) => p >= range.fromPort && p <= range.toPort));
 }
 
 function describeRange(range: OpenRange): string {
   if (allPorts(range)) return 'all traffic';
+  if (isIcmp(range)) return range.protocol;
   return range.fromPort === range.toPort ? `${range.protocol} ${range.fromPort}` : `${range.protocol} ${range.fromPort}-${range.toPort}`;
 }
 
@@ -64,8 +70,8 @@ function groupOf(event: CloudTrailEvent): string {
 function severityOf(event: CloudTrailEvent): Severity {
   const ranges = openRanges(event);
   if (ranges.some((range) => covers(range, ADMIN_PORTS))) return 'HIGH';
-  // Web ports open to the world are how public load balancers work; worth a note, not a page.
-  if (ranges.every((range) => !allPorts(range) && WEB_PORTS.includes(range.fromPort) && range.fromPort === range.toPort)) return 'LOW';
+  // Web ports open to the world are how public load balancers work, and ping is harmless: worth a note, not a page.
+  if (ranges.every((range) => isIcmp(range) || (!allPorts(range) && WEB_PORTS.includes(range.fromPort) && range.fromPort === range.toPort))) return 'LOW';
   return 'MEDIUM';
 }
 
@@ -102,6 +108,11 @@ export default defineRule({
       name: 'HTTPS opened to the world matches',
       expect: true,
       event: cloudTrailWrite(ingress('sg-0fedcba9876543210', { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } })),
+    },
+    {
+      name: 'ping opened to the world matches',
+      expect: true,
+      event: cloudTrailWrite(ingress('sg-0fedcba9876543210', { ipProtocol: 'icmp', fromPort: -1, toPort: -1, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } })),
     },
     {
       name: 'a modified rule widened to 0.0.0.0/0 matches',

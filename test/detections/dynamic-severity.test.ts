@@ -8,11 +8,12 @@ function severities(ruleId: string): Record<string, Severity | undefined> {
 }
 
 describe('severity that depends on the event', () => {
-  it('rates SSH, RDP or all traffic open to the world high, and web ports alone low', () => {
+  it('rates SSH, RDP or all traffic open to the world high, and web ports or ping alone low', () => {
     expect(severities('AWS.CloudTrail.SecurityGroupOpenToWorld')).toEqual({
       'SSH opened to 0.0.0.0/0 matches': 'HIGH',
       'all traffic opened to ::/0 matches': 'HIGH',
       'HTTPS opened to the world matches': 'LOW',
+      'ping opened to the world matches': 'LOW',
       'a modified rule widened to 0.0.0.0/0 matches': 'HIGH',
     });
   });
