@@ -16,6 +16,10 @@ export interface SlackRef {
   ts?: string;
   /** When a notify worker claimed the post; a claim without ts that is old enough may be taken over. */
   claimedAt: string;
+  /** Hash of the message last shown, so an update that would change nothing is skipped. */
+  renderedHash?: string;
+  /** Match count already told in the thread; later matches get a reply with the newest event. */
+  threadedCount?: number;
 }
 
 export interface Alert {
@@ -42,6 +46,8 @@ export interface Alert {
   lastSeen: string;
   context: Record<string, unknown>;
   samples: NormalizedEvent[];
+  /** The newest matching event, for the thread reply when more matches arrive. */
+  latestSample?: NormalizedEvent;
   /** Ids of the last batches applied, so a retried batch is not counted twice. */
   recentBatches: string[];
   slack?: SlackRef;

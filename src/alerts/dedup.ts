@@ -27,6 +27,12 @@ function boundedSamples(existing: Alert['samples'], added: Alert['samples'], lim
   return samples;
 }
 
+function latest(current: Alert['latestSample'], added: Alert['samples']): Pick<Alert, 'latestSample'> {
+  const newest = [...(current ? [current] : []), ...added].reduce<Alert['latestSample']>((a, b) => (!a || b.p_event_time >= a.p_event_time ? b : a), undefined);
+  if (!newest || Buffer.byteLength(JSON.stringify(newest)) > MAX_SAMPLE_BYTES / 4) return {};
+  return { latestSample: newest };
+}
+
 /**
  * Folds one batch's matches into the window's alert. Returns the same object when the batch was
  * already applied, so a retried batch changes nothing. The alert opens when the count reaches the
@@ -72,6 +78,7 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,
     samples: boundedSamples(base.samples, group.samples, sampleLimit),
+    ...latest(base.latestSample, group.samples),
     recentBatches: [batchId, ...base.recentBatches].slice(0, RECENT_BATCHES),
     updatedAt: nowIso,
   };

@@ -18,6 +18,9 @@ import { resolveSource } from '../logs/sources';
 import type { DetectionSetup } from './detection-setup';
 import type { ObjectRef } from './s3-notification';
 
+/** How long an update to an alert already in Slack waits, so matches arriving together make one edit. */
+export const UPDATE_DEBOUNCE_SECONDS = 5;
+
 export interface IngestDeps {
   s3: S3Client;
   config: Pick<ConfigFile, 'sources' | 'options'>;
@@ -130,6 +133,8 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
   await recordSuppressed(deps.settings, silenced.tallies, batchId, now);
   const toNotify = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
   summary.alertIds = toNotify.map((alert) => alert.id);
-  await deps.notify.send(summary.alertIds);
+  // New alerts are posted at once; updates to posted ones wait a moment so a burst becomes one edit.
+  await deps.notify.send(toNotify.filter((alert) => !alert.slack?.ts).map((alert) => alert.id));
+  await deps.notify.send(toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id), { delaySeconds: UPDATE_DEBOUNCE_SECONDS });
   return summary;
 }

@@ -138,15 +138,16 @@ export class EventSourceRunner {
     this.onInvocation({ functionName: mapping.functionName, records: event.Records.length, failed: failedIds.size, ...(error ? { error } : {}) });
   }
 
-  /** Messages waiting to be received (visible) and being processed or waiting to retry (not visible). */
+  /** Messages waiting to be received (visible or delayed) and being processed or waiting to retry (not visible). */
   async backlog(): Promise<{ visible: number; notVisible: number; inFlight: number }> {
     let visible = 0;
     let notVisible = 0;
     for (const mapping of this.mappings) {
       const { Attributes } = await this.sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: mapping.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        new GetQueueAttributesCommand({ QueueUrl: mapping.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }),
       );
-      visible += Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+      // A delayed message (a debounced update) is work still to come, like a visible one.
+      visible += Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesDelayed ?? 0);
       notVisible += Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
     }
     return { visible, notVisible, inFlight: this.inFlight };

@@ -115,3 +115,12 @@ export function alertMessage(alert: Alert): SlackMessage {
 
   return { text: clip(`[${alert.severity}] ${alert.title}`, SLACK_LIMITS.fallbackText), color: SEVERITY_COLOR[alert.severity], blocks };
 }
+
+/** The thread reply when more matches join an alert: how many, and the newest event. */
+export function moreMatchesMessage(alert: Alert, added: number): SlackMessage {
+  const fence = '```';
+  const event = alert.latestSample ? JSON.stringify(alert.latestSample, null, 1) : undefined;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${added} more matching event${added === 1 ? '' : 's'}* (${alert.matchCount} in all, last seen ${when(alert.lastSeen)}).` } }];
+  if (event) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `Newest sampled event:\n${fence}${clip(event, SLACK_LIMITS.sectionText - 40)}${fence}` } });
+  return { text: `${added} more matching events for ${clip(alert.title, 200)}`, blocks };
+}

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Alert } from '../alerts/alert';
+import type { Alert, SlackRef } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
 import { routeAlert } from '../alerts/routing';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
-import { alertMessage } from './alert-message';
+import { alertMessage, moreMatchesMessage } from './alert-message';
+import type { SlackMessage } from './message';
 import type { SlackGateway } from './gateway';
 
 /** A claim without a posted message is abandoned after this long (the worker died mid-post). */
@@ -20,6 +22,31 @@ export interface DeliverDeps {
 
 export type Delivery = 'posted' | 'updated' | 'skipped';
 
+function renderedHash(message: SlackMessage): string {
+  return createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Shows an already-posted alert as it stands now. Unchanged renders are skipped (so a burst of
+ * notify messages costs one chat.update), and matches since the last look get one thread reply
+ * with the newest event, claimed first so two workers never both post it.
+ */
+async function refresh(alert: Alert & { slack: SlackRef & { ts: string } }, deps: DeliverDeps): Promise<Delivery> {
+  const ref = { channel: alert.slack.channel, ts: alert.slack.ts };
+  const message = alertMessage(alert);
+  const hash = renderedHash(message);
+  if (hash !== alert.slack.renderedHash) {
+    await deps.gateway.update(ref, message);
+    await deps.alerts.mutate(alert.id, (a) => (a?.slack ? { ...a, slack: { ...a.slack, renderedHash: hash } } : a));
+  }
+  const told = alert.slack.threadedCount ?? alert.matchCount;
+  if (alert.matchCount > told) {
+    const claim = await deps.alerts.mutate(alert.id, (a) => (a?.slack && (a.slack.threadedCount ?? 0) < a.matchCount ? { ...a, slack: { ...a.slack, threadedCount: a.matchCount } } : a));
+    if (claim.written && claim.after) await deps.gateway.post(ref.channel, moreMatchesMessage(claim.after, claim.after.matchCount - told), { threadTs: ref.ts });
+  }
+  return hash === alert.slack.renderedHash ? 'skipped' : 'updated';
+}
+
 function claimable(alert: Alert, now: DateTime): boolean {
   if (!alert.slack) return true;
   if (alert.slack.ts) return false;
@@ -34,10 +61,7 @@ function claimable(alert: Alert, now: DateTime): boolean {
 export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<Delivery> {
   const current = await deps.alerts.get(alertId);
   if (!current || current.status === 'PENDING') return 'skipped';
-  if (current.slack?.ts) {
-    await deps.gateway.update({ channel: current.slack.channel, ts: current.slack.ts }, alertMessage(current));
-    return 'updated';
-  }
+  if (current.slack?.ts) return refresh(current as Alert & { slack: SlackRef & { ts: string } }, deps);
 
   const now = deps.now();
   const channel = routeAlert(current, { teams: await deps.teams(), slack: deps.config.slack }).channel;
@@ -52,8 +76,9 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
   }
 
   let ref;
+  const message = alertMessage(claim.after);
   try {
-    ref = await deps.gateway.post(channel, alertMessage(claim.after));
+    ref = await deps.gateway.post(channel, message);
   } catch (error) {
     await deps.alerts.mutate(alertId, (alert) => {
       if (!alert?.slack || alert.slack.ts || alert.slack.claimedAt !== claimedAt) return alert;
@@ -62,6 +87,7 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
     });
     throw error;
   }
-  await deps.alerts.mutate(alertId, (alert) => alert && { ...alert, slack: { channel: ref.channel, ts: ref.ts, claimedAt } });
+  const posted = claim.after;
+  await deps.alerts.mutate(alertId, (alert) => alert && { ...alert, slack: { channel: ref.channel, ts: ref.ts, claimedAt, renderedHash: renderedHash(message), threadedCount: posted.matchCount } });
   return 'posted';
 }
