@@ -88,7 +88,7 @@ export function compileSigmaDocument(document: SigmaRuleDocument): CompiledSigma
     // Deprecated and unsupported rules stay visible (and testable) but do not alert.
     enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
     origin: 'sigma',
-    rule: (event) => matches(event),
+    rule: matches,
     title: () => title,
     alertContext: (event) => ({
       ...(sigmaId ? { sigmaId } : {}),

@@ -7,28 +7,30 @@
 export type FieldGetter = (event: unknown) => unknown;
 
 export function compileFieldPath(segments: readonly string[]): FieldGetter {
-  if (segments.length === 1) {
+  // Plain indexing is the fast path; only names an object inherits (constructor, toString, ...) need the own-property check.
+  const inheritable = segments.some((segment) => segment in Object.prototype);
+  if (segments.length === 1 && !inheritable) {
     const [key] = segments as [string];
-    return (event) => (isRecord(event) && Object.hasOwn(event, key) ? event[key] : undefined);
+    return (event) => (isRecord(event) ? event[key] : undefined);
   }
-  return (event) => resolve(event, segments, 0);
+  return (event) => resolve(event, segments, 0, inheritable);
 }
 
-function resolve(start: unknown, segments: readonly string[], from: number): unknown {
+function resolve(start: unknown, segments: readonly string[], from: number, inheritable: boolean): unknown {
   let current = start;
   for (let i = from; i < segments.length; i += 1) {
-    if (Array.isArray(current)) return collect(current, segments, i);
+    if (Array.isArray(current)) return collect(current, segments, i, inheritable);
     if (!isRecord(current)) return undefined;
     const key = segments[i]!;
-    current = Object.hasOwn(current, key) ? current[key] : undefined;
+    current = !inheritable || Object.hasOwn(current, key) ? current[key] : undefined;
   }
   return current;
 }
 
-function collect(items: readonly unknown[], segments: readonly string[], from: number): unknown[] {
+function collect(items: readonly unknown[], segments: readonly string[], from: number, inheritable: boolean): unknown[] {
   const found: unknown[] = [];
   for (const item of items) {
-    const value = resolve(item, segments, from);
+    const value = resolve(item, segments, from, inheritable);
     if (Array.isArray(value)) found.push(...value);
     else if (value !== undefined && value !== null) found.push(value);
   }

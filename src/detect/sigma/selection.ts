@@ -1,10 +1,10 @@
 import { compileFieldPath, stringLeaves, type FieldGetter } from './field-path';
 import { namesComparison, parseModifiers } from './modifiers';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
-import { compileValues } from './value-matcher';
+import { compileValues, equalsAny, equalsFolded } from './value-matcher';
 
 /** A compiled search identifier (or any part of one): true when the event matches it. */
-export type EventPredicate = (event: unknown) => boolean;
+export type EventPredicate = (event: Readonly<Record<string, unknown>>) => boolean;
 
 /**
  * Compiles one search identifier of a Sigma `detection`:
@@ -37,7 +37,25 @@ function compileField(key: string, value: unknown, path: DocumentPath): EventPre
   const segments = field.split('.');
   if (segments.some((segment) => segment === '')) throw new DocumentProblem('value', path, `field "${field}" has an empty part; write dotted paths as a.b.c`);
   const modifiers = parseModifiers(modifierNames, path);
-  return bind(compileFieldPath(segments), compileValues(value, modifiers, path));
+  const compiled = compileValues(value, modifiers, path);
+  const [name] = segments;
+  const { plain, test } = compiled;
+  // Fused fast path for `field: plain value(s)` on a top-level field, the bulk of every rule:
+  // one call reads and compares, instead of a getter call and a matcher call.
+  if (plain && name !== undefined && segments.length === 1 && !(name in Object.prototype)) {
+    const [single] = plain;
+    if (plain.length === 1 && single !== undefined) {
+      return (event) => {
+        const found = event[name];
+        return typeof found === 'string' ? found === single || (found.length === single.length && equalsFolded(found, single)) : test(found);
+      };
+    }
+    return (event) => {
+      const found = event[name];
+      return typeof found === 'string' ? equalsAny(found, plain) : test(found);
+    };
+  }
+  return bind(compileFieldPath(segments), test);
 }
 
 /**
@@ -50,7 +68,7 @@ function compileKeywords(values: unknown, path: DocumentPath, modifierNames: rea
   if (modifiers.comparison === 'exists') throw new DocumentProblem('modifier', path, '"exists" needs a field; keywords search values, not fields');
   const list = Array.isArray(values) ? values : [values];
   if (list.some((value) => value === null)) throw new DocumentProblem('value', path, 'a keyword cannot be null; null only means "field is missing" next to a field name');
-  return bind(stringLeaves as FieldGetter, compileValues(values, modifiers, path));
+  return bind(stringLeaves, compileValues(values, modifiers, path).test);
 }
 
 function bind(getter: FieldGetter, predicate: (value: unknown) => boolean): EventPredicate {
@@ -61,26 +79,48 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Parts of the AND and OR predicates built here, so nesting flattens: `selection and not filter`,
+ * where selection is itself an AND of fields, becomes one AND of all of them, one call shallower.
+ */
+const AND_PARTS = new WeakMap<EventPredicate, readonly EventPredicate[]>();
+const OR_PARTS = new WeakMap<EventPredicate, readonly EventPredicate[]>();
+
 export function and(predicates: readonly EventPredicate[]): EventPredicate {
-  if (predicates.length === 1) return predicates[0]!;
-  if (predicates.length === 2) {
-    const [first, second] = predicates as [EventPredicate, EventPredicate];
-    return (event) => first(event) && second(event);
-  }
-  return (event) => {
-    for (const predicate of predicates) if (!predicate(event)) return false;
-    return true;
-  };
+  const parts = predicates.flatMap((predicate) => AND_PARTS.get(predicate) ?? [predicate]);
+  if (parts.length === 1) return parts[0]!;
+  const [a, b, c, d] = parts as [EventPredicate, EventPredicate, EventPredicate, EventPredicate];
+  // Written out for short lists (the common case) so the engine can inline the calls.
+  const all: EventPredicate =
+    parts.length === 2
+      ? (event) => a(event) && b(event)
+      : parts.length === 3
+        ? (event) => a(event) && b(event) && c(event)
+        : parts.length === 4
+          ? (event) => a(event) && b(event) && c(event) && d(event)
+          : (event) => {
+              for (const part of parts) if (!part(event)) return false;
+              return true;
+            };
+  AND_PARTS.set(all, parts);
+  return all;
 }
 
 export function or(predicates: readonly EventPredicate[]): EventPredicate {
-  if (predicates.length === 1) return predicates[0]!;
-  if (predicates.length === 2) {
-    const [first, second] = predicates as [EventPredicate, EventPredicate];
-    return (event) => first(event) || second(event);
-  }
-  return (event) => {
-    for (const predicate of predicates) if (predicate(event)) return true;
-    return false;
-  };
+  const parts = predicates.flatMap((predicate) => OR_PARTS.get(predicate) ?? [predicate]);
+  if (parts.length === 1) return parts[0]!;
+  const [a, b, c, d] = parts as [EventPredicate, EventPredicate, EventPredicate, EventPredicate];
+  const any: EventPredicate =
+    parts.length === 2
+      ? (event) => a(event) || b(event)
+      : parts.length === 3
+        ? (event) => a(event) || b(event) || c(event)
+        : parts.length === 4
+          ? (event) => a(event) || b(event) || c(event) || d(event)
+          : (event) => {
+              for (const part of parts) if (part(event)) return true;
+              return false;
+            };
+  OR_PARTS.set(any, parts);
+  return any;
 }

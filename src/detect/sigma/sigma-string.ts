@@ -43,13 +43,24 @@ export function plainText(parts: readonly StringPart[]): string {
 }
 
 /**
- * Tests one string. Gets the value as written and lower-cased, so a field's value is lower-cased
- * once however many patterns it is checked against.
+ * Tests one string: the value lower-cased for a case-insensitive pattern, as written for a cased
+ * one. The caller lower-cases a field's value at most once however many patterns check it.
  */
-export type StringTest = (text: string, lower: string) => boolean;
+export type StringTest = (value: string) => boolean;
 
-/** A compiled pattern: plain equality is kept apart so a list of them can become one Set lookup. */
-export type CompiledString = { kind: 'equals'; value: string; cased: boolean } | { kind: 'test'; test: StringTest; cased: boolean };
+/**
+ * A compiled pattern: plain equality is kept apart so a list of them can become one Set lookup.
+ * `minLength` lets the caller skip values too short to match before lower-casing them.
+ */
+export type CompiledString = { kind: 'equals'; value: string; cased: boolean } | { kind: 'test'; test: StringTest; cased: boolean; minLength: number };
+
+/**
+ * Lower-casing keeps a string's length, except for U+0130 (İ), which becomes "i" plus U+0307.
+ * So a folded pattern without U+0307 can only be found in values at least as long as it.
+ */
+export function foldedLengthIsExact(folded: string): boolean {
+  return !folded.includes('\u0307');
+}
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 
@@ -70,16 +81,16 @@ export function compileString(parts: readonly StringPart[], cased: boolean): Com
 
   if (middle.length === 0) {
     // Only `*` (or nothing at all): any string when there was a star, the empty string otherwise.
-    return leading ? { kind: 'test', test: () => true, cased } : { kind: 'equals', value: '', cased };
+    return leading ? { kind: 'test', test: () => true, cased, minLength: 0 } : { kind: 'equals', value: '', cased };
   }
   const only = middle.length === 1 ? middle[0]! : undefined;
   if (only?.kind === 'text') {
     const needle = fold(only.text);
     if (!leading && !trailing) return { kind: 'equals', value: needle, cased };
-    // Written out per case so matching an event makes no extra call to pick the cased or folded value.
-    if (leading && trailing) return { kind: 'test', test: cased ? (text) => text.includes(needle) : (_text, lower) => lower.includes(needle), cased };
-    if (trailing) return { kind: 'test', test: cased ? (text) => text.startsWith(needle) : (_text, lower) => lower.startsWith(needle), cased };
-    return { kind: 'test', test: cased ? (text) => text.endsWith(needle) : (_text, lower) => lower.endsWith(needle), cased };
+    const minLength = cased || foldedLengthIsExact(needle) ? needle.length : 0;
+    if (leading && trailing) return { kind: 'test', test: (value) => value.includes(needle), cased, minLength };
+    if (trailing) return { kind: 'test', test: (value) => value.startsWith(needle), cased, minLength };
+    return { kind: 'test', test: (value) => value.endsWith(needle), cased, minLength };
   }
 
   const source = parts
@@ -87,5 +98,5 @@ export function compileString(parts: readonly StringPart[], cased: boolean): Com
     .join('');
   // `s` so wildcards cross newlines like any other character; `u` so `?` is one character, not half of one.
   const regex = new RegExp(`^${source}$`, 'su');
-  return cased ? { kind: 'test', test: (text) => regex.test(text), cased } : { kind: 'test', test: (_text, lower) => regex.test(lower), cased };
+  return { kind: 'test', test: (value) => regex.test(value), cased, minLength: 0 };
 }

@@ -1,25 +1,36 @@
 import { compileCidr } from './ip-cidr';
 import type { Modifiers } from './modifiers';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
-import { compileString, hasWildcards, parseSigmaString, plainText, type CompiledString, type StringPart } from './sigma-string';
+import { compileString, foldedLengthIsExact, hasWildcards, parseSigmaString, plainText, type CompiledString, type StringPart } from './sigma-string';
 
 /** Tests what a field path yielded: one value, an array of values ("any of them"), or nothing. */
 export type ValuePredicate = (value: unknown) => boolean;
 
-type LeafTest = (leaf: unknown, text: string | undefined, lower: string | undefined) => boolean;
+/**
+ * A compiled field value. When the values are only a few plain case-insensitive strings (the
+ * usual `eventName: [A, B]`), `plain` lists them lower-cased, so the caller can fuse reading the
+ * field and comparing into one function (see selection.ts); `test` handles every other case too.
+ */
+export interface CompiledValues {
+  test: ValuePredicate;
+  plain?: readonly string[];
+}
+
+/** A test that does not compare text case-insensitively (numbers, CIDR, regex): gets the leaf and its text. */
+type LeafTest = (leaf: unknown, text: string | undefined) => boolean;
 
 /** One value from the rule, compiled. */
 type Compiled =
   | { kind: 'missing' } // `field: null`: the field is absent or null
   | { kind: 'string'; compiled: CompiledString }
-  | { kind: 'leaf'; test: LeafTest; needsLower: boolean };
+  | { kind: 'leaf'; test: LeafTest };
 
 /**
  * Compiles a field's value (or list of values) with its modifiers. Runs once per rule at load;
  * everything the match needs (lower-cased constants, regexes, CIDR bounds, Sets of plain values)
  * is prepared here.
  */
-export function compileValues(raw: unknown, modifiers: Modifiers, path: DocumentPath): ValuePredicate {
+export function compileValues(raw: unknown, modifiers: Modifiers, path: DocumentPath): CompiledValues {
   const values = Array.isArray(raw) ? raw : [raw];
   if (values.length === 0) throw new DocumentProblem('value', path, 'empty list of values; give at least one value, or `null` to match a missing field');
   const at = (index: number): DocumentPath => (Array.isArray(raw) ? [...path, index] : path);
@@ -27,11 +38,12 @@ export function compileValues(raw: unknown, modifiers: Modifiers, path: Document
   if (modifiers.comparison === 'exists') {
     const [wanted] = values;
     if (values.length !== 1 || typeof wanted !== 'boolean') throw new DocumentProblem('value', path, '"exists" takes true or false');
-    return (value) => isPresent(value) === wanted;
+    return { test: (value) => isPresent(value) === wanted };
   }
 
   const compiled = values.flatMap((value, index) => compileOne(value, modifiers, at(index)));
-  return modifiers.all ? allOf(compiled.map((one) => anyOf([one]))) : anyOf(compiled);
+  if (modifiers.all && compiled.length > 1) return { test: allOf(compiled.map((one) => anyOf([one]).test)) };
+  return anyOf(compiled);
 }
 
 function isPresent(value: unknown): boolean {
@@ -79,18 +91,18 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
       const bound = toNumber(value);
       if (bound === undefined) return fail(`"${comparison}" needs a number, not ${describe(value)}`);
       const compare = { gt: (n: number) => n > bound, gte: (n: number) => n >= bound, lt: (n: number) => n < bound, lte: (n: number) => n <= bound }[comparison];
-      return [{ kind: 'leaf', needsLower: false, test: (leaf) => { const n = toNumber(leaf); return n !== undefined && compare(n); } }];
+      return [{ kind: 'leaf', test: (leaf) => { const n = toNumber(leaf); return n !== undefined && compare(n); } }];
     }
     case 'cidr': {
       if (typeof value !== 'string') return fail(`"cidr" needs a range such as 10.0.0.0/8, not ${describe(value)}`);
       const test = compileCidr(value);
       if (typeof test !== 'function') return fail(test.error);
-      return [{ kind: 'leaf', needsLower: false, test: (_leaf, text) => text !== undefined && test(text) }];
+      return [{ kind: 'leaf', test: (_leaf, text) => text !== undefined && test(text) }];
     }
     case 're': {
       if (typeof value !== 'string') return fail(`"re" needs a regular expression string, not ${describe(value)}`);
       const regex = compileRegex(value, modifiers.regexFlags, fail);
-      return [{ kind: 'leaf', needsLower: false, test: (_leaf, text) => text !== undefined && regex.test(text) }];
+      return [{ kind: 'leaf', test: (_leaf, text) => text !== undefined && regex.test(text) }];
     }
     case 'exists':
       return fail('"exists" is handled before values are compiled'); // unreachable: compileValues returns first
@@ -156,39 +168,95 @@ function compileRegex(source: string, flags: string, fail: (message: string) => 
   }
 }
 
-/** Any value matches: plain values become one Set lookup per case mode, the rest run in order. */
-function anyOf(compiled: readonly Compiled[]): ValuePredicate {
+/**
+ * Any value matches. Plain values become one Set lookup per case mode; the rest run in order.
+ * Matching avoids work on the common path, a value that does not match: the value as written is
+ * looked up first (event values such as eventSource are usually lower case already), and it is
+ * lower-cased only when its length leaves a case-insensitive pattern a chance.
+ */
+function anyOf(compiled: readonly Compiled[]): CompiledValues {
   const folded = new Set<string>();
   const exact = new Set<string>();
-  const tests: LeafTest[] = [];
+  const strings: Array<Extract<CompiledString, { kind: 'test' }>> = [];
+  const leafTests: LeafTest[] = [];
   let matchesMissing = false;
-  let needsLower = false;
   for (const one of compiled) {
-    if (one.kind === 'missing') {
-      matchesMissing = true;
-    } else if (one.kind === 'leaf') {
-      tests.push(one.test);
-      needsLower ||= one.needsLower;
-    } else if (one.compiled.kind === 'equals') {
-      (one.compiled.cased ? exact : folded).add(one.compiled.value);
-      needsLower ||= !one.compiled.cased;
-    } else {
-      const { test } = one.compiled;
-      tests.push((_leaf, text, lower) => text !== undefined && test(text, lower ?? text));
-      needsLower ||= !one.compiled.cased;
-    }
+    if (one.kind === 'missing') matchesMissing = true;
+    else if (one.kind === 'leaf') leafTests.push(one.test);
+    else if (one.compiled.kind === 'equals') (one.compiled.cased ? exact : folded).add(one.compiled.value);
+    else strings.push(one.compiled);
   }
+  const foldedLengths = [...folded].every(foldedLengthIsExact) ? new Set([...folded].map((value) => value.length)) : undefined;
+  const hasFolded = folded.size > 0;
+  const hasExact = exact.size > 0;
+
+  const textMatches = (text: string): boolean => {
+    if (hasExact && exact.has(text)) return true;
+    let lower: string | undefined;
+    if (hasFolded) {
+      if (folded.has(text)) return true;
+      if (!foldedLengths || foldedLengths.has(text.length)) {
+        lower = text.toLowerCase();
+        if (lower !== text && folded.has(lower)) return true;
+      }
+    }
+    for (const check of strings) {
+      if (text.length < check.minLength) continue;
+      if (check.cased ? check.test(text) : check.test((lower ??= text.toLowerCase()))) return true;
+    }
+    return false;
+  };
 
   const leafMatches = (leaf: unknown): boolean => {
     if (Array.isArray(leaf)) return leaf.some(leafMatches);
     const text = toText(leaf);
-    const lower = needsLower && text !== undefined ? text.toLowerCase() : undefined;
-    if (lower !== undefined && folded.has(lower)) return true;
-    if (text !== undefined && exact.has(text)) return true;
-    for (const test of tests) if (test(leaf, text, lower)) return true;
+    if (text !== undefined && textMatches(text)) return true;
+    for (const test of leafTests) if (test(leaf, text)) return true;
     return false;
   };
-  return (value) => (isPresent(value) ? leafMatches(value) : matchesMissing);
+  const general: ValuePredicate = (value) => (isPresent(value) ? leafMatches(value) : matchesMissing);
+
+  // Most Sigma fields are a few plain case-insensitive values (eventSource, eventName): compare them
+  // without allocation, character by character, after a length check.
+  if (strings.length > 0 || leafTests.length > 0 || hasExact || !hasFolded) return { test: general };
+  if (folded.size <= FEW_VALUES && foldedLengths) {
+    const plain = [...folded];
+    return { plain, test: (value) => (typeof value === 'string' ? equalsAny(value, plain) : general(value)) };
+  }
+  return {
+    test: (value) =>
+      typeof value === 'string'
+        ? folded.has(value) || ((!foldedLengths || foldedLengths.has(value.length)) && folded.has(value.toLowerCase()))
+        : general(value),
+  };
+}
+
+/** Up to this many plain values, comparing each beats lower-casing the value for a Set lookup. */
+const FEW_VALUES = 8;
+
+/** True when `value`, lower-cased, is one of the lower-case `needles`. */
+export function equalsAny(value: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (value.length === needle.length && equalsFolded(value, needle)) return true;
+  return false;
+}
+
+/**
+ * `value.toLowerCase() === needle` for a lower-case needle of the same length, without building
+ * the lower-cased string: ASCII is folded here, anything else is left to the runtime.
+ */
+export function equalsFolded(value: string, needle: string): boolean {
+  for (let i = 0; i < needle.length; i += 1) {
+    const char = value.charCodeAt(i);
+    const wanted = needle.charCodeAt(i);
+    if (char === wanted) continue;
+    if (char >= 65 && char <= 90) {
+      if (char + 32 === wanted) continue;
+      return false;
+    }
+    if (char < 128) return false;
+    return value.toLowerCase() === needle;
+  }
+  return true;
 }
 
 function allOf(predicates: readonly ValuePredicate[]): ValuePredicate {
