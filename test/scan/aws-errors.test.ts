@@ -1,0 +1,36 @@
+import { classifyAwsError, isAbsent } from '../../src/scan/aws-errors';
+import { awsError } from './aws-mocks';
+
+describe('classifyAwsError', () => {
+  it.each([
+    ['an error the SDK marks as throttling', awsError('SomethingNew', 400, { $retryable: { throttling: true } })],
+    ['HTTP 429', awsError('TooManyRequests', 429)],
+    ['EC2 RequestLimitExceeded', awsError('RequestLimitExceeded', 503)],
+    ['S3 SlowDown', awsError('SlowDown', 503)],
+  ])('reads %s as throttled', (_label, error) => {
+    expect(classifyAwsError(error)).toBe('throttled');
+  });
+
+  it.each([
+    ['IAM and S3 AccessDenied', awsError('AccessDenied', 403)],
+    ['KMS AccessDeniedException', awsError('AccessDeniedException', 400)],
+    ['EC2 UnauthorizedOperation', awsError('UnauthorizedOperation', 403)],
+    ['any HTTP 403', awsError('Forbidden', 403)],
+  ])('reads %s as access denied', (_label, error) => {
+    expect(classifyAwsError(error)).toBe('access-denied');
+  });
+
+  it('reads anything else, including non-AWS errors, as other', () => {
+    expect(classifyAwsError(awsError('InternalError', 500))).toBe('other');
+    expect(classifyAwsError(new TypeError('x is undefined'))).toBe('other');
+    expect(classifyAwsError('a string')).toBe('other');
+  });
+});
+
+describe('isAbsent', () => {
+  it('matches only the listed not-configured codes', () => {
+    expect(isAbsent(awsError('NoSuchBucketPolicy', 404), ['NoSuchBucketPolicy'])).toBe(true);
+    expect(isAbsent(awsError('NoSuchBucket', 404), ['NoSuchBucketPolicy'])).toBe(false);
+    expect(isAbsent(new Error('NoSuchBucketPolicy'), ['NoSuchBucketPolicy'])).toBe(false);
+  });
+});
