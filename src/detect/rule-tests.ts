@@ -2,7 +2,7 @@ import type { Severity } from '../config/severity';
 import { describeIssues } from '../config/zod-issues';
 import type { LogType } from '../logs/log-type';
 import { normalize, type RecordOrigin } from '../logs/normalize';
-import { logTypeByName } from '../logs/registry';
+import { builtInLogTypes, type LogTypeRegistry } from '../logs/registry';
 import { createEngine } from './engine';
 import type { Rule, RuleTest } from './rule';
 
@@ -35,10 +35,11 @@ export function selectRules(rules: readonly Rule[], filter?: string): Rule[] {
 
 /**
  * Runs each rule's own tests the way production would see the events: validated and normalized by
- * the real log type, then evaluated by the real engine with only that rule loaded.
+ * the real log type, then evaluated by the real engine with only that rule loaded. Pass the
+ * deployment's registry when rules are written against custom log types.
  */
-export function runRuleTests(rules: readonly Rule[], filter?: string): RuleTestResult[] {
-  return selectRules(rules, filter).flatMap((rule) => [coverageResult(rule), ...rule.tests.map((test, index) => runOne(rule, test, index))]);
+export function runRuleTests(rules: readonly Rule[], filter?: string, logTypes: LogTypeRegistry = builtInLogTypes): RuleTestResult[] {
+  return selectRules(rules, filter).flatMap((rule) => [coverageResult(rule), ...rule.tests.map((test, index) => runOne(rule, test, index, logTypes))]);
 }
 
 function coverageResult(rule: Rule): RuleTestResult {
@@ -50,7 +51,7 @@ function coverageResult(rule: Rule): RuleTestResult {
     : { ruleId: rule.id, testName: COVERAGE_TEST_NAME, passed: false, reason: `every rule needs at least one matching and one non-matching test; add ${missing.join(' and ')}` };
 }
 
-function runOne(rule: Rule, test: RuleTest, index: number): RuleTestResult {
+function runOne(rule: Rule, test: RuleTest, index: number, logTypes: LogTypeRegistry): RuleTestResult {
   const base = { ruleId: rule.id, testName: test.name || `test #${index + 1}` };
   const logTypeName = test.logType ?? rule.logTypes[0];
   if (logTypeName === undefined || !rule.logTypes.includes(logTypeName)) {
@@ -59,7 +60,7 @@ function runOne(rule: Rule, test: RuleTest, index: number): RuleTestResult {
 
   let logType: LogType;
   try {
-    logType = logTypeByName(logTypeName);
+    logType = logTypes.byName(logTypeName);
   } catch (error) {
     return { ...base, passed: false, reason: error instanceof Error ? error.message : String(error) };
   }
