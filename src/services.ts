@@ -11,6 +11,7 @@ import { createSuppressionService } from './alerts/suppressions-service';
 import { effectiveTeams } from './alerts/teams';
 import { createTriage } from './alerts/triage';
 import { sqsJobQueue, type JobQueue } from './jobs/job';
+import { createSearchRequests } from './jobs/search-requests';
 import type { Operations } from './slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
 import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
@@ -68,6 +69,7 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
     rules: createRuleAdmin(common),
     routes: createRouteAdmin(common),
     audit: services.audit,
+    searches: createSearchRequests({ jobs: services.jobs, config: services.config }),
     jobs: services.jobs,
     now: services.now,
     timeZoneOf,

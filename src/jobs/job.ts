@@ -8,6 +8,7 @@ const replyTo = z.object({ channel: z.string().min(1), user: z.string().min(1), 
 export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: z.string().min(1).max(2000), replyTo }),
   z.object({ type: z.literal('show-events'), alertId: z.string().min(1), replyTo }),
+  z.object({ type: z.literal('sql'), sql: z.string().min(1).max(20_000), replyTo }),
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

@@ -4,7 +4,7 @@ import { formatCsv } from '../search';
 import type { SlackGateway } from '../slack/gateway';
 import { searchFailedMessage, searchResultMessage } from '../slack/search-message';
 import type { Job } from './job';
-import type { SearchService } from './search-service';
+import type { SearchOutcome, SearchService } from './search-service';
 import { showEventsQuery } from './show-events';
 
 export interface JobDeps {
@@ -20,11 +20,11 @@ type ReplyTo = Job['replyTo'];
  * row as CSV. A query the user got wrong is answered with the reason and not retried; anything
  * else fails the job so the queue retries it.
  */
-async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, heading: string): Promise<void> {
+async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, heading: string, run: () => Promise<SearchOutcome> = () => deps.search.search(query)): Promise<void> {
   const thread = replyTo.threadTs ? { threadTs: replyTo.threadTs } : {};
   let outcome;
   try {
-    outcome = await deps.search.search(query);
+    outcome = await run();
   } catch (error) {
     if (isProwlError(error, 'prowl_bad_input')) {
       await deps.gateway.post(replyTo.channel, searchFailedMessage(query, replyTo.user, error.message), thread);
@@ -43,6 +43,8 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
   switch (job.type) {
     case 'search':
       return answerSearch(job.query, job.replyTo, deps, 'Search');
+    case 'sql':
+      return answerSearch(job.sql, job.replyTo, deps, 'SQL', () => deps.search.sql(job.sql));
     case 'show-events': {
       const alert = await deps.alerts.get(job.alertId);
       if (!alert) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileSearch, createAthenaBackend, createDuckDbBackend, runSearch } from '../search';
+import { compileReadOnlySql, compileSearch, createAthenaBackend, createDuckDbBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '../search';
 import type { CompiledQuery, SearchResult } from '../search';
 import { snapshotPartitions } from './lake-snapshot';
 
@@ -15,13 +15,21 @@ export interface SearchOutcome {
 /** Runs a query-language search wherever the lake is: Athena in AWS, DuckDB on a laptop. */
 export interface SearchService {
   search(query: string): Promise<SearchOutcome>;
+  /** An admin's read-only SQL (validated again by the backend). */
+  sql(statement: string): Promise<SearchOutcome>;
 }
 
 export const SEARCH_RUN = { timeoutMs: 60_000, maxRows: 10_000 };
 
 export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string }): SearchService {
   const backend = createAthenaBackend(options);
-  return { search: (query) => runSearch(query, backend, SEARCH_RUN) };
+  return {
+    search: (query) => runSearch(query, backend, SEARCH_RUN),
+    async sql(statement) {
+      const compiled = compileReadOnlySql(statement, 'athena');
+      return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
+    },
+  };
 }
 
 /**
@@ -29,22 +37,41 @@ export function athenaSearch(options: { athena: AthenaClient; workGroup: string;
  * just those into a scratch directory, then compile against it and run.
  */
 export function duckDbOverS3Search(options: { s3: S3Client; bucket: string }): SearchService {
-  return {
-    async search(query) {
-      const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
+  /** Copies what a query reads into a scratch lake, runs it there, and cleans up. */
+  async function inScratchLake<T>(prefixes: (lakeDir: string) => string[], run: (backend: DuckDbBackend) => Promise<T>): Promise<T> {
+    const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
+    try {
+      await snapshotPartitions(options.s3, options.bucket, prefixes(scratch), scratch);
+      const backend = createDuckDbBackend({ lakeDir: scratch });
       try {
-        const wanted: string[] = [];
-        compileSearch(query, { dialect: 'duckdb', lakeDir: scratch, partitionExists: (dir) => (wanted.push(dir), false) });
-        await snapshotPartitions(options.s3, options.bucket, wanted, scratch);
-        const backend = createDuckDbBackend({ lakeDir: scratch });
-        try {
-          return await runSearch(query, backend, SEARCH_RUN);
-        } finally {
-          backend.close();
-        }
+        return await run(backend);
       } finally {
-        await rm(scratch, { recursive: true, force: true });
+        backend.close();
       }
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    search: (query) =>
+      inScratchLake(
+        (lakeDir) => {
+          const wanted: string[] = [];
+          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) });
+          return wanted;
+        },
+        (backend) => runSearch(query, backend, SEARCH_RUN),
+      ),
+    sql: (statement) => {
+      const compiled = compileReadOnlySql(statement, 'duckdb');
+      // Admin SQL names whole tables; copy every file of the ones it mentions.
+      const words = new Set(statement.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+      const tables = createSearchCatalog().logTypes.map((logType) => logType.table).filter((table) => words.has(table));
+      return inScratchLake(
+        () => tables.map((table) => `logs/${table}`),
+        async (backend) => ({ compiled, result: await backend.run(compiled, SEARCH_RUN) }),
+      );
     },
   };
 }

@@ -24,7 +24,8 @@ export type Command =
   | { name: 'route'; action: 'set'; team: string; change: RouteChange }
   | { name: 'route'; action: 'remove'; team: string }
   | { name: 'audit'; subject?: string }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'sql'; statement: string };
 
 type Name = Command['name'];
 
@@ -42,6 +43,7 @@ export const USAGE: Record<Name, string> = {
   route: '/prowl route [list|set <team> channel=#c [minSeverity=HIGH] [accounts=…] [tags=…] [rules=…] [logTypes=…] [sources=…] [responders=…]|remove <team>]',
   audit: '/prowl audit [alert-id|rule-id|suppression-id|team] — who changed what',
   search: '/prowl search <log-type|any> [field op value …] [last 24h|since <date> [until <date>]] [limit N] [fields a,b] — search the logs',
+  sql: '/prowl sql SELECT … — read-only SQL over the lake tables (admins)',
 };
 
 const STATUS_WORDS: Record<string, AlertStatus> = { open: 'OPEN', acked: 'ACKNOWLEDGED', acknowledged: 'ACKNOWLEDGED', resolved: 'RESOLVED' };
@@ -216,6 +218,11 @@ export function parseCommand(text: string): Command {
       const query = trimmed.slice(word!.length).trim();
       if (query === '') throw misuse('search', 'say what to search, e.g. /prowl search AWS.CloudTrail eventName=ConsoleLogin last 24h');
       return { name: 'search', query };
+    }
+    case 'sql': {
+      const statement = trimmed.slice(word!.length).trim();
+      if (statement === '') throw misuse('sql', 'give a SELECT statement, e.g. /prowl sql SELECT eventName, count(*) FROM aws_cloudtrail GROUP BY 1');
+      return { name: 'sql', statement };
     }
     default:
       throw new ProwlError('prowl_bad_command', `unknown command "${word}". Try one of:\n${Object.values(USAGE).join('\n')}`);

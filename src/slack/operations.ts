@@ -4,6 +4,7 @@ import type { RuleAdmin } from '../alerts/rule-admin';
 import type { SuppressionService } from '../alerts/suppressions-service';
 import type { Triage } from '../alerts/triage';
 import type { JobQueue } from '../jobs/job';
+import type { SearchRequests } from '../jobs/search-requests';
 import type { DateTime } from 'luxon';
 
 /** Everything a person can do from Slack or the terminal prompt, each use case authorized and audited. */
@@ -13,6 +14,7 @@ export interface Operations {
   rules: RuleAdmin;
   routes: RouteAdmin;
   audit: AuditLog;
+  searches: SearchRequests;
   jobs: JobQueue;
   now: () => DateTime;
   /** IANA time zone of a user, for reading the dates they type. */

@@ -117,8 +117,11 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       );
     }
     case 'search':
-      await ops.jobs.send({ type: 'search', query: command.query, replyTo: { channel: place.channel, user: actor.userId } });
+      await ops.searches.search(command.query, actor, place.channel);
       return { text: `Searching \`${command.query}\`… the results will be posted here.` };
+    case 'sql':
+      await ops.searches.sql(command.statement, actor, place.channel);
+      return { text: 'Running your SQL… the results will be posted here.' };
   }
   return { text: `Usage: ${USAGE.help}` };
 }

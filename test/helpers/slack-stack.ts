@@ -22,6 +22,10 @@ export interface SlackStack {
 
 const context = { functionName: 'slack', awsRequestId: 'test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
+/**
+ * One per test file: handlers build their dependencies once per process, as in Lambda, so a
+ * second stack in the same file would talk to the first one's resources.
+ */
 export async function startSlackStack(): Promise<SlackStack> {
   const slack = interceptSlack();
   const stack = await startTestStack({

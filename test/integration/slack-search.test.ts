@@ -76,3 +76,4 @@ describe('searching the lake from Slack', () => {
     expect(JSON.stringify(attachmentBlocks(posted))).toContain('s-4');
   });
 });
+
