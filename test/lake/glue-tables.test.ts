@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { lakeKey } from '../../src/lake/lake-layout';
+import { INDICATOR_FIELDS } from '../../src/logs/indicators';
+import { tableName } from '../../src/logs/log-type';
+import { builtInLogTypes } from '../../src/logs/registry';
+
+interface GlueTable {
+  Type: string;
+  Properties: {
+    TableInput: {
+      Name: string;
+      Parameters: Record<string, unknown>;
+      PartitionKeys: Array<{ Name: string; Type: string }>;
+      StorageDescriptor: { Columns: Array<{ Name: string; Type: string }>; SerdeInfo: { SerializationLibrary: string } };
+    };
+  };
+}
+
+const resources = (parseYaml(readFileSync(join(__dirname, '..', '..', 'infra', 'glue.yml'), 'utf8')) as { Resources: Record<string, GlueTable> }).Resources;
+const tables = new Map(
+  Object.values(resources)
+    .filter((resource) => resource.Type === 'AWS::Glue::Table')
+    .map((resource) => [resource.Properties.TableInput.Name, resource.Properties.TableInput]),
+);
+const STANDARD = ['p_log_type', 'p_row_id', 'p_event_time', 'p_parse_time', 'p_source_id', 'p_source_label', ...INDICATOR_FIELDS];
+
+describe.each(builtInLogTypes.all().map((logType) => [logType.name, logType] as const))('the Glue table for %s', (name, logType) => {
+  const table = tables.get(tableName(name))!;
+
+  it("exists, under the log type's table name", () => {
+    expect(table).toBeDefined();
+  });
+
+  it('projects the same hourly partitions the lake writer writes', () => {
+    expect(table.PartitionKeys.map((key) => key.Name)).toEqual(['year', 'month', 'day', 'hour']);
+    expect(table.Parameters['projection.enabled']).toBe('true');
+    const template = (table.Parameters['storage.location.template'] as { 'Fn::Sub': string })['Fn::Sub'];
+    const written = lakeKey(name, '2026-11-02T07:00:00.000Z', 'any');
+    const projected = template.replace('s3://${LakeBucket}/', '').replace('${!year}', '2026').replace('${!month}', '11').replace('${!day}', '02').replace('${!hour}', '07');
+    expect(written.startsWith(`${projected}/`)).toBe(true);
+  });
+
+  it('has a column for every field of the schema and every p_ field', () => {
+    const columns = new Set(table.StorageDescriptor.Columns.map((column) => column.Name));
+    const shape = (logType.schema as unknown as z.ZodObject).shape;
+    for (const field of [...Object.keys(shape).map((key) => key.toLowerCase()), ...STANDARD]) expect({ field, present: columns.has(field) }).toEqual({ field, present: true });
+    expect(table.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+  });
+});
