@@ -91,6 +91,12 @@ describe('runRuleTests', () => {
     expect(failed!.reason).toContain('event.eventTime');
   });
 
+  it('fails a test that claims a log type the rule does not run on', () => {
+    const stray = { name: 'flow record', expect: false, logType: 'AWS.VPCFlow', event: describeInstances } as unknown as Definition['tests'][number];
+    const rule = fakeRule({ tests: [...fakeRule().tests, stray] });
+    expect(failures(runRuleTests([rule]))).toEqual([{ testName: 'flow record', reason: 'test log type "AWS.VPCFlow" is not one of the rule\'s log types (AWS.CloudTrail)' }]);
+  });
+
   it('still runs the tests of a rule that is disabled by default', () => {
     const rule = fakeRule({ enabled: false });
     expect(failures(runRuleTests([rule]))).toEqual([]);
