@@ -93,7 +93,7 @@ describe('runRuleTests', () => {
 
   it('fails a test that claims a log type the rule does not run on', () => {
     const stray = { name: 'flow record', expect: false, logType: 'AWS.VPCFlow', event: describeInstances } as unknown as Definition['tests'][number];
-    const rule = fakeRule({ tests: [...fakeRule().tests, stray] });
+    const rule = fakeRule({ tests: [...(fakeRule().tests as Definition['tests']), stray] });
     expect(failures(runRuleTests([rule]))).toEqual([{ testName: 'flow record', reason: 'test log type "AWS.VPCFlow" is not one of the rule\'s log types (AWS.CloudTrail)' }]);
   });
 
