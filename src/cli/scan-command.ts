@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { policies as pack } from '../../detections/policies';
@@ -28,6 +28,9 @@ function formatJson(failure: PolicyFailure): string {
 }
 
 async function readResources(path: string, io: CommandIO): Promise<{ files: number; resources: Resource[] }> {
+  await stat(path).catch(() => {
+    throw new ProwlError('prowl_bad_input', `${path} does not exist; give a resource JSON file or a directory of them`);
+  });
   const listed = await listFiles(path);
   const single = listed.length === 1 && listed[0]!.path === path;
   const files = single ? listed : listed.filter((file) => RESOURCE_EXTENSIONS.has(extname(file.path).toLowerCase()));
