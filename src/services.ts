@@ -1,6 +1,5 @@
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { DateTime } from 'luxon';
-import { rules as pack } from '../detections';
 import type { AlertStore } from './alerts/alert-store';
 import type { AuditLog } from './alerts/audit';
 import type { SettingsStore } from './alerts/settings-store';
@@ -16,6 +15,7 @@ import type { Operations } from './slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
 import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
 import type { Rule } from './detect/rule';
+import { loadRuleSet } from './detect/rule-set';
 import { ProwlError } from './errors';
 import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
@@ -54,7 +54,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
     jobs: sqsJobQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
-    rules: pack,
+    rules: loadRuleSet([runtime.sigmaDir]),
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
     now: () => DateTime.utc(),
   };

@@ -1,16 +1,33 @@
+import { join } from 'node:path';
+import { loadRuleSet } from '../detect/rule-set';
 import { asProwlError } from '../errors';
+import { localName } from '../local/provision';
 import { DEV_USAGE, devCommand } from './dev-command';
 import { writeLine, type Command, type CommandIO } from './io';
+import { PARSE_USAGE, parseCommand } from './parse-command';
 import { REPLAY_USAGE, replayCommand } from './replay-command';
+import { SCAN_USAGE, scanCommand } from './scan-command';
+import { searchCommand } from './search-command';
+import { TEST_USAGE, testCommand } from './test-command';
+
+/** The project the CLI runs in: where prowl.config.yml, detections/ and .prowl/ are. */
+const ROOT = process.cwd();
+const SIGMA_DIR = join(ROOT, 'detections', 'sigma');
+/** The lake `npm start` fills: its S3 emulator mirrors the lake bucket here, in the lake's own layout. */
+const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', stage: 'local' }, 'LakeBucket'));
 
 const COMMANDS: Record<string, { usage: string; summary: string; run: Command }> = {
   dev: { usage: DEV_USAGE, summary: 'run Prowl locally: emulators, samples, inbox/ watching, Slack or terminal', run: devCommand },
-  replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io) },
+  parse: { usage: PARSE_USAGE, summary: 'parse a log file: normalized events as JSON lines, a summary on stderr', run: (argv, io) => parseCommand(argv, io) },
+  test: { usage: TEST_USAGE, summary: "run every detection's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([SIGMA_DIR])) },
+  replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io, (extra) => loadRuleSet([SIGMA_DIR, ...extra])) },
+  search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
+  scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io) },
 };
 
 function help(io: CommandIO): number {
   writeLine(io.stdout, 'prowl — security monitoring for AWS that lives in Slack\n');
-  for (const command of Object.values(COMMANDS)) writeLine(io.stdout, `  ${command.usage.padEnd(52)} ${command.summary}`);
+  for (const command of Object.values(COMMANDS)) writeLine(io.stdout, `  ${command.usage.padEnd(60)} ${command.summary}`);
   return 0;
 }
 

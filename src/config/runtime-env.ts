@@ -17,6 +17,7 @@ const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) 
 export const runtimeEnvSchema = z.object({
   PROWL_STAGE: name,
   PROWL_CONFIG: name.describe('path of the configuration file'),
+  PROWL_SIGMA_DIR: name.describe('directory of Sigma rules to load'),
   AWS_REGION: name,
   PROWL_RAW_BUCKET: name,
   PROWL_LAKE_BUCKET: name,
@@ -55,6 +56,7 @@ export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 export interface RuntimeConfig {
   stage: string;
   configPath: string;
+  sigmaDir: string;
   region: string;
   buckets: { raw: string; lake: string };
   tables: { alerts: string; audit: string; settings: string };
@@ -89,6 +91,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
   return {
     stage: e.PROWL_STAGE,
     configPath: e.PROWL_CONFIG,
+    sigmaDir: e.PROWL_SIGMA_DIR,
     region: e.AWS_REGION,
     buckets: { raw: e.PROWL_RAW_BUCKET, lake: e.PROWL_LAKE_BUCKET },
     tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE, settings: e.PROWL_SETTINGS_TABLE },

@@ -3,10 +3,11 @@
 // Prints one JSON line with the endpoints when ready; stops on SIGTERM/SIGINT.
 //
 // With PROWL_EMULATOR_DATA_DIR set, DynamoDB lives in LevelDB under <dir>/dynamodb and every S3
-// object is mirrored to <dir>/s3/<bucket>/<encoded key> and restored at the next start, because
-// fauxqs itself keeps everything in memory. SQS messages are not kept across restarts.
+// object is mirrored to <dir>/s3/<bucket>/<key> (the key's own path, so the lake bucket is a lake
+// directory DuckDB and `prowl search` can read) and restored at the next start, because fauxqs
+// itself keeps everything in memory. SQS messages are not kept across restarts.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import dynalite from 'dynalite';
 import { buildApp } from 'fauxqs';
 
@@ -28,13 +29,22 @@ function objectPath(url) {
   return match ? { bucket: decodeURIComponent(match[1]), key: decodeURIComponent(match[2]), path } : undefined;
 }
 
+/** A key segment as a file name: kept as it is unless it could climb out of the bucket's folder. */
+function safeSegment(segment) {
+  return segment === '' || segment === '.' || segment === '..' || segment.startsWith('%') ? `%${encodeURIComponent(segment)}` : segment;
+}
+
+function unsafeSegment(name) {
+  return name.startsWith('%') ? decodeURIComponent(name.slice(1)) : name;
+}
+
 async function mirror(url) {
   const target = objectPath(url);
   if (!target) return;
-  const file = join(s3Dir, target.bucket, encodeURIComponent(target.key));
+  const file = join(s3Dir, safeSegment(target.bucket), ...target.key.split('/').map(safeSegment));
   const response = await app.inject({ method: 'GET', url: target.path });
   if (response.statusCode === 200) {
-    await mkdir(join(s3Dir, target.bucket), { recursive: true });
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, response.rawPayload);
   } else if (response.statusCode === 404) {
     await rm(file, { force: true });
@@ -43,13 +53,15 @@ async function mirror(url) {
 
 async function restore() {
   const buckets = await readdir(s3Dir).catch(() => []);
-  for (const bucket of buckets) {
+  for (const bucketDir of buckets) {
+    const bucket = unsafeSegment(bucketDir);
     await app.inject({ method: 'PUT', url: `/${encodeURIComponent(bucket)}` });
-    for (const name of await readdir(join(s3Dir, bucket))) {
-      const key = decodeURIComponent(name);
-      const body = await readFile(join(s3Dir, bucket, name));
+    const entries = await readdir(join(s3Dir, bucketDir), { recursive: true, withFileTypes: true });
+    for (const entry of entries.filter((e) => e.isFile())) {
+      const path = join(entry.parentPath ?? entry.path, entry.name);
+      const key = relative(join(s3Dir, bucketDir), path).split(sep).map(unsafeSegment).join('/');
       const url = `/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
-      await app.inject({ method: 'PUT', url, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+      await app.inject({ method: 'PUT', url, payload: await readFile(path), headers: { 'content-type': 'application/octet-stream' } });
     }
   }
 }

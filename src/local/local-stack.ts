@@ -78,7 +78,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { PROWL_SLACK_BOT_TOKEN_PARAM: _bot, PROWL_SLACK_SIGNING_SECRET_PARAM: _signing, ...declared } = resolveEnvironment(definitions.environment, provisioned);
     const env: Record<string, string> = {
       ...declared,
-      ...(options.configPath ? { PROWL_CONFIG: options.configPath } : { PROWL_CONFIG: join(options.root, declared['PROWL_CONFIG'] ?? 'prowl.config.yml') }),
+      // Paths in serverless.yml are relative to the package root (/var/task); here, to the repo.
+      PROWL_CONFIG: options.configPath ?? join(options.root, declared['PROWL_CONFIG'] ?? 'prowl.config.yml'),
+      PROWL_SIGMA_DIR: join(options.root, declared['PROWL_SIGMA_DIR'] ?? 'detections/sigma'),
       AWS_REGION: region,
       // No Athena on a laptop: searches run with DuckDB over the lake.
       PROWL_SEARCH_BACKEND: 'duckdb',

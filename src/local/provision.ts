@@ -48,7 +48,8 @@ export function resolveReference(value: unknown, made: Provisioned): string {
   throw new ProwlError('prowl_config_invalid', `${id} is referenced but not created by the local stack (or created after its use)`);
 }
 
-function localName(definitions: Definitions, logicalId: string): string {
+/** The name the local stack gives a resource that has no explicit name (buckets, in Prowl's files). */
+export function localName(definitions: Pick<Definitions, 'service' | 'stage'>, logicalId: string): string {
   return `${definitions.service}-${definitions.stage}-${logicalId.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
 }
 

@@ -3,6 +3,7 @@ import { parseRuntimeEnv } from '../../src/config';
 const complete = {
   PROWL_STAGE: 'prod',
   PROWL_CONFIG: 'prowl.config.yml',
+  PROWL_SIGMA_DIR: 'detections/sigma',
   AWS_REGION: 'eu-west-1',
   PROWL_RAW_BUCKET: 'raw',
   PROWL_LAKE_BUCKET: 'lake',
