@@ -61,18 +61,22 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions): En
     evaluate(event) {
       const matches: Match[] = [];
       const failures: RuleFailure[] = [];
+      // One clock read per rule function: each call's time runs from the previous read.
+      let last = now();
 
       /** Runs one rule function, turning a throw or an overrun into a failure of that kind. */
       function run<T>(rule: Rule, name: string, fn: () => T): Outcome<T> {
-        const started = now();
         try {
           const value = fn();
-          const elapsed = now() - started;
+          const finished = now();
+          const elapsed = finished - last;
+          last = finished;
           if (elapsed > options.timeBudgetMs) {
             failures.push({ ruleId: rule.id, kind: `${name}:timeout`, message: `${name}() took ${Math.round(elapsed)} ms, over the ${options.timeBudgetMs} ms budget`, event });
           }
           return { ok: true, value };
         } catch (error) {
+          last = now();
           const kind = error instanceof Error ? error.constructor.name : typeof error;
           const message = error instanceof Error ? error.message : String(error);
           failures.push({ ruleId: rule.id, kind: `${name}:${kind}`, message, event });
