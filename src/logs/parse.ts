@@ -1,6 +1,6 @@
 import { JsonClassifier, LineClassifier, type Verdict } from './classify';
 import { sniffFraming } from './framing';
-import { clip, jsonCandidates } from './json-framing';
+import { clip, jsonCandidateBatches } from './json-framing';
 import { textLines } from './line-framing';
 import type { LogType, NormalizedEvent } from './log-type';
 import { normalizeInPlace, rowIdAt, rowIdPrefix, type RecordOrigin } from './normalize';
@@ -39,12 +39,14 @@ export async function* parseObject(chunks: AsyncIterable<Buffer>, options: Parse
 
   if (framing === 'json') {
     const classifier = new JsonClassifier(jsonTypes);
-    for await (const candidate of jsonCandidates(sniffed.chunks)) {
-      if ('error' in candidate) {
-        yield { kind: 'quarantined', position: candidate.position, reason: candidate.error, raw: candidate.raw };
-        continue;
+    for await (const batch of jsonCandidateBatches(sniffed.chunks)) {
+      for (const candidate of batch) {
+        if ('error' in candidate) {
+          yield { kind: 'quarantined', position: candidate.position, reason: candidate.error, raw: candidate.raw };
+          continue;
+        }
+        yield outcome(classifier.classify(candidate.value), candidate.position, candidate.raw, options, idPrefix);
       }
-      yield outcome(classifier.classify(candidate.value), candidate.position, candidate.raw, options, idPrefix);
     }
     return;
   }
