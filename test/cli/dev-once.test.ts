@@ -13,13 +13,15 @@ describe('npm start -- --once', () => {
     expect(first.stdout).toContain('#security-alerts · new message');
     expect(first.stdout).toContain('ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 203.0.113.50');
     expect(first.stdout).toContain('[Acknowledge] [Resolve] [Suppress…] [Show events]');
-    expect(first.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] Root console login/);
+    expect(first.stdout).toMatch(/5 open alert\(s\):\n/);
+    expect(first.stdout).toMatch(/ {2}\[HIGH\] Root console login to account 123456789012 from 203.0.113.50 — AWS\.CloudTrail\.RootConsoleLogin-[0-9a-f]{16} \(1 event\)/);
 
     // The data persists: a second run recognises the same objects and does not count them again.
     const second = await runProwl(['dev', '--once', '--data', data], { env });
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('new message');
-    expect(second.stdout).toMatch(/1 open alert\(s\):\n {2}\[HIGH\] .*\(1 event\)/);
+    expect(second.stdout).toMatch(/5 open alert\(s\):\n/);
+    expect(second.stdout).not.toMatch(/\(2 events\)/);
   });
 
   it('refuses half a Slack setup instead of quietly using the terminal', async () => {
