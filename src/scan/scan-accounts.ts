@@ -77,6 +77,9 @@ async function runCollector(collector: Collector, clients: ScanClients, ctx: Col
   return { ...result, listed: listingFailed ? [] : [{ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }] };
 }
 
+/** Called when an account's regions are "all"; granted by the audit role with the collectors' actions. */
+export const REGION_DISCOVERY_PERMISSIONS = ['ec2:DescribeRegions'] as const;
+
 async function regionsOf(account: AccountPlan, ec2: EC2Client, ctx: CollectContext): Promise<string[]> {
   if (account.regions !== 'all') return account.regions;
   // Without AllRegions, EC2 answers with the regions enabled for this account only.

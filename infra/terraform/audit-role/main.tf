@@ -1,0 +1,100 @@
+# Prowl audit role: deploy in every account Prowl scans. It lets Prowl's scanner read security
+# configuration and nothing else: the actions below are exactly the calls the collectors in
+# src/scan/collectors make, and a test keeps them in step with the CloudFormation version
+# (infra/audit-role.yml).
+
+terraform {
+  required_version = ">= 1.3"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 4.0"
+    }
+  }
+}
+
+data "aws_partition" "current" {}
+
+locals {
+  trusted_principals = length(var.trusted_principal_arns) > 0 ? var.trusted_principal_arns : ["arn:${data.aws_partition.current.partition}:iam::${var.prowl_account_id}:root"]
+
+  read_actions = [
+    "cloudtrail:GetTrail",
+    "cloudtrail:GetTrailStatus",
+    "cloudtrail:ListTags",
+    "cloudtrail:ListTrails",
+    "ec2:DescribeFlowLogs",
+    "ec2:DescribeNetworkAcls",
+    "ec2:DescribeRegions",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeVpcs",
+    "iam:GetAccessKeyLastUsed",
+    "iam:GetAccountPasswordPolicy",
+    "iam:GetAccountSummary",
+    "iam:GetLoginProfile",
+    "iam:ListAccessKeys",
+    "iam:ListMFADevices",
+    "iam:ListUserTags",
+    "iam:ListUsers",
+    "kms:DescribeKey",
+    "kms:GetKeyRotationStatus",
+    "kms:ListKeys",
+    "kms:ListResourceTags",
+    "s3:GetBucketAcl",
+    "s3:GetBucketLocation",
+    "s3:GetBucketLogging",
+    "s3:GetBucketObjectLockConfiguration",
+    "s3:GetBucketPolicy",
+    "s3:GetBucketPolicyStatus",
+    "s3:GetBucketPublicAccessBlock",
+    "s3:GetBucketTagging",
+    "s3:GetBucketVersioning",
+    "s3:GetEncryptionConfiguration",
+    "s3:ListAllMyBuckets",
+  ]
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    sid     = "ProwlScanner"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "AWS"
+      identifiers = local.trusted_principals
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = [var.external_id]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "read" {
+  # List and Describe calls cannot be scoped to resources, and the scan reads every bucket, key and
+  # trail in the account, so the resource is "*"; the actions are what is narrow.
+  statement {
+    sid       = "ReadSecurityConfiguration"
+    effect    = "Allow"
+    actions   = local.read_actions
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "audit" {
+  name                 = var.role_name
+  description          = "Read-only access for Prowl's cloud security scans."
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  tags                 = merge({ "managed-by" = "prowl" }, var.tags)
+}
+
+resource "aws_iam_role_policy" "read" {
+  name   = "prowl-audit-read"
+  role   = aws_iam_role.audit.id
+  policy = data.aws_iam_policy_document.read.json
+}
