@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { ProwlError } from '../errors';
 import { athenaDialect } from './athena-dialect';
 import type { CompileTarget, CompiledQuery } from './compiled-query';
-import { DUCKDB_ROW, duckDbDialect } from './duckdb-dialect';
+import { DUCKDB_ROW, DUCKDB_TEXT_COLUMNS, duckDbDialect } from './duckdb-dialect';
 import { partitionDirectory, LAKE_FILE_SUFFIX } from './lake-paths';
 import type { SearchableLogType } from './search-catalog';
 import { EVENT_TIME, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
@@ -131,12 +131,14 @@ function renderTest(field: FieldRef, test: Test, dialect: SqlDialect, bind: (val
 
 /**
  * DuckDB reads exactly the hourly partition directories in range that hold files, for every log
- * type searched. With none, it reads an empty relation of the same shape (and the backend skips it).
+ * type searched, and only the top-level fields the search uses. With no partitions it reads an
+ * empty relation of the same shape (and the backend skips it).
  */
 function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect: 'duckdb' }>): { sql: string; empty: boolean } {
   if (!isAbsolute(target.lakeDir) || GLOB_CHARACTERS.test(target.lakeDir)) {
     throw new ProwlError('prowl_config_invalid', `search: the lake directory must be an absolute path without glob characters (* ? [ ] { }); got "${target.lakeDir}"`);
   }
+  const columns = topLevelFields(plan).map((name): [string, string] => [name, DUCKDB_TEXT_COLUMNS.has(name) ? 'VARCHAR' : 'JSON']);
   const hours = partitionHours(plan.days);
   const patterns = plan.sources.flatMap((source: SearchableLogType) =>
     hours
@@ -145,12 +147,30 @@ function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect
       .map((directory) => `${target.lakeDir.replace(/\/+$/, '')}/${directory}/*${LAKE_FILE_SUFFIX}`),
   );
   if (patterns.length === 0) {
-    const nothing = `SELECT CAST(NULL AS JSON) AS "json", ${['year', 'month', 'day', 'hour'].map((name) => `CAST(NULL AS INTEGER) AS "${name}"`).join(', ')} WHERE false`;
-    return { sql: `(${nothing}) AS ${DUCKDB_ROW}`, empty: true };
+    const nulls = [...columns, ...PARTITION_KEYS.map((key): [string, string] => [key, 'INTEGER'])].map(([name, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(name)}`);
+    return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true };
   }
-  const partitionTypes = "{'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER}";
+  const declared = columns.map(([name, type]) => `${quoteString(name)}: '${type}'`).join(', ');
+  const partitionTypes = `{${PARTITION_KEYS.map((key) => `'${key}': INTEGER`).join(', ')}}`;
   const files = patterns.map(quoteString).join(',\n    ');
-  return { sql: `read_ndjson_objects([\n    ${files}\n  ], hive_partitioning = true, hive_types = ${partitionTypes}) AS ${DUCKDB_ROW}`, empty: false };
+  return {
+    sql: `read_json([\n    ${files}\n  ], format = 'newline_delimited', columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes}) AS ${DUCKDB_ROW}`,
+    empty: false,
+  };
+}
+
+const PARTITION_KEYS = ['year', 'month', 'day', 'hour'] as const;
+
+/** Every top-level field the search reads: p_event_time, the columns shown, the fields filtered. */
+function topLevelFields(plan: SearchPlan): string[] {
+  const names = new Set<string>([EVENT_TIME.name, ...plan.columns.map((column) => column.path[0]!)]);
+  const visit = (condition: Condition): void => {
+    if (condition.kind === 'test') names.add(condition.field.path[0]!);
+    else if (condition.kind === 'or') condition.conditions.forEach(visit);
+    else visit(condition.condition);
+  };
+  plan.conditions.forEach(visit);
+  return [...names];
 }
 
 function athenaDatabase(database: string): string {

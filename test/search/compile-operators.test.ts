@@ -1,7 +1,7 @@
 import { compileFor, filterParams } from './helpers/compile';
 
-const DUCK_NAME = `json_extract_string(e."json", '$."eventName"')`;
-const DUCK_IPS = `json_extract_string(e."json", '$."p_any_ip_addresses"[*]')`;
+const DUCK_NAME = `json_extract_string(e."eventName", '$')`;
+const DUCK_IPS = `json_extract_string(e."p_any_ip_addresses", '$[*]')`;
 
 /** [operator case, query, DuckDB fragment, Athena fragment, filter parameters (same for both unless given)] */
 const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
@@ -10,38 +10,38 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   ['~ is a case-insensitive glob', 'AWS.CloudTrail eventName~*Login', `lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\'`, `lower("eventName") LIKE ? ESCAPE '\\'`, ['%login']],
   ['!~', 'AWS.CloudTrail eventName!~Get*', `NOT coalesce(lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\', false)`, `NOT coalesce(lower("eventName") LIKE ? ESCAPE '\\', false)`, ['get%']],
   ['in', 'AWS.CloudTrail eventName in (A, B)', `${DUCK_NAME} IN ($3, $4)`, `"eventName" IN (?, ?)`, ['A', 'B']],
-  ['> on numbers', 'Test.Flow dstPort>1024', `TRY_CAST(json_extract_string(e."json", '$."dstPort"') AS DOUBLE) > $3`, `"dstPort" > ?`, [1024]],
+  ['> on numbers', 'Test.Flow dstPort>1024', `TRY_CAST(json_extract_string(e."dstPort", '$') AS DOUBLE) > $3`, `"dstPort" > ?`, [1024]],
   ['>= on numbers', 'Test.Flow dstPort>=1024', `AS DOUBLE) >= $3`, `"dstPort" >= ?`, [1024]],
-  ['< on numbers', 'Test.Flow bytes<10', `TRY_CAST(json_extract_string(e."json", '$."bytes"') AS DOUBLE) < $3`, `"bytes" < ?`, [10]],
+  ['< on numbers', 'Test.Flow bytes<10', `TRY_CAST(json_extract_string(e."bytes", '$') AS DOUBLE) < $3`, `"bytes" < ?`, [10]],
   ['<= on numbers', 'Test.Flow bytes<=10', `AS DOUBLE) <= $3`, `"bytes" <= ?`, [10]],
   [
     '> on times',
     'AWS.CloudTrail eventTime>2024-05-02T08:00:00Z',
-    `TRY_CAST(json_extract_string(e."json", '$."eventTime"') AS TIMESTAMPTZ) > CAST($3 AS TIMESTAMPTZ)`,
+    `TRY_CAST(json_extract_string(e."eventTime", '$') AS TIMESTAMPTZ) > CAST($3 AS TIMESTAMPTZ)`,
     `try(from_iso8601_timestamp("eventTime")) > from_iso8601_timestamp(?)`,
     ['2024-05-02T08:00:00.000Z'],
   ],
-  ['< on p_event_time as text', 'AWS.CloudTrail p_event_time<2024-05-02T09:00Z', `json_extract_string(e."json", '$."p_event_time"') < $3`, `"p_event_time" < ?`, ['2024-05-02T09:00:00.000Z']],
-  ['= on booleans', 'Test.Flow accepted=false', `TRY_CAST(json_extract_string(e."json", '$."accepted"') AS BOOLEAN) = $3`, `"accepted" = ?`, [false]],
-  ['nested struct field', 'AWS.CloudTrail userIdentity.arn=x', `json_extract_string(e."json", '$."userIdentity"."arn"') = $3`, `"userIdentity"."arn" = ?`, ['x']],
+  ['< on p_event_time as text', 'AWS.CloudTrail p_event_time<2024-05-02T09:00Z', `e."p_event_time" < $3`, `"p_event_time" < ?`, ['2024-05-02T09:00:00.000Z']],
+  ['= on booleans', 'Test.Flow accepted=false', `TRY_CAST(json_extract_string(e."accepted", '$') AS BOOLEAN) = $3`, `"accepted" = ?`, [false]],
+  ['nested struct field', 'AWS.CloudTrail userIdentity.arn=x', `json_extract_string(e."userIdentity", '$."arn"') = $3`, `"userIdentity"."arn" = ?`, ['x']],
   [
     'field inside a free-form map',
     'AWS.CloudTrail requestParameters.bucketName=b',
-    `json_extract_string(e."json", '$."requestParameters"."bucketName"') = $3`,
+    `json_extract_string(e."requestParameters", '$."bucketName"') = $3`,
     `json_extract_scalar("requestParameters", '$["bucketName"]') = ?`,
     ['b'],
   ],
   [
     'number comparison inside a map',
     'Test.Flow detail.code>7',
-    `TRY_CAST(json_extract_string(e."json", '$."detail"."code"') AS DOUBLE) > $3`,
+    `TRY_CAST(json_extract_string(e."detail", '$."code"') AS DOUBLE) > $3`,
     `TRY_CAST(json_extract_scalar("detail", '$["code"]') AS DOUBLE) > ?`,
     [7],
   ],
   [
     'IPv4 CIDR',
     'AWS.CloudTrail sourceIPAddress=10.0.0.0/8',
-    `THEN list_reduce(list_transform(string_split(json_extract_string(e."json", '$."sourceIPAddress"'), '.'), lambda o: CAST(o AS BIGINT)), lambda a, b: a * 256 + b) END) BETWEEN $3 AND $4)`,
+    `THEN list_reduce(list_transform(string_split(json_extract_string(e."sourceIPAddress", '$'), '.'), lambda o: CAST(o AS BIGINT)), lambda a, b: a * 256 + b) END) BETWEEN $3 AND $4)`,
     `coalesce(contains(?, TRY_CAST("sourceIPAddress" AS IPADDRESS)), false)`,
     [167772160, 184549375],
     ['10.0.0.0/8'],
@@ -49,7 +49,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     'IPv6 CIDR',
     'AWS.CloudTrail sourceIPAddress=2001:db8::/32',
-    `coalesce(prowl_ipv6_in_cidr(json_extract_string(e."json", '$."sourceIPAddress"'), $3), false)`,
+    `coalesce(prowl_ipv6_in_cidr(json_extract_string(e."sourceIPAddress", '$'), $3), false)`,
     `coalesce(contains(?, TRY_CAST("sourceIPAddress" AS IPADDRESS)), false)`,
     ['2001:db8::/32'],
   ],
@@ -58,7 +58,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     '~ on a list',
     'any user~adm*',
-    `len(list_filter(json_extract_string(e."json", '$."p_any_usernames"[*]'), lambda v: lower(v) LIKE $3 ESCAPE '\\')) > 0`,
+    `len(list_filter(json_extract_string(e."p_any_usernames", '$[*]'), lambda v: lower(v) LIKE $3 ESCAPE '\\')) > 0`,
     `any_match("p_any_usernames", v -> lower(v) LIKE ? ESCAPE '\\')`,
     ['adm%'],
   ],
@@ -70,7 +70,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
     [3232235520, 3232301055],
     ['192.168.0.0/16'],
   ],
-  ['!= on a list', 'any user!=root', `NOT coalesce(list_contains(json_extract_string(e."json", '$."p_any_usernames"[*]'), $3), false)`, `NOT coalesce(contains("p_any_usernames", ?), false)`, ['root']],
+  ['!= on a list', 'any user!=root', `NOT coalesce(list_contains(json_extract_string(e."p_any_usernames", '$[*]'), $3), false)`, `NOT coalesce(contains("p_any_usernames", ?), false)`, ['root']],
 ];
 
 describe.each(cases)('compiling %s', (_name, query, duckFragment, athenaFragment, params, athenaParams) => {

@@ -18,7 +18,7 @@ describe('compiled sources and ranges', () => {
       'logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00',
     ]);
     expect(compiled.sql).toContain(
-      "read_ndjson_objects([\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22/*.json.gz',\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00/*.json.gz'\n  ], hive_partitioning = true",
+      "read_json([\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22/*.json.gz',\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00/*.json.gz'\n  ], format = 'newline_delimited'",
     );
     expect(compiled.empty).toBeUndefined();
   });
@@ -26,7 +26,12 @@ describe('compiled sources and ranges', () => {
   it('marks a DuckDB search with no partitions as empty but still valid SQL', () => {
     const compiled = compileFor('duckdb', 'AWS.CloudTrail', { dialect: 'duckdb', lakeDir: '/lake', partitionExists: () => false });
     expect(compiled.empty).toBe(true);
-    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS JSON) AS "json"');
+    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS "p_event_time", CAST(NULL AS JSON) AS "p_any_aws_arns"');
+  });
+
+  it('declares only the top-level fields the search shows or filters on', () => {
+    const compiled = compileFor('duckdb', 'AWS.CloudTrail userIdentity.arn=x errorCode!=y fields eventName');
+    expect(compiled.sql).toContain("columns = {'p_event_time': 'VARCHAR', 'eventName': 'JSON', 'userIdentity': 'JSON', 'errorCode': 'JSON'}");
   });
 
   it('always has partition predicates and the p_event_time range, in both dialects', () => {

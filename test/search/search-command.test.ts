@@ -76,7 +76,7 @@ describe('prowl search', () => {
   it('prints the SQL and parameters with --explain instead of running', async () => {
     const { code, stdout } = await prowlSearch('--explain', 'AWS.CloudTrail', 'eventName=ConsoleLogin', 'last', '1h');
     expect(code).toBe(0);
-    expect(stdout).toContain('FROM read_ndjson_objects([');
+    expect(stdout).toContain('FROM read_json([');
     expect(stdout).toContain('-- parameters: ["2024-05-02T09:30:00.000Z","2024-05-02T10:30:00.000Z","ConsoleLogin"]');
   });
 
