@@ -112,13 +112,14 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
  * Describes each listed item and validates it as a resource. A failure on one item (access denied
  * by a key policy, a bucket deleted mid-scan) becomes an error for that resource only: a resource
  * with an attribute that could not be read is left out rather than judged on missing data.
+ * `describe` answers undefined for an item that is not to be reported (gone, or AWS-managed).
  */
 export async function describeEach<T, N extends ResourceTypeName>(
   ctx: CollectContext,
   resourceType: N,
   items: readonly T[],
   idOf: (item: T) => string,
-  describe: (item: T) => Promise<unknown | undefined>,
+  describe: (item: T) => Promise<unknown>,
 ): Promise<CollectionResult<ResourceMap[N]>> {
   const outcomes = await mapLimit(items, ctx.concurrency, async (item): Promise<CollectionResult<ResourceMap[N]>> => {
     const resourceId = idOf(item);
