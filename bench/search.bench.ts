@@ -1,8 +1,10 @@
 /**
  * DuckDB search over one million CloudTrail events in a local lake.
  *
- *   npx tsx bench/search.bench.ts [--events 1000000] [--hours 48] [--keep]
+ *   npx tsx bench/search.bench.ts [--events 1000000] [--hours 48] [--keep | --lake <dir>]
  *
+ * --keep leaves the generated lake in place and prints where; --lake <dir> searches a lake kept
+ * from an earlier run (generated in the same hour) instead of writing a new one.
  * Writes the events as gzip NDJSON into 48 hourly partitions of a temporary lake (the real
  * layout), then times a filtered search and an indicator (`any ip=`) search. Each search runs
  * three times; the first run is cold (files not yet in the page cache).
@@ -29,6 +31,7 @@ const option = (name: string, fallback: number): number => {
 const EVENTS = option('events', 1_000_000);
 const HOURS = option('hours', 48);
 const KEEP = args.includes('--keep');
+const EXISTING_LAKE = args.includes('--lake') ? args[args.indexOf('--lake') + 1] : undefined;
 const FILES_PER_HOUR = 2;
 
 const TARGET_IP = '203.0.113.77';
@@ -115,12 +118,14 @@ async function writeLake(lakeDir: string, end: DateTime): Promise<{ bytes: numbe
 async function main(): Promise<void> {
   const end = DateTime.utc().startOf('hour');
   Settings.now = () => end.toMillis();
-  const lakeDir = mkdtempSync(join(tmpdir(), 'prowl-bench-lake-'));
+  const lakeDir = EXISTING_LAKE ?? mkdtempSync(join(tmpdir(), 'prowl-bench-lake-'));
   const backend = createDuckDbBackend({ lakeDir });
   try {
-    const generating = performance.now();
-    const { bytes } = await writeLake(lakeDir, end);
-    console.log(`lake: ${EVENTS.toLocaleString('en')} CloudTrail events, ${HOURS} hourly partitions, ${formatBytes(bytes)} gzip, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+    if (!EXISTING_LAKE) {
+      const generating = performance.now();
+      const { bytes } = await writeLake(lakeDir, end);
+      console.log(`lake: ${EVENTS.toLocaleString('en')} CloudTrail events, ${HOURS} hourly partitions, ${formatBytes(bytes)} gzip, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+    }
     console.log(`      ${lakeDir}`);
 
     const searches = [
@@ -144,7 +149,7 @@ async function main(): Promise<void> {
     }
   } finally {
     backend.close();
-    if (!KEEP) rmSync(lakeDir, { recursive: true, force: true });
+    if (!KEEP && !EXISTING_LAKE) rmSync(lakeDir, { recursive: true, force: true });
   }
 }
 
