@@ -38,7 +38,7 @@ describe('prowl search', () => {
     const { code, stdout, stderr } = await prowlSearch('AWS.CloudTrail', 'eventName=ConsoleLogin', 'fields', 'eventID,eventName');
     expect(code).toBe(0);
     expect(stdout).toBe(['p_event_time              eventID  eventName', '------------------------  -------  ------------', '2024-05-02T09:00:00.000Z  one      ConsoleLogin', ''].join('\n'));
-    expect(stderr).toMatch(/^1 row · \d+ ms\n$/);
+    expect(stderr).toMatch(/^1 row · (\d+ ms|\d+\.\d s)\n$/);
   });
 
   it('prints one JSON object per row with --format json', async () => {
