@@ -31,8 +31,25 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i;
  * without checking first. Plain arrays, sorted and de-duplicated once at the end: an event has a
  * handful of indicators, and this runs for every event.
  */
+/** Every list present from the start, so all sets share one object shape (this runs per event). */
+function emptyLists(): Record<IndicatorField, string[] | undefined> {
+  return {
+    p_any_ip_addresses: undefined,
+    p_any_domain_names: undefined,
+    p_any_aws_account_ids: undefined,
+    p_any_aws_arns: undefined,
+    p_any_aws_instance_ids: undefined,
+    p_any_aws_tags: undefined,
+    p_any_usernames: undefined,
+    p_any_emails: undefined,
+    p_any_trace_ids: undefined,
+    p_any_sha256_hashes: undefined,
+    p_any_md5_hashes: undefined,
+  };
+}
+
 export class IndicatorSet {
-  private readonly found: IndicatorFields = {};
+  private readonly found = emptyLists();
 
   private add(field: IndicatorField, value: string): void {
     const list = this.found[field];
@@ -96,7 +113,12 @@ export class IndicatorSet {
   }
 
   toFields(): IndicatorFields {
-    const fields: IndicatorFields = {};
+    return this.assignTo({});
+  }
+
+  /** Sets the non-empty lists, sorted and unique, on `target` (an event being normalized). */
+  assignTo<T extends object>(target: T): T & IndicatorFields {
+    const fields = target as T & IndicatorFields;
     for (const field of INDICATOR_FIELDS) {
       const list = this.found[field];
       if (list !== undefined) fields[field] = sortedUnique(list);

@@ -44,7 +44,7 @@ export function normalizeInPlace<E extends object>(logType: LogType<E>, event: E
   normalized.p_parse_time = parseTime;
   normalized.p_source_id = origin.sourceId;
   normalized.p_source_label = origin.sourceLabel;
-  return Object.assign(normalized, found.toFields());
+  return found.assignTo(normalized);
 }
 
 /** The normalized copy of an event; the event itself is left as it was. */

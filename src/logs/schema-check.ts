@@ -61,7 +61,20 @@ function stringCheck(def: Def): SchemaCheck | undefined {
       return undefined;
     }
   }
-  return (value) => typeof value === 'string' && tests.every((test) => test(value));
+  return passesAll('string', tests);
+}
+
+/** A type test plus bounds, with the common cases (no bound, one bound) not paying for a loop. */
+function passesAll<T>(type: 'string' | 'number', tests: Array<(value: T) => boolean>): SchemaCheck {
+  const [only] = tests;
+  if (tests.length === 0) return type === 'string' ? (value) => typeof value === 'string' : (value) => typeof value === 'number' && Number.isFinite(value);
+  const typed = type === 'string' ? (value: unknown) => typeof value === 'string' : (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+  if (tests.length === 1) return (value) => typed(value) && only!(value as T);
+  return (value) => {
+    if (!typed(value)) return false;
+    for (const test of tests) if (!test(value as T)) return false;
+    return true;
+  };
 }
 
 function numberCheck(def: Def): SchemaCheck | undefined {
@@ -76,7 +89,7 @@ function numberCheck(def: Def): SchemaCheck | undefined {
       tests.push(check.inclusive ? (value) => value <= bound : (value) => value < bound);
     } else return undefined;
   }
-  return (value) => typeof value === 'number' && Number.isFinite(value) && tests.every((test) => test(value));
+  return passesAll('number', tests);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,341 @@
+/**
+ * Ingest benchmark: how fast Prowl reads, parses and normalizes logs, against the cheapest thing
+ * that could be done with the same bytes, and how much memory `prowl parse` needs for a gzip
+ * CloudTrail file of more than a gigabyte.
+ *
+ *   npx tsx bench/ingest.bench.ts [--quick] [--throughput-only] [--check]
+ *
+ * --quick            smaller throughput inputs (the memory run still uses ≥ 1 GiB)
+ * --throughput-only  skip the memory run (about two minutes on a small machine)
+ * --check            exit 1 when a target is missed
+ *
+ * Throughput is measured in this process, each workload and its baseline interleaved over
+ * several rounds on the same bytes, best round kept (the machine's noise only ever slows a
+ * round down). Peak RSS is measured in a child process running the `prowl parse` code path, so
+ * the benchmark's own buffers do not count.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { parseCommand } from '../src/cli/parse-command';
+import { cloudTrail } from '../src/logs/cloudtrail';
+import type { LogType } from '../src/logs/log-type';
+import { parseObject } from '../src/logs/parse';
+import { decompressed } from '../src/logs/read-object';
+import { s3ServerAccess } from '../src/logs/s3-server-access';
+
+const TARGET_CLOUDTRAIL_RATIO = 0.5;
+const TARGET_PEAK_RSS_BYTES = 300 * 1024 * 1024;
+const LARGE_FILE_BYTES = 1024 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+const ROUNDS = 7;
+
+// A full collection before each timed run, so neither side pays for the other's garbage.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic data: deterministic, varied like real traffic (several event shapes, callers, sizes).
+
+/** A small seeded generator, so every run benchmarks the same bytes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ACCOUNTS = ['123456789012', '210987654321', '345678901234'];
+const USERS = ['alice', 'bob', 'carol@example.com', 'deploy-bot', 'dave'];
+const AGENTS = ['aws-cli/2.15.0 Python/3.11.6 Linux/5.10.205 exe/x86_64.amzn.2 prompt/off command/s3.cp', 'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#6.1.0', 'console.amazonaws.com', 'aws-sdk-java/2.21.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17.0.9'];
+
+function cloudTrailRecord(next: () => number, index: number): Record<string, unknown> {
+  const account = ACCOUNTS[Math.floor(next() * ACCOUNTS.length)]!;
+  const user = USERS[Math.floor(next() * USERS.length)]!;
+  const second = String(index % 60).padStart(2, '0');
+  const base = {
+    eventVersion: '1.09',
+    userIdentity: {
+      type: 'AssumedRole',
+      principalId: `AROAEXAMPLE${index % 97}:${user}`,
+      arn: `arn:aws:sts::${account}:assumed-role/Engineer/${user}`,
+      accountId: account,
+      accessKeyId: `ASIAEXAMPLE${String(index % 1000).padStart(6, '0')}`,
+      sessionContext: {
+        sessionIssuer: { type: 'Role', principalId: `AROAEXAMPLE${index % 97}`, arn: `arn:aws:iam::${account}:role/Engineer`, accountId: account, userName: 'Engineer' },
+        webIdFederationData: {},
+        attributes: { creationDate: '2026-11-22T09:00:00Z', mfaAuthenticated: next() < 0.5 ? 'true' : 'false' },
+      },
+    },
+    eventTime: `2026-11-22T10:${String(Math.floor(index / 60) % 60).padStart(2, '0')}:${second}Z`,
+    awsRegion: next() < 0.8 ? 'us-east-1' : 'eu-west-1',
+    sourceIPAddress: `198.51.100.${Math.floor(next() * 254) + 1}`,
+    userAgent: AGENTS[Math.floor(next() * AGENTS.length)]!,
+    requestID: `${index.toString(16).padStart(8, '0')}-3e3d-4081-9c9f-5d4e3f2a1b03`,
+    eventID: `${(index * 7919).toString(16).padStart(8, '0')}-1c1b-4e6f-9a7d-3b2c1d0e9f81`,
+    readOnly: true,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: account,
+    eventCategory: 'Management',
+    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: 'ec2.us-east-1.amazonaws.com' },
+  };
+  const shape = next();
+  if (shape < 0.4) {
+    return { ...base, eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', requestParameters: { instancesSet: { items: [{ instanceId: `i-0${index.toString(16).padStart(16, '0')}` }] }, filterSet: {} }, responseElements: null };
+  }
+  if (shape < 0.7) {
+    return {
+      ...base,
+      eventSource: 's3.amazonaws.com',
+      eventName: 'GetObject',
+      managementEvent: false,
+      eventCategory: 'Data',
+      requestParameters: { bucketName: 'prowl-demo-data', Host: 'prowl-demo-data.s3.us-east-1.amazonaws.com', key: `reports/2026/11/${index}.csv` },
+      responseElements: null,
+      additionalEventData: { SignatureVersion: 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: 0, bytesTransferredOut: Math.floor(next() * 1e6), 'x-amz-id-2': 'EXAMPLE+id/2=' },
+      resources: [
+        { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::prowl-demo-data/reports/2026/11/${index}.csv` },
+        { accountId: account, type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::prowl-demo-data' },
+      ],
+    };
+  }
+  if (shape < 0.9) {
+    return {
+      ...base,
+      eventSource: 'sts.amazonaws.com',
+      eventName: 'AssumeRole',
+      requestParameters: { roleArn: `arn:aws:iam::${account}:role/Deploy`, roleSessionName: `${user}-session`, durationSeconds: 3600 },
+      responseElements: {
+        credentials: { accessKeyId: `ASIANEW${index}`, sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE'.repeat(8), expiration: 'Nov 22, 2026, 11:00:00 AM' },
+        assumedRoleUser: { assumedRoleId: `AROAEXAMPLE:${user}-session`, arn: `arn:aws:sts::${account}:assumed-role/Deploy/${user}-session` },
+      },
+      resources: [{ accountId: account, type: 'AWS::IAM::Role', ARN: `arn:aws:iam::${account}:role/Deploy` }],
+    };
+  }
+  return {
+    ...base,
+    eventSource: 'ec2.amazonaws.com',
+    eventName: 'RunInstances',
+    readOnly: false,
+    requestParameters: {
+      instancesSet: { items: [{ imageId: 'ami-0123456789abcdef0', minCount: 1, maxCount: 1 }] },
+      instanceType: 'm7g.large',
+      tagSpecificationSet: { items: [{ resourceType: 'instance', tags: [{ key: 'Name', value: `worker-${index}` }, { key: 'team', value: 'platform' }] }] },
+    },
+    responseElements: { instancesSet: { items: [{ instanceId: `i-0${index.toString(16).padStart(16, '0')}`, instanceState: { code: 0, name: 'pending' } }] } },
+  };
+}
+
+function cloudTrailDocument(records: number): Buffer {
+  const next = random(1);
+  const parts: string[] = [];
+  for (let i = 0; i < records; i++) parts.push(JSON.stringify(cloudTrailRecord(next, i)));
+  return Buffer.from(`{"Records":[${parts.join(',')}]}`);
+}
+
+const OPERATIONS = ['REST.GET.OBJECT', 'REST.PUT.OBJECT', 'REST.HEAD.OBJECT', 'REST.GET.BUCKET', 'REST.DELETE.OBJECT'];
+
+function s3AccessLines(lines: number): Buffer {
+  const next = random(2);
+  const owner = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const operation = OPERATIONS[Math.floor(next() * OPERATIONS.length)]!;
+    const key = `reports/2026/11/${i}.csv`;
+    const denied = next() < 0.05;
+    const requester = next() < 0.1 ? '-' : `arn:aws:iam::123456789012:user/${USERS[i % USERS.length]}`;
+    const time = `22/Nov/2026:10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} +0000`;
+    out.push(
+      `${owner} prowl-demo-data [${time}] 198.51.100.${(i % 254) + 1} ${requester} ${i.toString(16).toUpperCase().padStart(16, '0')} ${operation} ${key} ` +
+        `"GET /prowl-demo-data/${key} HTTP/1.1" ${denied ? 403 : 200} ${denied ? 'AccessDenied' : '-'} ${Math.floor(next() * 1e6)} ${Math.floor(next() * 1e6)} ${Math.floor(next() * 200)} ${Math.floor(next() * 50)} ` +
+        `"-" "${AGENTS[i % AGENTS.length]}" - s9lzHYrFp76ZVxRcpX9+5cjAnEH2ROuNkd2BHfIa6UkFVdtjf5mKR3/eTPFvsiP/XV/VLi31234= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader prowl-demo-data.s3.us-east-1.amazonaws.com TLSv1.2 - -`,
+    );
+  }
+  return Buffer.from(`${out.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Throughput.
+
+async function* chunksOf(bytes: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+}
+
+/** Read + parse + normalize: the path ingestion and `prowl parse` take, minus the network. */
+async function prowlEvents(bytes: Buffer, logType: LogType): Promise<number> {
+  let events = 0;
+  const records = parseObject(decompressed(chunksOf(bytes)), {
+    logTypes: [logType],
+    origin: { sourceId: 'bench', sourceLabel: 'bench', objectId: 'bench-object' },
+    parseTime: '2026-11-22T12:00:00.000Z',
+  });
+  for await (const record of records) {
+    if (record.kind !== 'event') throw new Error(`the benchmark's own data was quarantined: ${record.reason}`);
+    events += 1;
+  }
+  return events;
+}
+
+interface Throughput {
+  name: string;
+  baselineName: string;
+  bytes: number;
+  events: number;
+  baselinePerSecond: number;
+  prowlPerSecond: number;
+}
+
+async function measure(name: string, baselineName: string, bytes: Buffer, baseline: (bytes: Buffer) => number, logType: LogType): Promise<Throughput> {
+  let bestBaseline = Infinity;
+  let bestProwl = Infinity;
+  let events = 0;
+  // Round 0 warms the JIT up and is not counted.
+  for (let round = 0; round <= ROUNDS; round++) {
+    collectGarbage();
+    let started = performance.now();
+    events = baseline(bytes);
+    if (round > 0) bestBaseline = Math.min(bestBaseline, performance.now() - started);
+    collectGarbage();
+    started = performance.now();
+    const parsed = await prowlEvents(bytes, logType);
+    if (round > 0) bestProwl = Math.min(bestProwl, performance.now() - started);
+    if (parsed !== events) throw new Error(`${name}: Prowl read ${parsed} events, the baseline ${events}`);
+  }
+  return { name, baselineName, bytes: bytes.length, events, baselinePerSecond: (events / bestBaseline) * 1000, prowlPerSecond: (events / bestProwl) * 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peak memory of `prowl parse` on a large gzip CloudTrail file, in a child process.
+
+async function writeLargeCloudTrailFile(path: string): Promise<{ uncompressed: number; records: number }> {
+  const gzip = createGzip({ level: 1 });
+  const done = gzip.pipe(createWriteStream(path));
+  const next = random(3);
+  let uncompressed = 0;
+  let records = 0;
+  const write = async (text: string): Promise<void> => {
+    uncompressed += Buffer.byteLength(text);
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  };
+  await write('{"Records":[');
+  while (uncompressed < LARGE_FILE_BYTES) {
+    const batch: string[] = [];
+    for (let i = 0; i < 1000; i++) batch.push(JSON.stringify(cloudTrailRecord(next, records + i)));
+    await write((records === 0 ? '' : ',') + batch.join(','));
+    records += batch.length;
+  }
+  await write(']}');
+  gzip.end();
+  await once(done, 'finish');
+  return { uncompressed, records };
+}
+
+interface MemoryRun {
+  uncompressed: number;
+  compressed: number;
+  records: number;
+  events: number;
+  seconds: number;
+  peakRssBytes: number;
+}
+
+const CHILD_FLAG = '--rss-child';
+
+/** In the child: exactly `prowl parse <file>` with stdout to /dev/null, then the peak RSS on stderr. */
+async function rssChild(file: string): Promise<void> {
+  const started = performance.now();
+  const code = await parseCommand([file], { stdout: process.stdout, stderr: process.stderr });
+  // resourceUsage().maxRSS is in kilobytes.
+  process.stderr.write(`\nBENCH ${JSON.stringify({ code, seconds: (performance.now() - started) / 1000, peakRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+}
+
+async function measureMemory(dir: string): Promise<MemoryRun> {
+  const file = join(dir, 'cloudtrail-large.json.gz');
+  const { uncompressed, records } = await writeLargeCloudTrailFile(file);
+  const child = spawn(process.execPath, [...process.execArgv, __filename, CHILD_FLAG, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const [exitCode] = (await once(child, 'exit')) as [number | null];
+  const report = /BENCH (\{.*\})/.exec(stderr);
+  if (exitCode !== 0 || !report) throw new Error(`the prowl parse child failed (exit ${exitCode}):\n${stderr.slice(-2000)}`);
+  const result = JSON.parse(report[1]!) as { code: number; seconds: number; peakRssBytes: number };
+  const summary = /: (\d+) event\(s\), (\d+) quarantined/.exec(stderr);
+  return { uncompressed, compressed: statSync(file).size, records, events: Number(summary?.[1] ?? 0), seconds: result.seconds, peakRssBytes: result.peakRssBytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const count = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row, index) => {
+    const line = row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+    return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
+  }).join('\n');
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const check = process.argv.includes('--check');
+  console.log(`Prowl ingest benchmark — node ${process.version}, ${availableParallelism()} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, best of ${ROUNDS} interleaved rounds\n`);
+
+  const cloudTrailBytes = cloudTrailDocument(quick ? 20_000 : 80_000);
+  const s3Bytes = s3AccessLines(quick ? 50_000 : 200_000);
+  const results = [
+    await measure('AWS.CloudTrail {"Records":[…]}', 'JSON.parse', cloudTrailBytes, (bytes) => (JSON.parse(bytes.toString('utf8')) as { Records: unknown[] }).Records.length, cloudTrail),
+    await measure('AWS.S3ServerAccess lines', 'line split', s3Bytes, (bytes) => bytes.toString('utf8').split('\n').filter((line) => line !== '').length, s3ServerAccess),
+  ];
+  const ratioOk = results[0]!.prowlPerSecond / results[0]!.baselinePerSecond >= TARGET_CLOUDTRAIL_RATIO;
+  console.log('Throughput: read + parse + normalize, against the cheapest handling of the same bytes');
+  console.log(
+    table([
+      ['workload', 'size', 'events', 'baseline', 'baseline ev/s', 'prowl ev/s', 'prowl MiB/s', 'ratio', 'target'],
+      ...results.map((result, index) => {
+        const ratio = result.prowlPerSecond / result.baselinePerSecond;
+        const target = index === 0 ? `>= ${TARGET_CLOUDTRAIL_RATIO} ${ratioOk ? 'met' : 'MISSED'}` : '-';
+        return [result.name, mb(result.bytes), count(result.events), result.baselineName, count(result.baselinePerSecond), count(result.prowlPerSecond), ((result.bytes / result.events) * result.prowlPerSecond / 1024 / 1024).toFixed(1), ratio.toFixed(2), target];
+      }),
+    ]),
+  );
+
+  if (process.argv.includes('--throughput-only')) {
+    if (check && !ratioOk) process.exitCode = 1;
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'prowl-bench-'));
+  let memory: MemoryRun;
+  try {
+    console.log('\nPeak memory: `prowl parse` on a generated gzip CloudTrail file (child process, stdout to /dev/null) …');
+    memory = await measureMemory(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rssOk = memory.peakRssBytes < TARGET_PEAK_RSS_BYTES;
+  console.log(
+    table([
+      ['uncompressed', 'gzip', 'records', 'events out', 'time', 'events/s', 'peak RSS', 'target'],
+      [mb(memory.uncompressed), mb(memory.compressed), count(memory.records), count(memory.events), `${memory.seconds.toFixed(1)} s`, count(memory.events / memory.seconds), mb(memory.peakRssBytes), `< ${mb(TARGET_PEAK_RSS_BYTES)} ${rssOk ? 'met' : 'MISSED'}`],
+    ]),
+  );
+  if (memory.events !== memory.records) console.log(`\nwarning: ${memory.records} records written but ${memory.events} events parsed`);
+  if (check && !(ratioOk && rssOk && memory.events === memory.records)) process.exitCode = 1;
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  void rssChild(process.argv[3]!);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
