@@ -150,11 +150,12 @@ function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect
     const nulls = [...columns, ...PARTITION_KEYS.map((key): [string, string] => [key, 'INTEGER'])].map(([name, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(name)}`);
     return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true };
   }
+  // records = true: every line is one object. Left to detect it, DuckDB reads markedly slower.
   const declared = columns.map(([name, type]) => `${quoteString(name)}: '${type}'`).join(', ');
   const partitionTypes = `{${PARTITION_KEYS.map((key) => `'${key}': INTEGER`).join(', ')}}`;
   const files = patterns.map(quoteString).join(',\n    ');
   return {
-    sql: `read_json([\n    ${files}\n  ], format = 'newline_delimited', columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes}) AS ${DUCKDB_ROW}`,
+    sql: `read_json([\n    ${files}\n  ], format = 'newline_delimited', records = true, columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes}) AS ${DUCKDB_ROW}`,
     empty: false,
   };
 }

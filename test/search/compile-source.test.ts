@@ -18,7 +18,7 @@ describe('compiled sources and ranges', () => {
       'logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00',
     ]);
     expect(compiled.sql).toContain(
-      "read_json([\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22/*.json.gz',\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00/*.json.gz'\n  ], format = 'newline_delimited'",
+      "read_json([\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=22/*.json.gz',\n    '/data/lake/logs/aws_cloudtrail/year=2024/month=05/day=02/hour=00/*.json.gz'\n  ], format = 'newline_delimited', records = true",
     );
     expect(compiled.empty).toBeUndefined();
   });
