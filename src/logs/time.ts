@@ -34,14 +34,30 @@ export function isoFromUnixSeconds(seconds: number | null | undefined): string |
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
 const COMMON_LOG_TIME = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
 
-/** `06/Feb/2019:00:00:38 +0000` (S3 access logs, the Apache common-log time) as ISO-8601 UTC. */
+let lastCommonLogTime = '';
+let lastCommonLogIso: string | undefined;
+
+/**
+ * `06/Feb/2019:00:00:38 +0000` (S3 access logs, the Apache common-log time) as ISO-8601 UTC.
+ * Consecutive lines mostly share their second, so the last answer is kept; UTC times (all that
+ * S3 writes) are rewritten as text without date arithmetic.
+ */
 export function isoFromCommonLogTime(text: string): string | undefined {
+  if (text === lastCommonLogTime) return lastCommonLogIso;
   const m = COMMON_LOG_TIME.exec(text);
-  if (!m) return undefined;
-  const month = MONTHS[m[2]!];
-  if (!month) return undefined;
-  const millis = Date.parse(`${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`);
-  return Number.isNaN(millis) ? undefined : fourDigitYear(new Date(millis).toISOString());
+  const month = m ? MONTHS[m[2]!] : undefined;
+  let iso: string | undefined;
+  if (m && month && Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 60) {
+    if (m[8] === '00' && m[9] === '00') {
+      iso = `${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+    } else {
+      const millis = Date.parse(`${m[3]}-${month}-${m[1]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`);
+      iso = Number.isNaN(millis) ? undefined : fourDigitYear(new Date(millis).toISOString());
+    }
+  }
+  lastCommonLogTime = text;
+  lastCommonLogIso = iso;
+  return iso;
 }
 
 /** An ISO-8601 time field; the message says what is accepted, for quarantine reasons. */
