@@ -2,6 +2,9 @@ import { runtimeConfigFromProcess } from '../src/config';
 import { ProwlError } from '../src/errors';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
+import { createScanRunner } from '../src/jobs/run-scan';
+import { createScanClientFactory } from '../src/scan/scan-clients';
+import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
 import { once } from '../src/once';
 import { createServices, createSlackGateway } from '../src/services';
@@ -10,8 +13,10 @@ import { sqsBatchHandler } from './sqs-batch';
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
   const { search } = services.runtime;
+  const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
+    scan: createScanRunner(services.scanPlan, { ...services, scan }),
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'

@@ -16,6 +16,10 @@ import { createAwsClients, type AwsClients } from './aws-clients';
 import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
 import type { Rule } from './detect/rule';
 import { loadRuleSet } from './detect/rule-set';
+import type { Policy } from './detect/policy';
+import { policies } from '../detections/policies';
+import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
+import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
 import { ProwlError } from './errors';
 import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
@@ -37,6 +41,11 @@ export interface Services {
   jobs: JobQueue;
   /** Every rule that can run: the TypeScript pack and Sigma rules. */
   rules: readonly Rule[];
+  /** The policy pack the scans run. */
+  policies: readonly Policy[];
+  resources: ResourceStore;
+  /** The scan plan from prowl.config.yml, validated at start; undefined when no accounts are configured. */
+  scanPlan?: ScanPlan;
   /** prowl.config.yml's teams with the routes changed from Slack laid over them. */
   teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
@@ -55,6 +64,9 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
     jobs: sqsJobQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
     rules: loadRuleSet([runtime.sigmaDir]),
+    policies,
+    resources: createDynamoResourceStore({ ddb: clients.ddb, table: runtime.tables.resources }),
+    ...(config.scan ? { scanPlan: parseScanPlan(config.scan, `${runtime.configPath} → scan`) } : {}),
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
     now: () => DateTime.utc(),
   };
@@ -65,7 +77,7 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
   const common = { ...services, config: services.config };
   return {
     triage: createTriage(common),
-    suppressions: createSuppressionService({ ...common, ruleIds: new Set(services.rules.map((rule) => rule.id)) }),
+    suppressions: createSuppressionService({ ...common, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
     rules: createRuleAdmin(common),
     routes: createRouteAdmin(common),
     audit: services.audit,

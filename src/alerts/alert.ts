@@ -6,10 +6,20 @@ export const ALERT_STATUSES = ['PENDING', 'OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as
 /** PENDING: matches counted, threshold not reached yet, nobody is told. */
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export const RESOLUTIONS = ['true-positive', 'benign', 'false-positive', 'duplicate', 'test'] as const;
+export const RESOLUTIONS = ['true-positive', 'benign', 'false-positive', 'duplicate', 'test', 'remediated'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-export type AlertKind = 'rule' | 'rule-error';
+export type AlertKind = 'rule' | 'rule-error' | 'policy';
+
+/** The resource a policy alert is about, as the scan found it (kept small: the full JSON is in the resources table). */
+export interface AlertResource {
+  ResourceType: string;
+  ResourceId: string;
+  AccountId: string;
+  Region: string;
+  /** A readable summary of the attributes the policy looked at, for the message. */
+  summary: Record<string, unknown>;
+}
 
 export interface SlackRef {
   channel: string;
@@ -46,6 +56,8 @@ export interface Alert {
   lastSeen: string;
   context: Record<string, unknown>;
   samples: NormalizedEvent[];
+  /** Policy alerts: the failing resource. */
+  resource?: AlertResource;
   /** The newest matching event, for the thread reply when more matches arrive. */
   latestSample?: NormalizedEvent;
   /** Ids of the last batches applied, so a retried batch is not counted twice. */

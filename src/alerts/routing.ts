@@ -9,7 +9,7 @@ export interface Route {
 
 function owns(team: TeamConfig, alert: Alert): boolean {
   const { ruleIds, tags, logTypes, accounts, sources } = team.owns;
-  const accountsSeen = new Set(alert.samples.flatMap((event) => event.p_any_aws_account_ids ?? []));
+  const accountsSeen = new Set([...alert.samples.flatMap((event) => event.p_any_aws_account_ids ?? []), ...(alert.resource ? [alert.resource.AccountId] : [])]);
   const sourcesSeen = new Set(alert.samples.map((event) => event.p_source_label));
   return (
     ruleIds.some((id) => id === alert.ruleId || (id.endsWith('*') && alert.ruleId.startsWith(id.slice(0, -1)))) ||

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Match } from '../detect/engine';
+import type { NormalizedEvent } from '../logs/log-type';
 import type { SettingsStore } from './settings-store';
 import { RECENT_BATCHES } from './dedup';
 import type { CompiledSuppression } from './suppression';
@@ -17,11 +18,16 @@ export class SuppressedMatches {
 
   /** True when a suppression silenced the match (it is counted, not dropped). */
   silenced(match: Match): boolean {
-    const hit = this.suppressions.find((s) => s.matches(match.rule.id, match.dedup, match.event));
+    return this.silencedBy(match.rule.id, match.dedup, match.event, match.event.p_event_time);
+  }
+
+  /** The same for anything with a rule (or policy) id and a dedup key; conditions read `fields`. */
+  silencedBy(ruleId: string, dedup: string, fields: NormalizedEvent, time: string): boolean {
+    const hit = this.suppressions.find((s) => s.matches(ruleId, dedup, fields));
     if (!hit) return false;
-    const tally = this.tallies.get(hit.suppression.id) ?? { count: 0, lastEventTime: match.event.p_event_time };
+    const tally = this.tallies.get(hit.suppression.id) ?? { count: 0, lastEventTime: time };
     tally.count += 1;
-    if (match.event.p_event_time > tally.lastEventTime) tally.lastEventTime = match.event.p_event_time;
+    if (time > tally.lastEventTime) tally.lastEventTime = time;
     this.tallies.set(hit.suppression.id, tally);
     return true;
   }

@@ -64,6 +64,8 @@ export const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    /** Accounts and regions the daily scan covers; validated by the scan module (src/scan/scan-plan.ts) at start. */
+    scan: z.record(z.string(), z.unknown()).optional(),
     options: z
       .object({
         dedupPeriodMinutes: z.number().int().min(1).max(24 * 60).default(60),

@@ -9,6 +9,7 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: z.string().min(1).max(2000), replyTo }),
   z.object({ type: z.literal('show-events'), alertId: z.string().min(1), replyTo }),
   z.object({ type: z.literal('sql'), sql: z.string().min(1).max(20_000), replyTo }),
+  z.object({ type: z.literal('scan'), accountId: z.string().regex(/^\d{12}$/).optional(), resourceType: z.string().min(1).optional(), replyTo }),
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

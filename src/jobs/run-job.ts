@@ -2,7 +2,8 @@ import type { AlertStore } from '../alerts/alert-store';
 import { isProwlError } from '../errors';
 import { formatCsv } from '../search';
 import type { SlackGateway } from '../slack/gateway';
-import { searchFailedMessage, searchResultMessage } from '../slack/search-message';
+import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '../slack/search-message';
+import type { ScanOutcome } from '../alerts/policy-alerts';
 import type { Job } from './job';
 import type { SearchOutcome, SearchService } from './search-service';
 import { showEventsQuery } from './show-events';
@@ -11,6 +12,8 @@ export interface JobDeps {
   gateway: SlackGateway;
   search: SearchService;
   alerts: AlertStore;
+  /** Runs a scan narrowed to an account and/or resource type. */
+  scan(only: { accountId?: string; resourceType?: string }): Promise<ScanOutcome>;
 }
 
 type ReplyTo = Job['replyTo'];
@@ -45,6 +48,18 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
       return answerSearch(job.query, job.replyTo, deps, 'Search');
     case 'sql':
       return answerSearch(job.sql, job.replyTo, deps, 'SQL', () => deps.search.sql(job.sql));
+    case 'scan': {
+      const scope = [job.accountId ?? 'every account', job.resourceType ?? 'every resource type'].join(', ');
+      const thread = job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {};
+      try {
+        const outcome = await deps.scan({ ...(job.accountId ? { accountId: job.accountId } : {}), ...(job.resourceType ? { resourceType: job.resourceType } : {}) });
+        await deps.gateway.post(job.replyTo.channel, scanSummaryMessage(scope, job.replyTo.user, outcome), thread);
+      } catch (error) {
+        if (!isProwlError(error, 'prowl_bad_input') && !isProwlError(error, 'prowl_config_invalid')) throw error;
+        await deps.gateway.post(job.replyTo.channel, searchFailedMessage(`scan ${scope}`, job.replyTo.user, error.message), thread);
+      }
+      return;
+    }
     case 'show-events': {
       const alert = await deps.alerts.get(job.alertId);
       if (!alert) {

@@ -4,7 +4,7 @@ import { parseQuery, validateReadOnlySql } from '../search';
 import type { JobQueue } from './job';
 
 /**
- * Accepts searches from Slack: checks what can be checked at once (query syntax, the admin role
+ * Accepts searches and scans from Slack: checks what can be checked at once (query syntax, the admin role
  * and read-only shape for SQL) so mistakes come back in the ephemeral reply, then queues the run.
  */
 export function createSearchRequests(deps: { jobs: JobQueue; config: Pick<ConfigFile, 'roles' | 'teams'> }) {
@@ -12,6 +12,10 @@ export function createSearchRequests(deps: { jobs: JobQueue; config: Pick<Config
     async search(query: string, actor: Actor, channel: string): Promise<void> {
       parseQuery(query);
       await deps.jobs.send({ type: 'search', query, replyTo: { channel, user: actor.userId } });
+    },
+    async scan(only: { accountId?: string; resourceType?: string }, actor: Actor, channel: string): Promise<void> {
+      requireRole(actor, 'responder', deps.config, 'run scans');
+      await deps.jobs.send({ type: 'scan', ...only, replyTo: { channel, user: actor.userId } });
     },
     async sql(statement: string, actor: Actor, channel: string): Promise<void> {
       requireRole(actor, 'admin', deps.config, 'run SQL');

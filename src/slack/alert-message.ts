@@ -40,6 +40,7 @@ function distinct(values: Iterable<string | undefined>, max = 3): string {
 
 /** The facts people triage on, read from the alert's sample events by their p_ indicators. */
 export function alertFacts(alert: Alert): Array<[string, string]> {
+  if (alert.resource) return resourceFacts(alert, alert.resource);
   const samples = alert.samples;
   return [
     ['Severity', `${SEVERITY_EMOJI[alert.severity]} ${alert.severity}`],
@@ -52,6 +53,21 @@ export function alertFacts(alert: Alert): Array<[string, string]> {
     ['Actor', distinct(samples.flatMap((e) => e.p_any_usernames ?? e.p_any_aws_arns ?? []))],
     ['Source IP', distinct(samples.flatMap((e) => e.p_any_ip_addresses ?? []))],
     ['Seen', `${when(alert.firstSeen)} → ${when(alert.lastSeen)}`],
+  ];
+}
+
+/** A policy alert is about a resource, not events. */
+function resourceFacts(alert: Alert, resource: NonNullable<Alert['resource']>): Array<[string, string]> {
+  return [
+    ['Severity', `${SEVERITY_EMOJI[alert.severity]} ${alert.severity}`],
+    ['Status', statusText(alert)],
+    ['Policy', `\`${alert.ruleId}\``],
+    ['Resource', `\`${resource.ResourceId}\``],
+    ['Type', resource.ResourceType],
+    ['Account', resource.AccountId],
+    ['Region', resource.Region],
+    ['Failing since', when(alert.firstSeen)],
+    ['Last checked', when(alert.lastSeen)],
   ];
 }
 
@@ -76,6 +92,8 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 }
 
 function buttons(alert: Alert): Button[] {
+  // A policy alert resolves itself when a scan finds the resource fixed; there are no events to show.
+  if (alert.kind === 'policy') return alert.status === 'RESOLVED' ? [] : [alert.status === 'ACKNOWLEDGED' ? button('Unacknowledge', ALERT_ACTIONS.unacknowledge, alert.id) : button('Acknowledge', ALERT_ACTIONS.acknowledge, alert.id, 'primary'), button('Suppress…', ALERT_ACTIONS.suppress, alert.id)];
   if (alert.status === 'RESOLVED') return [button('Show events', ALERT_ACTIONS.showEvents, alert.id)];
   return [
     alert.status === 'ACKNOWLEDGED'
@@ -88,8 +106,9 @@ function buttons(alert: Alert): Button[] {
 }
 
 function contextBlock(alert: Alert): KnownBlock | undefined {
-  if (Object.keys(alert.context).length === 0) return undefined;
-  const json = JSON.stringify(alert.context, null, 2);
+  const shown = alert.resource ? { ...alert.resource.summary, ...alert.context } : alert.context;
+  if (Object.keys(shown).length === 0) return undefined;
+  const json = JSON.stringify(shown, null, 2);
   const fence = '```';
   return { type: 'section', text: { type: 'mrkdwn', text: `*Context*\n${fence}${clip(json, SLACK_LIMITS.sectionText - 20)}${fence}` } };
 }
@@ -97,7 +116,7 @@ function contextBlock(alert: Alert): KnownBlock | undefined {
 /** Builds the alert's Slack message. Pure: the same alert always gives the same message. */
 export function alertMessage(alert: Alert): SlackMessage {
   const links = [
-    `*Runbook:* ${alert.runbook}`,
+    `*${alert.kind === 'policy' ? 'Remediation' : 'Runbook'}:* ${alert.runbook}`,
     alert.reference ? `*Reference:* <${alert.reference}|${clip(alert.reference, 200)}>` : undefined,
     alert.author ? `*Author:* ${alert.author}` : undefined,
   ].filter((line): line is string => line !== undefined);
@@ -110,7 +129,8 @@ export function alertMessage(alert: Alert): SlackMessage {
   const context = contextBlock(alert);
   if (context) blocks.push(context);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
-  blocks.push({ type: 'actions', block_id: 'alert_actions', elements: buttons(alert) });
+  const actions = buttons(alert);
+  if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'alert_actions', elements: actions });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Alert \`${alert.id}\` · tags ${alert.tags.join(', ') || 'none'}`, SLACK_LIMITS.sectionText) }] });
 
   return { text: clip(`[${alert.severity}] ${alert.title}`, SLACK_LIMITS.fallbackText), color: SEVERITY_COLOR[alert.severity], blocks };

@@ -25,7 +25,8 @@ export type Command =
   | { name: 'route'; action: 'remove'; team: string }
   | { name: 'audit'; subject?: string }
   | { name: 'search'; query: string }
-  | { name: 'sql'; statement: string };
+  | { name: 'sql'; statement: string }
+  | { name: 'scan'; accountId?: string; resourceType?: string };
 
 type Name = Command['name'];
 
@@ -44,6 +45,7 @@ export const USAGE: Record<Name, string> = {
   audit: '/prowl audit [alert-id|rule-id|suppression-id|team] — who changed what',
   search: '/prowl search <log-type|any> [field op value …] [last 24h|since <date> [until <date>]] [limit N] [fields a,b] — search the logs',
   sql: '/prowl sql SELECT … — read-only SQL over the lake tables (admins)',
+  scan: '/prowl scan [account-id] [resource-type] — run the cloud-security scan now (responders)',
 };
 
 const STATUS_WORDS: Record<string, AlertStatus> = { open: 'OPEN', acked: 'ACKNOWLEDGED', acknowledged: 'ACKNOWLEDGED', resolved: 'RESOLVED' };
@@ -218,6 +220,13 @@ export function parseCommand(text: string): Command {
       const query = trimmed.slice(word!.length).trim();
       if (query === '') throw misuse('search', 'say what to search, e.g. /prowl search AWS.CloudTrail eventName=ConsoleLogin last 24h');
       return { name: 'search', query };
+    }
+    case 'scan': {
+      const accountId = args.find((arg) => /^\d{12}$/.test(arg));
+      const resourceType = args.find((arg) => /^AWS\.[A-Za-z0-9]+\.[A-Za-z0-9]+$/.test(arg));
+      const unknown = args.filter((arg) => arg !== accountId && arg !== resourceType);
+      if (unknown.length > 0) throw misuse('scan', `"${unknown[0]}" is neither a 12-digit account id nor a resource type like AWS.S3.Bucket.`);
+      return { name: 'scan', ...(accountId ? { accountId } : {}), ...(resourceType ? { resourceType } : {}) };
     }
     case 'sql': {
       const statement = trimmed.slice(word!.length).trim();

@@ -119,6 +119,9 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
     case 'search':
       await ops.searches.search(command.query, actor, place.channel);
       return { text: `Searching \`${command.query}\`… the results will be posted here.` };
+    case 'scan':
+      await ops.searches.scan({ ...(command.accountId ? { accountId: command.accountId } : {}), ...(command.resourceType ? { resourceType: command.resourceType } : {}) }, actor, place.channel);
+      return { text: `Scanning ${command.accountId ?? 'every account'} (${command.resourceType ?? 'every resource type'})… the summary will be posted here, and failures as alerts.` };
     case 'sql':
       await ops.searches.sql(command.statement, actor, place.channel);
       return { text: 'Running your SQL… the results will be posted here.' };

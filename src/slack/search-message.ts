@@ -29,3 +29,13 @@ export function searchFailedMessage(query: string, user: string, problem: string
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(`${mention(user)}, your search \`${query.replace(/`/g, "'")}\` could not run:\n${problem}`, SLACK_LIMITS.sectionText) } }],
   };
 }
+
+/** What a scan found and changed, said where it was asked for. */
+export function scanSummaryMessage(scope: string, user: string, outcome: { opened: string[]; resolved: string[]; stillFailing: string[]; suppressed: number; policyErrors: number; collectionErrors: number }): SlackMessage {
+  const lines = [
+    `*Scan* of ${scope} asked for by ${mention(user)}:`,
+    `• ${outcome.opened.length} new policy failure${outcome.opened.length === 1 ? '' : 's'}, ${outcome.stillFailing.length} still failing, ${outcome.resolved.length} resolved`,
+    `• ${outcome.suppressed} suppressed · ${outcome.collectionErrors} resource${outcome.collectionErrors === 1 ? '' : 's'} could not be read · ${outcome.policyErrors} policy error${outcome.policyErrors === 1 ? '' : 's'}`,
+  ];
+  return { text: clip(lines.join('\n').replace(/[*]/g, ''), SLACK_LIMITS.fallbackText), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), SLACK_LIMITS.sectionText) } }] };
+}

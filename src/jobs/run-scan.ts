@@ -1,0 +1,52 @@
+import type { DateTime } from 'luxon';
+import { recordScan, type ScanOutcome, type ScanRecordDeps } from '../alerts/policy-alerts';
+import type { SettingsStore } from '../alerts/settings-store';
+import { recordSuppressed, SuppressedMatches } from '../alerts/suppress-matches';
+import { compileSuppression, isActive } from '../alerts/suppression';
+import type { Policy } from '../detect/policy';
+import type { NormalizedEvent } from '../logs/log-type';
+import { evaluatePolicies } from '../scan/evaluate-policies';
+import { scanAccounts, type ScanDeps } from '../scan/scan-accounts';
+import { narrowPlan, type ScanPlan } from '../scan/scan-plan';
+import { ProwlError } from '../errors';
+import type { ResourceStore } from '../store/dynamo-resource-store';
+
+export interface ScanRunDeps extends ScanRecordDeps {
+  scan: ScanDeps;
+  policies: readonly Policy[];
+  resources: ResourceStore;
+  settings: SettingsStore;
+  now: () => DateTime;
+}
+
+/**
+ * One scan: collect the resources, keep the snapshot, run the policies, let suppressions silence
+ * (and count) what they cover, then open, keep or resolve one alert per (policy, resource).
+ */
+export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOutcome> {
+  const now = deps.now();
+  const scan = await scanAccounts(plan, deps.scan);
+  await deps.resources.save(scan.resources, now);
+  const evaluation = evaluatePolicies(deps.policies, scan.resources);
+
+  const active = (await deps.settings.suppressions()).filter((s) => isActive(s, now)).map(compileSuppression);
+  const silenced = new SuppressedMatches(active);
+  const at = now.toUTC().toISO()!;
+  // Suppression conditions read the resource's own fields (Region, Tags.Name…), as they read an event's.
+  const failures = evaluation.failures.filter((failure) => !silenced.silencedBy(failure.policyId, failure.resourceId, failure.resource as unknown as NormalizedEvent, at));
+  await recordSuppressed(deps.settings, silenced.tallies, `scan-${at}`, now);
+
+  const outcome = await recordScan(scan, { ...evaluation, failures }, deps.policies.map((policy) => policy.id), deps);
+  return { ...outcome, suppressed: outcome.suppressed + evaluation.failures.length - failures.length };
+}
+
+/** No accounts configured: say what to add rather than scan nothing. */
+const NO_PLAN = 'no accounts to scan: add a `scan` section (accounts, regions, externalId) to prowl.config.yml; see README → Cloud security scans';
+
+/** A scan narrowed to one account and/or resource type, as `/prowl scan` and the schedule ask for it. */
+export function createScanRunner(plan: ScanPlan | undefined, deps: ScanRunDeps): (only: { accountId?: string; resourceType?: string }) => Promise<ScanOutcome> {
+  return async (only) => {
+    if (!plan) throw new ProwlError('prowl_config_invalid', NO_PLAN);
+    return runScan(narrowPlan(plan, only), deps);
+  };
+}

@@ -1,0 +1,27 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DateTime } from 'luxon';
+import type { Resource } from '../scan/resource-types';
+
+const BATCH = 25;
+const KEEP_DAYS = 7;
+
+/** Where scans keep what they saw; overwritten by each scan, expired a week after the last one. */
+export interface ResourceStore {
+  save(resources: readonly Resource[], scannedAt: DateTime): Promise<void>;
+}
+
+export function createDynamoResourceStore(options: { ddb: DynamoDBDocumentClient; table: string }): ResourceStore {
+  return {
+    async save(resources, scannedAt) {
+      const expiresAt = Math.floor(scannedAt.plus({ days: KEEP_DAYS }).toSeconds());
+      for (let i = 0; i < resources.length; i += BATCH) {
+        let items: Record<string, unknown>[] = resources.slice(i, i + BATCH).map((resource) => ({ resourceId: resource.ResourceId, resource, scannedAt: scannedAt.toUTC().toISO(), expiresAt }));
+        // A snapshot, not state: plain batch puts, with unprocessed items sent again.
+        for (let attempt = 0; items.length > 0 && attempt < 5; attempt++) {
+          const result = await options.ddb.send(new BatchWriteCommand({ RequestItems: { [options.table]: items.map((Item) => ({ PutRequest: { Item } })) } }));
+          items = (result.UnprocessedItems?.[options.table] ?? []).map((request) => request.PutRequest?.Item ?? {}).filter((item) => Object.keys(item).length > 0);
+        }
+      }
+    },
+  };
+}
