@@ -7,6 +7,7 @@ import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
 import type { Operations } from './operations';
 import { runCommand } from './run-command';
+import { typedText } from './slack-text';
 import { parseResolveSubmission, parseStateValues, parseSuppressSubmission } from './submissions';
 
 export interface SlackAppDeps {
@@ -39,7 +40,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
     const actor = await directory.actor(command.user_id);
-    const reply = await runCommand(command.text, actor, { channel: command.channel_id }, ops);
+    const reply = await runCommand(typedText(command.text), actor, { channel: command.channel_id }, ops);
     await respond({ response_type: 'ephemeral', text: reply.text });
   });
 
