@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { policies } from '../../detections/policies';
 import { loadRuleSet } from '../detect/rule-set';
 import { asProwlError } from '../errors';
 import { localName } from '../local/provision';
@@ -19,7 +20,7 @@ const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', 
 const COMMANDS: Record<string, { usage: string; summary: string; run: Command }> = {
   dev: { usage: DEV_USAGE, summary: 'run Prowl locally: emulators, samples, inbox/ watching, Slack or terminal', run: devCommand },
   parse: { usage: PARSE_USAGE, summary: 'parse a log file: normalized events as JSON lines, a summary on stderr', run: (argv, io) => parseCommand(argv, io) },
-  test: { usage: TEST_USAGE, summary: "run every detection's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([SIGMA_DIR])) },
+  test: { usage: TEST_USAGE, summary: "run every detection's and policy's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([SIGMA_DIR]), policies) },
   replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io, (extra) => loadRuleSet([SIGMA_DIR, ...extra])) },
   search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
   scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io) },

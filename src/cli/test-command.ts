@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rules as pack } from '../../detections';
+import type { Policy } from '../detect/policy';
+import { runPolicyTests, selectPolicies } from '../detect/policy-tests';
 import type { Rule } from '../detect/rule';
 import { runRuleTests, selectRules, type RuleTestResult } from '../detect/rule-tests';
 import { ProwlError } from '../errors';
 import { writeLine, type CommandIO } from './io';
 
-export const TEST_USAGE = 'prowl test [--filter <substring of a rule id>]';
+export const TEST_USAGE = 'prowl test [--filter <substring of a rule or policy id>]';
 
 const optionsSchema = z.strictObject({
   filter: z.string().min(1, '--filter needs a non-empty substring of a rule id').optional(),
@@ -60,11 +62,11 @@ export function formatResults(results: readonly RuleTestResult[]): string {
 }
 
 /**
- * `prowl test [--filter <substring>]`: runs every detection's own tests and returns the exit code:
- * 0 all passed, 1 a test failed or the filter selected no rule, 2 bad arguments. The rule list is a
- * parameter so Sigma rules or a `--rules` directory can be tested the same way.
+ * `prowl test [--filter <substring>]`: runs every detection's and policy's own tests and returns
+ * the exit code: 0 all passed, 1 a test failed or the filter selected nothing, 2 bad arguments.
+ * The lists are parameters so Sigma rules or a `--rules` directory are tested the same way.
  */
-export async function testCommand(argv: string[], io: CommandIO, rules: readonly Rule[] = pack): Promise<number> {
+export async function testCommand(argv: string[], io: CommandIO, rules: readonly Rule[] = pack, policies: readonly Policy[] = []): Promise<number> {
   let options: TestOptions;
   try {
     options = parseTestArgs(argv);
@@ -72,12 +74,14 @@ export async function testCommand(argv: string[], io: CommandIO, rules: readonly
     writeLine(io.stderr, `prowl test: ${messageOf(error)}`);
     return 2;
   }
-  if (selectRules(rules, options.filter).length === 0) {
+  if (selectRules(rules, options.filter).length === 0 && selectPolicies(policies, options.filter).length === 0) {
     // A typo in --filter must not look like a green run.
-    writeLine(io.stderr, options.filter === undefined ? 'prowl test: no rules loaded, nothing to test' : `prowl test: no rule id contains "${options.filter}" (${rules.length} rules loaded)`);
+    writeLine(io.stderr, options.filter === undefined ? 'prowl test: no rules loaded, nothing to test' : `prowl test: no rule or policy id contains "${options.filter}" (${rules.length} rules and ${policies.length} policies loaded)`);
     return 1;
   }
-  const results = runRuleTests(rules, options.filter);
+  // Policies report in the rules' shape, so one report covers both.
+  const policyResults: RuleTestResult[] = runPolicyTests(policies, options.filter).map(({ policyId, ...rest }) => ({ ruleId: policyId, ...rest }));
+  const results = [...runRuleTests(rules, options.filter), ...policyResults];
   io.stdout.write(formatResults(results));
   return results.every((result) => result.passed) ? 0 : 1;
 }

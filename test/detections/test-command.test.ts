@@ -1,3 +1,5 @@
+import type { Policy } from '../../src/detect/policy';
+import { policies as policyPack } from '../../detections/policies';
 import { Writable } from 'node:stream';
 import { testCommand } from '../../src/cli/test-command';
 import { defineRule, type Rule } from '../../src/detect/rule';
@@ -14,10 +16,10 @@ function capture(): { stream: Writable; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
-async function run(argv: string[], rules: readonly Rule[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(argv: string[], rules: readonly Rule[], policies: readonly Policy[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = capture();
   const stderr = capture();
-  const code = await testCommand(argv, { stdout: stdout.stream, stderr: stderr.stream }, rules);
+  const code = await testCommand(argv, { stdout: stdout.stream, stderr: stderr.stream }, rules, policies);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -68,17 +70,24 @@ describe('prowl test', () => {
 
   it('exits 1 with a message when the filter selects no rule, so a typo never looks green', async () => {
     const result = await run(['--filter', 'nothing-like-this'], [good]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'prowl test: no rule id contains "nothing-like-this" (1 rules loaded)\n' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'prowl test: no rule or policy id contains "nothing-like-this" (1 rules and 0 policies loaded)\n' });
   });
 
   it('exits 2 and shows the usage for an unknown argument or a missing filter value', async () => {
     const unknown = await run(['--verbose'], [good]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^prowl test: Unknown option '--verbose'.*\nUsage: prowl test \[--filter <substring of a rule id>\]\n$/s);
+    expect(unknown.stderr).toMatch(/^prowl test: Unknown option '--verbose'.*\nUsage: prowl test \[--filter <substring of a rule or policy id>\]\n$/s);
     const missing = await run(['--filter'], [good]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Option '--filter <value>' argument missing");
     expect((await run(['some-rule'], [good])).code).toBe(2);
     expect((await run(['--filter='], [good])).stderr).toContain('--filter needs a non-empty substring');
+  });
+
+  it('runs the policies’ tests too, in the same report and summary', async () => {
+    const policy = policyPack.find((p) => p.id === 'AWS.S3.Bucket.VersioningDisabled')!;
+    const result = await run(['--filter', 'VersioningDisabled'], [], [policy]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^PASS AWS\.S3\.Bucket\.VersioningDisabled\n1 passed, 0 failed \(\d+ of \d+ tests passed\)\n$/);
   });
 });
