@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { startLocalStack, type LocalSlack, type LocalStack, type LocalStackOptions } from '../../src/local/local-stack';
+import { interceptSlack } from './slack-api';
 
 export const ROOT = join(__dirname, '..', '..');
 export const TEST_BOT_TOKEN = 'xoxb-test-token';
@@ -16,4 +17,18 @@ export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'v
     slack: options.slack ?? { mode: 'slack', botToken: TEST_BOT_TOKEN },
     ...options,
   });
+}
+
+/** A test stack with Slack's Web API intercepted: the setup most integration tests share. */
+export async function startStackWithSlack(options: Parameters<typeof startTestStack>[0] = {}): Promise<{ stack: LocalStack; slack: ReturnType<typeof interceptSlack>; stop(): Promise<void> }> {
+  const slack = interceptSlack();
+  const stack = await startTestStack(options);
+  return {
+    stack,
+    slack,
+    async stop() {
+      await stack.stop();
+      slack.done();
+    },
+  };
 }

@@ -1,20 +1,18 @@
 import type { LocalStack } from '../../src/local/local-stack';
 import { createServices } from '../../src/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
-import { startTestStack } from '../helpers/local-stack';
-import { attachmentBlocks, interceptSlack } from '../helpers/slack-api';
+import { startStackWithSlack } from '../helpers/local-stack';
+import { attachmentBlocks } from '../helpers/slack-api';
 
 describe('more matches for an alert already in Slack', () => {
+  let env: Awaited<ReturnType<typeof startStackWithSlack>>;
   let stack: LocalStack;
-  let slack: ReturnType<typeof interceptSlack>;
+  let slack: typeof env.slack;
   beforeAll(async () => {
-    slack = interceptSlack();
-    stack = await startTestStack();
+    env = await startStackWithSlack();
+    ({ stack, slack } = env);
   });
-  afterAll(async () => {
-    await stack.stop();
-    slack.done();
-  });
+  afterAll(() => env.stop());
 
   it('update the one message (once per burst) and add the newest event to its thread', async () => {
     const login = (id: string, time: string) => rootConsoleLogin({ sourceIPAddress: '203.0.113.90', eventID: id, eventTime: time });

@@ -2,8 +2,7 @@ import type { LocalStack } from '../../src/local/local-stack';
 import type { Rule } from '../../src/detect/rule';
 import { createServices } from '../../src/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
-import { startTestStack } from '../helpers/local-stack';
-import { interceptSlack } from '../helpers/slack-api';
+import { startStackWithSlack } from '../helpers/local-stack';
 
 // The pack, plus one rule with a bug: it reads a field that most events do not have.
 jest.mock('../../detections', () => {
@@ -23,16 +22,14 @@ jest.mock('../../detections', () => {
 });
 
 describe('a rule that throws', () => {
+  let env: Awaited<ReturnType<typeof startStackWithSlack>>;
   let stack: LocalStack;
-  let slack: ReturnType<typeof interceptSlack>;
+  let slack: typeof env.slack;
   beforeAll(async () => {
-    slack = interceptSlack();
-    stack = await startTestStack();
+    env = await startStackWithSlack();
+    ({ stack, slack } = env);
   });
-  afterAll(async () => {
-    await stack.stop();
-    slack.done();
-  });
+  afterAll(() => env.stop());
 
   it('raises one rule-error alert in the ops channel and every other rule still fires', async () => {
     await stack.putObject(cloudTrailKey('buggy'), cloudTrailFile([cloudTrailEvent({ eventID: 'e1', requestParameters: null }), cloudTrailEvent({ eventID: 'e2', requestParameters: null }), rootConsoleLogin({ requestParameters: null })]));

@@ -2,8 +2,7 @@ import { DateTime, Settings } from 'luxon';
 import type { LocalStack } from '../../src/local/local-stack';
 import { createServices, type Services } from '../../src/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
-import { startTestStack } from '../helpers/local-stack';
-import { interceptSlack } from '../helpers/slack-api';
+import { startStackWithSlack } from '../helpers/local-stack';
 
 function failedLogin(id: string): ReturnType<typeof cloudTrailEvent> {
   return cloudTrailEvent({
@@ -18,23 +17,23 @@ function failedLogin(id: string): ReturnType<typeof cloudTrailEvent> {
 }
 
 describe('alert thresholds and dedup windows, through the local stack', () => {
+  let env: Awaited<ReturnType<typeof startStackWithSlack>>;
   let stack: LocalStack;
   let services: Services;
-  let slack: ReturnType<typeof interceptSlack>;
+  let slack: typeof env.slack;
   const t0 = DateTime.fromISO('2026-11-22T10:00:00Z', { zone: 'utc' });
   const at = (minutes: number): void => {
     Settings.now = () => t0.plus({ minutes }).toMillis();
   };
 
   beforeAll(async () => {
-    slack = interceptSlack();
-    stack = await startTestStack();
+    env = await startStackWithSlack();
+    ({ stack, slack } = env);
     services = createServices(stack.runtime, stack.clients);
   });
   afterAll(async () => {
     Settings.now = () => Date.now();
-    await stack.stop();
-    slack.done();
+    await env.stop();
   });
 
   async function put(name: string, records: unknown[]): Promise<void> {
