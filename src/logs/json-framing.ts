@@ -175,7 +175,12 @@ export class JsonFramer {
             this.depth = 0;
             return n;
           }
-          break;
+          if (!this.records) break;
+          // A stray brace between records: an element of its own, which will not parse.
+          this.startValue(i);
+          this.scalar = true;
+          this.depth = 0;
+          return i + 1;
         }
         depth -= 1;
         if (depth === 0) {
