@@ -1,15 +1,50 @@
+import { ProwlError } from '../errors';
 import { logger } from '../logger';
+import { eventBridgeDelivery, eventBridgeEventSchema, isEventBridgeEvent } from './eventbridge';
 import { ingestObject, type IngestDeps, type IngestSummary } from './ingest-object';
-import { objectsInNotification } from './s3-notification';
+import { objectsInNotification, type ObjectRef } from './s3-notification';
+import { QuarantineWriter } from '../lake/quarantine';
 
-/** One ingest queue message: every object its S3 notification names. */
+/**
+ * One ingest queue message: an S3 notification (every object it names), or an EventBridge event
+ * (CloudTrail API calls or GuardDuty findings forwarded in real time), which is its own record.
+ */
 export async function ingestMessage(body: string, deps: IngestDeps): Promise<IngestSummary[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ProwlError('prowl_bad_input', 'ingest message is not JSON; expected an S3 event notification or an EventBridge event');
+  }
+  if (isEventBridgeEvent(json)) return [await ingestEventBridge(body, json, deps)];
+
   const summaries: IngestSummary[] = [];
   for (const ref of objectsInNotification(body)) {
     const summary = await ingestObject(ref, deps);
-    logger.info('ingested object', { ...summary });
-    if (summary.quarantined > 0) logger.warn('quarantined records', { bucket: summary.bucket, key: summary.key, quarantined: summary.quarantined, quarantineKey: summary.quarantineKey });
+    report(summary);
     summaries.push(summary);
   }
   return summaries;
+}
+
+async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps): Promise<IngestSummary> {
+  const parsed = eventBridgeEventSchema.safeParse(json);
+  if (!parsed.success) throw new ProwlError('prowl_bad_input', `ingest message looks like an EventBridge event but is not one: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const { ref, source, unknownType } = eventBridgeDelivery(parsed.data);
+  const summary = source ? await ingestObject(ref, deps, { body: Buffer.from(body), source }) : await quarantineWhole(ref, body, unknownType!, deps);
+  report(summary);
+  return summary;
+}
+
+/** An event of a type Prowl does not read is quarantined with the reason, never dropped. */
+async function quarantineWhole(ref: ObjectRef, body: string, reason: string, deps: IngestDeps): Promise<IngestSummary> {
+  const quarantine = new QuarantineWriter(deps.s3, deps.buckets.lake, `${ref.bucket}/${ref.key}@${ref.version}`, deps.now());
+  await quarantine.add({ bucket: ref.bucket, key: ref.key, position: 1, reason, raw: body });
+  const quarantineKey = await quarantine.close();
+  return { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 1, ...(quarantineKey ? { quarantineKey } : {}), lakeFiles: [], matches: 0, suppressed: 0, ruleErrors: 0, alertIds: [] };
+}
+
+function report(summary: IngestSummary): void {
+  logger.info('ingested object', { ...summary });
+  if (summary.quarantined > 0) logger.warn('quarantined records', { bucket: summary.bucket, key: summary.key, quarantined: summary.quarantined, quarantineKey: summary.quarantineKey });
 }

@@ -14,7 +14,7 @@ import { QuarantineWriter } from '../lake/quarantine';
 import { parseObject, type ParsedRecord } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import type { LogTypeRegistry } from '../logs/registry';
-import { resolveSource } from '../logs/sources';
+import { resolveSource, type ResolvedSource } from '../logs/sources';
 import type { DetectionSetup } from './detection-setup';
 import type { ObjectRef } from './s3-notification';
 
@@ -71,13 +71,23 @@ async function* readFailuresMarked(records: AsyncIterable<ParsedRecord>, ref: Ob
   }
 }
 
+/** A record that arrived in the queue message itself (EventBridge) rather than as an S3 object. */
+export interface Delivered {
+  body: Buffer;
+  source: ResolvedSource;
+}
+
+async function* only(body: Buffer): AsyncGenerator<Uint8Array> {
+  yield body;
+}
+
 /**
- * One pass over one log object: parse and normalize every record, write it to the lake and run
+ * One pass over one log object (or one delivered record): parse and normalize every record, write it to the lake and run
  * the detections on it, quarantine what no log type accepts, then record matches as alerts and
  * queue the ones to show. Everything it writes is keyed by the object, so a retry repeats rather
  * than duplicates.
  */
-export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<IngestSummary> {
+export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?: Delivered): Promise<IngestSummary> {
   const now = deps.now();
   const objectId = `${ref.bucket}/${ref.key}@${ref.version}`;
   const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, lakeFiles: [], matches: 0, suppressed: 0, ruleErrors: 0, alertIds: [] };
@@ -86,11 +96,11 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<In
   const { engine, suppressions } = await deps.detection.current();
   const silenced = new SuppressedMatches(suppressions);
 
-  const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
+  const source = delivered?.source ?? resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
   if (!source) {
     await quarantine.add({ bucket: ref.bucket, key: ref.key, position: 0, reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml', raw: '' });
   } else {
-    const body = await openObject(deps.s3, ref);
+    const body = delivered ? only(delivered.body) : await openObject(deps.s3, ref);
     const records = parseObject(decompressed(body), {
       logTypes: source.logTypes,
       origin: { sourceId: source.id, sourceLabel: source.label, objectId },
