@@ -1,0 +1,148 @@
+import { getAttId, props, refId, resourcesOfType, type Template } from './packaged-service';
+
+/**
+ * Questions the deploy tests ask of a CloudFormation template: which policy statements it holds,
+ * which role a function runs as, what a Fn::Sub says.
+ */
+
+export interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Principal?: unknown;
+  Action?: string | string[];
+  NotAction?: unknown;
+  Resource?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export interface PlacedStatement {
+  /** Where the statement is: logical id and policy. */
+  where: string;
+  statement: Statement;
+}
+
+/** A statement list may hold `Fn::If: [condition, a, b]`: both branches can be deployed. */
+function flattenStatements(value: unknown): Statement[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.flatMap((item): Statement[] => {
+    const branches = (item as { 'Fn::If'?: unknown[] })['Fn::If'];
+    if (Array.isArray(branches)) return branches.slice(1).filter((branch) => refId(branch) !== 'AWS::NoValue').flatMap(flattenStatements);
+    return [item as Statement];
+  });
+}
+
+function statementsOf(document: unknown): Statement[] {
+  return flattenStatements((document as { Statement?: unknown } | undefined)?.Statement);
+}
+
+/** Every policy statement in the template: roles (trust and permissions), resource policies. */
+export function allStatements(template: Template): PlacedStatement[] {
+  const placed: PlacedStatement[] = [];
+  const add = (where: string, statements: Statement[]): void => statements.forEach((statement) => placed.push({ where, statement }));
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const p = props(resource);
+    switch (resource.Type) {
+      case 'AWS::IAM::Role':
+        add(`${id} trust policy`, statementsOf(p['AssumeRolePolicyDocument']));
+        for (const policy of (p['Policies'] as Array<{ PolicyName: string; PolicyDocument: unknown }> | undefined) ?? []) add(`${id} ${policy.PolicyName}`, statementsOf(policy.PolicyDocument));
+        break;
+      case 'AWS::IAM::Policy':
+      case 'AWS::IAM::ManagedPolicy':
+      case 'AWS::S3::BucketPolicy':
+      case 'AWS::SQS::QueuePolicy':
+      case 'AWS::SNS::TopicPolicy':
+        add(id, statementsOf(p['PolicyDocument']));
+        break;
+      case 'AWS::Events::EventBusPolicy':
+        add(id, flattenStatements(p['Statement']));
+        break;
+      default:
+        break;
+    }
+  }
+  return placed;
+}
+
+export function actionsOf(statement: Statement): string[] {
+  return statement.Action === undefined ? [] : ([] as string[]).concat(statement.Action);
+}
+
+/** The text of a string or Fn::Sub (with its variables left as ${…}); JSON for anything else. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const sub = (value as { 'Fn::Sub'?: unknown } | undefined)?.['Fn::Sub'];
+  if (typeof sub === 'string') return sub;
+  if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
+  return JSON.stringify(value);
+}
+
+export function resourcesIn(statement: Statement): unknown[] {
+  return statement.Resource === undefined ? [] : ([] as unknown[]).concat(statement.Resource);
+}
+
+export interface FunctionInfo {
+  logicalId: string;
+  name: string;
+  roleId: string | undefined;
+  timeout: number;
+  environment: Record<string, unknown>;
+}
+
+export function lambdaFunctions(template: Template): FunctionInfo[] {
+  return resourcesOfType(template, 'AWS::Lambda::Function').map(([logicalId, resource]) => {
+    const p = props(resource);
+    return {
+      logicalId,
+      name: String(p['FunctionName']),
+      roleId: getAttId(p['Role'], 'Arn'),
+      timeout: Number(p['Timeout']),
+      environment: ((p['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}),
+    };
+  });
+}
+
+/** The permission statements of one role (not its trust policy). */
+export function roleStatements(template: Template, roleId: string): Statement[] {
+  const role = template.Resources[roleId];
+  if (!role) return [];
+  return ((props(role)['Policies'] as Array<{ PolicyDocument: unknown }> | undefined) ?? []).flatMap((policy) => statementsOf(policy.PolicyDocument));
+}
+
+export interface SqsMapping {
+  logicalId: string;
+  queueId: string;
+  functionId: string;
+  batchSize: number;
+  functionResponseTypes: unknown;
+}
+
+export function sqsMappings(template: Template): SqsMapping[] {
+  return resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')
+    .map(([logicalId, resource]) => {
+      const p = props(resource);
+      return { logicalId, queueId: getAttId(p['EventSourceArn'], 'Arn'), functionId: getAttId(p['FunctionName'], 'Arn'), batchSize: Number(p['BatchSize']), functionResponseTypes: p['FunctionResponseTypes'] };
+    })
+    .filter((m): m is SqsMapping => m.queueId !== undefined && m.functionId !== undefined && (resourcesOfType(template, 'AWS::SQS::Queue').some(([id]) => id === m.queueId)));
+}
+
+/** Queues other queues dead-letter into. */
+export function deadLetterQueueIds(template: Template): Set<string> {
+  const ids = new Set<string>();
+  for (const [, queue] of resourcesOfType(template, 'AWS::SQS::Queue')) {
+    const target = getAttId((props(queue)['RedrivePolicy'] as { deadLetterTargetArn?: unknown } | undefined)?.deadLetterTargetArn, 'Arn');
+    if (target) ids.add(target);
+  }
+  return ids;
+}
+
+/** Statements of the queue policies attached to a queue. */
+export function queuePolicyStatements(template: Template, queueId: string): Statement[] {
+  return resourcesOfType(template, 'AWS::SQS::QueuePolicy')
+    .filter(([, policy]) => ((props(policy)['Queues'] as unknown[] | undefined) ?? []).some((queue) => refId(queue) === queueId))
+    .flatMap(([, policy]) => statementsOf(props(policy)['PolicyDocument']));
+}
+
+export function servicePrincipal(statement: Statement): string | undefined {
+  const service = (statement.Principal as { Service?: unknown } | undefined)?.Service;
+  return typeof service === 'string' ? service : undefined;
+}
