@@ -9,7 +9,7 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const RESOLUTIONS = ['true-positive', 'benign', 'false-positive', 'duplicate', 'test', 'remediated'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-export type AlertKind = 'rule' | 'rule-error' | 'policy';
+export type AlertKind = 'rule' | 'rule-error' | 'policy' | 'system';
 
 /** The resource a policy alert is about, as the scan found it (kept small: the full JSON is in the resources table). */
 export interface AlertResource {

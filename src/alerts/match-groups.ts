@@ -5,7 +5,7 @@ import type { NormalizedEvent } from '../logs/log-type';
 
 /** All matches of one (rule, dedup key) in one batch: written to the store once, not per event. */
 export interface MatchGroup {
-  kind: 'rule' | 'rule-error';
+  kind: 'rule' | 'rule-error' | 'system';
   rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'team' | 'dedupPeriodMinutes' | 'threshold'>;
   dedup: string;
   title: string;
@@ -27,6 +27,33 @@ export const RULE_ERROR_RULE: MatchGroup['rule'] = {
   dedupPeriodMinutes: 60,
   threshold: 1,
 };
+
+/** The synthetic rule behind system alerts: a log source Prowl cannot read. */
+export const SOURCE_FAILING_RULE: MatchGroup['rule'] = {
+  id: 'Prowl.SourceFailing',
+  description: 'Prowl could not read objects from a log source, so its events are not being parsed, stored or detected on. The objects are retried and then kept in the ingest dead-letter queue.',
+  runbook: 'Read the reason. Access denied: check the bucket policy and KMS key grant Prowl\'s ingest role read access. Missing objects: check lifecycle rules on the source bucket. Corrupt gzip: check what writes to the prefix. Once fixed, redrive the ingest DLQ.',
+  tags: [],
+  dedupPeriodMinutes: 60,
+  threshold: 1,
+};
+
+/** A system alert for a source whose object could not be read: one per source per window, counted. */
+export function sourceFailingGroup(source: string, reason: string, at: string): MatchGroup {
+  return {
+    kind: 'system',
+    rule: SOURCE_FAILING_RULE,
+    dedup: source,
+    title: `Log source ${source} is failing`,
+    severity: 'HIGH',
+    context: { source, reason },
+    count: 1,
+    firstSeen: at,
+    lastSeen: at,
+    logTypes: new Set(),
+    samples: [],
+  };
+}
 
 export class MatchGroups {
   private readonly groups = new Map<string, MatchGroup>();

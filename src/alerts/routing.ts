@@ -21,11 +21,11 @@ function owns(team: TeamConfig, alert: Alert): boolean {
 }
 
 /**
- * Which channel hears about an alert: rule errors go to ops; a rule's own team wins; otherwise the
+ * Which channel hears about an alert: rule errors and system alerts go to ops; a rule's own team wins; otherwise the
  * first team that owns the alert and wants its severity; otherwise the default channel.
  */
 export function routeAlert(alert: Alert, config: Pick<ConfigFile, 'teams' | 'slack'>): Route {
-  if (alert.kind === 'rule-error') return { channel: config.slack.opsChannel };
+  if (alert.kind === 'rule-error' || alert.kind === 'system') return { channel: config.slack.opsChannel };
   const named = alert.team ? config.teams.find((team) => team.name === alert.team) : undefined;
   if (named) return { team: named.name, channel: named.channel };
   const owner = config.teams.find((team) => owns(team, alert) && severityRank(alert.severity) >= severityRank(team.minSeverity));

@@ -1,4 +1,7 @@
-import { ProwlError } from '../errors';
+import { isProwlError, ProwlError } from '../errors';
+import { sourceFailingGroup } from '../alerts/match-groups';
+import { recordMatchGroups } from '../alerts/record-matches';
+import { resolveSource } from '../logs/sources';
 import { logger } from '../logger';
 import { eventBridgeDelivery, eventBridgeEventSchema, isEventBridgeEvent } from './eventbridge';
 import { ingestObject, type IngestDeps, type IngestSummary } from './ingest-object';
@@ -20,11 +23,31 @@ export async function ingestMessage(body: string, deps: IngestDeps): Promise<Ing
 
   const summaries: IngestSummary[] = [];
   for (const ref of objectsInNotification(body)) {
-    const summary = await ingestObject(ref, deps);
-    report(summary);
-    summaries.push(summary);
+    try {
+      const summary = await ingestObject(ref, deps);
+      report(summary);
+      summaries.push(summary);
+    } catch (error) {
+      if (isProwlError(error, 'prowl_object_unreadable')) await alertSourceFailing(ref, error.message, deps);
+      throw error;
+    }
   }
   return summaries;
+}
+
+/**
+ * Tells the ops channel that a source cannot be read. The record still fails (and is retried,
+ * then kept in the DLQ); the alert counts failures per source within its window, so a source
+ * that keeps failing is one alert, not one per object.
+ */
+async function alertSourceFailing(ref: ObjectRef, reason: string, deps: IngestDeps): Promise<void> {
+  const now = deps.now();
+  const source = resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
+  const name = source ? `${source.label} (s3://${source.id})` : `s3://${ref.bucket}`;
+  const group = sourceFailingGroup(name, reason, now.toUTC().toISO()!);
+  const batchId = `source-failing:${ref.bucket}/${ref.key}@${ref.version}`;
+  const alerts = await recordMatchGroups(deps.alerts, [group], { batchId, now, sampleLimit: 0 });
+  await deps.notify.send(alerts.map((alert) => alert.id));
 }
 
 async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps): Promise<IngestSummary> {

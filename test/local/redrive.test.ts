@@ -46,5 +46,11 @@ describe('the local event-source runner', () => {
     expect(await depth('IngestDeadLetterQueue')).toBe(1);
     const dead = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues['IngestDeadLetterQueue']!.url }));
     expect(dead.Messages?.[0]?.Body).toContain('never-written');
+
+    // The ops channel hears once that the source is failing, with the reason, however often the object was retried.
+    const opsAlerts = slack.of('chat.postMessage').filter((call) => call.body['channel'] === '#prowl-ops');
+    expect(opsAlerts).toHaveLength(1);
+    expect(String(opsAlerts[0]!.body['text'])).toMatch(/^\[HIGH\] Log source cloudtrail \(s3:\/\/prowl-t[0-9a-f]+-raw-bucket\/AWSLogs\/\) is failing$/);
+    expect(JSON.stringify(opsAlerts[0]!.body)).toContain('does not exist');
   });
 });
