@@ -2,6 +2,7 @@ import { getAttId, packageService, props, refId, resourcesOfType, STAGE, type Te
 import {
   actionsOf,
   allStatements,
+  danglingReferences,
   deadLetterQueueIds,
   lambdaFunctions,
   queuePolicyStatements,
@@ -30,6 +31,12 @@ const SQS_CONSUMERS = { IngestQueue: 'IngestLambdaFunction', NotifyQueue: 'Notif
 function grants(statements: Statement[], action: string, resource: (r: unknown) => boolean): boolean {
   return statements.some((s) => s.Effect === 'Allow' && actionsOf(s).includes(action) && resourcesIn(s).some(resource));
 }
+
+describe('template', () => {
+  it('refers only to resources, parameters and conditions it has', () => {
+    expect(danglingReferences(template)).toEqual([]);
+  });
+});
 
 describe('functions', () => {
   it('deploys every function on nodejs22.x, arm64', () => {

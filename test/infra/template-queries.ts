@@ -146,3 +146,38 @@ export function servicePrincipal(statement: Statement): string | undefined {
   const service = (statement.Principal as { Service?: unknown } | undefined)?.Service;
   return typeof service === 'string' ? service : undefined;
 }
+
+const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);
+
+/**
+ * Every Ref, Fn::GetAtt, Fn::Sub variable and condition name that points at nothing in the
+ * template: CloudFormation rejects such a template only at deploy time.
+ */
+export function danglingReferences(template: Template & { Parameters?: Record<string, unknown> }): string[] {
+  const names = new Set([...Object.keys(template.Resources), ...Object.keys(template.Parameters ?? {}), ...PSEUDO_PARAMETERS]);
+  const conditions = new Set(Object.keys(template.Conditions ?? {}));
+  const dangling: string[] = [];
+  const visit = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, where));
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string' && !names.has(inner)) dangling.push(`${where}: Ref ${inner}`);
+      if (key === 'Fn::GetAtt' && Array.isArray(inner) && !names.has(String(inner[0]))) dangling.push(`${where}: GetAtt ${String(inner[0])}`);
+      if (key === 'Fn::Sub') {
+        const [pattern, variables] = Array.isArray(inner) ? [String(inner[0]), (inner[1] ?? {}) as Record<string, unknown>] : [String(inner), {}];
+        for (const [, variable] of pattern.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+          const name = variable!.split('.')[0]!;
+          if (!names.has(name) && !(name in variables)) dangling.push(`${where}: Sub \${${variable}}`);
+        }
+      }
+      if ((key === 'Condition' && typeof inner === 'string' && !conditions.has(inner)) || (key === 'Fn::If' && Array.isArray(inner) && !conditions.has(String(inner[0])))) {
+        dangling.push(`${where}: condition ${key === 'Condition' ? String(inner) : String((inner as unknown[])[0])}`);
+      }
+      visit(inner, where);
+    }
+  };
+  for (const [id, resource] of Object.entries(template.Resources)) visit(resource, id);
+  for (const [id, output] of Object.entries(template.Outputs ?? {})) visit(output, `Outputs.${id}`);
+  visit(template.Conditions, 'Conditions');
+  return dangling;
+}
