@@ -19,6 +19,8 @@ import { loadRuleSet } from './detect/rule-set';
 import type { Policy } from './detect/policy';
 import { policies } from '../detections/policies';
 import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
+import { buildCustomLogType } from './logs/custom-log-type';
+import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
 import { ProwlError } from './errors';
 import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
@@ -41,6 +43,8 @@ export interface Services {
   jobs: JobQueue;
   /** Every rule that can run: the TypeScript pack and Sigma rules. */
   rules: readonly Rule[];
+  /** Built-in log types plus the ones declared in prowl.config.yml. */
+  logTypes: LogTypeRegistry;
   /** The policy pack the scans run. */
   policies: readonly Policy[];
   resources: ResourceStore;
@@ -58,6 +62,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     runtime,
     config,
     clients,
+    logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
     audit: createDynamoAuditLog({ ddb: clients.ddb, table: runtime.tables.audit }),
     settings,
@@ -70,6 +75,32 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
     now: () => DateTime.utc(),
   };
+}
+
+/**
+ * The log types Prowl reads: built-in ones and those declared under `logTypes`, each declaration
+ * validated here (so a mistake stops the start with its reason), and every name a source lists
+ * checked to exist.
+ */
+export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'sources'>, origin: string): LogTypeRegistry {
+  const custom = config.logTypes.map((declaration, i) => {
+    try {
+      return buildCustomLogType(declaration);
+    } catch (error) {
+      throw new ProwlError('prowl_config_invalid', `${origin} → logTypes.${i}: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  const registry = createLogTypeRegistry(custom);
+  config.sources.forEach((source, i) =>
+    source.logTypes.forEach((name, j) => {
+      try {
+        registry.byName(name);
+      } catch (error) {
+        throw new ProwlError('prowl_config_invalid', `${origin} → sources.${i}.logTypes.${j}: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
+  return registry;
 }
 
 /** The use cases people reach from Slack or the terminal, over the given services. */

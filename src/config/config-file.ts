@@ -64,6 +64,8 @@ export const configFileSchema = z
       })
       .strict()
       .prefault({}),
+    /** User-defined JSON log types; each declaration is validated by src/logs/custom-log-type.ts at start. */
+    logTypes: z.array(z.record(z.string(), z.unknown())).default([]),
     /** Accounts and regions the daily scan covers; validated by the scan module (src/scan/scan-plan.ts) at start. */
     scan: z.record(z.string(), z.unknown()).optional(),
     options: z
