@@ -299,3 +299,12 @@ describe('alarms', () => {
     }
   });
 });
+
+describe('Slack endpoint', () => {
+  it('throttles the public HTTP API and keeps access logs of it', () => {
+    const stages = resourcesOfType(template, 'AWS::ApiGatewayV2::Stage').map(([, stage]) => props(stage));
+    expect(stages).toHaveLength(1);
+    expect(stages[0]!['DefaultRouteSettings']).toMatchObject({ ThrottlingBurstLimit: expect.any(Number), ThrottlingRateLimit: expect.any(Number) });
+    expect(getAttId((stages[0]!['AccessLogSettings'] as { DestinationArn: unknown }).DestinationArn, 'Arn')).toBe('HttpApiLogGroup');
+  });
+});
