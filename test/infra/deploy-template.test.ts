@@ -4,6 +4,7 @@ import {
   allStatements,
   danglingReferences,
   deadLetterQueueIds,
+  dependencyCycle,
   lambdaFunctions,
   queuePolicyStatements,
   resourcesIn,
@@ -35,6 +36,14 @@ function grants(statements: Statement[], action: string, resource: (r: unknown) 
 describe('template', () => {
   it('refers only to resources, parameters and conditions it has', () => {
     expect(danglingReferences(template)).toEqual([]);
+    // The check itself finds what is missing.
+    expect(danglingReferences({ Resources: { A: { Type: 'X', Properties: { p: { Ref: 'Gone' }, q: { 'Fn::Sub': '${A.Arn}/${Missing}' } } } } })).toEqual(['A: Ref Gone', 'A: Sub ${Missing}']);
+  });
+
+  it('has no circular dependency between resources', () => {
+    expect(dependencyCycle(template)).toBeUndefined();
+    // The check itself finds one when there is one.
+    expect(dependencyCycle({ Resources: { A: { Type: 'X', Properties: { p: { Ref: 'B' } } }, B: { Type: 'X', DependsOn: 'A' } } })).toEqual(['A', 'B', 'A']);
   });
 });
 

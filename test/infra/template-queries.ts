@@ -181,3 +181,50 @@ export function danglingReferences(template: Template & { Parameters?: Record<st
   visit(template.Conditions, 'Conditions');
   return dangling;
 }
+
+/** The resources one resource depends on: its Ref, Fn::GetAtt and Fn::Sub targets and DependsOn. */
+function dependenciesOf(resource: unknown, ids: Set<string>): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') found.add(inner);
+      if (key === 'Fn::GetAtt' && Array.isArray(inner)) found.add(String(inner[0]));
+      if (key === 'Fn::Sub') {
+        const pattern = Array.isArray(inner) ? String(inner[0]) : String(inner);
+        for (const [, variable] of pattern.matchAll(/\$\{([^!}][^}]*)\}/g)) found.add(variable!.split('.')[0]!);
+      }
+      if (key === 'DependsOn') ([] as unknown[]).concat(inner).forEach((id) => found.add(String(id)));
+      visit(inner);
+    }
+  };
+  visit(resource);
+  return new Set([...found].filter((id) => ids.has(id)));
+}
+
+/** A chain of resources that depend on each other in a circle (CloudFormation refuses those), or undefined. */
+export function dependencyCycle(template: Template): string[] | undefined {
+  const ids = new Set(Object.keys(template.Resources));
+  const edges = new Map([...ids].map((id) => [id, dependenciesOf(template.Resources[id], ids)]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const walk = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const next of edges.get(id) ?? []) {
+      const cycle = walk(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of ids) {
+    const cycle = walk(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
