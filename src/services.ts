@@ -113,7 +113,6 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
     routes: createRouteAdmin(common),
     audit: services.audit,
     searches: createSearchRequests({ jobs: services.jobs, config: services.config }),
-    jobs: services.jobs,
     now: services.now,
     timeZoneOf,
   };

@@ -13,6 +13,9 @@ export function createSearchRequests(deps: { jobs: JobQueue; config: Pick<Config
       parseQuery(query);
       await deps.jobs.send({ type: 'search', query, replyTo: { channel, user: actor.userId } });
     },
+    async showEvents(alertId: string, actor: Actor, channel: string, threadTs?: string): Promise<void> {
+      await deps.jobs.send({ type: 'show-events', alertId, replyTo: { channel, user: actor.userId, ...(threadTs ? { threadTs } : {}) } });
+    },
     async scan(only: { accountId?: string; resourceType?: string }, actor: Actor, channel: string): Promise<void> {
       requireRole(actor, 'responder', deps.config, 'run scans');
       await deps.jobs.send({ type: 'scan', ...only, replyTo: { channel, user: actor.userId } });

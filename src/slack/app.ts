@@ -75,7 +75,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     const alert = await alertOrFail(ops, alertId);
     const channel = body.channel?.id ?? alert.slack?.channel;
     if (!channel) throw new ProwlError('prowl_bad_input', 'cannot tell which channel to answer in');
-    await ops.jobs.send({ type: 'show-events', alertId, replyTo: { channel, user: actor.userId, ...(body.message?.ts ? { threadTs: body.message.ts } : {}) } });
+    await ops.searches.showEvents(alertId, actor, channel, body.message?.ts);
     return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
   });
 

@@ -26,7 +26,8 @@ export type Command =
   | { name: 'audit'; subject?: string }
   | { name: 'search'; query: string }
   | { name: 'sql'; statement: string }
-  | { name: 'scan'; accountId?: string; resourceType?: string };
+  | { name: 'scan'; accountId?: string; resourceType?: string }
+  | { name: 'events'; alertId: string };
 
 type Name = Command['name'];
 
@@ -36,6 +37,7 @@ export const USAGE: Record<Name, string> = {
   alerts: '/prowl alerts [open|acked|resolved] [team] [severity>=LEVEL] — recent alerts (default: open)',
   ack: '/prowl ack <alert-id> — acknowledge an open alert',
   unack: '/prowl unack <alert-id> — put an acknowledged alert back to open',
+  events: '/prowl events <alert-id> — what the alert\'s actor did around it, from the lake (the Show events button)',
   resolve: `/prowl resolve <alert-id> [${RESOLUTIONS.join('|')}] [note…] — resolve an alert (default reason: true-positive)`,
   suppress: '/prowl suppress <rule-id> [dedup="key"] [field=value|field~glob|field=a,b|field=10.0.0.0/8 …] for <30m|12h|7d>|until <YYYY-MM-DD[ HH:mm]>|forever reason "why"',
   suppressions: '/prowl suppressions — active suppressions and what they caught',
@@ -197,6 +199,8 @@ export function parseCommand(text: string): Command {
       return { name: 'ack', alertId: identifier('ack', 'an alert id', args[0]) };
     case 'unack':
       return { name: 'unack', alertId: identifier('unack', 'an alert id', args[0]) };
+    case 'events':
+      return { name: 'events', alertId: identifier('events', 'an alert id', args[0]) };
     case 'resolve': {
       const alertId = identifier('resolve', 'an alert id', args[0]);
       const [reasonWord, ...note] = args.slice(1);

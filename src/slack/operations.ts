@@ -3,7 +3,6 @@ import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
 import type { SuppressionService } from '../alerts/suppressions-service';
 import type { Triage } from '../alerts/triage';
-import type { JobQueue } from '../jobs/job';
 import type { SearchRequests } from '../jobs/search-requests';
 import type { DateTime } from 'luxon';
 
@@ -15,7 +14,6 @@ export interface Operations {
   routes: RouteAdmin;
   audit: AuditLog;
   searches: SearchRequests;
-  jobs: JobQueue;
   now: () => DateTime;
   /** IANA time zone of a user, for reading the dates they type. */
   timeZoneOf(userId: string): Promise<string>;

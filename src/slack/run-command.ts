@@ -48,6 +48,12 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
     case 'unack':
       await ops.triage.unacknowledge(command.alertId, actor);
       return { text: `\`${command.alertId}\` is open again.` };
+    case 'events': {
+      const alert = await ops.triage.get(command.alertId);
+      if (!alert) return { text: `no alert ${command.alertId}; \`/prowl alerts\` lists open ones` };
+      await ops.searches.showEvents(command.alertId, actor, place.channel);
+      return { text: `Searching the lake for what happened around \`${command.alertId}\`… the results will be posted here.` };
+    }
     case 'resolve':
       await ops.triage.resolve(command.alertId, actor, command.reason, command.note);
       return { text: `Resolved \`${command.alertId}\` as ${command.reason}.` };

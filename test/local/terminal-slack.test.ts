@@ -36,6 +36,7 @@ describe('the terminal Slack prompt', () => {
     await type(input, '/prowl help', /\/prowl ack <alert-id> — acknowledge an open alert/);
     await type(input, `/prowl ack ${alert!.id}`, new RegExp(`Acknowledged ${alert!.id.replace(/\./g, '\\.')}\\.`));
     await type(input, '/prowl ack', /an alert id is missing/);
+    await type(input, `/prowl events ${alert!.id}`, /Searching the lake for what happened around/);
     prompt.close();
 
     expect(await services.alerts.get(alert!.id)).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'local' });

@@ -19,6 +19,7 @@ describe('/prowl commands', () => {
   it('parse ack, unack and resolve with a reason and a quoted note', () => {
     expect(parseCommand('ack AWS.CloudTrail.X-0123456789abcdef')).toEqual({ name: 'ack', alertId: 'AWS.CloudTrail.X-0123456789abcdef' });
     expect(parseCommand('unack a-1')).toEqual({ name: 'unack', alertId: 'a-1' });
+    expect(parseCommand('events a-1')).toEqual({ name: 'events', alertId: 'a-1' });
     expect(parseCommand('resolve a-1 false-positive "CI role" again')).toEqual({ name: 'resolve', alertId: 'a-1', reason: 'false-positive', note: 'CI role again' });
     expect(parseCommand('resolve a-1')).toMatchObject({ reason: 'true-positive' });
   });
