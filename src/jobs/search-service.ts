@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileReadOnlySql, compileSearch, createAthenaBackend, createDuckDbBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '../search';
+import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '../search';
 import type { CompiledQuery, SearchResult } from '../search';
 import { snapshotPartitions } from './lake-snapshot';
 
@@ -42,6 +42,8 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string }): S
     const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
     try {
       await snapshotPartitions(options.s3, options.bucket, prefixes(scratch), scratch);
+      // Loaded only here: DuckDB's native module exists on laptops, not in the Lambda bundles.
+      const { createDuckDbBackend } = await import('../search/duckdb-backend');
       const backend = createDuckDbBackend({ lakeDir: scratch });
       try {
         return await run(backend);

@@ -2,7 +2,9 @@
 export { createAthenaBackend, type AthenaBackendOptions } from './athena-backend';
 export type { CompileTarget, CompiledQuery, SearchDialect } from './compiled-query';
 export { compileQuery } from './compile-query';
-export { createDuckDbBackend, type DuckDbBackend, type DuckDbBackendOptions } from './duckdb-backend';
+// The DuckDB backend is not re-exported: it loads a native module that only laptops have, so
+// code that runs in Lambda must import it on demand (see src/jobs/search-service.ts).
+export type { DuckDbBackend, DuckDbBackendOptions } from './duckdb-backend';
 export { formatCsv } from './format-csv';
 export { formatTextTable, type TableOptions } from './format-table';
 export { INDICATOR_ALIASES } from './indicator-aliases';
