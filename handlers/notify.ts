@@ -1,3 +1,5 @@
+import { isProwlError } from '../src/errors';
+import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
 import { createServices, createSlackGateway } from '../src/services';
 import { notifyRecord } from '../src/slack/notify-record';
@@ -6,8 +8,20 @@ import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  return { ...services, gateway: await createSlackGateway(services), sqs: services.clients.sqs, queueUrl: services.runtime.queues.notify };
+  return { ...services, gateway: await createSlackGateway(services), sqs: services.clients.sqs, queueUrl: services.runtime.queues.notify, metrics: functionMetrics(services.runtime, 'notify') };
 });
 
 /** prowl-notify: post or update the alert's Slack message. */
-export const handler = sqsBatchHandler('notify', async (record) => notifyRecord(record, await deps()));
+export const handler = sqsBatchHandler(
+  'notify',
+  async (record) => {
+    const d = await deps();
+    try {
+      return await notifyRecord(record, d);
+    } catch (error) {
+      if (isProwlError(error, 'prowl_slack_failed') || isProwlError(error, 'prowl_slack_rate_limited')) d.metrics.add('SlackErrors');
+      throw error;
+    }
+  },
+  async () => (await deps()).metrics,
+);

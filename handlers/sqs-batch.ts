@@ -2,12 +2,17 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { asProwlError } from '../src/errors';
 import { logger } from '../src/logger';
+import type { Metrics } from '../src/metrics';
 
 /**
  * An SQS-triggered handler where each record fails on its own: failures are reported as
  * batchItemFailures, so only they return to the queue (and to the DLQ after maxReceiveCount).
  */
-export function sqsBatchHandler(name: string, handleRecord: (record: SQSRecord) => Promise<unknown>): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
+export function sqsBatchHandler(
+  name: string,
+  handleRecord: (record: SQSRecord) => Promise<unknown>,
+  metrics?: () => Promise<Metrics> | Metrics,
+): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord): Promise<unknown> => {
     try {
@@ -18,5 +23,10 @@ export function sqsBatchHandler(name: string, handleRecord: (record: SQSRecord) 
       throw failure;
     }
   };
-  return (event, context) => processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+  return async (event, context) => {
+    const response = await processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+    // One EMF line per invocation with what the records added up to.
+    if (metrics) (await metrics()).flush();
+    return response;
+  };
 }

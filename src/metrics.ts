@@ -112,3 +112,9 @@ export function addIngestCounts(metrics: Metrics, summary: IngestCounts): void {
   metrics.add('RuleErrors', summary.ruleErrors);
   metrics.add('Alerts', summary.alertIds.length);
 }
+
+/** Metrics for one function, or ones that count and write nothing where metrics are off (a laptop). */
+export function functionMetrics(runtime: { stage: string; metrics: boolean }, functionName: string): Metrics {
+  if (!runtime.metrics) return { add: () => undefined, flush: () => undefined };
+  return createMetrics({ dimensions: { Stage: runtime.stage, Function: functionName } });
+}

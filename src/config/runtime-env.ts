@@ -41,6 +41,8 @@ export const runtimeEnvSchema = z.object({
   PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
   /** Slack's Web API base URL; only tests and private proxies change it. */
   SLACK_API_URL: unsetWhenEmpty(url),
+  /** `emf` writes CloudWatch embedded-metric lines (Lambda); `off` on a laptop, where they would be noise. */
+  PROWL_METRICS: z.enum(['emf', 'off']),
   /** Where searches run: Athena over Glue tables in AWS, DuckDB over the lake on a laptop. */
   PROWL_SEARCH_BACKEND: z.enum(['athena', 'duckdb']),
   PROWL_ATHENA_WORKGROUP: unsetWhenEmpty(name),
@@ -66,6 +68,7 @@ export interface RuntimeConfig {
   endpoints: { s3?: string; sqs?: string; dynamodb?: string };
   slackApiUrl?: string;
   search: { backend: 'duckdb' } | { backend: 'athena'; workGroup: string; database: string };
+  metrics: boolean;
   secrets: SecretSources;
 }
 
@@ -100,6 +103,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },
     slackApiUrl: e.SLACK_API_URL,
+    metrics: e.PROWL_METRICS === 'emf',
     search: e.PROWL_SEARCH_BACKEND === 'athena' ? { backend: 'athena', workGroup: e.PROWL_ATHENA_WORKGROUP!, database: e.PROWL_GLUE_DATABASE! } : { backend: 'duckdb' },
     secrets: {
       slackBotToken: secret(e.SLACK_BOT_TOKEN, e.PROWL_SLACK_BOT_TOKEN_PARAM),

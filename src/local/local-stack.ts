@@ -84,6 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: region,
       // No Athena on a laptop: searches run with DuckDB over the lake.
       PROWL_SEARCH_BACKEND: 'duckdb',
+      PROWL_METRICS: 'off',
       ...endpointEnv,
       ...slackEnvironment(options.slack),
     };

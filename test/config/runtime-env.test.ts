@@ -16,6 +16,7 @@ const complete = {
   PROWL_SLACK_MODE: 'slack',
   PROWL_SLACK_BOT_TOKEN_PARAM: '/prowl/prod/slack-bot-token',
   PROWL_SEARCH_BACKEND: 'athena',
+  PROWL_METRICS: 'emf',
   PROWL_ATHENA_WORKGROUP: 'prowl-prod',
   PROWL_GLUE_DATABASE: 'prowl_prod',
 };
