@@ -74,8 +74,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const clients = createAwsClients({ region, endpoints: { s3: endpoints.aws, sqs: endpoints.aws, dynamodb: endpoints.dynamodb } });
     const provisioned = await provision(definitions, clients, options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds });
 
-    // Drop the AWS-only parameter names: locally secrets come straight from the environment.
-    const { PROWL_SLACK_BOT_TOKEN_PARAM: _bot, PROWL_SLACK_SIGNING_SECRET_PARAM: _signing, ...declared } = resolveEnvironment(definitions.environment, provisioned);
+    // Drop the AWS-only parameter names (locally secrets come straight from the environment) and the
+    // log level (the laptop or the test run chooses its own).
+    const { PROWL_SLACK_BOT_TOKEN_PARAM: _bot, PROWL_SLACK_SIGNING_SECRET_PARAM: _signing, POWERTOOLS_LOG_LEVEL: _level, ...declared } = resolveEnvironment(definitions.environment, provisioned);
     const env: Record<string, string> = {
       ...declared,
       // Paths in serverless.yml are relative to the package root (/var/task); here, to the repo.
