@@ -7,12 +7,15 @@ import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
 import { once } from '../src/once';
+import { createSearchCatalog } from '../src/search';
 import { createServices, createSlackGateway } from '../src/services';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
   const { search } = services.runtime;
+  // Custom log types from prowl.config.yml are searchable like the built-in ones.
+  const catalog = createSearchCatalog(services.logTypes.all());
   const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
@@ -20,8 +23,8 @@ const deps = once(async () => {
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'
-        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database })
-        : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake }),
+        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog })
+        : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog }),
   };
 });
 

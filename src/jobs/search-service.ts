@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '../search';
-import type { CompiledQuery, SearchResult } from '../search';
+import type { CompiledQuery, SearchCatalog, SearchResult } from '../search';
 import { snapshotPartitions } from './lake-snapshot';
 
 export interface SearchOutcome {
@@ -21,10 +21,12 @@ export interface SearchService {
 
 export const SEARCH_RUN = { timeoutMs: 60_000, maxRows: 10_000 };
 
-export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string }): SearchService {
-  const backend = createAthenaBackend(options);
+export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string; searchCatalog?: SearchCatalog }): SearchService {
+  const { searchCatalog, ...athena } = options;
+  const backend = createAthenaBackend(athena);
+  const catalog = searchCatalog ?? createSearchCatalog();
   return {
-    search: (query) => runSearch(query, backend, SEARCH_RUN),
+    search: (query) => runSearch(query, backend, { ...SEARCH_RUN, catalog }),
     async sql(statement) {
       const compiled = compileReadOnlySql(statement, 'athena');
       return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
@@ -36,7 +38,8 @@ export function athenaSearch(options: { athena: AthenaClient; workGroup: string;
  * DuckDB over the lake in S3: compile once to learn which partitions the time range covers, copy
  * just those into a scratch directory, then compile against it and run.
  */
-export function duckDbOverS3Search(options: { s3: S3Client; bucket: string }): SearchService {
+export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; searchCatalog?: SearchCatalog }): SearchService {
+  const catalog = options.searchCatalog ?? createSearchCatalog();
   /** Copies what a query reads into a scratch lake, runs it there, and cleans up. */
   async function inScratchLake<T>(prefixes: (lakeDir: string) => string[], run: (backend: DuckDbBackend) => Promise<T>): Promise<T> {
     const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
@@ -44,7 +47,7 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string }): S
       await snapshotPartitions(options.s3, options.bucket, prefixes(scratch), scratch);
       // Loaded only here: DuckDB's native module exists on laptops, not in the Lambda bundles.
       const { createDuckDbBackend } = await import('../search/duckdb-backend');
-      const backend = createDuckDbBackend({ lakeDir: scratch });
+      const backend = createDuckDbBackend({ lakeDir: scratch, catalog });
       try {
         return await run(backend);
       } finally {
@@ -60,16 +63,16 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string }): S
       inScratchLake(
         (lakeDir) => {
           const wanted: string[] = [];
-          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) });
+          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) }, { catalog });
           return wanted;
         },
-        (backend) => runSearch(query, backend, SEARCH_RUN),
+        (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog }),
       ),
     sql: (statement) => {
       const compiled = compileReadOnlySql(statement, 'duckdb');
       // Admin SQL names whole tables; copy every file of the ones it mentions.
       const words = new Set(statement.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
-      const tables = createSearchCatalog().logTypes.map((logType) => logType.table).filter((table) => words.has(table));
+      const tables = catalog.logTypes.map((logType) => logType.table).filter((table) => words.has(table));
       return inScratchLake(
         () => tables.map((table) => `logs/${table}`),
         async (backend) => ({ compiled, result: await backend.run(compiled, SEARCH_RUN) }),

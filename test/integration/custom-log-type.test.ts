@@ -1,4 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { attachmentBlocks } from '../helpers/slack-api';
 import { join } from 'node:path';
 import { startStackWithSlack } from '../helpers/local-stack';
 
@@ -22,5 +24,18 @@ describe('a log type declared in the configuration', () => {
     const keys = (lake.Contents ?? []).map((object) => object.Key!);
     expect(keys.filter((key) => key.startsWith('logs/custom_appaudit/year=2026/month=11/day=22/hour=10/'))).toHaveLength(1);
     expect(keys.filter((key) => key.startsWith('quarantine/'))).toHaveLength(1);
+  });
+
+  it('is searchable like the built-in ones', async () => {
+    await env.stack.clients.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: env.stack.provisioned.queues['JobsQueue']!.url,
+        MessageBody: JSON.stringify({ type: 'search', query: 'Custom.AppAudit action=export since 2026-11-22 until 2026-11-23 fields action,client_ip', replyTo: { channel: 'C0SEC', user: 'U0ALICE' } }),
+      }),
+    );
+    await env.stack.runner.idle();
+    const posted = env.slack.of('chat.postMessage').find((call) => String(call.body['text']).startsWith('Search'))!;
+    expect(String(posted.body['text'])).toMatch(/^Search: 1 row · /);
+    expect(JSON.stringify(attachmentBlocks(posted))).toContain('198.51.100.5');
   });
 });
