@@ -122,6 +122,8 @@ describe('queues', () => {
       }
     }
     expect(senders.length).toBeGreaterThanOrEqual(3);
+    // This account's real-time rule is opt-in: with the trail also delivering to S3, events would count twice.
+    expect(template.Resources['CloudTrailApiCallsRule']?.Condition).toBe('RealTimeCloudTrail');
     for (const sender of senders) {
       const allowed = queuePolicyStatements(template, sender.queue).some((s) => {
         if (s.Effect !== 'Allow' || servicePrincipal(s) !== sender.service || !actionsOf(s).includes('sqs:SendMessage')) return false;
@@ -129,7 +131,9 @@ describe('queues', () => {
         if (!s.Condition) return false;
         if (!sender.rule) return true;
         const sourceArns = ([] as unknown[]).concat(s.Condition['ArnEquals']?.['aws:SourceArn'] ?? []);
-        return sourceArns.some((arn) => getAttId(arn, 'Arn') === sender.rule);
+        // A conditional rule's ARN sits in the true branch of { Fn::If: [condition, arn, AWS::NoValue] }.
+        const whenPresent = (arn: unknown): unknown => (arn && typeof arn === 'object' && 'Fn::If' in arn ? (arn as { 'Fn::If': unknown[] })['Fn::If'][1] : arn);
+        return sourceArns.some((arn) => getAttId(whenPresent(arn), 'Arn') === sender.rule);
       });
       expect({ ...sender, allowed }).toEqual({ ...sender, allowed: true });
     }
