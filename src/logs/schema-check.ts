@@ -92,8 +92,13 @@ function numberCheck(def: Def): SchemaCheck | undefined {
   return passesAll('number', tests);
 }
 
+/**
+ * A JSON object the fast path can vouch for. JSON.parse makes "__proto__" an own key, which zod's
+ * copy of the object would lose (assigning it sets the prototype), so such an object is left to
+ * zod: the fast path only accepts what zod would accept unchanged.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.prototype.hasOwnProperty.call(value, '__proto__');
 }
 
 function objectCheck(def: Def): SchemaCheck | undefined {

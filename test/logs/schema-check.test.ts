@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { compileSchemaCheck } from '../../src/logs/schema-check';
+import { compileSchemaCheck, schemaCheckFor } from '../../src/logs/schema-check';
+import { cloudTrail } from '../../src/logs/cloudtrail';
 import { parseObject } from '../../src/logs/parse';
 import { SAMPLES } from './samples';
 
@@ -73,5 +74,14 @@ describe('the compiled schema check', () => {
     expect(check({ n: 3, s: 'b' })).toBe(false);
     expect(check({ n: 3, s: 'ab', e: 'z' })).toBe(false);
     expect(check({ n: 3, s: 'ab', other: 1 })).toBe(false);
+  });
+});
+
+describe('the compiled schema check and "__proto__" keys', () => {
+  it('leaves an object with an own "__proto__" key to zod, whose copy would drop it', () => {
+    const check = schemaCheckFor(cloudTrail.schema)!;
+    const event = JSON.parse(`{"eventTime":"2026-11-22T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","eventID":"e1","userIdentity":{"type":"IAMUser"},"requestParameters":{"__proto__":false}}`) as unknown;
+    expect(Object.prototype.hasOwnProperty.call((event as { requestParameters: object }).requestParameters, '__proto__')).toBe(true);
+    expect(check(event)).toBe(false);
   });
 });
