@@ -1,5 +1,4 @@
 import { runtimeConfigFromProcess } from '../src/config';
-import { ProwlError } from '../src/errors';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
 import { createScanRunner } from '../src/jobs/run-scan';
@@ -7,6 +6,7 @@ import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
 import { once } from '../src/once';
+import { readMessage } from '../src/queue-message';
 import { createSearchCatalog } from '../src/search';
 import { createServices, createSlackGateway } from '../src/services';
 import { sqsBatchHandler } from './sqs-batch';
@@ -28,17 +28,5 @@ const deps = once(async () => {
   };
 });
 
-function parseJob(body: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new ProwlError('prowl_bad_input', 'job message is not JSON');
-  }
-  const job = jobSchema.safeParse(json);
-  if (!job.success) throw new ProwlError('prowl_bad_input', `not a job Prowl knows: ${job.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return job.data;
-}
-
 /** prowl-jobs: slow work asked for from Slack (searches, "Show events"), answered in the channel. */
-export const handler = sqsBatchHandler('jobs', async (record) => runJob(parseJob(record.body), await deps()));
+export const handler = sqsBatchHandler('jobs', async (record) => runJob(readMessage(record.body, jobSchema, 'jobs', 'a job Prowl knows (search, show-events, sql, scan)'), await deps()));

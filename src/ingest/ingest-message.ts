@@ -1,4 +1,5 @@
-import { isProwlError, ProwlError } from '../errors';
+import { isProwlError } from '../errors';
+import { parseMessageJson, validateMessage } from '../queue-message';
 import { sourceFailingGroup } from '../alerts/match-groups';
 import { recordMatchGroups } from '../alerts/record-matches';
 import { resolveSource } from '../logs/sources';
@@ -13,16 +14,11 @@ import { QuarantineWriter } from '../lake/quarantine';
  * (CloudTrail API calls or GuardDuty findings forwarded in real time), which is its own record.
  */
 export async function ingestMessage(body: string, deps: IngestDeps): Promise<IngestSummary[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new ProwlError('prowl_bad_input', 'ingest message is not JSON; expected an S3 event notification or an EventBridge event');
-  }
+  const json = parseMessageJson(body, 'ingest', 'an S3 event notification or an EventBridge event');
   if (isEventBridgeEvent(json)) return [await ingestEventBridge(body, json, deps)];
 
   const summaries: IngestSummary[] = [];
-  for (const ref of objectsInNotification(body)) {
+  for (const ref of objectsInNotification(json)) {
     try {
       const summary = await ingestObject(ref, deps);
       report(summary);
@@ -51,9 +47,8 @@ async function alertSourceFailing(ref: ObjectRef, reason: string, deps: IngestDe
 }
 
 async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps): Promise<IngestSummary> {
-  const parsed = eventBridgeEventSchema.safeParse(json);
-  if (!parsed.success) throw new ProwlError('prowl_bad_input', `ingest message looks like an EventBridge event but is not one: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const { ref, source, unknownType } = eventBridgeDelivery(parsed.data);
+  const event = validateMessage(json, eventBridgeEventSchema, 'ingest', 'an EventBridge event');
+  const { ref, source, unknownType } = eventBridgeDelivery(event);
   const summary = source ? await ingestObject(ref, deps, { body: Buffer.from(body), source }) : await quarantineWhole(ref, body, unknownType!, deps);
   report(summary);
   return summary;

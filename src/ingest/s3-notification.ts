@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { describeIssues } from '../config/zod-issues';
-import { ProwlError } from '../errors';
+import { validateMessage } from '../queue-message';
 
 const s3Record = z.object({
   eventSource: z.literal('aws:s3'),
@@ -34,19 +33,10 @@ export interface ObjectRef {
  * Reads the S3 event notification in an ingest message. S3 URL-encodes keys (spaces as '+');
  * test events, folder markers and empty objects carry nothing to parse and come back empty.
  */
-export function objectsInNotification(body: string): ObjectRef[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new ProwlError('prowl_bad_input', 'ingest message is not JSON; expected an S3 event notification');
-  }
-  const parsed = notification.safeParse(json);
-  if (!parsed.success) {
-    throw new ProwlError('prowl_bad_input', `ingest message is not an S3 event notification:\n${describeIssues(parsed.error)}`);
-  }
-  if (!('Records' in parsed.data)) return [];
-  return parsed.data.Records.filter((record) => record.eventName.startsWith('ObjectCreated'))
+export function objectsInNotification(json: unknown): ObjectRef[] {
+  const parsed = validateMessage(json, notification, 'ingest', 'an S3 event notification');
+  if (!('Records' in parsed)) return [];
+  return parsed.Records.filter((record) => record.eventName.startsWith('ObjectCreated'))
     .map((record) => ({
       bucket: record.s3.bucket.name,
       key: decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')),

@@ -1,7 +1,8 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { notifyMessageSchema } from '../alerts/notify-queue';
-import { isProwlError, ProwlError } from '../errors';
+import { readMessage } from '../queue-message';
+import { isProwlError } from '../errors';
 import { deliverAlert, type DeliverDeps, type Delivery } from './deliver-alert';
 
 export interface NotifyRecordDeps extends DeliverDeps {
@@ -14,16 +15,9 @@ export interface NotifyRecordDeps extends DeliverDeps {
  * queue and becomes visible again after Slack's Retry-After: no sleeping in Lambda, nothing lost.
  */
 export async function notifyRecord(record: Pick<SQSRecord, 'body' | 'receiptHandle'>, deps: NotifyRecordDeps): Promise<Delivery> {
-  let json: unknown;
+  const { alertId } = readMessage(record.body, notifyMessageSchema, 'notify', '{"alertId": "<id>"}');
   try {
-    json = JSON.parse(record.body);
-  } catch {
-    throw new ProwlError('prowl_bad_input', 'notify message is not JSON; expected {"alertId": "…"}');
-  }
-  const message = notifyMessageSchema.safeParse(json);
-  if (!message.success) throw new ProwlError('prowl_bad_input', 'notify message must be {"alertId": "<id>"}');
-  try {
-    return await deliverAlert(message.data.alertId, deps);
+    return await deliverAlert(alertId, deps);
   } catch (error) {
     if (isProwlError(error, 'prowl_slack_rate_limited')) {
       const wait = Math.min(Math.max(error.retryAfterSeconds ?? 1, 1), 900);
