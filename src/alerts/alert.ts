@@ -94,8 +94,3 @@ export function alertIdFor(ruleId: string, dedup: string, windowStart: string): 
 export function windowIdFor(ruleId: string, dedup: string): string {
   return `window-${digest(ruleId, dedup).slice(0, 32)}`;
 }
-
-/** Short id people type in `/prowl ack <id>`: the hash part of the alert id is enough. */
-export function isAlertId(text: string): boolean {
-  return /^[A-Za-z0-9._-]+-[0-9a-f]{16}$/.test(text);
-}

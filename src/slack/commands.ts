@@ -1,4 +1,4 @@
-import { ALERT_STATUSES, RESOLUTIONS, type AlertStatus, type Resolution } from '../alerts/alert';
+import { RESOLUTIONS, type AlertStatus, type Resolution } from '../alerts/alert';
 import type { Condition } from '../alerts/suppression';
 import { SEVERITIES, type Severity } from '../config/severity';
 import { ProwlError } from '../errors';
@@ -242,4 +242,3 @@ export function parseCommand(text: string): Command {
   }
 }
 
-export { ALERT_STATUSES };
