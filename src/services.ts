@@ -105,12 +105,11 @@ export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'source
 
 /** The use cases people reach from Slack or the terminal, over the given services. */
 export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
-  const common = { ...services, config: services.config };
   return {
-    triage: createTriage(common),
-    suppressions: createSuppressionService({ ...common, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
-    rules: createRuleAdmin(common),
-    routes: createRouteAdmin(common),
+    triage: createTriage(services),
+    suppressions: createSuppressionService({ ...services, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
+    rules: createRuleAdmin(services),
+    routes: createRouteAdmin(services),
     audit: services.audit,
     searches: createSearchRequests({ jobs: services.jobs, config: services.config }),
     now: services.now,

@@ -21,14 +21,19 @@ function owns(team: TeamConfig, alert: Alert): boolean {
 }
 
 /**
- * Which channel hears about an alert: rule errors and system alerts go to ops; a rule's own team wins; otherwise the
- * first team that owns the alert and wants its severity; otherwise the default channel.
+ * The team an alert belongs to: none for rule errors and system alerts (they are Prowl's own);
+ * the rule's own team if it names one; otherwise the first team that owns the alert and wants its
+ * severity.
  */
+export function teamFor(alert: Alert, teams: readonly TeamConfig[]): TeamConfig | undefined {
+  if (alert.kind === 'rule-error' || alert.kind === 'system') return undefined;
+  const named = alert.team ? teams.find((team) => team.name === alert.team) : undefined;
+  return named ?? teams.find((team) => owns(team, alert) && severityRank(alert.severity) >= severityRank(team.minSeverity));
+}
+
+/** Which channel hears about an alert: ops for Prowl's own alerts, the owning team's, or the default. */
 export function routeAlert(alert: Alert, config: Pick<ConfigFile, 'teams' | 'slack'>): Route {
   if (alert.kind === 'rule-error' || alert.kind === 'system') return { channel: config.slack.opsChannel };
-  const named = alert.team ? config.teams.find((team) => team.name === alert.team) : undefined;
-  if (named) return { team: named.name, channel: named.channel };
-  const owner = config.teams.find((team) => owns(team, alert) && severityRank(alert.severity) >= severityRank(team.minSeverity));
-  if (owner) return { team: owner.name, channel: owner.channel };
-  return { channel: config.slack.defaultChannel };
+  const team = teamFor(alert, config.teams);
+  return team ? { team: team.name, channel: team.channel } : { channel: config.slack.defaultChannel };
 }

@@ -6,7 +6,7 @@ import type { AlertStore } from './alert-store';
 import type { AuditLog } from './audit';
 import type { NotifyQueue } from './notify-queue';
 import { requireRole, type Actor } from './roles';
-import { routeAlert } from './routing';
+import { teamFor } from './routing';
 import * as transitions from './transitions';
 
 export interface TriageDeps {
@@ -31,7 +31,7 @@ export function createTriage(deps: TriageDeps) {
       throw new ProwlError('prowl_not_found', `no alert ${alertId}; \`/prowl alerts\` lists open ones`);
     }
     const teams = await deps.teams();
-    requireRole(actor, 'responder', { roles: deps.config.roles, teams }, `${action} alerts`, routeAlert(existing, { teams, slack: deps.config.slack }).team);
+    requireRole(actor, 'responder', { roles: deps.config.roles, teams }, `${action} alerts`, teamFor(existing, teams)?.name);
     const at = deps.now().toUTC().toISO()!;
     const result = await deps.alerts.mutate(alertId, (alert) => (alert ? apply(alert, at) : alert));
     const after = result.after!;

@@ -1,6 +1,6 @@
 import { expiryTime } from '../alerts/expiry';
 import type { Actor } from '../alerts/roles';
-import { routeAlert } from '../alerts/routing';
+import { teamFor } from '../alerts/routing';
 import { describeSuppression } from '../alerts/suppression';
 import { severityRank } from '../config/severity';
 import { asProwlError } from '../errors';
@@ -35,7 +35,7 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       const alerts = (await ops.triage.list(command.status, 200)).filter(
         (a) =>
           (!command.minSeverity || severityRank(a.severity) >= severityRank(command.minSeverity)) &&
-          (!command.team || routeAlert(a, { teams, slack: { defaultChannel: '', opsChannel: '' } }).team === command.team),
+          (!command.team || teamFor(a, teams)?.name === command.team),
       );
       return bullet(
         alerts.map((a) => `• [${a.severity}] ${a.title} — \`${a.id}\` (${a.matchCount} events, last ${a.lastSeen})`),

@@ -1,4 +1,4 @@
-import { routeAlert } from '../../src/alerts/routing';
+import { routeAlert, teamFor } from '../../src/alerts/routing';
 import type { ConfigFile } from '../../src/config';
 import { normalizedCloudTrail, openAlert } from '../helpers/alerts';
 
@@ -32,5 +32,11 @@ describe('routing an alert', () => {
 
   it('falls back to the default channel', () => {
     expect(routeAlert(openAlert(), config)).toEqual({ channel: '#security' });
+  });
+
+  it('names the owning team for authorization and filters, and none for Prowl’s own alerts', () => {
+    expect(teamFor(openAlert({ ruleId: 'AWS.CloudTrail.IamUserCreated' }), config.teams)?.name).toBe('identity');
+    expect(teamFor(openAlert({ kind: 'rule-error', team: 'identity' }), config.teams)).toBeUndefined();
+    expect(teamFor(openAlert(), config.teams)).toBeUndefined();
   });
 });
