@@ -19,6 +19,7 @@ const deps = once(async () => {
   const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
+    now: services.now,
     scan: createScanRunner(services.scanPlan, { ...services, scan }),
     gateway: await createSlackGateway(services),
     search:

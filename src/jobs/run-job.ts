@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { AlertStore } from '../alerts/alert-store';
 import { isProwlError } from '../errors';
 import { formatCsv } from '../search';
@@ -12,6 +13,7 @@ export interface JobDeps {
   gateway: SlackGateway;
   search: SearchService;
   alerts: AlertStore;
+  now: () => DateTime;
   /** Runs a scan narrowed to an account and/or resource type. */
   scan(only: { accountId?: string; resourceType?: string }): Promise<ScanOutcome>;
 }
@@ -37,7 +39,7 @@ async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, head
   }
   await deps.gateway.post(replyTo.channel, searchResultMessage(query, replyTo.user, outcome.result, heading), thread);
   if (outcome.result.rowCount > 0) {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = deps.now().toUTC().toISO({ suppressMilliseconds: true })!.replace(/[:.]/g, '-');
     await deps.gateway.upload(replyTo.channel, { filename: `prowl-search-${stamp}.csv`, title: `${heading} results (${outcome.result.rowCount} rows)`, content: formatCsv(outcome.result) }, thread);
   }
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { DateTime } from 'luxon';
 import type { Actor } from '../alerts/roles';
 import { logger } from '../logger';
 
@@ -15,17 +16,18 @@ const TTL_MS = 5 * 60 * 1000;
  * for five minutes per warm function. If Slack cannot tell, the user is treated as outside the
  * group: a lookup failure never grants a role.
  */
-export function webApiDirectory(client: WebClient, groupIds: () => Promise<string[]>): SlackDirectory {
+export function webApiDirectory(client: WebClient, groupIds: () => Promise<string[]>, now: () => DateTime): SlackDirectory {
+  const nowMs = (): number => now().toMillis();
   const members = new Map<string, { users: Set<string>; until: number }>();
   const zones = new Map<string, { zone: string; until: number }>();
 
   async function membersOf(group: string): Promise<Set<string>> {
     const cached = members.get(group);
-    if (cached && cached.until > Date.now()) return cached.users;
+    if (cached && cached.until > nowMs()) return cached.users;
     try {
       const result = await client.usergroups.users.list({ usergroup: group });
       const users = new Set(result.users ?? []);
-      members.set(group, { users, until: Date.now() + TTL_MS });
+      members.set(group, { users, until: nowMs() + TTL_MS });
       return users;
     } catch (error) {
       logger.warn('cannot read user group members; treating the user as outside it', { group, error: (error as Error).message });
@@ -41,11 +43,11 @@ export function webApiDirectory(client: WebClient, groupIds: () => Promise<strin
     },
     async timeZoneOf(userId) {
       const cached = zones.get(userId);
-      if (cached && cached.until > Date.now()) return cached.zone;
+      if (cached && cached.until > nowMs()) return cached.zone;
       try {
         const result = await client.users.info({ user: userId });
         const zone = result.user?.tz ?? 'UTC';
-        zones.set(userId, { zone, until: Date.now() + TTL_MS });
+        zones.set(userId, { zone, until: nowMs() + TTL_MS });
         return zone;
       } catch {
         return 'UTC';

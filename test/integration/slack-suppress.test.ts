@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { ALERT_ACTIONS } from '../../src/slack/alert-message';
 import { limitViolations } from '../../src/slack/message';
 import { MODALS } from '../../src/slack/modals';
+import { T0 } from '../helpers/alerts';
+import { freezeClock } from '../helpers/clock';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { attachmentBlocks, sentView } from '../helpers/slack-api';
 import { buttonClick, slashCommand, viewSubmission } from '../helpers/slack-requests';
@@ -9,10 +11,15 @@ import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-st
 
 describe('silencing from Slack', () => {
   let env: SlackStack;
+  // The fixtures' events are dated T0; the preview looks back 7 days from the services' clock.
+  const clock = freezeClock(T0.plus({ hours: 2 }));
   beforeAll(async () => {
     env = await startSlackStack();
   });
-  afterAll(() => env.stop());
+  afterAll(async () => {
+    await env.stop();
+    clock.restore();
+  });
 
   async function login(ip: string, id: string): Promise<void> {
     await env.stack.putObject(cloudTrailKey(id), cloudTrailFile([rootConsoleLogin({ sourceIPAddress: ip, eventID: id })]));
