@@ -21,6 +21,16 @@ export interface SearchService {
 
 export const SEARCH_RUN = { timeoutMs: 60_000, maxRows: 10_000 };
 
+/**
+ * Loaded only when a laptop searches: DuckDB's native module is not in the Lambda bundles. A plain
+ * require, not import(): `bin/prowl.js` runs the sources through tsx's CommonJS hook, under which
+ * a dynamic import() of a .ts path is not resolved (jest rewrites it, so only the real CLI saw it).
+ */
+function loadDuckDbBackend(): typeof import('../search/duckdb-backend') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../search/duckdb-backend') as typeof import('../search/duckdb-backend');
+}
+
 export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string; searchCatalog?: SearchCatalog }): SearchService {
   const { searchCatalog, ...athena } = options;
   const backend = createAthenaBackend(athena);
@@ -45,8 +55,7 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
     const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
     try {
       await snapshotPartitions(options.s3, options.bucket, prefixes(scratch), scratch);
-      // Loaded only here: DuckDB's native module exists on laptops, not in the Lambda bundles.
-      const { createDuckDbBackend } = await import('../search/duckdb-backend');
+      const { createDuckDbBackend } = loadDuckDbBackend();
       const backend = createDuckDbBackend({ lakeDir: scratch, catalog });
       try {
         return await run(backend);
