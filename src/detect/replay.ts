@@ -16,21 +16,45 @@ export interface ReplayAlert {
 
 interface Window {
   alert: ReplayAlert;
+  start: string;
   end: string;
   threshold: number;
 }
 
+function byFirstSeen(a: ReplayAlert, b: ReplayAlert): number {
+  return a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0;
+}
+
 /**
- * Folds matches into alerts the way production does — windows fixed from the first match, the
- * alert firing once the count reaches the threshold — but on event time, so replaying history
- * gives the alerts that history would have raised whatever order files are read in.
+ * Folds matches into alerts the way production does — a window fixed from the first match that
+ * arrives, the alert firing once the count reaches the threshold — as they stream past: nothing
+ * of an event is kept, only a summary per window, so memory follows the number of alerts, not
+ * the size of the logs. A match joins the window of its rule and dedup key that covers its event
+ * time, or opens a new one; files are read in name order, which for AWS log keys is time order.
  */
 export class ReplayAlerts {
-  private readonly matches: Match[] = [];
+  private readonly windows = new Map<string, Window[]>();
   private readonly failures = new Map<string, ReplayAlert>();
 
   add(match: Match): void {
-    this.matches.push(match);
+    const key = `${match.rule.id}\u0000${match.dedup}`;
+    const time = match.event.p_event_time;
+    const windows = this.windows.get(key) ?? [];
+    if (windows.length === 0) this.windows.set(key, windows);
+    // Newest first: in time-ordered input the match almost always belongs to the last window.
+    let window = windows.findLast((w) => time >= w.start && time < w.end);
+    if (!window) {
+      window = {
+        alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
+        start: time,
+        end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
+        threshold: match.rule.threshold,
+      };
+      windows.push(window);
+    }
+    window.alert.count += 1;
+    if (time < window.alert.firstSeen) window.alert.firstSeen = time;
+    if (time > window.alert.lastSeen) window.alert.lastSeen = time;
   }
 
   addFailure(failure: RuleFailure): void {
@@ -46,27 +70,9 @@ export class ReplayAlerts {
     this.failures.set(dedup, { ruleId: 'Prowl.RuleError', title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`, severity: 'HIGH', dedup, count: 1, tags: [], firstSeen: time, lastSeen: time });
   }
 
-  /** Alerts that reached their threshold, in the order they first fired. */
+  /** Alerts that reached their threshold, in the order they first fired, then rule errors. */
   alerts(): ReplayAlert[] {
-    const ordered = [...this.matches].sort((a, b) => (a.event.p_event_time < b.event.p_event_time ? -1 : a.event.p_event_time > b.event.p_event_time ? 1 : 0));
-    const open = new Map<string, Window>();
-    const all: Window[] = [];
-    for (const match of ordered) {
-      const key = `${match.rule.id}\u0000${match.dedup}`;
-      const time = match.event.p_event_time;
-      let window = open.get(key);
-      if (!window || time >= window.end) {
-        window = {
-          alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
-          end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
-          threshold: match.rule.threshold,
-        };
-        open.set(key, window);
-        all.push(window);
-      }
-      window.alert.count += 1;
-      window.alert.lastSeen = time;
-    }
-    return [...all.filter((w) => w.alert.count >= w.threshold).map((w) => w.alert), ...this.failures.values()];
+    const fired = [...this.windows.values()].flat().filter((w) => w.alert.count >= w.threshold).map((w) => w.alert);
+    return [...fired.sort(byFirstSeen), ...this.failures.values()];
   }
 }
