@@ -8,4 +8,7 @@ require('../src/cli/main.ts')
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
+    // Every command closes what it opened; should a stray handle (a socket, a timer in a
+    // dependency) still hold the event loop, the command's answer is final all the same.
+    setTimeout(() => process.exit(code), 5000).unref();
   });

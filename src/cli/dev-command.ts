@@ -1,13 +1,13 @@
 import { watch } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { localSlackCredentials, readConfigFile } from '../config';
-import { ProwlError } from '../errors';
+import { asProwlError, ProwlError } from '../errors';
 import { logger } from '../logger';
 import { startLocalStack, type LocalSlack, type LocalStack } from '../local/local-stack';
-import { startTerminalPrompt } from '../local/terminal-slack';
+import { startTerminalPrompt, type TerminalPrompt } from '../local/terminal-slack';
 import { createOperations, createServices } from '../services';
 import { configuredGroupIds, webApiDirectory } from '../slack/directory';
 import { createWebClient } from '../slack/gateway';
@@ -15,7 +15,7 @@ import { createSlackApp } from '../slack/app';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 
-export const DEV_USAGE = 'prowl dev [--once] [--data <dir>] [--verbose]';
+export const DEV_USAGE = 'prowl dev [--once] [--data <dir>] [--inbox <dir>] [--samples <dir>] [--config <file>] [--verbose]';
 
 /** Slack in a workspace when both tokens are given, else the terminal. Half a setup is an error, not a silent fallback. */
 function chooseSlack(): LocalSlack & { appToken?: string } {
@@ -31,7 +31,7 @@ async function putFiles(stack: LocalStack, dir: string, prefix: string): Promise
   const files = await listFiles(dir).catch(() => []);
   for (const file of files) {
     if (file.size === 0) continue;
-    await stack.putObject(`${prefix}${file.relative}`, await readFile(file.path));
+    await stack.putFile(`${prefix}${file.relative}`, file.path);
   }
   return files.length;
 }
@@ -53,8 +53,13 @@ function watchInbox(stack: LocalStack, dir: string, io: CommandIO): () => void {
     const version = `${info.size}:${info.mtimeMs}`;
     if (seen.get(name) === version) return;
     seen.set(name, version);
-    await stack.putObject(`inbox/${name}`, await readFile(path));
-    writeLine(io.stdout, `inbox: picked up ${name}`);
+    try {
+      await stack.putFile(`inbox/${name}`, path);
+      writeLine(io.stdout, `inbox: picked up ${name}`);
+    } catch (error) {
+      seen.delete(name); // try again when the file changes
+      writeLine(io.stderr, `inbox: could not load ${name}: ${asProwlError(error).message}`);
+    }
   }
   return () => {
     watcher.close();
@@ -64,54 +69,79 @@ function watchInbox(stack: LocalStack, dir: string, io: CommandIO): () => void {
 
 /**
  * `npm start`: the whole of Prowl on this machine. Boots the local stack (data under .prowl/),
- * loads samples/ and inbox/, and shows alerts in Slack (Socket Mode) or in the terminal.
+ * loads samples/ and inbox/, and shows alerts in Slack (Socket Mode) or in the terminal. Whatever
+ * fails, the emulators are stopped before it returns, so a failure is an exit, never a hang.
  */
-export async function devCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { once: { type: 'boolean', default: false }, data: { type: 'string', default: '.prowl' }, verbose: { type: 'boolean', default: false } } });
+export async function devCommand(argv: string[], io: CommandIO, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      once: { type: 'boolean', default: false },
+      data: { type: 'string', default: '.prowl' },
+      inbox: { type: 'string', default: 'inbox' },
+      samples: { type: 'string', default: 'samples' },
+      config: { type: 'string', default: 'prowl.config.yml' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
   // A laptop wants alerts on screen, not every function's INFO line; --verbose brings them back.
   logger.setLogLevel(values.verbose ? 'INFO' : 'WARN');
   const root = process.cwd();
-  readConfigFile(join(root, 'prowl.config.yml')); // fail fast, before anything starts, with the config's own errors
+  const paths = { data: resolve(root, values.data), inbox: resolve(root, values.inbox), samples: resolve(root, values.samples), config: resolve(root, values.config) };
+  readConfigFile(paths.config); // fail fast, before anything starts, with the config's own errors
   const slack = chooseSlack();
-  await mkdir(join(root, 'inbox'), { recursive: true });
+  await mkdir(paths.inbox, { recursive: true });
 
   writeLine(io.stdout, `Starting Prowl locally (data in ${values.data}/, Slack: ${slack.mode === 'slack' ? 'Socket Mode' : 'terminal'})…`);
-  const stack = await startLocalStack({ root, stage: 'local', dataDir: join(root, values.data!), slack });
+  const stack = await startLocalStack({ root, stage: 'local', dataDir: paths.data, configPath: paths.config, slack });
+  try {
+    return await runDev(stack, slack, paths, values.once, io, input);
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function runDev(stack: LocalStack, slack: ReturnType<typeof chooseSlack>, paths: { inbox: string; samples: string }, once: boolean, io: CommandIO, input: NodeJS.ReadableStream): Promise<number> {
   const services = createServices(stack.runtime, stack.clients);
-  const directory = slack.mode === 'slack' ? webApiDirectory(createWebClient(slack.botToken), async () => configuredGroupIds(services.config.roles, await services.teams())) : undefined;
+  const directory = slack.mode === 'slack' ? webApiDirectory(createWebClient(slack.botToken), async () => configuredGroupIds(services.config.roles, await services.teams()), services.now) : undefined;
   const localZone = DateTime.local().zoneName ?? 'UTC';
   const ops = createOperations(services, (userId) => (directory ? directory.timeZoneOf(userId) : Promise.resolve(localZone)));
 
-  const samples = await putFiles(stack, join(root, 'samples'), 'samples/');
-  const inbox = await putFiles(stack, join(root, 'inbox'), 'inbox/');
+  const samples = await putFiles(stack, paths.samples, 'samples/');
+  const inbox = await putFiles(stack, paths.inbox, 'inbox/');
   writeLine(io.stdout, `Loaded ${samples} sample file(s) and ${inbox} inbox file(s).`);
 
-  if (values.once) {
-    const { retrying } = await stack.runner.idle({ timeoutMs: 120_000 });
+  if (once) {
+    // A large file takes as long as it takes: wait while work moves, give up only when it stalls.
+    const { retrying } = await stack.runner.idle({ stallMs: 120_000 });
     const open = [...(await ops.triage.list('OPEN', 100)), ...(await ops.triage.list('ACKNOWLEDGED', 100))];
     writeLine(io.stdout, `\n${open.length} open alert(s):`);
     for (const alert of open) writeLine(io.stdout, `  [${alert.severity}] ${alert.title} — ${alert.id} (${alert.matchCount} event${alert.matchCount === 1 ? '' : 's'})`);
     if (retrying > 0) writeLine(io.stderr, `${retrying} message(s) failed and are waiting to be retried; see the log lines above.`);
-    await stack.stop();
     return retrying > 0 ? 1 : 0;
   }
 
-  const stopWatching = watchInbox(stack, join(root, 'inbox'), io);
+  const stopWatching = watchInbox(stack, paths.inbox, io);
   const app = slack.mode === 'slack' && directory ? createSlackApp({ botToken: slack.botToken, appToken: slack.appToken! }, { ops, directory }) : undefined;
-  if (app) await app.start();
-
-  return new Promise<number>((resolve) => {
-    let prompt: { close(): void } | undefined;
-    const shutdown = async (): Promise<void> => {
-      prompt?.close();
-      stopWatching();
-      await app?.stop();
-      await stack.stop();
-      resolve(0);
-    };
-    if (!app) prompt = startTerminalPrompt(process.stdin, io.stdout, ops, () => void shutdown());
-    writeLine(io.stdout, 'Prowl is running. Drop log files into inbox/; Ctrl-C stops.');
-    process.once('SIGINT', () => void shutdown());
-    process.once('SIGTERM', () => void shutdown());
-  });
+  try {
+    if (app) await app.start();
+    let prompt: TerminalPrompt | undefined;
+    await new Promise<void>((stopped) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        stopped();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      // In the terminal, `quit` or the end of standard input (a pipe or file that ran out) stops it too.
+      if (!app) prompt = startTerminalPrompt(input, io.stdout, ops, stop);
+      writeLine(io.stdout, 'Prowl is running. Drop log files into inbox/; Ctrl-C stops.');
+    });
+    prompt?.close();
+    return 0;
+  } finally {
+    stopWatching();
+    await app?.stop();
+  }
 }

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { validateMessage } from '../queue-message';
 
@@ -47,14 +48,14 @@ export function objectsInNotification(json: unknown): ObjectRef[] {
 }
 
 /** The notification S3 would send for a new object; the local stack sends it itself. */
-export function objectCreatedNotification(ref: { bucket: string; key: string; size: number; eTag: string }): string {
+export function objectCreatedNotification(ref: { bucket: string; key: string; size: number; eTag: string; eventTime: DateTime }): string {
   return JSON.stringify({
     Records: [
       {
         eventVersion: '2.1',
         eventSource: 'aws:s3',
         eventName: 'ObjectCreated:Put',
-        eventTime: new Date().toISOString(),
+        eventTime: ref.eventTime.toUTC().toISO(),
         s3: {
           s3SchemaVersion: '1.0',
           bucket: { name: ref.bucket, arn: `arn:aws:s3:::${ref.bucket}` },

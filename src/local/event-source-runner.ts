@@ -45,7 +45,7 @@ function toEvent(messages: Message[], mapping: EventSourceMapping, region: strin
 }
 
 function lambdaContext(mapping: EventSourceMapping): Context {
-  const deadline = Date.now() + mapping.timeoutSeconds * 1000;
+  const deadline = performance.now() + mapping.timeoutSeconds * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: mapping.functionName,
@@ -55,7 +55,7 @@ function lambdaContext(mapping: EventSourceMapping): Context {
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${mapping.functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - performance.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -71,6 +71,8 @@ function lambdaContext(mapping: EventSourceMapping): Context {
 export class EventSourceRunner {
   private running = false;
   private inFlight = 0;
+  /** Invocations finished so far: how idle() tells a queue that moves from one that is stuck. */
+  private invocations = 0;
   private loops: Promise<void>[] = [];
 
   constructor(
@@ -135,6 +137,7 @@ export class EventSourceRunner {
         }),
       );
     }
+    this.invocations += 1;
     this.onInvocation({ functionName: mapping.functionName, records: event.Records.length, failed: failedIds.size, ...(error ? { error } : {}) });
   }
 
@@ -157,16 +160,23 @@ export class EventSourceRunner {
    * Resolves once nothing is waiting and nothing is being handled, seen twice in a row (a handler
    * may enqueue for the next stage just as it finishes). Messages that failed and wait out their
    * visibility timeout do not hold it up; `waitForRetries` makes it wait for those too.
+   * `timeoutMs` bounds the whole wait; `stallMs` instead bounds a wait in which nothing moves, so
+   * a large object that keeps a handler busy for minutes is waited for, and a stuck queue is not.
    */
-  async idle(options: { timeoutMs?: number; waitForRetries?: boolean } = {}): Promise<{ retrying: number }> {
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  async idle(options: { timeoutMs?: number; stallMs?: number; waitForRetries?: boolean } = {}): Promise<{ retrying: number }> {
+    const limitMs = options.stallMs ?? options.timeoutMs ?? 60_000;
+    let deadline = performance.now() + limitMs;
     let quietChecks = 0;
+    let last = '';
     for (;;) {
       const { visible, notVisible, inFlight } = await this.backlog();
       const pendingRetries = options.waitForRetries ? notVisible : 0;
       quietChecks = visible === 0 && inFlight === 0 && pendingRetries === 0 ? quietChecks + 1 : 0;
       if (quietChecks >= 2) return { retrying: notVisible };
-      if (Date.now() > deadline) throw new Error(`queues still busy after ${options.timeoutMs ?? 60_000} ms (visible ${visible}, in flight ${inFlight}, retrying ${notVisible})`);
+      const state = `${visible}/${notVisible}/${this.invocations}`;
+      if (options.stallMs !== undefined && (inFlight > 0 || state !== last)) deadline = performance.now() + limitMs;
+      last = state;
+      if (performance.now() > deadline) throw new Error(`queues still busy after ${limitMs} ms${options.stallMs === undefined ? '' : ' without progress'} (visible ${visible}, in flight ${inFlight}, retrying ${notVisible})`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

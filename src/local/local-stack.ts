@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { Upload } from '@aws-sdk/lib-storage';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DateTime } from 'luxon';
 import { createAwsClients, type AwsClients } from '../aws-clients';
 import { parseRuntimeEnv, type RuntimeConfig } from '../config';
 import { ProwlError } from '../errors';
@@ -25,6 +29,8 @@ export interface LocalStackOptions {
   configPath?: string;
   visibilityTimeoutSeconds?: number;
   onInvocation?: (report: InvocationReport) => void;
+  /** The clock the stack's own messages are stamped with (S3 notifications). */
+  now?: () => DateTime;
 }
 
 export interface LocalStack {
@@ -37,6 +43,8 @@ export interface LocalStack {
   runner: EventSourceRunner;
   /** Puts an object in a bucket (the raw bucket by default) and sends the S3 notification it is wired to. */
   putObject(key: string, body: Buffer | string, bucket?: string): Promise<void>;
+  /** The same for a file of any size, streamed from disk in multipart parts. */
+  putFile(key: string, path: string, bucket?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,6 +110,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     const runner = new EventSourceRunner(clients.sqs, mappings, region, options.onInvocation);
     runner.start();
+    const now = options.now ?? ((): DateTime => DateTime.utc());
+
+    /**
+     * Uploads in multipart parts (S3's way in for large objects; the emulator, like API Gateway,
+     * caps one request's body), then announces the object to the queues in the bucket's
+     * NotificationConfiguration, as S3 would; fauxqs does not.
+     */
+    async function putAndNotify(bucket: string, key: string, body: Buffer | Readable, size: number, fallbackETag: () => string): Promise<void> {
+      const result = await new Upload({ client: clients.s3, params: { Bucket: bucket, Key: key, Body: body }, queueSize: 2 }).done();
+      const eTag = (result.ETag ?? fallbackETag()).replace(/"/g, '');
+      for (const queueUrl of provisioned.notifications[bucket] ?? []) {
+        await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: objectCreatedNotification({ bucket, key, size, eTag, eventTime: now() }) }));
+      }
+    }
 
     return {
       definitions,
@@ -110,14 +132,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runtime,
       clients,
       runner,
-      async putObject(key, body, bucket = runtime.buckets.raw) {
+      putObject: (key, body, bucket = runtime.buckets.raw) => {
         const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-        const result = await clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
-        const eTag = (result.ETag ?? createHash('md5').update(bytes).digest('hex')).replace(/"/g, '');
-        // S3 would announce the object to the queues in the bucket's NotificationConfiguration; fauxqs does not.
-        for (const queueUrl of provisioned.notifications[bucket] ?? []) {
-          await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: objectCreatedNotification({ bucket, key, size: bytes.length, eTag }) }));
-        }
+        return putAndNotify(bucket, key, bytes, bytes.length, () => createHash('md5').update(bytes).digest('hex'));
+      },
+      async putFile(key, path, bucket = runtime.buckets.raw) {
+        const { size, mtimeMs } = await stat(path);
+        return putAndNotify(bucket, key, createReadStream(path), size, () => createHash('md5').update(`${path}:${size}:${mtimeMs}`).digest('hex'));
       },
       async stop() {
         await runner.stop();

@@ -6,6 +6,7 @@ import { objectCreatedNotification } from '../../src/ingest/s3-notification';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
 import { interceptSlack } from '../helpers/slack-api';
+import { T0 } from '../helpers/alerts';
 
 describe('the local event-source runner', () => {
   let stack: LocalStack;
@@ -30,12 +31,12 @@ describe('the local event-source runner', () => {
 
   it('retries only the failed record of a batch and moves it to the DLQ after maxReceiveCount', async () => {
     const ingest = stack.provisioned.queues['IngestQueue']!.url;
-    const missing = objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: cloudTrailKey('never-written'), size: 10, eTag: 'abc' });
+    const missing = objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: cloudTrailKey('never-written'), size: 10, eTag: 'abc', eventTime: T0 });
     // The good object is written first, then both notifications go in together so they share a batch.
     const goodKey = cloudTrailKey('good');
     await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.runtime.buckets.raw, Key: goodKey, Body: cloudTrailFile([cloudTrailEvent()]) }));
     await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: ingest, MessageBody: missing }));
-    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: ingest, MessageBody: objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: goodKey, size: 10, eTag: 'good' }) }));
+    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: ingest, MessageBody: objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: goodKey, size: 10, eTag: 'good', eventTime: T0 }) }));
 
     await stack.runner.idle({ waitForRetries: true, timeoutMs: 30_000 });
 
