@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cloudTrailEvent } from '../../src/detect/test-events';
+import { makeWorkspace, ProwlProcess, workspaceArgs, type Workspace } from '../helpers/prowl-process';
+
+const ALERT_ID = /AWS\.CloudTrail\.TrailStopped-[0-9a-f]{16}/;
+
+/**
+ * `npm start` as a person runs it: the real binary in a child process, typed at through its
+ * prompt. It works in a workspace of its own, so nothing in the repository's inbox/ or .prowl/
+ * changes what it sees.
+ */
+describe('prowl dev at the terminal', () => {
+  let workspace: Workspace;
+  let prowl: ProwlProcess;
+
+  beforeAll(async () => {
+    workspace = makeWorkspace();
+    prowl = new ProwlProcess(['dev', ...workspaceArgs(workspace)]);
+    await prowl.waitFor(/Prowl is running/, 0, 60_000);
+  }, 90_000);
+  afterAll(() => prowl.kill());
+
+  it('answers every command a responder and an admin type, then exits 0 on quit and end of input', async () => {
+    expect(await prowl.type('/prowl help', /\/prowl ack <alert-id> — acknowledge an open alert/)).toContain('/prowl search <log-type|any>');
+
+    // The samples' alerts are there once the queues have drained.
+    const listed = await prowl.type('/prowl alerts', ALERT_ID, 60_000);
+    const alertId = ALERT_ID.exec(listed)![0];
+
+    expect(await prowl.type(`/prowl ack ${alertId}`, /Acknowledged/)).toContain(alertId);
+
+    const search = await prowl.type('/prowl search AWS.CloudTrail eventName=StopLogging since 2026-11-22 until 2026-11-23', /\d+ rows? ·/, 60_000);
+    expect(search).toContain('StopLogging');
+    expect(search).toMatch(/1 row ·/);
+
+    const events = await prowl.type(`/prowl events ${alertId}`, /\d+ rows? ·/, 60_000);
+    expect(events).toContain('StopLogging');
+    expect(events).not.toMatch(/ 0 rows ·/);
+
+    const sql = await prowl.type('/prowl sql SELECT count(*) AS events FROM aws_cloudtrail', /\d+ rows? ·/, 60_000);
+    expect(sql).toMatch(/\b12\b/);
+
+    const suppressed = await prowl.type('/prowl suppress AWS.CloudTrail.TrailStopped sourceIPAddress=198.51.100.77 for 7d reason "red-team exercise"', /\n/);
+    expect(suppressed).toMatch(/Suppress/i);
+    expect(await prowl.type('/prowl suppressions', /red-team exercise/)).toContain('AWS.CloudTrail.TrailStopped');
+
+    expect(await prowl.type('/prowl rules disable AWS.CloudTrail.RootConsoleLogin planned maintenance', /disabled/i)).toContain('AWS.CloudTrail.RootConsoleLogin');
+    expect(await prowl.type('/prowl rules enable AWS.CloudTrail.RootConsoleLogin', /enabled/i)).toContain('AWS.CloudTrail.RootConsoleLogin');
+
+    expect(await prowl.type(`/prowl audit ${alertId}`, /acknowledge/)).toContain('local');
+
+    const started = performance.now();
+    expect(await prowl.quit()).toBe(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(prowl.stderr).toBe('');
+  }, 240_000);
+});
+
+describe('prowl dev and its inbox', () => {
+  it('ingests a file dropped into the inbox while it runs and shows its alert', async () => {
+    const workspace = makeWorkspace();
+    const prowl = new ProwlProcess(['dev', ...workspaceArgs(workspace)]);
+    try {
+      await prowl.waitFor(/Prowl is running/, 0, 60_000);
+      const from = prowl.stdout.length;
+      const login = cloudTrailEvent({
+        eventSource: 'signin.amazonaws.com',
+        eventName: 'ConsoleLogin',
+        eventType: 'AwsConsoleSignIn',
+        eventID: 'inbox-dropped-login',
+        sourceIPAddress: '192.0.2.99',
+        userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' },
+        responseElements: { ConsoleLogin: 'Success' },
+      });
+      writeFileSync(join(workspace.inbox, 'dropped.json.gz'), gzipSync(JSON.stringify({ Records: [login] })));
+      const shown = await prowl.waitFor(/ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 192\.0\.2\.99[\s\S]*└─/, from, 60_000);
+      expect(shown).toContain('inbox: picked up dropped.json.gz');
+      expect(await prowl.quit()).toBe(0);
+    } finally {
+      prowl.kill();
+    }
+  }, 180_000);
+});
