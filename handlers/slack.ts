@@ -14,11 +14,12 @@ const receiver = once(async () => {
     resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients),
     resolveSecret(services.runtime.secrets.slackSigningSecret, 'the Slack signing secret', services.clients),
   ]);
-  const client = createWebClient(botToken, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {});
+  const apiUrl = services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {};
+  const client = createWebClient(botToken, apiUrl);
   const directory = webApiDirectory(client, async () => configuredGroupIds(services.config.roles, await services.teams()), services.now);
   // Bolt verifies every request's signature with the signing secret before any listener runs.
   const lambdaReceiver = new AwsLambdaReceiver({ signingSecret, logLevel: LogLevel.WARN });
-  createSlackApp({ botToken, receiver: lambdaReceiver }, { ops: createOperations(services, (user) => directory.timeZoneOf(user)), directory });
+  createSlackApp({ botToken, receiver: lambdaReceiver, ...apiUrl }, { ops: createOperations(services, (user) => directory.timeZoneOf(user)), directory });
   return lambdaReceiver.toHandler();
 });
 

@@ -109,12 +109,13 @@ export interface SlackAppOptions {
   appToken?: string;
   /** HTTP (Lambda): the receiver, which verifies every request's signature. */
   receiver?: Receiver;
+  /** Slack's Web API elsewhere than slack.com (SLACK_API_URL): every client the app makes uses it. */
+  slackApiUrl?: string;
 }
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): App {
-  const app = options.receiver
-    ? new App({ token: options.botToken, receiver: options.receiver, logLevel: LogLevel.WARN })
-    : new App({ token: options.botToken, appToken: options.appToken!, socketMode: true, logLevel: LogLevel.WARN });
+  const common = { token: options.botToken, logLevel: LogLevel.WARN, ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}) };
+  const app = options.receiver ? new App({ ...common, receiver: options.receiver }) : new App({ ...common, appToken: options.appToken!, socketMode: true });
   registerListeners(app, deps);
   return app;
 }

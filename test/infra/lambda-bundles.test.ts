@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { packageService } from './packaged-service';
+import { extractZip, packageService } from './packaged-service';
 import { zipEntries } from './zip-entries';
 
 /**
@@ -20,12 +20,7 @@ beforeAll(async () => {
   const { dir } = await packageService();
   zips = new Map(FUNCTIONS.map((fn) => [fn, zipEntries(readFileSync(join(dir, `${fn}.zip`)))]));
   work = mkdtempSync(join(tmpdir(), 'prowl-bundles-'));
-  for (const [fn, entries] of zips) {
-    for (const [name, data] of entries) {
-      mkdirSync(dirname(join(work, fn, name)), { recursive: true });
-      writeFileSync(join(work, fn, name), data);
-    }
-  }
+  for (const [fn, entries] of zips) extractZip(entries, join(work, fn));
 }, 300_000);
 
 afterAll(() => {

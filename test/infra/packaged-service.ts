@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 
@@ -144,4 +144,12 @@ export function resourcesOfType(template: Template, type: string): Array<[string
 
 export function props(resource: TemplateResource): Record<string, unknown> {
   return resource.Properties ?? {};
+}
+
+/** Writes a zip's entries (from zipEntries) under a directory, as Lambda lays them out in /var/task. */
+export function extractZip(entries: Map<string, Buffer>, into: string): void {
+  for (const [name, data] of entries) {
+    mkdirSync(dirname(join(into, name)), { recursive: true });
+    writeFileSync(join(into, name), data);
+  }
 }
