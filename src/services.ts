@@ -129,8 +129,8 @@ export async function resolveSecret(source: SecretSource, what: string, clients:
 }
 
 /** The Web API in a workspace; the terminal when the local stack runs without one. */
-export async function createSlackGateway(services: Pick<Services, 'runtime' | 'clients'>, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<SlackGateway> {
-  if (services.runtime.slackMode === 'terminal') return terminalGateway(write);
+export async function createSlackGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<SlackGateway> {
+  if (services.runtime.slackMode === 'terminal') return terminalGateway(write, services.now);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
   return webApiGateway(createWebClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
 }

@@ -12,7 +12,7 @@ export class Progress {
   advance(bytes: number): void {
     this.done += bytes;
     if (!this.stream.isTTY || this.total < 8 * 1024 * 1024) return;
-    const now = Date.now();
+    const now = performance.now();
     if (now - this.lastDraw < 200) return;
     this.lastDraw = now;
     const share = Math.min(1, this.done / this.total);

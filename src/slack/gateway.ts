@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { WebAPIPlatformError, WebAPIRateLimitedError, WebClient, type Logger } from '@slack/web-api';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,13 +85,13 @@ export function webApiGateway(client: WebClient): SlackGateway {
 }
 
 /** Prints alerts instead of posting them: the laptop's Slack when no workspace is configured. */
-export function terminalGateway(write: (text: string) => void, filesDir: string = join(tmpdir(), 'prowl-files')): SlackGateway {
+export function terminalGateway(write: (text: string) => void, now: () => DateTime, filesDir: string = join(tmpdir(), 'prowl-files')): SlackGateway {
   let sequence = 0;
   const frame = (heading: string, message: SlackMessage): string => `\n┌─ ${heading}\n${renderText(message).replace(/^/gm, '│ ')}\n└─\n`;
   return {
     async post(channel, message, options = {}) {
       sequence += 1;
-      const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
+      const ts = `${Math.floor(now().toSeconds())}.${String(sequence).padStart(6, '0')}`;
       write(frame(`${channel} · ${options.threadTs ? 'reply' : 'new message'}`, message));
       return { channel, ts };
     },
