@@ -1,38 +1,26 @@
 /**
  * Ingest benchmark: how fast Prowl reads, parses and normalizes logs, against the cheapest thing
- * that could be done with the same bytes, and how much memory `prowl parse` needs for a gzip
- * CloudTrail file of more than a gigabyte.
+ * that could be done with the same bytes. (Memory on large files: large-files.bench.ts.)
  *
- *   npx tsx bench/ingest.bench.ts [--quick] [--throughput-only] [--check]
+ *   npx tsx bench/ingest.bench.ts [--quick] [--check]
  *
- * --quick            smaller throughput inputs (the memory run still uses ≥ 1 GiB)
- * --throughput-only  skip the memory run (about two minutes on a small machine)
+ * --quick            smaller inputs
  * --check            exit 1 when a target is missed
  *
- * Throughput is measured in this process, each workload and its baseline interleaved over
- * several rounds on the same bytes, best round kept (the machine's noise only ever slows a
- * round down). Peak RSS is measured in a child process running the `prowl parse` code path, so
- * the benchmark's own buffers do not count.
+ * Each workload and its baseline are interleaved over several rounds on the same bytes, best
+ * round kept (the machine's noise only ever slows a round down).
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
-import { parseCommand } from '../src/cli/parse-command';
 import { cloudTrail } from '../src/logs/cloudtrail';
 import type { LogType } from '../src/logs/log-type';
 import { parseObject } from '../src/logs/parse';
 import { decompressed } from '../src/logs/read-object';
 import { s3ServerAccess } from '../src/logs/s3-server-access';
-import { cloudTrailDocument, cloudTrailRecord, random, s3AccessLines } from './synthetic-logs';
+import { cloudTrailDocument, s3AccessLines } from './synthetic-logs';
 
 const TARGET_CLOUDTRAIL_RATIO = 0.5;
-const TARGET_PEAK_RSS_BYTES = 300 * 1024 * 1024;
-const LARGE_FILE_BYTES = 1024 * 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 const ROUNDS = 7;
 
@@ -91,82 +79,6 @@ async function measure(name: string, baselineName: string, bytes: Buffer, baseli
 }
 
 // ---------------------------------------------------------------------------------------------
-// Peak memory of `prowl parse` on a large gzip CloudTrail file, in a child process.
-
-async function writeLargeCloudTrailFile(path: string): Promise<{ uncompressed: number; records: number }> {
-  const gzip = createGzip({ level: 1 });
-  const done = gzip.pipe(createWriteStream(path));
-  const next = random(3);
-  let uncompressed = 0;
-  let records = 0;
-  const write = async (text: string): Promise<void> => {
-    uncompressed += Buffer.byteLength(text);
-    if (!gzip.write(text)) await once(gzip, 'drain');
-  };
-  await write('{"Records":[');
-  while (uncompressed < LARGE_FILE_BYTES) {
-    const batch: string[] = [];
-    for (let i = 0; i < 1000; i++) batch.push(JSON.stringify(cloudTrailRecord(next, records + i)));
-    await write((records === 0 ? '' : ',') + batch.join(','));
-    records += batch.length;
-  }
-  await write(']}');
-  gzip.end();
-  await once(done, 'finish');
-  return { uncompressed, records };
-}
-
-interface MemoryRun {
-  uncompressed: number;
-  compressed: number;
-  records: number;
-  events: number;
-  seconds: number;
-  peakRssBytes: number;
-  rssSource: string;
-}
-
-const CHILD_FLAG = '--rss-child';
-
-/**
- * The child's own peak RSS. On Linux, getrusage's maxRSS (process.resourceUsage()) survives
- * exec and so includes the moment after fork when the child still shared the parent's pages,
- * which is this benchmark's hundreds of MiB of test data; VmHWM in /proc/self/status starts
- * afresh at exec and is the child's alone. Elsewhere maxRSS is all there is.
- */
-function peakRssBytes(): { bytes: number; source: string } {
-  try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return { bytes: Number(hwm[1]) * 1024, source: 'VmHWM' };
-  } catch {
-    // Not Linux: fall through.
-  }
-  return { bytes: process.resourceUsage().maxRSS * 1024, source: 'maxRSS' };
-}
-
-/** In the child: exactly `prowl parse <file>` with stdout to /dev/null, then the peak RSS on stderr. */
-async function rssChild(file: string): Promise<void> {
-  const started = performance.now();
-  const code = await parseCommand([file], { stdout: process.stdout, stderr: process.stderr });
-  const peak = peakRssBytes();
-  process.stderr.write(`\nBENCH ${JSON.stringify({ code, seconds: (performance.now() - started) / 1000, peakRssBytes: peak.bytes, rssSource: peak.source })}\n`);
-}
-
-async function measureMemory(dir: string): Promise<MemoryRun> {
-  const file = join(dir, 'cloudtrail-large.json.gz');
-  const { uncompressed, records } = await writeLargeCloudTrailFile(file);
-  const child = spawn(process.execPath, [...process.execArgv, __filename, CHILD_FLAG, file], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const [exitCode] = (await once(child, 'exit')) as [number | null];
-  const report = /BENCH (\{.*\})/.exec(stderr);
-  if (exitCode !== 0 || !report) throw new Error(`the prowl parse child failed (exit ${exitCode}):\n${stderr.slice(-2000)}`);
-  const result = JSON.parse(report[1]!) as { code: number; seconds: number; peakRssBytes: number; rssSource: string };
-  const summary = /: (\d+) event\(s\), (\d+) quarantined/.exec(stderr);
-  return { uncompressed, compressed: statSync(file).size, records, events: Number(summary?.[1] ?? 0), seconds: result.seconds, peakRssBytes: result.peakRssBytes, rssSource: result.rssSource };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Report.
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -204,34 +116,10 @@ async function main(): Promise<void> {
     ]),
   );
 
-  if (process.argv.includes('--throughput-only')) {
-    if (check && !ratioOk) process.exitCode = 1;
-    return;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'prowl-bench-'));
-  let memory: MemoryRun;
-  try {
-    console.log('\nPeak memory: `prowl parse` on a generated gzip CloudTrail file (child process, stdout to /dev/null) …');
-    memory = await measureMemory(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const rssOk = memory.peakRssBytes < TARGET_PEAK_RSS_BYTES;
-  console.log(
-    table([
-      ['uncompressed', 'gzip', 'records', 'events out', 'time', 'events/s', `peak RSS (${memory.rssSource})`, 'target'],
-      [mb(memory.uncompressed), mb(memory.compressed), count(memory.records), count(memory.events), `${memory.seconds.toFixed(1)} s`, count(memory.events / memory.seconds), mb(memory.peakRssBytes), `< ${mb(TARGET_PEAK_RSS_BYTES)} ${rssOk ? 'met' : 'MISSED'}`],
-    ]),
-  );
-  if (memory.events !== memory.records) console.log(`\nwarning: ${memory.records} records written but ${memory.events} events parsed`);
-  if (check && !(ratioOk && rssOk && memory.events === memory.records)) process.exitCode = 1;
+  if (check && !ratioOk) process.exitCode = 1;
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  void rssChild(process.argv[3]!);
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

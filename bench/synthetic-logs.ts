@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 /**
  * Synthetic logs for the benchmarks: deterministic (seeded), varied like real traffic (several
  * event shapes, callers, sizes), so every run measures the same bytes.
@@ -122,3 +125,57 @@ export function s3AccessLines(lines: number): Buffer {
   return Buffer.from(`${out.join('\n')}\n`);
 }
 
+
+/** A root console login: what a large file hides that must still reach Slack. */
+function rootConsoleLogin(index: number): Record<string, unknown> {
+  return {
+    eventVersion: '1.09',
+    userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' },
+    eventTime: '2026-11-22T10:30:00Z',
+    eventSource: 'signin.amazonaws.com',
+    eventName: 'ConsoleLogin',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: `203.0.113.${(index % 250) + 1}`,
+    userAgent: 'Mozilla/5.0',
+    requestParameters: null,
+    responseElements: { ConsoleLogin: 'Success' },
+    additionalEventData: { MFAUsed: 'No', LoginTo: 'https://console.aws.amazon.com/' },
+    eventID: `large-file-root-login-${index}`,
+    eventType: 'AwsConsoleSignIn',
+    recipientAccountId: '123456789012',
+  };
+}
+
+/**
+ * A gzip CloudTrail file of at least `uncompressedBytes` of JSON, written as it is generated. One
+ * record in every `rootLoginEvery` is a root console login from its own address, so the file
+ * raises a known number of alerts.
+ */
+export async function writeLargeCloudTrailFile(path: string, uncompressedBytes: number, rootLoginEvery = 250_000): Promise<{ uncompressed: number; records: number; rootLogins: number }> {
+  const gzip = createGzip({ level: 1 });
+  const done = gzip.pipe(createWriteStream(path));
+  const next = random(3);
+  let uncompressed = 0;
+  let records = 0;
+  let rootLogins = 0;
+  const write = async (text: string): Promise<void> => {
+    uncompressed += Buffer.byteLength(text);
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  };
+  await write('{"Records":[');
+  while (uncompressed < uncompressedBytes) {
+    const batch: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const index = records + i;
+      const login = index % rootLoginEvery === rootLoginEvery - 1;
+      if (login) rootLogins += 1;
+      batch.push(JSON.stringify(login ? rootConsoleLogin(index) : cloudTrailRecord(next, index)));
+    }
+    await write((records === 0 ? '' : ',') + batch.join(','));
+    records += batch.length;
+  }
+  await write(']}');
+  gzip.end();
+  await once(done, 'finish');
+  return { uncompressed, records, rootLogins };
+}
