@@ -127,7 +127,7 @@ export function s3AccessLines(lines: number): Buffer {
 
 
 /** A root console login: what a large file hides that must still reach Slack. */
-function rootConsoleLogin(index: number): Record<string, unknown> {
+function rootConsoleLogin(index: number, nth: number): Record<string, unknown> {
   return {
     eventVersion: '1.09',
     userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' },
@@ -135,7 +135,7 @@ function rootConsoleLogin(index: number): Record<string, unknown> {
     eventSource: 'signin.amazonaws.com',
     eventName: 'ConsoleLogin',
     awsRegion: 'us-east-1',
-    sourceIPAddress: `203.0.113.${(index % 250) + 1}`,
+    sourceIPAddress: `203.0.113.${(nth % 250) + 1}`,
     userAgent: 'Mozilla/5.0',
     requestParameters: null,
     responseElements: { ConsoleLogin: 'Success' },
@@ -169,7 +169,7 @@ export async function writeLargeCloudTrailFile(path: string, uncompressedBytes: 
       const index = records + i;
       const login = index % rootLoginEvery === rootLoginEvery - 1;
       if (login) rootLogins += 1;
-      batch.push(JSON.stringify(login ? rootConsoleLogin(index) : cloudTrailRecord(next, index)));
+      batch.push(JSON.stringify(login ? rootConsoleLogin(index, rootLogins) : cloudTrailRecord(next, index)));
     }
     await write((records === 0 ? '' : ',') + batch.join(','));
     records += batch.length;
