@@ -72,3 +72,20 @@ export const cloudTrailInsight: LogType<CloudTrailInsightEvent> = {
     found.traceId(event.sharedEventID);
   },
 };
+
+/** Verbs of AWS APIs that change something; reads (Get, List, Describe…) are everything else. */
+const WRITE_VERB = /^(Create|Put|Delete|Update|Attach|Detach|Add|Remove|Set|Upload|Enable|Disable|Change|Reset|Tag|Untag|Deactivate|Schedule|Copy|Restore|Replicate|Modify|Associate|Disassociate|Import|Revoke)/;
+
+/** True when the API an insight is about changes state (CreateAccessKey, PutObject, DeleteBucket…). */
+export function isWriteApiName(eventName: string | null | undefined): boolean {
+  return typeof eventName === 'string' && WRITE_VERB.test(eventName);
+}
+
+/** "43.4/min against a baseline of 0.01/min", or "" when the statistics are missing. */
+export function insightRate(event: CloudTrailInsightEvent): string {
+  const statistics = event.insightDetails.insightContext?.statistics;
+  const insight = statistics?.insight?.average;
+  const baseline = statistics?.baseline?.average;
+  if (typeof insight !== 'number' || typeof baseline !== 'number') return '';
+  return `${insight.toFixed(1)}/min against a baseline of ${baseline.toFixed(2)}/min`;
+}

@@ -51,3 +51,20 @@ export const vpcDns: LogType<VpcDnsEvent> = {
     found.hostname(event.query_name);
   },
 };
+
+/** The queried name as people write it: lower case, without DNS's trailing root dot. */
+export function queriedName(event: VpcDnsEvent): string {
+  const name = event.query_name.toLowerCase();
+  return name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+/** Who asked: the instance when Resolver names one, else the source address. */
+export function askedBy(event: VpcDnsEvent): string {
+  const instance = event.srcids?.['instance'];
+  return typeof instance === 'string' && instance !== '' ? instance : event.srcaddr;
+}
+
+/** True when `name` is `domain` or one of its subdomains. */
+export function isUnderDomain(name: string, domain: string): boolean {
+  return name === domain || name.endsWith(`.${domain}`);
+}

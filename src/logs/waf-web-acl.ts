@@ -84,3 +84,37 @@ export const wafWebAcl: LogType<WafWebAclEvent> = {
     found.traceId(event.httpRequest.requestId);
   },
 };
+
+/** The attack classes WAF reports match details for (SQLi and XSS match statements). */
+export type InjectionCondition = 'SQL_INJECTION' | 'XSS';
+
+/**
+ * The SQLi/XSS conditions that matched a request, wherever WAF reports them: the terminating
+ * rule, a rule group's terminating or counting rules, or the web ACL's own counting rules, and
+ * whether any of them blocked it. Read defensively: the lists are whatever the log holds.
+ */
+export function injectionMatches(event: WafWebAclEvent): { conditions: Set<InjectionCondition>; blockedBy: Set<InjectionCondition> } {
+  const conditions = new Set<InjectionCondition>();
+  const blockedBy = new Set<InjectionCondition>();
+  const note = (details: readonly { conditionType?: string | null }[] | null | undefined, blocking: boolean): void => {
+    for (const detail of details ?? []) {
+      const condition = detail.conditionType;
+      if (condition !== 'SQL_INJECTION' && condition !== 'XSS') continue;
+      conditions.add(condition);
+      if (blocking) blockedBy.add(condition);
+    }
+  };
+  const blocked = event.action === 'BLOCK';
+  note(event.terminatingRuleMatchDetails, blocked);
+  for (const rule of event.nonTerminatingMatchingRules ?? []) note(rule.ruleMatchDetails, false);
+  for (const group of event.ruleGroupList ?? []) {
+    note(group.terminatingRule?.ruleMatchDetails, blocked && group.terminatingRule?.action === 'BLOCK');
+    for (const rule of group.nonTerminatingMatchingRules ?? []) note(rule.ruleMatchDetails, false);
+  }
+  return { conditions, blockedBy };
+}
+
+/** The web ACL's name from its ARN (…/webacl/shop-prod/<id>), or the id as written. */
+export function webAclName(event: WafWebAclEvent): string {
+  return /\/webacl\/([^/]+)\//.exec(event.webaclId)?.[1] ?? event.webaclId;
+}
