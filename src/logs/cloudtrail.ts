@@ -105,7 +105,7 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
     found.hostname(event.sourceIPAddress);
     found.account(event.recipientAccountId);
     found.account(identity.accountId);
-    found.arn(identity.arn);
+    // identity.arn: its ARN and account are added with the caller pivots below (principal).
     const issuer = identity.sessionContext?.sessionIssuer;
     found.arn(issuer?.arn);
     found.account(issuer?.accountId);

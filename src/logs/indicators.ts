@@ -31,8 +31,6 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i;
  * text such as "AWS Internal" is not taken for one.
  */
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))*$/i;
-/** arn:partition:service:region:account-id:resource, as AWS's own ARN parser requires. */
-const ARN = /^arn:[^:\s]+:[^:\s]+:[^:\s]*:[^:\s]*:\S/;
 
 /**
  * Collects indicators while a log type walks its event. Each adder validates its value, so a log
@@ -91,14 +89,17 @@ export class IndicatorSet {
   }
   /** An ARN, the account inside it, and the instance id of an EC2 `instance/i-…` ARN. */
   arn(value: unknown): void {
-    if (typeof value !== 'string' || !value.startsWith('arn:') || !ARN.test(value)) return;
+    if (typeof value !== 'string' || !value.startsWith('arn:')) return;
+    // arn:partition:service:region:account-id:resource, with partition, service and resource set,
+    // as AWS's own ARN parser requires.
+    const service = value.indexOf(':', 4);
+    const region = service === -1 ? -1 : value.indexOf(':', service + 1);
+    const account = region === -1 ? -1 : value.indexOf(':', region + 1);
+    const resource = account === -1 ? -1 : value.indexOf(':', account + 1);
+    if (service <= 4 || region <= service + 1 || resource === -1 || resource === value.length - 1) return;
     this.add('p_any_aws_arns', value);
-    // arn:partition:service:region:account-id:resource
-    let at = 0;
-    for (let colons = 0; colons < 4; colons++) at = value.indexOf(':', at + 1);
-    const end = value.indexOf(':', at + 1);
-    this.account(value.slice(at + 1, end));
-    if (value.startsWith('instance/', end + 1)) this.instanceId(value.slice(value.lastIndexOf('/') + 1));
+    if (resource - account === 13) this.account(value.slice(account + 1, resource));
+    if (value.startsWith('instance/', resource + 1)) this.instanceId(value.slice(value.lastIndexOf('/') + 1));
   }
   /**
    * An IAM principal's ARN: the ARN and its account, plus who is behind it: the user name of

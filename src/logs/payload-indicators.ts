@@ -13,44 +13,48 @@ import type { IndicatorSet } from './indicators';
 const MAX_DEPTH = 24;
 const MAX_VALUES = 20_000;
 
-type Scan = (found: IndicatorSet, value: string) => void;
-
-const arn: Scan = (found, value) => found.arn(value);
-const instanceId: Scan = (found, value) => found.instanceId(value);
-const account: Scan = (found, value) => found.account(value);
-const ip: Scan = (found, value) => found.ip(value);
-const domain: Scan = (found, value) => found.domain(value);
 /** A tag already written as `key:value`. */
-const tagText: Scan = (found, value) => {
+function tagText(found: IndicatorSet, value: string): void {
   const colon = value.indexOf(':');
   if (colon > 0 && colon < value.length - 1) found.tag(value.slice(0, colon), value.slice(colon + 1));
-};
+}
 
-const BY_KEY = new Map<string, Scan>([
-  ['arn', arn],
-  ['ARN', arn],
-  ['aws:SourceArn', arn],
-  ['instanceId', instanceId],
-  ['instance-id', instanceId],
-  ['accountId', account],
-  ['account', account],
-  ['tags', tagText],
-  ['ipv6Addresses', ip],
-  ['publicIp', ip],
-  ['privateIpAddress', ip],
-  ['ipAddressV4', ip],
-  ['sourceIPAddress', ip],
-  ['publicDnsName', domain],
-  ['privateDnsName', domain],
-  ['domain', domain],
-]);
-
+/** What a string under `key` is, by Panther's rules: the key decides first, then an ARN's shape. */
 function scanString(found: IndicatorSet, key: string, value: string): void {
-  const byKey = BY_KEY.get(key);
-  if (byKey) byKey(found, value);
-  else if (key.endsWith('AccountId')) found.account(value);
-  else if (key.endsWith('InstanceId')) found.instanceId(value);
-  else if (value.startsWith('arn:')) found.arn(value);
+  switch (key) {
+    case 'arn':
+    case 'ARN':
+    case 'aws:SourceArn':
+      found.arn(value);
+      return;
+    case 'instanceId':
+    case 'instance-id':
+      found.instanceId(value);
+      return;
+    case 'accountId':
+    case 'account':
+      found.account(value);
+      return;
+    case 'tags':
+      tagText(found, value);
+      return;
+    case 'ipv6Addresses':
+    case 'publicIp':
+    case 'privateIpAddress':
+    case 'ipAddressV4':
+    case 'sourceIPAddress':
+      found.ip(value);
+      return;
+    case 'publicDnsName':
+    case 'privateDnsName':
+    case 'domain':
+      found.domain(value);
+      return;
+    default:
+      if (key.endsWith('AccountId')) found.account(value);
+      else if (key.endsWith('InstanceId')) found.instanceId(value);
+      else if (value.startsWith('arn:')) found.arn(value);
+  }
 }
 
 /** `{key, value}` (EC2, IAM) or `{Key, Value}` (most others); both parts must be set, as in Panther. */
@@ -82,10 +86,8 @@ class Walk {
       addTag(this.found, object);
       return;
     }
-    for (const child in object) {
-      if (this.left <= 0) return;
-      if (Object.prototype.hasOwnProperty.call(object, child)) this.visit(object[child], child, depth + 1);
-    }
+    const keys = Object.keys(object);
+    for (let i = 0; i < keys.length && this.left > 0; i++) this.visit(object[keys[i]!], keys[i]!, depth + 1);
   }
 }
 
