@@ -18,7 +18,8 @@ import type { LogType } from '../src/logs/log-type';
 import { parseObject } from '../src/logs/parse';
 import { decompressed } from '../src/logs/read-object';
 import { s3ServerAccess } from '../src/logs/s3-server-access';
-import { cloudTrailDocument, s3AccessLines } from './synthetic-logs';
+import { logTypeByName } from '../src/logs/registry';
+import { auroraAuditLines, cloudTrailDocument, cloudTrailInsightDocument, eventBridgeLines, s3AccessLines, vpcDnsLines, wafLines } from './synthetic-logs';
 
 const TARGET_CLOUDTRAIL_RATIO = 0.5;
 const CHUNK_BYTES = 64 * 1024;
@@ -99,9 +100,23 @@ async function main(): Promise<void> {
 
   const cloudTrailBytes = cloudTrailDocument(quick ? 20_000 : 80_000);
   const s3Bytes = s3AccessLines(quick ? 50_000 : 200_000);
+  const lineSplit = (bytes: Buffer): number => bytes.toString('utf8').split('\n').filter((line) => line !== '').length;
+  const documentParse = (bytes: Buffer): number => (JSON.parse(bytes.toString('utf8')) as { Records: unknown[] }).Records.length;
+  // JSON lines: what the cheapest reader does, one JSON.parse per line.
+  const jsonLinesParse = (bytes: Buffer): number => {
+    let count = 0;
+    for (const line of bytes.toString('utf8').split('\n')) if (line !== '' && JSON.parse(line) !== null) count += 1;
+    return count;
+  };
+  const lines = quick ? 50_000 : 200_000;
   const results = [
-    await measure('AWS.CloudTrail {"Records":[…]}', 'JSON.parse', cloudTrailBytes, (bytes) => (JSON.parse(bytes.toString('utf8')) as { Records: unknown[] }).Records.length, cloudTrail),
-    await measure('AWS.S3ServerAccess lines', 'line split', s3Bytes, (bytes) => bytes.toString('utf8').split('\n').filter((line) => line !== '').length, s3ServerAccess),
+    await measure('AWS.CloudTrail {"Records":[…]}', 'JSON.parse', cloudTrailBytes, documentParse, cloudTrail),
+    await measure('AWS.S3ServerAccess lines', 'line split', s3Bytes, lineSplit, s3ServerAccess),
+    await measure('AWS.CloudTrailInsight {"Records":[…]}', 'JSON.parse', cloudTrailInsightDocument(quick ? 20_000 : 80_000), documentParse, logTypeByName('AWS.CloudTrailInsight')),
+    await measure('AWS.VPCDns JSON lines', 'JSON.parse/line', vpcDnsLines(lines), jsonLinesParse, logTypeByName('AWS.VPCDns')),
+    await measure('AWS.WAFWebACL JSON lines', 'JSON.parse/line', wafLines(lines / 2), jsonLinesParse, logTypeByName('AWS.WAFWebACL')),
+    await measure('AWS.CloudWatchEvents JSON lines', 'JSON.parse/line', eventBridgeLines(lines), jsonLinesParse, logTypeByName('AWS.CloudWatchEvents')),
+    await measure('AWS.AuroraMySQLAudit lines', 'line split', auroraAuditLines(lines), lineSplit, logTypeByName('AWS.AuroraMySQLAudit')),
   ];
   const ratioOk = results[0]!.prowlPerSecond / results[0]!.baselinePerSecond >= TARGET_CLOUDTRAIL_RATIO;
   console.log('Throughput: read + parse + normalize, against the cheapest handling of the same bytes');

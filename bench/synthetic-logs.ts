@@ -179,3 +179,152 @@ export async function writeLargeCloudTrailFile(path: string, uncompressedBytes: 
   await once(done, 'finish');
   return { uncompressed, records, rootLogins };
 }
+
+const minute = (i: number): string => String(Math.floor(i / 60) % 60).padStart(2, '0');
+const second = (i: number): string => String(i % 60).padStart(2, '0');
+
+/** CloudTrail Insights files: Start/End pairs on a handful of APIs, with attributions. */
+export function cloudTrailInsightDocument(records: number): Buffer {
+  const next = random(4);
+  const apis = [['iam.amazonaws.com', 'CreateAccessKey'], ['kms.amazonaws.com', 'Decrypt'], ['s3.amazonaws.com', 'DeleteObjects'], ['ec2.amazonaws.com', 'RunInstances']];
+  const parts: string[] = [];
+  for (let i = 0; i < records; i++) {
+    const [eventSource, eventName] = apis[Math.floor(next() * apis.length)]!;
+    const state = i % 2 === 0 ? 'Start' : 'End';
+    const statistics: Record<string, unknown> = { baseline: { average: next() }, insight: { average: 10 + next() * 50 }, ...(state === 'End' ? { insightDuration: 11, baselineDuration: 10079 } : {}) };
+    parts.push(
+      JSON.stringify({
+        eventVersion: '1.08',
+        eventTime: `2026-11-22T10:${minute(i)}:${second(i)}Z`,
+        awsRegion: 'us-east-1',
+        eventID: `${(i * 7919).toString(16).padStart(8, '0')}-3a56-48cc-a8a5-e0af77606f5f`,
+        eventType: 'AwsCloudTrailInsight',
+        recipientAccountId: ACCOUNTS[i % ACCOUNTS.length],
+        sharedEventID: `${Math.floor(i / 2).toString(16).padStart(8, '0')}-3348-4794-83d3-a3db26525049`,
+        insightDetails: {
+          state,
+          eventSource,
+          eventName,
+          insightType: 'ApiCallRateInsight',
+          insightContext: {
+            statistics,
+            attributions: [{ attribute: 'userIdentityArn', insight: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:user/${USERS[i % USERS.length]}`, average: 12.5 }], baseline: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:role/Deploy`, average: 0.2 }] }],
+          },
+        },
+        eventCategory: 'Insight',
+      }),
+    );
+  }
+  return Buffer.from(`{"Records":[${parts.join(',')}]}`);
+}
+
+const NAMES = ['api.github.com.', 'sqs.us-east-1.amazonaws.com.', 'orders-db.cluster-c9akciq32.us-east-1.rds.amazonaws.com.', 'registry.npmjs.org.', 'www.example.com.'];
+
+/** Route 53 Resolver query logs, one JSON object per line. */
+export function vpcDnsLines(lines: number): Buffer {
+  const next = random(5);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const answers = next() < 0.1 ? [] : [{ Rdata: `54.187.${i % 250}.${(i * 7) % 250}`, Type: 'A', Class: 'IN' }, { Rdata: `54.187.${(i + 1) % 250}.${(i * 11) % 250}`, Type: 'A', Class: 'IN' }];
+    out.push(
+      JSON.stringify({
+        version: '1.100000',
+        account_id: ACCOUNTS[i % ACCOUNTS.length],
+        region: 'us-east-1',
+        vpc_id: 'vpc-0abc1234def567890',
+        query_timestamp: `2026-11-22T10:${minute(i)}:${second(i)}Z`,
+        query_name: NAMES[Math.floor(next() * NAMES.length)],
+        query_type: 'A',
+        query_class: 'IN',
+        rcode: answers.length === 0 ? 'NXDOMAIN' : 'NOERROR',
+        answers,
+        srcaddr: `10.0.${i % 250}.${(i * 3) % 250}`,
+        srcport: String(32768 + (i % 28000)),
+        transport: 'UDP',
+        srcids: { instance: `i-0${(i % 5000).toString(16).padStart(16, '0')}` },
+      }),
+    );
+  }
+  return Buffer.from(`${out.join('\n')}\n`);
+}
+
+/** AWS WAF v2 logs, one JSON object per line: mostly allowed requests, some blocked by managed rules. */
+export function wafLines(lines: number): Buffer {
+  const next = random(6);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const blocked = next() < 0.1;
+    const detail = { conditionType: 'SQL_INJECTION', sensitivityLevel: 'HIGH', location: 'QUERY_STRING', matchedData: ['1', 'OR', "'1'='1'"] };
+    out.push(
+      JSON.stringify({
+        timestamp: 1795341600000 + i * 37,
+        formatVersion: 1,
+        webaclId: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shop-prod/6b8e0f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+        terminatingRuleId: blocked ? 'AWS-AWSManagedRulesSQLiRuleSet' : 'Default_Action',
+        terminatingRuleType: blocked ? 'MANAGED_RULE_GROUP' : 'REGULAR',
+        action: blocked ? 'BLOCK' : 'ALLOW',
+        terminatingRuleMatchDetails: blocked ? [detail] : [],
+        httpSourceName: 'ALB',
+        httpSourceId: '123456789012-app/shop-prod-alb/50dc6c495c0c9188',
+        ruleGroupList: [{ ruleGroupId: 'AWS#AWSManagedRulesSQLiRuleSet', terminatingRule: blocked ? { ruleId: 'SQLi_QUERYARGUMENTS', action: 'BLOCK', ruleMatchDetails: [detail] } : null, nonTerminatingMatchingRules: [], excludedRules: null }],
+        rateBasedRuleList: [],
+        nonTerminatingMatchingRules: [],
+        requestHeadersInserted: null,
+        responseCodeSent: null,
+        httpRequest: {
+          clientIp: `198.51.100.${(i % 254) + 1}`,
+          country: 'US',
+          headers: [{ name: 'Host', value: 'shop.example.com' }, { name: 'User-Agent', value: AGENTS[i % AGENTS.length] }, { name: 'Accept', value: '*/*' }],
+          uri: `/api/items/${i}`,
+          args: blocked ? "id=1%20OR%20'1'='1'" : `page=${i % 10}`,
+          httpVersion: 'HTTP/1.1',
+          httpMethod: 'GET',
+          requestId: `1-6740583c-${i.toString(16).padStart(24, '0')}`,
+        },
+        labels: blocked ? [{ name: 'awswaf:managed:aws:sql-database:SQLi_QueryArguments' }] : [],
+      }),
+    );
+  }
+  return Buffer.from(`${out.join('\n')}\n`);
+}
+
+/** EventBridge events of services no specific log type reads, one per line. */
+export function eventBridgeLines(lines: number): Buffer {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const instance = `i-0${(i % 5000).toString(16).padStart(16, '0')}`;
+    out.push(
+      JSON.stringify({
+        version: '0',
+        id: `${i.toString(16).padStart(8, '0')}-1428-4cd3-a780-95db273d1602`,
+        'detail-type': 'EC2 Instance State-change Notification',
+        source: 'aws.ec2',
+        account: ACCOUNTS[i % ACCOUNTS.length],
+        time: `2026-11-22T10:${minute(i)}:${second(i)}Z`,
+        region: 'us-east-1',
+        resources: [`arn:aws:ec2:us-east-1:${ACCOUNTS[i % ACCOUNTS.length]}:instance/${instance}`],
+        detail: { 'instance-id': instance, state: i % 3 === 0 ? 'stopped' : 'running' },
+      }),
+    );
+  }
+  return Buffer.from(`${out.join('\n')}\n`);
+}
+
+/** Aurora MySQL audit lines: connects, reads and quoted queries with commas and escaped quotes. */
+export function auroraAuditLines(lines: number): Buffer {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const micros = 1795341600000000 + i * 1234;
+    const user = USERS[i % USERS.length]!.replace(/[^a-z]/g, '');
+    const kind = i % 4;
+    const object =
+      kind === 0
+        ? ''
+        : kind === 1
+          ? 'orders'
+          : `'SELECT \`id\`, \`status\`, \`total\` FROM \`orders\` WHERE \`customer_id\` = ${i} AND \`status\` IN (\\'paid\\',\\'shipped\\') LIMIT 20'`;
+    const operation = kind === 0 ? 'CONNECT' : kind === 1 ? 'READ' : 'QUERY';
+    out.push(`${micros},orders-db-instance-1,${user},10.0.${i % 250}.${(i * 3) % 250},${10000 + (i % 500)},${kind === 0 ? 0 : 2290000 + i},${operation},orders,${object},0`);
+  }
+  return Buffer.from(`${out.join('\n')}\n`);
+}

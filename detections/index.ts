@@ -51,6 +51,15 @@ import awsCloudtrailTrailWeakened from './aws_cloudtrail_trail_weakened';
 import awsCloudtrailUnapprovedRegionActivity from './aws_cloudtrail_unapproved_region_activity';
 import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_deleted';
 import awsGuarddutyHighSeverityFinding from './aws_guardduty_high_severity_finding';
+import awsCloudtrailinsightIamWriteRate from './aws_cloudtrailinsight_iam_write_rate';
+import awsCloudtrailinsightKmsUnusualRate from './aws_cloudtrailinsight_kms_unusual_rate';
+import awsCloudtrailinsightS3WriteRate from './aws_cloudtrailinsight_s3_write_rate';
+import awsVpcdnsCryptoMiningDomain from './aws_vpcdns_crypto_mining_domain';
+import awsVpcdnsDnsTunnelling from './aws_vpcdns_dns_tunnelling';
+import awsVpcdnsMetadataServiceLookalike from './aws_vpcdns_metadata_service_lookalike';
+import awsWafwebaclBlockedBurst from './aws_wafwebacl_blocked_burst';
+import awsWafwebaclInjectionNotBlocked from './aws_wafwebacl_injection_not_blocked';
+import awsWafwebaclInjectionOnSensitivePath from './aws_wafwebacl_injection_on_sensitive_path';
 import awsS3serveraccessErrorBurst from './aws_s3serveraccess_error_burst';
 import awsS3serveraccessInsecureTransport from './aws_s3serveraccess_insecure_transport';
 import awsS3serveraccessOutsideAllowedNetworks from './aws_s3serveraccess_outside_allowed_networks';
@@ -115,6 +124,15 @@ export const rules: Rule[] = [
   awsCloudtrailUnapprovedRegionActivity,
   awsCloudtrailVpcFlowLogsDeleted,
   awsGuarddutyHighSeverityFinding,
+  awsCloudtrailinsightIamWriteRate,
+  awsCloudtrailinsightKmsUnusualRate,
+  awsCloudtrailinsightS3WriteRate,
+  awsVpcdnsCryptoMiningDomain,
+  awsVpcdnsDnsTunnelling,
+  awsVpcdnsMetadataServiceLookalike,
+  awsWafwebaclBlockedBurst,
+  awsWafwebaclInjectionNotBlocked,
+  awsWafwebaclInjectionOnSensitivePath,
   awsS3serveraccessErrorBurst,
   awsS3serveraccessInsecureTransport,
   awsS3serveraccessOutsideAllowedNetworks,

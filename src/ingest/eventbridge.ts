@@ -16,13 +16,15 @@ export const eventBridgeEventSchema = z.object({
 
 export type EventBridgeEvent = z.infer<typeof eventBridgeEventSchema>;
 
-/** Which log type each detail-type carries. Anything else is quarantined with this list. */
+/** The detail-types a specific log type reads; every other event is kept whole as AWS.CloudWatchEvents. */
 const LOG_TYPE_BY_DETAIL_TYPE: Record<string, string> = {
   'AWS API Call via CloudTrail': 'AWS.CloudTrail',
   'AWS Console Sign In via CloudTrail': 'AWS.CloudTrail',
   'AWS Service Event via CloudTrail': 'AWS.CloudTrail',
+  'AWS Insight via CloudTrail': 'AWS.CloudTrailInsight',
   'GuardDuty Finding': 'AWS.GuardDuty',
 };
+const ANY_EVENT = 'AWS.CloudWatchEvents';
 
 export function isEventBridgeEvent(json: unknown): boolean {
   return typeof json === 'object' && json !== null && 'detail-type' in json && 'detail' in json;
@@ -32,11 +34,11 @@ export function isEventBridgeEvent(json: unknown): boolean {
  * Where an EventBridge event goes through ingestion: a source named after the event's origin
  * (`p_source_label` = eventbridge:aws.cloudtrail) and a reference standing in for the object, so
  * its lake rows, quarantine lines and alert batch are keyed by the event id and a redelivery
- * repeats rather than duplicates. Undefined when the detail-type carries no log type Prowl knows.
+ * repeats rather than duplicates. A detail-type no specific log type reads is kept whole as
+ * AWS.CloudWatchEvents.
  */
-export function eventBridgeDelivery(event: EventBridgeEvent): { ref: ObjectRef; source?: ResolvedSource; unknownType?: string } {
+export function eventBridgeDelivery(event: EventBridgeEvent): { ref: ObjectRef; source: ResolvedSource } {
   const ref = { bucket: 'eventbridge', key: `${event.source}/${event.id}`, version: event.id };
-  const logType = LOG_TYPE_BY_DETAIL_TYPE[event['detail-type']];
-  if (!logType) return { ref, unknownType: `EventBridge detail-type "${event['detail-type']}" carries no log type Prowl reads; accepted: ${Object.keys(LOG_TYPE_BY_DETAIL_TYPE).join(', ')}` };
+  const logType = LOG_TYPE_BY_DETAIL_TYPE[event['detail-type']] ?? ANY_EVENT;
   return { ref, source: { id: `eventbridge/${event.source}`, label: `eventbridge:${event.source}`, logTypes: [logTypeByName(logType)] } };
 }

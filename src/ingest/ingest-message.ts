@@ -7,7 +7,6 @@ import { logger } from '../logger';
 import { eventBridgeDelivery, eventBridgeEventSchema, isEventBridgeEvent } from './eventbridge';
 import { ingestObject, type IngestDeps, type IngestSummary } from './ingest-object';
 import { objectsInNotification, type ObjectRef } from './s3-notification';
-import { QuarantineWriter } from '../lake/quarantine';
 
 /**
  * One ingest queue message: an S3 notification (every object it names), or an EventBridge event
@@ -48,18 +47,10 @@ async function alertSourceFailing(ref: ObjectRef, reason: string, deps: IngestDe
 
 async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps): Promise<IngestSummary> {
   const event = validateMessage(json, eventBridgeEventSchema, 'ingest', 'an EventBridge event');
-  const { ref, source, unknownType } = eventBridgeDelivery(event);
-  const summary = source ? await ingestObject(ref, deps, { body: Buffer.from(body), source }) : await quarantineWhole(ref, body, unknownType!, deps);
+  const { ref, source } = eventBridgeDelivery(event);
+  const summary = await ingestObject(ref, deps, { body: Buffer.from(body), source });
   report(summary);
   return summary;
-}
-
-/** An event of a type Prowl does not read is quarantined with the reason, never dropped. */
-async function quarantineWhole(ref: ObjectRef, body: string, reason: string, deps: IngestDeps): Promise<IngestSummary> {
-  const quarantine = new QuarantineWriter(deps.s3, deps.buckets.lake, `${ref.bucket}/${ref.key}@${ref.version}`, deps.now());
-  await quarantine.add({ bucket: ref.bucket, key: ref.key, position: 1, reason, raw: body });
-  const quarantineKey = await quarantine.close();
-  return { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 1, ...(quarantineKey ? { quarantineKey } : {}), lakeFiles: [], matches: 0, suppressed: 0, ruleErrors: 0, alertIds: [] };
 }
 
 function report(summary: IngestSummary): void {

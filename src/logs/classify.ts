@@ -22,13 +22,16 @@ function validate(logType: LogType, value: unknown): { event: Record<string, unk
 /**
  * Tries a source's log types on each record and keeps the first that accepts it. The type that
  * accepted the last record is tried first, since an object almost always holds one type: with
- * several candidate types, a record costs one schema check, not one per type.
+ * several candidate types, a record costs one schema check, not one per type. Catch-all types
+ * (`fallback`) stay behind all others, so a record one of them accepted is still offered first
+ * to the specific types.
  */
 abstract class Classifier {
   private order: number[];
 
   constructor(protected readonly logTypes: readonly LogType[]) {
-    this.order = logTypes.map((_, index) => index);
+    const indexes = logTypes.map((_, index) => index);
+    this.order = [...indexes.filter((index) => !logTypes[index]!.fallback), ...indexes.filter((index) => logTypes[index]!.fallback)];
   }
 
   protected tryInOrder<Skip extends string = never>(attempt: (logType: LogType, index: number) => { event: Record<string, unknown> } | { reason: string } | Skip): Verdict | Skip {
@@ -39,7 +42,7 @@ abstract class Classifier {
       const result = attempt(logType, index);
       if (typeof result === 'string') return result;
       if ('event' in result) {
-        if (k > 0) this.order = [index, ...this.order.filter((other) => other !== index)];
+        if (k > 0 && !logType.fallback) this.order = [index, ...this.order.filter((other) => other !== index)];
         return { logType, event: result.event };
       }
       rejections.push(this.logTypes.length === 1 ? result.reason : `${logType.name}: ${result.reason}`);

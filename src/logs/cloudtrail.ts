@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IndicatorSet } from './indicators';
+import { payloadIndicators } from './payload-indicators';
 import type { LogType } from './log-type';
 import { isoTimeSchema } from './time';
 
@@ -75,33 +76,21 @@ function asObject(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-function items(value: unknown): Json[] {
-  const list = Array.isArray(value) ? value : asObject(value)?.['items'];
-  return Array.isArray(list) ? list.map(asObject).filter((item): item is Json => item !== undefined) : [];
-}
-
-/** EC2 writes `{key, value}`, most other services `{Key, Value}` or `{key, value}` in a tags list. */
-function addTags(found: IndicatorSet, tags: unknown): void {
-  for (const tag of items(tags)) found.tag(tag['key'] ?? tag['Key'], tag['value'] ?? tag['Value']);
-}
-
-/** The indicators CloudTrail puts in request and response payloads of the calls that matter most. */
-function payloadIndicators(found: IndicatorSet, request: Json | undefined, response: Json | undefined): void {
-  if (request) {
-    found.instanceId(request['instanceId']);
-    for (const item of items(request['instancesSet'])) found.instanceId(item['instanceId']);
-    found.username(request['userName']);
-    found.arn(request['roleArn']);
-    found.arn(request['policyArn']);
-    addTags(found, request['tags']);
-    for (const spec of items(request['tagSpecificationSet'])) addTags(found, spec['tags']);
-  }
-  if (response) {
-    for (const item of items(response['instancesSet'])) found.instanceId(item['instanceId']);
-    // AssumeRole and GetSessionToken hand out new credentials: their key id is how later calls are traced back.
-    found.traceId(asObject(response['credentials'])?.['accessKeyId']);
-    found.arn(asObject(response['assumedRoleUser'])?.['arn']);
-  }
+/**
+ * Who is behind a call, beyond Panther's ARNs: the IAM user names and session names, the access
+ * key of the call and the one a call hands out (AssumeRole, GetSessionToken), so `any user=` and
+ * `any key=` follow a person and a credential across events. Panther v1 has no such lists for
+ * CloudTrail; everything else here is what Panther extracts.
+ */
+function callerPivots(event: CloudTrailEvent, found: IndicatorSet): void {
+  const identity = event.userIdentity;
+  found.principal(identity.arn);
+  found.traceId(identity.accessKeyId);
+  found.username(identity.userName);
+  found.username(identity.sessionContext?.sessionIssuer?.userName);
+  const request = event.requestParameters;
+  if (request) found.username(request['userName']);
+  found.traceId(asObject(event.responseElements?.['credentials'])?.['accessKeyId']);
 }
 
 export const cloudTrail: LogType<CloudTrailEvent> = {
@@ -112,19 +101,21 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
   eventTime: (event) => event.eventTime,
   indicators(event, found) {
     const identity = event.userIdentity;
-    found.ip(event.sourceIPAddress);
+    // An AWS service calling on the account's behalf is recorded by name (cloudtrail.amazonaws.com).
+    found.hostname(event.sourceIPAddress);
     found.account(event.recipientAccountId);
     found.account(identity.accountId);
-    found.principal(identity.arn);
-    found.traceId(identity.accessKeyId);
-    found.username(identity.userName);
+    // identity.arn: its ARN and account are added with the caller pivots below (principal).
     const issuer = identity.sessionContext?.sessionIssuer;
     found.arn(issuer?.arn);
-    found.username(issuer?.userName);
+    found.account(issuer?.accountId);
     for (const resource of event.resources ?? []) {
-      found.arn(resource.ARN);
+      // CloudTrail writes `ARN` in log files and `arn` in some EventBridge deliveries.
+      found.arn(resource.ARN ?? (resource as Json)['arn']);
       found.account(resource.accountId);
     }
-    payloadIndicators(found, event.requestParameters ?? undefined, event.responseElements ?? undefined);
+    const webIdentity = asObject(identity.sessionContext?.['webIdFederationData']);
+    payloadIndicators(found, event.additionalEventData, event.requestParameters, event.responseElements, (event as Json)['serviceEventDetails'], webIdentity?.['attributes']);
+    callerPivots(event, found);
   },
 };

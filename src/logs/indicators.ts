@@ -19,11 +19,18 @@ export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
 export type IndicatorFields = Partial<Record<IndicatorField, string[]>>;
 
 const ACCOUNT_ID = /^\d{12}$/;
-const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
+/** AWS writes hex ids; its documentation examples (i-0d15cd0d3example) and Panther accept letters too. */
+const INSTANCE_ID = /^i-[0-9a-z]{8,17}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHA256 = /^[0-9a-f]{64}$/i;
 const MD5 = /^[0-9a-f]{32}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i;
+/**
+ * A host name as AWS writes them where Panther reads "hostname": dotted or not (Aurora's server
+ * host is an instance name such as `prod-db-1`), letters, digits, `-`, `_` and `.` only, so free
+ * text such as "AWS Internal" is not taken for one.
+ */
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))*$/i;
 
 /**
  * Collects indicators while a log type walks its event. Each adder validates its value, so a log
@@ -63,19 +70,36 @@ export class IndicatorSet {
   domain(value: unknown): void {
     if (typeof value === 'string' && DOMAIN.test(value)) this.add('p_any_domain_names', value.toLowerCase());
   }
+  /**
+   * A field that holds an IP address or a host name (CloudTrail's sourceIPAddress holds
+   * `cloudtrail.amazonaws.com` when a service calls): the address as an IP, anything else that
+   * looks like a host name as a domain. DNS's trailing root dot is dropped.
+   */
+  hostname(value: unknown): void {
+    if (typeof value !== 'string' || value === '') return;
+    if (isIP(value) !== 0) {
+      this.add('p_any_ip_addresses', value);
+      return;
+    }
+    const name = value.endsWith('.') ? value.slice(0, -1) : value;
+    if (HOSTNAME.test(name) && !/^[\d.]+$/.test(name)) this.add('p_any_domain_names', name.toLowerCase());
+  }
   account(value: unknown): void {
     if (typeof value === 'string' && ACCOUNT_ID.test(value)) this.add('p_any_aws_account_ids', value);
   }
+  /** An ARN, the account inside it, and the instance id of an EC2 `instance/i-…` ARN. */
   arn(value: unknown): void {
-    if (typeof value === 'string' && value.startsWith('arn:')) {
-      this.add('p_any_aws_arns', value);
-      // arn:partition:service:region:account-id:resource
-      let at = 0;
-      for (let colons = 0; colons < 4 && at !== -1; colons++) at = value.indexOf(':', at + 1);
-      if (at === -1) return;
-      const end = value.indexOf(':', at + 1);
-      this.account(end === -1 ? value.slice(at + 1) : value.slice(at + 1, end));
-    }
+    if (typeof value !== 'string' || !value.startsWith('arn:')) return;
+    // arn:partition:service:region:account-id:resource, with partition, service and resource set,
+    // as AWS's own ARN parser requires.
+    const service = value.indexOf(':', 4);
+    const region = service === -1 ? -1 : value.indexOf(':', service + 1);
+    const account = region === -1 ? -1 : value.indexOf(':', region + 1);
+    const resource = account === -1 ? -1 : value.indexOf(':', account + 1);
+    if (service <= 4 || region <= service + 1 || resource === -1 || resource === value.length - 1) return;
+    this.add('p_any_aws_arns', value);
+    if (resource - account === 13) this.account(value.slice(account + 1, resource));
+    if (value.startsWith('instance/', resource + 1)) this.instanceId(value.slice(value.lastIndexOf('/') + 1));
   }
   /**
    * An IAM principal's ARN: the ARN and its account, plus who is behind it: the user name of

@@ -29,6 +29,11 @@ export interface LogType<E extends object = Record<string, unknown>> {
   readonly framing: Framing;
   /** False for types that are stored but never detected on (e.g. CloudTrail digests). */
   readonly detect: boolean;
+  /**
+   * A catch-all (any EventBridge event): tried only after every other type of the source has
+   * refused the record, so it never takes a record a more specific type would claim.
+   */
+  readonly fallback?: boolean;
   eventTime(event: E): string | undefined;
   indicators(event: E, found: IndicatorSet): void;
 }

@@ -1,34 +1,62 @@
 import { ProwlError } from '../errors';
 import { alb, type AlbEvent } from './alb';
+import { auroraMySqlAudit, type AuroraMySqlAuditEvent } from './aurora-mysql-audit';
 import { cloudTrail, type CloudTrailEvent } from './cloudtrail';
 import { cloudTrailDigest, type CloudTrailDigestEvent } from './cloudtrail-digest';
+import { cloudTrailInsight, type CloudTrailInsightEvent } from './cloudtrail-insight';
+import { cloudWatchEvents, type CloudWatchEvent } from './cloudwatch-events';
 import { guardDuty, type GuardDutyEvent } from './guardduty';
 import type { LogType } from './log-type';
 import { s3ServerAccess, type S3ServerAccessEvent } from './s3-server-access';
+import { vpcDns, type VpcDnsEvent } from './vpc-dns';
 import { vpcFlow, type VpcFlowEvent } from './vpc-flow';
+import { wafWebAcl, type WafWebAclEvent } from './waf-web-acl';
 
-export type { AlbEvent, CloudTrailDigestEvent, CloudTrailEvent, GuardDutyEvent, S3ServerAccessEvent, VpcFlowEvent };
+export type {
+  AlbEvent,
+  AuroraMySqlAuditEvent,
+  CloudTrailDigestEvent,
+  CloudTrailEvent,
+  CloudTrailInsightEvent,
+  CloudWatchEvent,
+  GuardDutyEvent,
+  S3ServerAccessEvent,
+  VpcDnsEvent,
+  VpcFlowEvent,
+  WafWebAclEvent,
+};
 
 /** Every built-in log type, by name. Rules are typed against LogEventMap. */
 export interface LogEventMap {
   'AWS.ALB': AlbEvent;
+  'AWS.AuroraMySQLAudit': AuroraMySqlAuditEvent;
   'AWS.CloudTrail': CloudTrailEvent;
   'AWS.CloudTrailDigest': CloudTrailDigestEvent;
+  'AWS.CloudTrailInsight': CloudTrailInsightEvent;
+  'AWS.CloudWatchEvents': CloudWatchEvent;
   'AWS.GuardDuty': GuardDutyEvent;
   'AWS.S3ServerAccess': S3ServerAccessEvent;
+  'AWS.VPCDns': VpcDnsEvent;
   'AWS.VPCFlow': VpcFlowEvent;
+  'AWS.WAFWebACL': WafWebAclEvent;
 }
 
 export type LogTypeName = keyof LogEventMap;
 
-// Order is the order the classifier tries them in when a source names no type.
+// Order is the order the classifier tries them in when a source names no type (catch-alls such
+// as AWS.CloudWatchEvents go last whatever their place here).
 const builtIn: { [N in LogTypeName]: LogType<LogEventMap[N]> } = {
   'AWS.CloudTrail': cloudTrail,
   'AWS.GuardDuty': guardDuty,
+  'AWS.CloudTrailInsight': cloudTrailInsight,
   'AWS.CloudTrailDigest': cloudTrailDigest,
+  'AWS.VPCDns': vpcDns,
+  'AWS.WAFWebACL': wafWebAcl,
+  'AWS.CloudWatchEvents': cloudWatchEvents,
   'AWS.S3ServerAccess': s3ServerAccess,
   'AWS.ALB': alb,
   'AWS.VPCFlow': vpcFlow,
+  'AWS.AuroraMySQLAudit': auroraMySqlAudit,
 };
 
 export const LOG_TYPE_NAMES = Object.keys(builtIn) as LogTypeName[];

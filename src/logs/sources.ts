@@ -12,6 +12,9 @@ export interface ResolvedSource {
 // CloudTrail writes under AWSLogs/[o-org/]<account>/CloudTrail/ (and -Digest/, -Insight/ beside it).
 const CLOUDTRAIL_KEY = /(^|\/)AWSLogs\/(o-[a-z0-9]+\/)?\d{12}\/CloudTrail\//;
 const CLOUDTRAIL_DIGEST_KEY = /(^|\/)AWSLogs\/(o-[a-z0-9]+\/)?\d{12}\/CloudTrail-Digest\//;
+const CLOUDTRAIL_INSIGHT_KEY = /(^|\/)AWSLogs\/(o-[a-z0-9]+\/)?\d{12}\/CloudTrail-Insight\//;
+/** Files a trail writes beside its logs, each recognized by its folder even on a source listing only AWS.CloudTrail. */
+const TRAIL_COMPANIONS = ['AWS.CloudTrailDigest', 'AWS.CloudTrailInsight'];
 
 /**
  * The log types an object's key announces, if any: CloudTrail's layout is fixed, so its log files
@@ -19,6 +22,7 @@ const CLOUDTRAIL_DIGEST_KEY = /(^|\/)AWSLogs\/(o-[a-z0-9]+\/)?\d{12}\/CloudTrail
  */
 export function logTypeNamesForKey(key: string): string[] | undefined {
   if (CLOUDTRAIL_DIGEST_KEY.test(key)) return ['AWS.CloudTrailDigest'];
+  if (CLOUDTRAIL_INSIGHT_KEY.test(key)) return ['AWS.CloudTrailInsight'];
   if (CLOUDTRAIL_KEY.test(key)) return ['AWS.CloudTrail'];
   return undefined;
 }
@@ -26,13 +30,14 @@ export function logTypeNamesForKey(key: string): string[] | undefined {
 /**
  * The log types to try for one object. A source that lists types gets those; one that lists
  * none lets the key pattern decide, or else every type. A CloudTrail source also receives the
- * trail's digest files, which are recognized by their key rather than quarantined.
+ * trail's digest and Insights files, which are recognized by their key rather than quarantined.
  */
 export function logTypesForObject(listed: readonly string[], key: string, registry: LogTypeRegistry = builtInLogTypes): LogType[] {
   const byKey = logTypeNamesForKey(key);
   if (listed.length === 0) return (byKey ?? registry.names()).map((name) => registry.byName(name));
-  if (byKey?.[0] === 'AWS.CloudTrailDigest' && listed.includes('AWS.CloudTrail') && !listed.includes('AWS.CloudTrailDigest')) {
-    return [registry.byName('AWS.CloudTrailDigest')];
+  const companion = byKey?.[0];
+  if (companion !== undefined && TRAIL_COMPANIONS.includes(companion) && listed.includes('AWS.CloudTrail') && !listed.includes(companion)) {
+    return [registry.byName(companion)];
   }
   return listed.map((name) => registry.byName(name));
 }

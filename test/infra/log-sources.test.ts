@@ -53,7 +53,7 @@ describe('log source templates', () => {
   it("forwards only AWS's own CloudTrail API call events, to Prowl's bus, with a role that may do nothing else", () => {
     const template = load('eventbridge-forwarder.yml');
     const rule = only(template, 'AWS::Events::Rule');
-    expect(rule['EventPattern']).toEqual({ 'detail-type': ['AWS API Call via CloudTrail'], source: [{ prefix: 'aws.' }], account: [{ Ref: 'AWS::AccountId' }] });
+    expect(rule['EventPattern']).toEqual({ 'detail-type': ['AWS API Call via CloudTrail', 'AWS Insight via CloudTrail'], source: [{ prefix: 'aws.' }], account: [{ Ref: 'AWS::AccountId' }] });
     const [target] = rule['Targets'] as Array<{ Arn: unknown; RoleArn: unknown }>;
     expect(refId(target!.Arn)).toBe('ProwlEventBusArn');
     const roleId = getAttId(target!.RoleArn, 'Arn')!;

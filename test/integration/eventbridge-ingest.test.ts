@@ -38,13 +38,14 @@ describe('CloudTrail events forwarded by EventBridge', () => {
     expect(lake.Contents ?? []).toHaveLength(1);
   });
 
-  it('quarantines an event of a type Prowl does not read, saying which types it accepts', async () => {
-    await send(envelope('eb-2', 'EC2 Instance State-change Notification', { state: 'running' }));
+  it('keeps an event no specific log type reads whole, as AWS.CloudWatchEvents', async () => {
+    await send(envelope('eb-2', 'EC2 Instance State-change Notification', { 'instance-id': 'i-0a1b2c3d4e5f60718', state: 'running' }));
+    const lake = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: stack.runtime.buckets.lake, Prefix: 'logs/aws_cloudwatchevents/' }));
+    expect(lake.Contents ?? []).toHaveLength(1);
+    const file = await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.runtime.buckets.lake, Key: lake.Contents![0]!.Key! }));
+    const row = JSON.parse(gunzipSync(Buffer.from(await file.Body!.transformToByteArray())).toString('utf8').trim()) as Record<string, unknown>;
+    expect(row).toMatchObject({ 'detail-type': 'EC2 Instance State-change Notification', detail: { state: 'running' }, p_log_type: 'AWS.CloudWatchEvents', p_source_label: 'eventbridge:aws.signin', p_any_aws_instance_ids: ['i-0a1b2c3d4e5f60718'] });
     const quarantined = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: stack.runtime.buckets.lake, Prefix: 'quarantine/' }));
-    expect(quarantined.Contents ?? []).toHaveLength(1);
-    const file = await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.runtime.buckets.lake, Key: quarantined.Contents![0]!.Key! }));
-    const line = JSON.parse(gunzipSync(Buffer.from(await file.Body!.transformToByteArray())).toString('utf8').trim()) as { reason: string; key: string };
-    expect(line.key).toBe('aws.signin/eb-2');
-    expect(line.reason).toContain('EventBridge detail-type "EC2 Instance State-change Notification" carries no log type Prowl reads; accepted: AWS API Call via CloudTrail');
+    expect(quarantined.Contents ?? []).toHaveLength(0);
   });
 });

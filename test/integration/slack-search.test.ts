@@ -20,6 +20,15 @@ describe('searching the lake from Slack', () => {
         cloudTrailEvent({ eventID: 's-2', eventName: 'PutObject', eventSource: 's3.amazonaws.com', sourceIPAddress: '198.51.100.5', eventTime: at(2) }),
         cloudTrailEvent({ eventID: 's-3', eventName: 'DescribeInstances', sourceIPAddress: '192.0.2.9', eventTime: at(3) }),
         rootConsoleLogin({ eventID: 's-4', sourceIPAddress: '203.0.113.200', eventTime: at(4) }),
+        cloudTrailEvent({
+          eventID: 's-5',
+          eventSource: 'kms.amazonaws.com',
+          eventName: 'GenerateDataKey',
+          sourceIPAddress: 'cloudtrail.amazonaws.com',
+          userIdentity: { type: 'AWSService', invokedBy: 'cloudtrail.amazonaws.com' },
+          requestParameters: { keySpec: 'AES_256', encryptionContext: { 'aws:cloudtrail:arn': 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org-trail' } },
+          eventTime: at(5),
+        }),
       ]),
     );
     await env.stack.runner.idle();
@@ -58,6 +67,18 @@ describe('searching the lake from Slack', () => {
     expect(table).toContain('any ip=198.51.100.5');
     expect(table).toContain('AWS.CloudTrail');
     expect(table).toContain('2 rows');
+  });
+
+  it('finds an event by an ARN from its encryption context and by the AWS service that called', async () => {
+    for (const query of ['any arn=arn:aws:cloudtrail:us-east-1:123456789012:trail/org-trail', 'any domain=cloudtrail.amazonaws.com']) {
+      await env.send(slashCommand(`search ${query} fields p_log_type,p_row_id`, 'UVIEWER'));
+      await env.stack.runner.idle();
+      const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search:')).pop()!;
+      const table = JSON.stringify(attachmentBlocks(posted));
+      expect(table).toContain(query);
+      expect(table).toContain('AWS.CloudTrail');
+      expect(table).toContain('1 row');
+    }
   });
 
   it('answers a wrong query with what was wrong, in the channel, without retrying', async () => {

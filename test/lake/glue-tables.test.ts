@@ -14,7 +14,7 @@ interface GlueTable {
       Name: string;
       Parameters: Record<string, unknown>;
       PartitionKeys: Array<{ Name: string; Type: string }>;
-      StorageDescriptor: { Columns: Array<{ Name: string; Type: string }>; SerdeInfo: { SerializationLibrary: string } };
+      StorageDescriptor: { Columns: Array<{ Name: string; Type: string }>; SerdeInfo: { SerializationLibrary: string; Parameters?: Record<string, string> } };
     };
   };
 }
@@ -43,10 +43,16 @@ describe.each(builtInLogTypes.all().map((logType) => [logType.name, logType] as 
     expect(written.startsWith(`${projected}/`)).toBe(true);
   });
 
-  it('has a column for every field of the schema and every p_ field', () => {
-    const columns = new Set(table.StorageDescriptor.Columns.map((column) => column.Name));
+  it('has a column for every field of the schema and every p_ field, named as Athena allows', () => {
+    const columns = table.StorageDescriptor.Columns.map((column) => column.Name);
+    // A JSON key Athena cannot name (EventBridge's detail-type) gets an underscore column and a SerDe mapping.
+    const mapped = new Map(Object.entries(table.StorageDescriptor.SerdeInfo.Parameters ?? {}).flatMap(([key, value]) => (key.startsWith('mapping.') ? [[value, key.slice('mapping.'.length)]] : [])));
     const shape = (logType.schema as unknown as z.ZodObject).shape;
-    for (const field of [...Object.keys(shape).map((key) => key.toLowerCase()), ...STANDARD]) expect({ field, present: columns.has(field) }).toEqual({ field, present: true });
+    for (const field of [...Object.keys(shape).map((key) => key.toLowerCase()), ...STANDARD]) {
+      const column = mapped.get(field) ?? field;
+      expect({ field, present: columns.includes(column) }).toEqual({ field, present: true });
+    }
+    for (const column of columns) expect(column).toMatch(/^[a-z0-9_]+$/);
     expect(table.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { LogType } from '../../src/logs/log-type';
 import { parseObject, type ParsedRecord } from '../../src/logs/parse';
 import { allLogTypes, logTypeByName } from '../../src/logs/registry';
@@ -22,13 +23,25 @@ describe('a source that names no log type (or several)', () => {
     ['s3-server-access/access.log', 'AWS.S3ServerAccess'],
     ['alb/access.log', 'AWS.ALB'],
     ['vpc-flow/default.log', 'AWS.VPCFlow'],
-    ['guardduty/eventbridge.jsonl', 'AWS.GuardDuty'],
+    ['guardduty/export.jsonl.gz', 'AWS.GuardDuty'],
     ['cloudtrail/lines.jsonl', 'AWS.CloudTrail'],
+    ['cloudtrail-insight/insights.json.gz', 'AWS.CloudTrailInsight'],
+    ['cloudtrail-insight/eventbridge.jsonl', 'AWS.CloudTrailInsight'],
+    ['vpc-dns/resolver-query-log.jsonl', 'AWS.VPCDns'],
+    ['waf/aws-waf-logs-shop-prod.jsonl', 'AWS.WAFWebACL'],
+    ['aurora-mysql-audit/audit.log', 'AWS.AuroraMySQLAudit'],
   ])('recognizes %s as %s by trying every parser', async (fixture, logType) => {
-    const records = await parse(readFileSync(join(FIXTURES, fixture)), allLogTypes());
+    const bytes = readFileSync(join(FIXTURES, fixture));
+    const records = await parse(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes, allLogTypes());
     const events = records.filter((record) => record.kind === 'event');
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events.map((record) => record.logType.name))).toEqual(new Set([logType]));
+  });
+
+  it('keeps an EventBridge event no specific type reads as AWS.CloudWatchEvents, and quarantines a broken finding', async () => {
+    const records = await parse(readFileSync(join(FIXTURES, 'guardduty/eventbridge.jsonl')), allLogTypes());
+    expect(kinds(records)).toEqual(['AWS.GuardDuty', 'AWS.GuardDuty', 'AWS.CloudWatchEvents', 'quarantined 4']);
+    expect(records[3]).toMatchObject({ reason: expect.stringContaining('AWS.GuardDuty: ') });
   });
 
   it('picks, record by record, the type that accepts it when one object mixes types', async () => {

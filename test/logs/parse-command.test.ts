@@ -58,7 +58,7 @@ describe('prowl parse', () => {
 
   it('refuses an unknown log type, naming the known ones', async () => {
     const { code, stderr } = await run(fixture('alb/access.log'), '--log-type', 'AWS.Nope');
-    expect(stderr).toContain('unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty, AWS.CloudTrailDigest, AWS.S3ServerAccess, AWS.ALB, AWS.VPCFlow');
+    expect(stderr).toContain('unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty, AWS.CloudTrailInsight, AWS.CloudTrailDigest, AWS.VPCDns, AWS.WAFWebACL, AWS.CloudWatchEvents, AWS.S3ServerAccess, AWS.ALB, AWS.VPCFlow, AWS.AuroraMySQLAudit');
     expect(code).toBe(2);
   });
 

@@ -26,5 +26,10 @@ export const SAMPLES: Array<{ logType: LogType; records: string[] }> = [
   { logType: logTypeByName('AWS.ALB'), records: lines('alb/access.log') },
   // Headerless lines only: a header (or a line mutated into one) rightly changes how the next line reads.
   { logType: logTypeByName('AWS.VPCFlow'), records: lines('vpc-flow/no-header.log') },
+  { logType: logTypeByName('AWS.CloudTrailInsight'), records: [...(JSON.parse(fixtureText('cloudtrail-insight/insights.json.gz')) as { Records: unknown[] }).Records.map((record) => JSON.stringify(record)), ...lines('cloudtrail-insight/eventbridge.jsonl')] },
+  { logType: logTypeByName('AWS.VPCDns'), records: lines('vpc-dns/resolver-query-log.jsonl') },
+  { logType: logTypeByName('AWS.WAFWebACL'), records: lines('waf/aws-waf-logs-shop-prod.jsonl') },
+  { logType: logTypeByName('AWS.CloudWatchEvents'), records: lines('cloudwatch-events/event-bus.jsonl') },
+  { logType: logTypeByName('AWS.AuroraMySQLAudit'), records: lines('aurora-mysql-audit/audit.log') },
   { logType: appAudit, records: lines('custom/app-audit.jsonl') },
 ];

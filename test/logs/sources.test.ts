@@ -30,7 +30,19 @@ describe('finding the source of an object', () => {
   });
 
   it('tries every log type for other keys of a source that names none', () => {
-    expect(names(resolveSource(sources, 'raw', 'raw', 'inbox/something.log'))).toEqual(['AWS.CloudTrail', 'AWS.GuardDuty', 'AWS.CloudTrailDigest', 'AWS.S3ServerAccess', 'AWS.ALB', 'AWS.VPCFlow']);
+    expect(names(resolveSource(sources, 'raw', 'raw', 'inbox/something.log'))).toEqual([
+      'AWS.CloudTrail',
+      'AWS.GuardDuty',
+      'AWS.CloudTrailInsight',
+      'AWS.CloudTrailDigest',
+      'AWS.VPCDns',
+      'AWS.WAFWebACL',
+      'AWS.CloudWatchEvents',
+      'AWS.S3ServerAccess',
+      'AWS.ALB',
+      'AWS.VPCFlow',
+      'AWS.AuroraMySQLAudit',
+    ]);
   });
 
   it('names the known log types when a source names an unknown one', () => {
