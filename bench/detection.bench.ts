@@ -29,7 +29,7 @@ const CHUNK = 64 * 1024;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const rules = loadRuleSet([join(__dirname, '..', 'detections', 'sigma')]);
+const rules = loadRuleSet([{ dir: join(__dirname, '..', 'detections', 'sigma'), strict: true }]).rules;
 const cloudTrailEvents = rules.filter((rule) => rule.logTypes.includes('AWS.CloudTrail')).flatMap((rule) => rule.tests.filter((test) => (test.logType ?? rule.logTypes[0]) === 'AWS.CloudTrail').map((test) => test.event as unknown as Record<string, unknown>));
 
 /** Routine traffic from the ingest bench's generator; every 20th record is a rule's own test event. */

@@ -2,7 +2,7 @@ import type { Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { Rule } from './rule';
 
-export const LIMITS = { title: 1000, dedup: 1000, alertContextBytes: 200 * 1024 };
+export const LIMITS = { title: 1000, dedup: 1000, alertContextBytes: 200 * 1024, distinctPerEvent: 100 };
 
 export interface Match {
   rule: Rule;
@@ -11,6 +11,8 @@ export interface Match {
   dedup: string;
   severity: Severity;
   context: Record<string, unknown>;
+  /** For rules that count distinct values: this event's values (bounded), to be counted once per window. */
+  distinct?: readonly string[];
 }
 
 /** A rule function that threw or overran its budget; becomes a rule-error alert, never a crash. */
@@ -72,7 +74,8 @@ function describeMatch(rule: Rule, event: NormalizedEvent, failures: RuleFailure
   if (Buffer.byteLength(JSON.stringify(context) ?? '') > LIMITS.alertContextBytes) {
     context = { error: `alert context over ${LIMITS.alertContextBytes} bytes, dropped` };
   }
-  return { rule, event, title, dedup, severity, context };
+  const counted = rule.distinct ? attempt(rule, 'distinct', () => rule.distinct!(event).slice(0, LIMITS.distinctPerEvent).map((value) => truncate(String(value), LIMITS.dedup)), event, failures) : undefined;
+  return { rule, event, title, dedup, severity, context, ...(counted?.ok ? { distinct: counted.value } : {}) };
 }
 
 const NOTHING: Evaluation = Object.freeze({ matches: [], failures: [] }) as unknown as Evaluation;

@@ -12,12 +12,17 @@ export interface ReplayAlert {
   tags: string[];
   firstSeen: string;
   lastSeen: string;
+  /** Who wrote the rule and under which license (Sigma rules), for attribution where matches are shown. */
+  author?: string;
+  license?: string;
 }
 
 interface Window {
   alert: ReplayAlert;
   end: string;
   threshold: number;
+  /** Distinct values seen, for rules that count them instead of events. */
+  distinct?: Set<string>;
 }
 
 /**
@@ -57,16 +62,30 @@ export class ReplayAlerts {
       let window = open.get(key);
       if (!window || time >= window.end) {
         window = {
-          alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
+          alert: {
+            ruleId: match.rule.id,
+            title: match.title,
+            severity: match.severity,
+            dedup: match.dedup,
+            count: 0,
+            tags: match.rule.tags,
+            firstSeen: time,
+            lastSeen: time,
+            ...(match.rule.author ? { author: match.rule.author } : {}),
+            ...(match.rule.license ? { license: match.rule.license } : {}),
+          },
           end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
           threshold: match.rule.threshold,
+          ...(match.rule.counts === 'distinct' ? { distinct: new Set<string>() } : {}),
         };
         open.set(key, window);
         all.push(window);
       }
       window.alert.count += 1;
       window.alert.lastSeen = time;
+      for (const value of match.distinct ?? []) window.distinct?.add(value);
     }
-    return [...all.filter((w) => w.alert.count >= w.threshold).map((w) => w.alert), ...this.failures.values()];
+    const reached = (w: Window): boolean => (w.distinct ? w.distinct.size : w.alert.count) >= w.threshold;
+    return [...all.filter(reached).map((w) => w.alert), ...this.failures.values()];
   }
 }

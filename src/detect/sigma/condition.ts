@@ -34,7 +34,7 @@ function tokenize(condition: string, path: DocumentPath): Token[] {
       throw new DocumentProblem(
         'unsupported',
         path,
-        `aggregation "${condition.slice(column - 1).trim()}" at column ${column} is not supported; Prowl runs Sigma rules one event at a time (use the rule's threshold and dedup, or a TypeScript rule)`,
+        `aggregation "${condition.slice(column - 1).trim()}" at column ${column} is not supported; write it as a correlation rule (event_count, value_count or temporal) instead`,
       );
     }
     tokens.push({ text, column });

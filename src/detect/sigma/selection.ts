@@ -1,4 +1,5 @@
 import { compileFieldPath, stringLeaves, type FieldGetter } from './field-path';
+import { compileFieldReference } from './field-reference';
 import { namesComparison, parseModifiers } from './modifiers';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 import { compileValues, equalsAny, equalsFolded } from './value-matcher';
@@ -37,6 +38,7 @@ function compileField(key: string, value: unknown, path: DocumentPath): EventPre
   const segments = field.split('.');
   if (segments.some((segment) => segment === '')) throw new DocumentProblem('value', path, `field "${field}" has an empty part; write dotted paths as a.b.c`);
   const modifiers = parseModifiers(modifierNames, path);
+  if (modifiers.fieldref) return compileFieldReference(compileFieldPath(segments), value, modifiers, path);
   const compiled = compileValues(value, modifiers, path);
   const [name] = segments;
   const { plain, test } = compiled;
@@ -66,6 +68,9 @@ function compileKeywords(values: unknown, path: DocumentPath, modifierNames: rea
   // Substring unless the author chose another comparison (`|re`, `|startswith`, ...).
   const modifiers = parseModifiers(namesComparison(modifierNames) ? modifierNames : [...modifierNames, 'contains'], path);
   if (modifiers.comparison === 'exists') throw new DocumentProblem('modifier', path, '"exists" needs a field; keywords search values, not fields');
+  if (modifiers.fieldref || modifiers.timePart || modifiers.negated) {
+    throw new DocumentProblem('modifier', path, `"${modifiers.fieldref ? 'fieldref' : modifiers.negated ? 'neq' : modifiers.timePart}" needs a field; keywords search values, not fields`);
+  }
   const list = Array.isArray(values) ? values : [values];
   if (list.some((value) => value === null)) throw new DocumentProblem('value', path, 'a keyword cannot be null; null only means "field is missing" next to a field name');
   return bind(stringLeaves, compileValues(values, modifiers, path).test);
