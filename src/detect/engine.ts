@@ -1,4 +1,4 @@
-import type { Severity } from '../config/severity';
+import { severityRank, type Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { Rule } from './rule';
 
@@ -78,6 +78,32 @@ function describeMatch(rule: Rule, event: NormalizedEvent, failures: RuleFailure
   return { rule, event, title, dedup, severity, context, ...(counted?.ok ? { distinct: counted.value } : {}) };
 }
 
+/** A match that is an alert by itself: not one step of a count (threshold, distinct values, correlation). */
+function isSingleEvent(match: Match): boolean {
+  return match.rule.threshold === 1 && match.rule.counts !== 'distinct';
+}
+
+/**
+ * The packs' promise: one event never raises both a TypeScript and a Sigma alert. When rules of
+ * both origins fire on their own for one event, the origin with the more severe match keeps its
+ * matches (TypeScript on a tie, as the pack's own rules carry runbooks written for Prowl), and
+ * names the other origin's rules in its context so nothing is hidden. Counting rules are left
+ * alone: dropping one of their matches would change the count.
+ */
+function oneOriginPerEvent(matches: Match[]): Match[] {
+  const single = matches.filter(isSingleEvent);
+  const best = (origin: Rule['origin']): number => Math.max(-1, ...single.filter((match) => match.rule.origin === origin).map((match) => severityRank(match.severity)));
+  const typescript = best('typescript');
+  const sigma = best('sigma');
+  if (typescript < 0 || sigma < 0) return matches;
+  const kept = sigma > typescript ? 'sigma' : 'typescript';
+  const dropped = single.filter((match) => match.rule.origin !== kept);
+  const alsoMatched = dropped.map((match) => match.rule.id);
+  return matches
+    .filter((match) => !dropped.includes(match))
+    .map((match) => (isSingleEvent(match) && match.rule.origin === kept ? { ...match, context: { ...match.context, alsoMatched } } : match));
+}
+
 const NOTHING: Evaluation = Object.freeze({ matches: [], failures: [] }) as unknown as Evaluation;
 
 export function createEngine(rules: readonly Rule[], options: EngineOptions): Engine {
@@ -133,7 +159,7 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions): En
         if (matched) matches.push(describeMatch(rule, event, failures));
       }
       if (now() - started > options.timeBudgetMs) failures.push(...slowRules(candidates, event));
-      return { matches, failures };
+      return { matches: matches.length > 1 ? oneOriginPerEvent(matches) : matches, failures };
     },
   };
 }
