@@ -30,7 +30,7 @@ export type LoadReplayRules = (extraSigmaDirs: string[], strict: boolean) => Rul
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
  * that would fire: the way to try a rule on history before it goes live.
  */
-export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [] })): Promise<number> {
+export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] })): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -42,6 +42,9 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
   const files = await listFiles(positionals[0]!);
   const ruleSet = loadRules(values.rules ?? [], values.strict === true);
   reportSkipped(io.stderr, ruleSet.skipped, ruleSet.warnings);
+  for (const source of ruleSet.sources.filter(({ dir }) => (values.rules ?? []).includes(dir))) {
+    writeLine(io.stderr, `Sigma rules from ${source.dir}: ${source.loaded} loaded, ${source.skipped} skipped`);
+  }
   const engine = createEngine(ruleSet.rules, { timeBudgetMs: 1000 });
   const alerts = new ReplayAlerts();
   const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
@@ -72,6 +75,6 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
   const fired = alerts.alerts();
   for (const alert of fired) writeLine(io.stdout, values.format === 'json' ? JSON.stringify(alert) : formatText(alert));
   const sigmaLoaded = ruleSet.rules.filter((rule) => rule.origin === 'sigma').length;
-  writeLine(io.stderr, `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma, ${ruleSet.skipped.length === 0 ? 'none' : ruleSet.skipped.length} skipped); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
+  writeLine(io.stderr, `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
   return 0;
 }

@@ -15,6 +15,8 @@ export interface RuleSet {
   skipped: SigmaProblem[];
   /** Problems that did not stop a rule from running (unknown ATT&CK tags, broken tests files of lenient sources). */
   warnings: SigmaProblem[];
+  /** Per Sigma directory, how many rules it added and how many it left out. */
+  sources: Array<{ dir: string; loaded: number; skipped: number }>;
 }
 
 /**
@@ -26,7 +28,7 @@ export function loadRuleSet(sources: readonly SigmaSource[]): RuleSet {
   const rules = [...pack];
   const seen = new Set(rules.map((rule) => rule.id));
   if (seen.size !== rules.length) throw new ProwlError('prowl_config_invalid', 'two TypeScript rules share an id; rule ids must be unique');
-  const set: RuleSet = { rules, skipped: [], warnings: [] };
+  const set: RuleSet = { rules, skipped: [], warnings: [], sources: [] };
   for (const { dir, strict } of sources) {
     const report = readSigmaRules(dir);
     const clashes: SigmaProblem[] = [];
@@ -40,6 +42,7 @@ export function loadRuleSet(sources: readonly SigmaSource[]): RuleSet {
     set.rules.push(...loaded.map(({ rule }) => rule));
     set.skipped.push(...refused);
     set.warnings.push(...report.warnings, ...report.tests);
+    set.sources.push({ dir, loaded: loaded.length, skipped: new Set(refused.map((problem) => `${problem.file}\u0000${problem.rule ?? problem.line ?? ''}`)).size });
   }
   return set;
 }
