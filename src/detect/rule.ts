@@ -64,6 +64,11 @@ export interface Rule {
    */
   counts?: 'events' | 'distinct';
   distinct?(event: NormalizedEvent): readonly string[];
+  /**
+   * A top-level field whose value (lower-cased) must be one of `values` for the rule to match,
+   * known from the rule's own logic (Sigma rules): the engine skips the rule for other events.
+   */
+  prefilter?: { field: string; values: ReadonlySet<string> };
   enabled: boolean;
   origin: 'typescript' | 'sigma';
   rule(event: NormalizedEvent): boolean;

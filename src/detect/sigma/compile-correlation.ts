@@ -107,6 +107,11 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     return groupBy.map((field, index) => [field, groupGetters[first]![index]!(event) ?? null]);
   };
 
+  // Every event the correlation can count matches one of its rules, so it needs what they all need.
+  const filters = referenced.map((one) => one.rule.prefilter);
+  const field = filters[0]?.field;
+  const prefilter = field !== undefined && filters.every((filter) => filter?.field === field) ? { field, values: new Set(filters.flatMap((filter) => [...filter!.values])) } : undefined;
+
   const rule: Rule = {
     id: sigmaRuleId(referenced[0]!.logType, title),
     logTypes,
@@ -122,6 +127,7 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     ...(document.license ? { license: document.license } : {}),
     enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
     origin: 'sigma',
+    ...(prefilter ? { prefilter } : {}),
     rule: (event) => referenced.some((one) => (one.rule.logTypes as readonly string[]).includes(event.p_log_type) && one.rule.rule(event)),
     title: () => title,
     dedup: (event) => (groupBy.length === 0 ? 'all events' : groupOf(event).map(([field, value]) => `${field}=${JSON.stringify(value)}`).join(' ')),

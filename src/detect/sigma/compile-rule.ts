@@ -7,7 +7,8 @@ import { compileCondition } from './condition';
 import { compileFieldPath } from './field-path';
 import { logTypeFor } from './logsource';
 import type { SigmaRuleDocument } from './rule-document';
-import { compileSearch, or, type EventPredicate } from './selection';
+import { prefilterOf, requirementsOf } from './requirements';
+import { anyOfPredicates, compileSearch, type EventPredicate } from './selection';
 import { DocumentProblem } from './sigma-error';
 
 /** A loaded Sigma rule: the Prowl rule plus the Sigma identity tests files and correlations refer to. */
@@ -75,7 +76,7 @@ function compileDetection(detection: SigmaRuleDocument['detection']): EventPredi
   // A list of conditions is the older Sigma way of writing alternatives: any one matching is a match.
   return typeof condition === 'string'
     ? compileCondition(condition, searches, ['detection', 'condition'])
-    : or(condition.map((one, index) => compileCondition(one, searches, ['detection', 'condition', index])));
+    : anyOfPredicates(condition.map((one, index) => compileCondition(one, searches, ['detection', 'condition', index])));
 }
 
 /** Builds the Prowl rule from a validated Sigma document; throws DocumentProblem on the first mistake. */
@@ -89,7 +90,15 @@ export function compileSigmaDocument(document: SigmaRuleDocument, options: Compi
   const fields = (document.fields ?? []).map((field) => ({ field, get: compileFieldPath(field.split('.')) }));
   const sigmaId = document.id;
   const license = document.license?.trim() || options.license;
+  const prefilter = prefilterOf(requirementsOf(matches));
   const identity = identityOf(logType, fields);
+  const fixedContext: Record<string, unknown> = Object.freeze({
+    ...(sigmaId ? { sigmaId } : {}),
+    // Sigma rules are other people's work, most under the DRL, which asks for this attribution wherever a match is shown.
+    ...(document.author ? { sigmaAuthor: document.author } : {}),
+    ...(license ? { sigmaLicense: license } : {}),
+    ...(sigmaTags.length > 0 ? { sigmaTags } : {}),
+  });
 
   const rule: Rule = {
     id: sigmaRuleId(logType, title),
@@ -105,19 +114,13 @@ export function compileSigmaDocument(document: SigmaRuleDocument, options: Compi
     // Deprecated and unsupported rules stay visible (and testable) but do not alert.
     enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
     origin: 'sigma',
+    ...(prefilter ? { prefilter } : {}),
     rule: matches,
     ...(license ? { license } : {}),
     title: () => title,
     dedup: identity,
-    alertContext: (event) => ({
-      ...(sigmaId ? { sigmaId } : {}),
-      // Sigma rules are other people's work, most under the DRL, which asks for this attribution wherever a match is shown.
-      ...(document.author ? { sigmaAuthor: document.author } : {}),
-      ...(license ? { sigmaLicense: license } : {}),
-      ...(sigmaTags.length > 0 ? { sigmaTags } : {}),
-      // Sigma's `fields` are the ones its author wants in front of the responder.
-      ...(fields.length > 0 ? { fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) } : {}),
-    }),
+    // Built once: most Sigma rules list no `fields`, so every match shares one frozen context.
+    alertContext: fields.length === 0 ? () => fixedContext : (event) => ({ ...fixedContext, fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) }),
     tests: [],
   };
   return { rule, logType, sigmaId, name: document.name, title, warnings };

@@ -1,6 +1,7 @@
 import { compileFieldPath, stringLeaves, type FieldGetter } from './field-path';
 import { compileFieldReference } from './field-reference';
 import { namesComparison, parseModifiers } from './modifiers';
+import { allOfRequirements, anyOfRequirements, requirementsOf, withRequirements } from './requirements';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 import { compileValues, equalsAny, equalsFolded } from './value-matcher';
 
@@ -17,7 +18,7 @@ export function compileSearch(definition: unknown, path: DocumentPath): EventPre
   if (isMap(definition)) return compileFieldMap(definition, path);
   if (Array.isArray(definition)) {
     if (definition.length === 0) throw new DocumentProblem('value', path, 'empty list; a search identifier needs at least one map of fields or one keyword');
-    if (definition.every(isMap)) return or(definition.map((map, index) => compileFieldMap(map, [...path, index])));
+    if (definition.every(isMap)) return anyOfPredicates(definition.map((map, index) => compileFieldMap(map, [...path, index])));
     if (definition.every((item) => !isMap(item) && !Array.isArray(item))) return compileKeywords(definition, path);
     throw new DocumentProblem('value', path, 'a list must hold either maps of fields (OR of the maps) or plain keywords, not a mix of both');
   }
@@ -28,7 +29,17 @@ export function compileSearch(definition: unknown, path: DocumentPath): EventPre
 function compileFieldMap(map: Record<string, unknown>, path: DocumentPath): EventPredicate {
   const entries = Object.entries(map);
   if (entries.length === 0) throw new DocumentProblem('value', path, 'empty map; give at least one field');
-  return and(entries.map(([key, value]) => compileField(key, value, [...path, key])));
+  return allOfPredicates(entries.map(([key, value]) => compileField(key, value, [...path, key])));
+}
+
+/** AND of predicates, remembering what each requires of an event (see requirements.ts). */
+export function allOfPredicates(predicates: readonly EventPredicate[]): EventPredicate {
+  return withRequirements(and(predicates), allOfRequirements(predicates.map(requirementsOf)));
+}
+
+/** OR of predicates, remembering what every alternative requires of an event. */
+export function anyOfPredicates(predicates: readonly EventPredicate[]): EventPredicate {
+  return withRequirements(or(predicates), anyOfRequirements(predicates.map(requirementsOf)));
 }
 
 /** `field.path|mod1|mod2: value(s)`; an empty field name (`|contains: ...`) searches keywords with modifiers. */
@@ -41,23 +52,24 @@ function compileField(key: string, value: unknown, path: DocumentPath): EventPre
   if (modifiers.fieldref) return compileFieldReference(compileFieldPath(segments), value, modifiers, path);
   const compiled = compileValues(value, modifiers, path);
   const [name] = segments;
-  const { plain, test } = compiled;
+  const { plain, test, folded } = compiled;
+  const required = folded && name !== undefined && segments.length === 1 ? new Map([[name, folded]]) : new Map<string, ReadonlySet<string>>();
   // Fused fast path for `field: plain value(s)` on a top-level field, the bulk of every rule:
   // one call reads and compares, instead of a getter call and a matcher call.
   if (plain && name !== undefined && segments.length === 1 && !(name in Object.prototype)) {
     const [single] = plain;
     if (plain.length === 1 && single !== undefined) {
-      return (event) => {
+      return withRequirements((event) => {
         const found = event[name];
         return typeof found === 'string' ? found === single || (found.length === single.length && equalsFolded(found, single)) : test(found);
-      };
+      }, required);
     }
-    return (event) => {
+    return withRequirements((event) => {
       const found = event[name];
       return typeof found === 'string' ? equalsAny(found, plain) : test(found);
-    };
+    }, required);
   }
-  return bind(compileFieldPath(segments), test);
+  return withRequirements(bind(compileFieldPath(segments), test), required);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { compileCidr } from './ip-cidr';
+import { requiredLiteral } from './regex-literal';
 import type { Modifiers } from './modifiers';
 import { timePartOf } from './time-part';
 import { windashVariants } from './windash';
@@ -16,6 +17,8 @@ export type ValuePredicate = (value: unknown) => boolean;
 export interface CompiledValues {
   test: ValuePredicate;
   plain?: readonly string[];
+  /** Set when a string value can only match by equalling one of these, lower-cased (no wildcard, no other comparison). */
+  folded?: ReadonlySet<string>;
 }
 
 /** A test that does not compare text case-insensitively (numbers, CIDR, regex): gets the leaf and its text. */
@@ -128,7 +131,7 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
     case 're': {
       if (typeof value !== 'string') return fail(`"re" needs a regular expression string, not ${describe(value)}`);
       const regex = compileRegex(value, modifiers.regexFlags, fail);
-      return [{ kind: 'leaf', test: (_leaf, text) => text !== undefined && regex.test(text) }];
+      return [{ kind: 'leaf', test: withLiteralCheck(regex, (_leaf, text) => text !== undefined && regex.test(text)) }];
     }
     case 'exists':
       return fail('"exists" is handled before values are compiled'); // unreachable: compileValues returns first
@@ -183,6 +186,21 @@ function encode(value: string, encoding: 'base64' | 'base64offset', charset: Mod
     const cut = endCut[(bytes.length + offset) % 3]!;
     return encoded.slice(startCut[offset]!, cut === 0 ? undefined : encoded.length - cut);
   });
+}
+
+/**
+ * Puts a substring check in front of a regular expression when every match must contain a known
+ * literal: most values fail it without running the regex (an unanchored `.+x.+` costs a scan per
+ * starting position). Case-insensitive regexes get it only for ASCII literals, compared with the
+ * lower-cased value: there, /i pairs ASCII characters only with ASCII characters.
+ */
+function withLiteralCheck(regex: RegExp, test: LeafTest): LeafTest {
+  const literal = requiredLiteral(regex.source);
+  if (literal === undefined) return test;
+  if (!regex.ignoreCase) return (leaf, text) => text !== undefined && text.includes(literal) && test(leaf, text);
+  if (!/^[\x20-\x7e]+$/.test(literal)) return test;
+  const lower = literal.toLowerCase();
+  return (leaf, text) => text !== undefined && text.toLowerCase().includes(lower) && test(leaf, text);
 }
 
 /** The value's bytes in the text encoding the log used: UTF-8 unless a UTF-16 modifier says otherwise. */
@@ -261,11 +279,13 @@ function anyOf(compiled: readonly Compiled[]): CompiledValues {
   // Most Sigma fields are a few plain case-insensitive values (eventSource, eventName): compare them
   // without allocation, character by character, after a length check.
   if (strings.length > 0 || leafTests.length > 0 || hasExact || !hasFolded) return { test: general };
+  const onlyFolded = matchesMissing ? {} : { folded };
   if (folded.size <= FEW_VALUES && foldedLengths) {
     const plain = [...folded];
-    return { plain, test: (value) => (typeof value === 'string' ? equalsAny(value, plain) : general(value)) };
+    return { plain, ...onlyFolded, test: (value) => (typeof value === 'string' ? equalsAny(value, plain) : general(value)) };
   }
   return {
+    ...onlyFolded,
     test: (value) =>
       typeof value === 'string'
         ? folded.has(value) || ((!foldedLengths || foldedLengths.has(value.length)) && folded.has(value.toLowerCase()))
