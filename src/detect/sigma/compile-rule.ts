@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Severity } from '../../config/severity';
 import type { NormalizedEvent } from '../../logs/log-type';
 import type { LogTypeName } from '../../logs/registry';
@@ -140,5 +141,12 @@ const INDICATORS = ['p_any_aws_account_ids', 'p_any_aws_arns'];
 function identityOf(logType: LogTypeName, fields: ReadonlyArray<{ field: string; get: (event: unknown) => unknown }>): (event: NormalizedEvent) => string {
   const base = (ACTOR_AND_TARGET[logType] ?? INDICATORS).map((field) => ({ field, get: compileFieldPath(field.split('.')) }));
   const parts = [...base, ...fields.filter(({ field }) => !base.some((one) => one.field === field))];
-  return (event) => parts.map(({ field, get }) => `${field}=${JSON.stringify(get(event) ?? null)}`).join(' ');
+  return (event) => parts.map(({ field, get }) => `${field}=${shortValue(JSON.stringify(get(event) ?? null))}`).join(' ');
+}
+
+/** Past this length a value in a dedup key is replaced by its digest, so a long `fields` value cannot push the principal out of the (bounded) key. */
+const MAX_KEY_VALUE = 200;
+
+function shortValue(json: string): string {
+  return json.length <= MAX_KEY_VALUE ? json : `sha256:${createHash('sha256').update(json).digest('hex').slice(0, 32)}`;
 }

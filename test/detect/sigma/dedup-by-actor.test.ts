@@ -34,3 +34,12 @@ describe('the dedup key of a Sigma rule’s alerts', () => {
     expect(dedupOf(rule, stop('1 userIdentity.arn="x"', 'y'))).not.toBe(dedupOf(rule, stop('1', 'x" y')));
   });
 });
+
+describe('a long value in the dedup key', () => {
+  it('is replaced by its digest, so long values stay apart and the key keeps the principal', () => {
+    const rule = sigmaRule(detection, { fields: ['requestParameters.name'] });
+    const long = (tail: string): string => dedupOf(rule, stop('1', 'arn:x', `${'p'.repeat(2000)}${tail}`));
+    expect(long('a')).not.toBe(long('b'));
+    expect(long('a')).toMatch(/^recipientAccountId="1" userIdentity\.arn="arn:x" requestParameters\.name=sha256:[0-9a-f]{32}$/);
+  });
+});
