@@ -36,6 +36,8 @@ function writeSigmaDir(): string {
     correlation('Key Created Then Trail Stopped', { type: 'temporal', rules: ['key_created', 'trail_stopped'], timespan: '15m' }),
   ];
   writeFileSync(join(dir, 'correlations.yml'), documents.map((document) => stringify(document)).join('---\n'));
+  // A rule Prowl cannot run: logged at start and skipped, never a reason for the others not to run.
+  writeFileSync(join(dir, 'broken.yml'), stringify({ ...rule('broken', 'x'), detection: { selection: { 'eventName|containz': 'x' }, condition: 'selection' } }));
   return dir;
 }
 
@@ -70,6 +72,12 @@ describe('Sigma correlation rules on the alert state, through the local stack', 
     await stack.putObject(cloudTrailKey(name), cloudTrailFile(records));
     await stack.runner.idle({ timeoutMs: 30_000 });
   }
+
+  it('loads the folder rule by rule: the broken rule is left out, the correlations run', () => {
+    const ids = services.rules.map((rule) => rule.id);
+    expect(ids).toEqual(expect.arrayContaining(['Sigma.AWS.CloudTrail.BurstOfSecretReads', 'Sigma.AWS.CloudTrail.ManyDistinctSecretsRead', 'Sigma.AWS.CloudTrail.KeyCreatedThenTrailStopped']));
+    expect(ids).not.toContain('Sigma.AWS.CloudTrail.Broken');
+  });
 
   it('event_count: a window that spans two SQS batches alerts once the group reaches the count, and not for another principal', async () => {
     at(0);
