@@ -23,6 +23,7 @@ import { buildCustomLogType } from './logs/custom-log-type';
 import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
 import { ProwlError } from './errors';
+import { logger } from './logger';
 import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
 import { createDynamoAuditLog } from './store/dynamo-audit-log';
@@ -68,13 +69,25 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
     jobs: sqsJobQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
-    rules: loadRuleSet([runtime.sigmaDir]),
+    rules: loadSigmaRuleSet(runtime.sigmaDir),
     policies,
     resources: createDynamoResourceStore({ ddb: clients.ddb, table: runtime.tables.resources }),
     ...(config.scan ? { scanPlan: parseScanPlan(config.scan, `${runtime.configPath} → scan`) } : {}),
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
     now: () => DateTime.utc(),
   };
+}
+
+/**
+ * The rules a deployment runs. The Sigma folder is read rule by rule: a rule that cannot run is
+ * logged once at start with its file, line and reason, and the others run (CI holds the bundled
+ * pack to `--strict`, so this only ever skips rules someone added to their own folder).
+ */
+function loadSigmaRuleSet(sigmaDir: string): Rule[] {
+  const { rules, skipped, warnings } = loadRuleSet([{ dir: sigmaDir, strict: false }]);
+  for (const problem of skipped) logger.warn('Sigma rule skipped', { file: problem.file, line: problem.line, rule: problem.rule, reason: problem.message });
+  for (const problem of warnings) logger.warn('Sigma rule warning', { file: problem.file, line: problem.line, rule: problem.rule, reason: problem.message });
+  return rules;
 }
 
 /**

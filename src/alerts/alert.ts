@@ -44,11 +44,18 @@ export interface Alert {
   reference?: string;
   tags: string[];
   author?: string;
+  /** The rule's license, shown with its author. */
+  license?: string;
   team?: string;
   logTypes: string[];
   status: AlertStatus;
   threshold: number;
   matchCount: number;
+  /**
+   * For rules that count distinct values (Sigma value_count and temporal correlations): a digest
+   * of each value seen in the window, bounded; the alert opens when there are `threshold` of them.
+   */
+  distinctValues?: string[];
   windowStart: string;
   windowEnd: string;
   /** Event times of the earliest and latest match. */
@@ -89,6 +96,11 @@ function digest(...parts: string[]): string {
 /** Rule id + dedup key + window start → the same id on every worker and every retry. */
 export function alertIdFor(ruleId: string, dedup: string, windowStart: string): string {
   return `${ruleId}-${digest(ruleId, dedup, windowStart).slice(0, 16)}`;
+}
+
+/** A distinct value as the alert keeps it: short, fixed length, whatever the event held. */
+export function distinctDigest(value: string): string {
+  return digest(value).slice(0, 16);
 }
 
 export function windowIdFor(ruleId: string, dedup: string): string {

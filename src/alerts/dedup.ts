@@ -1,11 +1,23 @@
 import { DateTime } from 'luxon';
-import { alertIdFor, windowIdFor, type Alert, type DedupWindow } from './alert';
+import { alertIdFor, distinctDigest, windowIdFor, type Alert, type DedupWindow } from './alert';
+import { LIMITS } from '../detect/engine';
 import type { MatchGroup } from './match-groups';
 
 /** How many recent batch ids an alert remembers; retries arrive within minutes, far fewer batches. */
 export const RECENT_BATCHES = 100;
 /** Keeps an alert item well under DynamoDB's 400 KB limit whatever the events look like. */
 const MAX_SAMPLE_BYTES = 150 * 1024;
+export const MAX_DISTINCT_VALUES = LIMITS.distinctPerWindow;
+
+function mergeDistinct(existing: readonly string[], added: ReadonlySet<string> | undefined): string[] {
+  if (!added || existing.length >= MAX_DISTINCT_VALUES) return [...existing];
+  const merged = new Set(existing);
+  for (const value of added) {
+    if (merged.size >= MAX_DISTINCT_VALUES) break;
+    merged.add(distinctDigest(value));
+  }
+  return [...merged];
+}
 
 /** Keeps the open window, or opens a new one when there is none or it has ended (fixed from first match). */
 export function nextWindow(current: DedupWindow | undefined, group: MatchGroup, now: DateTime): DedupWindow {
@@ -53,6 +65,8 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     ...(group.rule.reference ? { reference: group.rule.reference } : {}),
     tags: group.rule.tags,
     ...(group.rule.author ? { author: group.rule.author } : {}),
+    ...(group.rule.license ? { license: group.rule.license } : {}),
+    ...(group.rule.counts === 'distinct' ? { distinctValues: [] } : {}),
     ...(group.rule.team ? { team: group.rule.team } : {}),
     logTypes: [],
     status: 'PENDING',
@@ -70,10 +84,14 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     version: 0,
   };
   const matchCount = base.matchCount + group.count;
+  // Counting distinct values makes a retried or overlapping batch harmless twice over: a value seen again adds nothing.
+  const distinctValues = base.distinctValues ? mergeDistinct(base.distinctValues, group.distinct) : undefined;
+  const progress = distinctValues ? distinctValues.length : matchCount;
   return {
     ...base,
     matchCount,
-    status: base.status === 'PENDING' && matchCount >= base.threshold ? 'OPEN' : base.status,
+    ...(distinctValues ? { distinctValues } : {}),
+    status: base.status === 'PENDING' && progress >= base.threshold ? 'OPEN' : base.status,
     logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,

@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../logs/log-type';
 /** All matches of one (rule, dedup key) in one batch: written to the store once, not per event. */
 export interface MatchGroup {
   kind: 'rule' | 'rule-error' | 'system';
-  rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'team' | 'dedupPeriodMinutes' | 'threshold'>;
+  rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'license' | 'team' | 'dedupPeriodMinutes' | 'threshold' | 'counts'>;
   dedup: string;
   title: string;
   severity: Severity;
@@ -16,6 +16,8 @@ export interface MatchGroup {
   lastSeen: string;
   logTypes: Set<string>;
   samples: NormalizedEvent[];
+  /** Distinct values the batch's matches carried, for rules that count values rather than events. */
+  distinct?: Set<string>;
 }
 
 /** The synthetic rule that carries rule errors to the ops channel. */
@@ -88,6 +90,11 @@ export class MatchGroups {
       }),
       match.event,
     );
+    if (match.distinct && match.distinct.length > 0) {
+      const group = this.groups.get(`${match.rule.id}\u0000${match.dedup}`)!;
+      group.distinct ??= new Set();
+      for (const value of match.distinct) group.distinct.add(value);
+    }
   }
 
   /** One rule-error alert per (rule, error kind), however many events tripped it. */

@@ -8,6 +8,7 @@ import { writeLine, type Command, type CommandIO } from './io';
 import { PARSE_USAGE, parseCommand } from './parse-command';
 import { REPLAY_USAGE, replayCommand } from './replay-command';
 import { SCAN_USAGE, scanCommand } from './scan-command';
+import { SIGMA_USAGE, sigmaCommand } from './sigma-command';
 import { searchCommand } from './search-command';
 import { TEST_USAGE, testCommand } from './test-command';
 
@@ -20,8 +21,13 @@ const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', 
 const COMMANDS: Record<string, { usage: string; summary: string; run: Command }> = {
   dev: { usage: DEV_USAGE, summary: 'run Prowl locally: emulators, samples, inbox/ watching, Slack or terminal', run: devCommand },
   parse: { usage: PARSE_USAGE, summary: 'parse a log file: normalized events as JSON lines, a summary on stderr', run: (argv, io) => parseCommand(argv, io) },
-  test: { usage: TEST_USAGE, summary: "run every detection's and policy's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([SIGMA_DIR]), policies) },
-  replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io, (extra) => loadRuleSet([SIGMA_DIR, ...extra])) },
+  test: { usage: TEST_USAGE, summary: "run every detection's and policy's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([{ dir: SIGMA_DIR, strict: true }]).rules, policies) },
+  replay: {
+    usage: REPLAY_USAGE,
+    summary: 'run log files through every detection and print the alerts that would fire',
+    run: (argv, io) => replayCommand(argv, io, (extra, strict) => loadRuleSet([{ dir: SIGMA_DIR, strict: true }, ...extra.map((dir) => ({ dir, strict }))])),
+  },
+  sigma: { usage: SIGMA_USAGE, summary: 'check a folder of Sigma rules: each rule loaded or skipped, with the reason', run: (argv, io) => sigmaCommand(argv, io) },
   search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
   scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io) },
 };

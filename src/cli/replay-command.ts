@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { rules as pack } from '../../detections';
 import { createEngine } from '../detect/engine';
-import type { Rule } from '../detect/rule';
+import { rules as pack } from '../../detections';
+import type { RuleSet } from '../detect/rule-set';
 import { ReplayAlerts, type ReplayAlert } from '../detect/replay';
 import { ProwlError } from '../errors';
 import { parseObject } from '../logs/parse';
@@ -12,26 +12,40 @@ import { resolveSource } from '../logs/sources';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 import { Progress } from './progress';
+import { reportSkipped } from './sigma-problems';
 
 const QUARANTINE_LINES_SHOWN = 20;
 
-export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--format text|json]';
+export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--strict] [--format text|json]';
 
 function formatText(alert: ReplayAlert): string {
-  return `[${alert.severity}] ${alert.ruleId} — ${alert.title} (${alert.count} event${alert.count === 1 ? '' : 's'}, ${alert.firstSeen} → ${alert.lastSeen})`;
+  const by = alert.author ? ` — by ${alert.author}${alert.license ? `, ${alert.license}` : ''}` : '';
+  return `[${alert.severity}] ${alert.ruleId} — ${alert.title} (${alert.count} event${alert.count === 1 ? '' : 's'}, ${alert.firstSeen} → ${alert.lastSeen})${by}`;
 }
+
+/** Loads the pack plus Sigma folders given with --rules: each folder rule by rule, unless strict. */
+export type LoadReplayRules = (extraSigmaDirs: string[], strict: boolean) => RuleSet;
 
 /**
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
  * that would fire: the way to try a rule on history before it goes live.
  */
-export async function replayCommand(argv: string[], io: CommandIO, loadRules: (extraSigmaDirs: string[]) => readonly Rule[] = () => pack): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] } } });
+export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] })): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false } },
+  });
   if (positionals.length !== 1) throw new ProwlError('prowl_bad_command', `give one file or directory.\nUsage: ${REPLAY_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
 
   const files = await listFiles(positionals[0]!);
-  const engine = createEngine(loadRules(values.rules ?? []), { timeBudgetMs: 1000 });
+  const ruleSet = loadRules(values.rules ?? [], values.strict === true);
+  reportSkipped(io.stderr, ruleSet.skipped, ruleSet.warnings);
+  for (const source of ruleSet.sources.filter(({ dir }) => (values.rules ?? []).includes(dir))) {
+    writeLine(io.stderr, `Sigma rules from ${source.dir}: ${source.loaded} loaded, ${source.skipped} skipped`);
+  }
+  const engine = createEngine(ruleSet.rules, { timeBudgetMs: 1000 });
   const alerts = new ReplayAlerts();
   const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
   const parseTime = DateTime.utc().toISO();
@@ -60,6 +74,7 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: (e
 
   const fired = alerts.alerts();
   for (const alert of fired) writeLine(io.stdout, values.format === 'json' ? JSON.stringify(alert) : formatText(alert));
-  writeLine(io.stderr, `${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
+  const sigmaLoaded = ruleSet.rules.filter((rule) => rule.origin === 'sigma').length;
+  writeLine(io.stderr, `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
   return 0;
 }

@@ -1,8 +1,9 @@
-import type { Severity } from '../config/severity';
+import { severityRank, type Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { Rule } from './rule';
 
-export const LIMITS = { title: 1000, dedup: 1000, alertContextBytes: 200 * 1024 };
+/** distinctPerWindow: values an alert remembers (as short digests): far past any sensible threshold, far under DynamoDB's item limit. */
+export const LIMITS = { title: 1000, dedup: 1000, alertContextBytes: 200 * 1024, distinctPerEvent: 100, distinctPerWindow: 2000 };
 
 export interface Match {
   rule: Rule;
@@ -11,6 +12,8 @@ export interface Match {
   dedup: string;
   severity: Severity;
   context: Record<string, unknown>;
+  /** For rules that count distinct values: this event's values (bounded), to be counted once per window. */
+  distinct?: readonly string[];
 }
 
 /** A rule function that threw or overran its budget; becomes a rule-error alert, never a crash. */
@@ -59,6 +62,9 @@ function attempt<T>(rule: Rule, name: string, fn: () => T, event: NormalizedEven
   }
 }
 
+/** Context objects already measured and found small enough; rules must not change a context once returned. */
+const SMALL_CONTEXTS = new WeakSet<object>();
+
 /** Title, dedup key, severity and context of a match, each with its safe fallback. */
 function describeMatch(rule: Rule, event: NormalizedEvent, failures: RuleFailure[]): Match {
   const titled = rule.title ? attempt(rule, 'title', () => String(rule.title!(event)), event, failures) : undefined;
@@ -69,25 +75,86 @@ function describeMatch(rule: Rule, event: NormalizedEvent, failures: RuleFailure
   const severity = severe?.ok ? severe.value : rule.severity;
   const contextual = rule.alertContext ? attempt(rule, 'alertContext', () => rule.alertContext!(event), event, failures) : undefined;
   let context = contextual?.ok ? contextual.value : {};
-  if (Buffer.byteLength(JSON.stringify(context) ?? '') > LIMITS.alertContextBytes) {
-    context = { error: `alert context over ${LIMITS.alertContextBytes} bytes, dropped` };
+  // A rule that hands back the same context object every time (Sigma rules without `fields`) is measured once.
+  if (!SMALL_CONTEXTS.has(context)) {
+    if (Buffer.byteLength(JSON.stringify(context) ?? '') > LIMITS.alertContextBytes) context = { error: `alert context over ${LIMITS.alertContextBytes} bytes, dropped` };
+    else SMALL_CONTEXTS.add(context);
   }
-  return { rule, event, title, dedup, severity, context };
+  const counted = rule.distinct ? attempt(rule, 'distinct', () => rule.distinct!(event).slice(0, LIMITS.distinctPerEvent).map((value) => truncate(String(value), LIMITS.dedup)), event, failures) : undefined;
+  return { rule, event, title, dedup, severity, context, ...(counted?.ok ? { distinct: counted.value } : {}) };
+}
+
+/** A match that is an alert by itself: not one step of a count (threshold, distinct values, correlation). */
+function isSingleEvent(match: Match): boolean {
+  return match.rule.threshold === 1 && match.rule.counts !== 'distinct';
+}
+
+/**
+ * The packs' promise: one event never raises both a TypeScript and a Sigma alert. When rules of
+ * both origins fire on their own for one event, the origin with the more severe match keeps its
+ * matches (TypeScript on a tie, as the pack's own rules carry runbooks written for Prowl), and
+ * names the other origin's rules in its context so nothing is hidden. Counting rules are left
+ * alone: dropping one of their matches would change the count.
+ */
+function oneOriginPerEvent(matches: Match[]): Match[] {
+  const single = matches.filter(isSingleEvent);
+  const best = (origin: Rule['origin']): number => Math.max(-1, ...single.filter((match) => match.rule.origin === origin).map((match) => severityRank(match.severity)));
+  const typescript = best('typescript');
+  const sigma = best('sigma');
+  if (typescript < 0 || sigma < 0) return matches;
+  const kept = sigma > typescript ? 'sigma' : 'typescript';
+  const dropped = single.filter((match) => match.rule.origin !== kept);
+  const alsoMatched = dropped.map((match) => match.rule.id);
+  return matches
+    .filter((match) => !dropped.includes(match))
+    .map((match) => (isSingleEvent(match) && match.rule.origin === kept ? { ...match, context: { ...match.context, alsoMatched } } : match));
 }
 
 const NOTHING: Evaluation = Object.freeze({ matches: [], failures: [] }) as unknown as Evaluation;
 
+/**
+ * The rules of one log type, indexed by the field most of their prefilters name (CloudTrail's
+ * eventName): an event runs the rules without a prefilter on that field plus those whose values
+ * include its value, in the rules' own order. A value that is not a string runs every rule.
+ */
+interface Candidates {
+  all: readonly Rule[];
+  field?: string;
+  byValue?: ReadonlyMap<string, readonly Rule[]>;
+  unfiltered?: readonly Rule[];
+}
+
+function indexRules(rules: readonly Rule[]): Candidates {
+  const fields = new Map<string, number>();
+  for (const rule of rules) if (rule.prefilter) fields.set(rule.prefilter.field, (fields.get(rule.prefilter.field) ?? 0) + 1);
+  const [field] = [...fields.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  if (field === undefined) return { all: rules };
+  const indexed = (rule: Rule): boolean => rule.prefilter?.field === field;
+  const unfiltered = rules.filter((rule) => !indexed(rule));
+  const values = new Set(rules.filter(indexed).flatMap((rule) => [...rule.prefilter!.values]));
+  const byValue = new Map([...values].map((value) => [value, rules.filter((rule) => !indexed(rule) || rule.prefilter!.values.has(value))] as const));
+  return { all: rules, field, byValue, unfiltered };
+}
+
+function candidatesFor(candidates: Candidates, event: NormalizedEvent): readonly Rule[] {
+  if (candidates.field === undefined) return candidates.all;
+  const value = event[candidates.field];
+  if (typeof value !== 'string') return candidates.all;
+  return candidates.byValue!.get(value) ?? candidates.byValue!.get(value.toLowerCase()) ?? candidates.unfiltered!;
+}
+
 export function createEngine(rules: readonly Rule[], options: EngineOptions): Engine {
   const now = options.now ?? (() => performance.now());
-  const byLogType = new Map<string, Rule[]>();
+  const lists = new Map<string, Rule[]>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
     for (const logType of rule.logTypes) {
-      const list = byLogType.get(logType) ?? [];
+      const list = lists.get(logType) ?? [];
       list.push(rule);
-      byLogType.set(logType, list);
+      lists.set(logType, list);
     }
   }
+  const byLogType = new Map([...lists.entries()].map(([logType, list]) => [logType, indexRules(list)] as const));
 
   /**
    * Rules are pure, so an event that ran over the budget can be run again rule by rule to find
@@ -111,11 +178,12 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions): En
   }
 
   return {
-    rulesFor: (logType) => byLogType.get(logType) ?? [],
+    rulesFor: (logType) => byLogType.get(logType)?.all ?? [],
 
     evaluate(event) {
-      const candidates = byLogType.get(event.p_log_type);
-      if (!candidates) return NOTHING;
+      const indexed = byLogType.get(event.p_log_type);
+      if (!indexed) return NOTHING;
+      const candidates = candidatesFor(indexed, event);
       const matches: Match[] = [];
       const failures: RuleFailure[] = [];
       const started = now();
@@ -130,7 +198,7 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions): En
         if (matched) matches.push(describeMatch(rule, event, failures));
       }
       if (now() - started > options.timeBudgetMs) failures.push(...slowRules(candidates, event));
-      return { matches, failures };
+      return { matches: matches.length > 1 ? oneOriginPerEvent(matches) : matches, failures };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Severity } from '../config/severity';
-import type { Match, RuleFailure } from './engine';
+import { LIMITS, type Match, type RuleFailure } from './engine';
 
 /** An alert replay says would have fired. */
 export interface ReplayAlert {
@@ -12,6 +12,9 @@ export interface ReplayAlert {
   tags: string[];
   firstSeen: string;
   lastSeen: string;
+  /** Who wrote the rule and under which license (Sigma rules), for attribution where matches are shown. */
+  author?: string;
+  license?: string;
 }
 
 interface Window {
@@ -19,6 +22,8 @@ interface Window {
   start: string;
   end: string;
   threshold: number;
+  /** Distinct values seen, for rules that count them instead of events. */
+  distinct?: Set<string>;
 }
 
 function byFirstSeen(a: ReplayAlert, b: ReplayAlert): number {
@@ -45,14 +50,28 @@ export class ReplayAlerts {
     let window = windows.findLast((w) => time >= w.start && time < w.end);
     if (!window) {
       window = {
-        alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
+        alert: {
+          ruleId: match.rule.id,
+          title: match.title,
+          severity: match.severity,
+          dedup: match.dedup,
+          count: 0,
+          tags: match.rule.tags,
+          firstSeen: time,
+          lastSeen: time,
+          ...(match.rule.author ? { author: match.rule.author } : {}),
+          ...(match.rule.license ? { license: match.rule.license } : {}),
+        },
         start: time,
         end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
         threshold: match.rule.threshold,
+        ...(match.rule.counts === 'distinct' ? { distinct: new Set<string>() } : {}),
       };
       windows.push(window);
     }
     window.alert.count += 1;
+    // Bounded like the alert item's list: past the cap a window has long reached any threshold.
+    for (const value of match.distinct ?? []) if (window.distinct && window.distinct.size < LIMITS.distinctPerWindow) window.distinct.add(value);
     if (time < window.alert.firstSeen) window.alert.firstSeen = time;
     if (time > window.alert.lastSeen) window.alert.lastSeen = time;
   }
@@ -72,7 +91,8 @@ export class ReplayAlerts {
 
   /** Alerts that reached their threshold, in the order they first fired, then rule errors. */
   alerts(): ReplayAlert[] {
-    const fired = [...this.windows.values()].flat().filter((w) => w.alert.count >= w.threshold).map((w) => w.alert);
+    const reached = (w: Window): boolean => (w.distinct ? w.distinct.size : w.alert.count) >= w.threshold;
+    const fired = [...this.windows.values()].flat().filter(reached).map((w) => w.alert);
     return [...fired.sort(byFirstSeen), ...this.failures.values()];
   }
 }

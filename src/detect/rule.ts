@@ -33,6 +33,8 @@ export interface RuleDefinition<L extends LogTypeName> {
   team?: string;
   /** Shown on alerts from Sigma rules. */
   author?: string;
+  /** The rule's license, shown with its author (Sigma rules under the DRL ask for attribution). */
+  license?: string;
   enabled?: boolean;
   rule(event: RuleEvent<L>): boolean;
   title?(event: RuleEvent<L>): string;
@@ -55,6 +57,18 @@ export interface Rule {
   threshold: number;
   team?: string;
   author?: string;
+  license?: string;
+  /**
+   * What the threshold counts in a window: matching events (the default) or distinct values that
+   * `distinct` returns (distinct users, distinct rules of a Sigma temporal correlation).
+   */
+  counts?: 'events' | 'distinct';
+  distinct?(event: NormalizedEvent): readonly string[];
+  /**
+   * A top-level field whose value (lower-cased) must be one of `values` for the rule to match,
+   * known from the rule's own logic (Sigma rules): the engine skips the rule for other events.
+   */
+  prefilter?: { field: string; values: ReadonlySet<string> };
   enabled: boolean;
   origin: 'typescript' | 'sigma';
   rule(event: NormalizedEvent): boolean;

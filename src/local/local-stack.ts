@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   emulators?: EmulatorEndpoints;
   slack: LocalSlack;
   configPath?: string;
+  /** Sigma rules to load instead of serverless.yml's PROWL_SIGMA_DIR (tests bring their own). */
+  sigmaDir?: string;
   visibilityTimeoutSeconds?: number;
   onInvocation?: (report: InvocationReport) => void;
   /** The clock the stack's own messages are stamped with (S3 notifications). */
@@ -89,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...declared,
       // Paths in serverless.yml are relative to the package root (/var/task); here, to the repo.
       PROWL_CONFIG: options.configPath ?? join(options.root, declared['PROWL_CONFIG'] ?? 'prowl.config.yml'),
-      PROWL_SIGMA_DIR: join(options.root, declared['PROWL_SIGMA_DIR'] ?? 'detections/sigma'),
+      PROWL_SIGMA_DIR: options.sigmaDir ?? join(options.root, declared['PROWL_SIGMA_DIR'] ?? 'detections/sigma'),
       AWS_REGION: region,
       // No Athena on a laptop: searches run with DuckDB over the lake.
       PROWL_SEARCH_BACKEND: 'duckdb',

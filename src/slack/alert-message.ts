@@ -47,6 +47,7 @@ export function alertFacts(alert: Alert): Array<[string, string]> {
     ['Status', statusText(alert)],
     ['Rule', `\`${alert.ruleId}\``],
     ['Events', String(alert.matchCount)],
+    ...(alert.distinctValues ? [['Distinct', `${alert.distinctValues.length} (alerts at ${alert.threshold})`] as [string, string]] : []),
     ['Log type', distinct(alert.logTypes)],
     ['Account', distinct(samples.flatMap((e) => e.p_any_aws_account_ids ?? []))],
     ['Region', distinct(samples.map((e) => (typeof e['awsRegion'] === 'string' ? e['awsRegion'] : undefined)))],
@@ -118,7 +119,7 @@ export function alertMessage(alert: Alert): SlackMessage {
   const links = [
     `*${alert.kind === 'policy' ? 'Remediation' : 'Runbook'}:* ${alert.runbook}`,
     alert.reference ? `*Reference:* <${alert.reference}|${clip(alert.reference, 200)}>` : undefined,
-    alert.author ? `*Author:* ${alert.author}` : undefined,
+    alert.author ? `*Author:* ${alert.author}${alert.license ? ` · *License:* ${alert.license}` : ''}` : undefined,
   ].filter((line): line is string => line !== undefined);
 
   const blocks: KnownBlock[] = [

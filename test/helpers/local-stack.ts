@@ -8,7 +8,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const TEST_BOT_TOKEN = 'xoxb-test-token';
 
 /** A stage of its own inside the shared emulators, so test files never see each other's data. */
-export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'onInvocation'>> & { slack?: LocalSlack } = {}): Promise<LocalStack> {
+export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'sigmaDir' | 'onInvocation'>> & { slack?: LocalSlack } = {}): Promise<LocalStack> {
   const emulators = z.object({ dynamodb: z.url(), aws: z.url() }).parse(JSON.parse(process.env.PROWL_TEST_EMULATORS ?? 'null'));
   return startLocalStack({
     root: ROOT,

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Severity } from '../../config/severity';
+import type { NormalizedEvent } from '../../logs/log-type';
 import type { LogTypeName } from '../../logs/registry';
 import { DEFAULT_DEDUP_PERIOD_MINUTES, type Rule } from '../rule';
 import { attackTags } from './attack-tags';
@@ -6,15 +8,25 @@ import { compileCondition } from './condition';
 import { compileFieldPath } from './field-path';
 import { logTypeFor } from './logsource';
 import type { SigmaRuleDocument } from './rule-document';
-import { compileSearch, or, type EventPredicate } from './selection';
+import { prefilterOf, requirementsOf } from './requirements';
+import { anyOfPredicates, compileSearch, type EventPredicate } from './selection';
 import { DocumentProblem } from './sigma-error';
 
-/** A loaded Sigma rule: the Prowl rule plus the Sigma identity tests files refer to. */
+/** A loaded Sigma rule: the Prowl rule plus the Sigma identity tests files and correlations refer to. */
 export interface CompiledSigmaRule {
   rule: Rule;
   logType: LogTypeName;
   sigmaId: string | undefined;
+  /** Sigma's `name`, by which correlation rules may refer to the rule. */
+  name: string | undefined;
   title: string;
+  /** Things worth telling the author that do not stop the rule from running (unknown ATT&CK tags). */
+  warnings: DocumentProblem[];
+}
+
+/** Where the license comes from when the rule does not name one: a LICENSE file beside the rules. */
+export interface CompileOptions {
+  license?: string;
 }
 
 const SEVERITY: Readonly<Record<SigmaRuleDocument['level'], Severity>> = {
@@ -43,8 +55,12 @@ export function sigmaRuleId(logType: string, title: string): string {
   return `Sigma.${logType}.${name}`;
 }
 
+export function severityOf(level: SigmaRuleDocument['level']): Severity {
+  return SEVERITY[level];
+}
+
 /** `falsepositives` become the runbook: they are what a responder checks first. */
-function runbookFrom(falsepositives: SigmaRuleDocument['falsepositives']): string {
+export function runbookFrom(falsepositives: SigmaRuleDocument['falsepositives']): string {
   const list = (typeof falsepositives === 'string' ? [falsepositives] : falsepositives ?? []).map((text) => text.trim()).filter(Boolean);
   if (list.length === 0) return 'The Sigma rule lists no known false positives. Review the matching event and what the same principal did around it.';
   return `Known false positives (from the Sigma rule): ${list.join('; ')}. If the event is none of these, review what the same principal did around it.`;
@@ -61,18 +77,29 @@ function compileDetection(detection: SigmaRuleDocument['detection']): EventPredi
   // A list of conditions is the older Sigma way of writing alternatives: any one matching is a match.
   return typeof condition === 'string'
     ? compileCondition(condition, searches, ['detection', 'condition'])
-    : or(condition.map((one, index) => compileCondition(one, searches, ['detection', 'condition', index])));
+    : anyOfPredicates(condition.map((one, index) => compileCondition(one, searches, ['detection', 'condition', index])));
 }
 
 /** Builds the Prowl rule from a validated Sigma document; throws DocumentProblem on the first mistake. */
-export function compileSigmaDocument(document: SigmaRuleDocument): CompiledSigmaRule {
+export function compileSigmaDocument(document: SigmaRuleDocument, options: CompileOptions = {}): CompiledSigmaRule {
   const logType = logTypeFor(document.logsource);
   const matches = compileDetection(document.detection);
   const title = document.title;
   const sigmaTags = document.tags ?? [];
-  const tags = attackTags(sigmaTags);
+  const warnings: DocumentProblem[] = [];
+  const tags = attackTags(sigmaTags, ({ path, message }) => warnings.push(new DocumentProblem('tags', path, message)));
   const fields = (document.fields ?? []).map((field) => ({ field, get: compileFieldPath(field.split('.')) }));
   const sigmaId = document.id;
+  const license = document.license?.trim() || options.license;
+  const prefilter = prefilterOf(requirementsOf(matches));
+  const identity = identityOf(logType, fields);
+  const fixedContext: Record<string, unknown> = Object.freeze({
+    ...(sigmaId ? { sigmaId } : {}),
+    // Sigma rules are other people's work, most under the DRL, which asks for this attribution wherever a match is shown.
+    ...(document.author ? { sigmaAuthor: document.author } : {}),
+    ...(license ? { sigmaLicense: license } : {}),
+    ...(sigmaTags.length > 0 ? { sigmaTags } : {}),
+  });
 
   const rule: Rule = {
     id: sigmaRuleId(logType, title),
@@ -88,15 +115,38 @@ export function compileSigmaDocument(document: SigmaRuleDocument): CompiledSigma
     // Deprecated and unsupported rules stay visible (and testable) but do not alert.
     enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
     origin: 'sigma',
+    ...(prefilter ? { prefilter } : {}),
     rule: matches,
+    ...(license ? { license } : {}),
     title: () => title,
-    alertContext: (event) => ({
-      ...(sigmaId ? { sigmaId } : {}),
-      ...(sigmaTags.length > 0 ? { sigmaTags } : {}),
-      // Sigma's `fields` are the ones its author wants in front of the responder.
-      ...(fields.length > 0 ? { fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) } : {}),
-    }),
+    dedup: identity,
+    // Built once: most Sigma rules list no `fields`, so every match shares one frozen context.
+    alertContext: fields.length === 0 ? () => fixedContext : (event) => ({ ...fixedContext, fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) }),
     tests: [],
   };
-  return { rule, logType, sigmaId, title };
+  return { rule, logType, sigmaId, name: document.name, title, warnings };
+}
+
+/** Fields that say who acted where, per log type; other log types fall back to Prowl's indicator lists. */
+const ACTOR_AND_TARGET: Partial<Record<LogTypeName, readonly string[]>> = {
+  'AWS.CloudTrail': ['recipientAccountId', 'userIdentity.arn'],
+};
+const INDICATORS = ['p_any_aws_account_ids', 'p_any_aws_arns'];
+
+/**
+ * The dedup key of a Sigma rule's alerts: the account and principal (and the rule's `fields`, when
+ * it lists them), so alice in one account and bob in another are two alerts, never one that hides
+ * the second behind the first's title. Values are JSON-encoded so no value can forge a separator.
+ */
+function identityOf(logType: LogTypeName, fields: ReadonlyArray<{ field: string; get: (event: unknown) => unknown }>): (event: NormalizedEvent) => string {
+  const base = (ACTOR_AND_TARGET[logType] ?? INDICATORS).map((field) => ({ field, get: compileFieldPath(field.split('.')) }));
+  const parts = [...base, ...fields.filter(({ field }) => !base.some((one) => one.field === field))];
+  return (event) => parts.map(({ field, get }) => `${field}=${shortValue(JSON.stringify(get(event) ?? null))}`).join(' ');
+}
+
+/** Past this length a value in a dedup key is replaced by its digest, so a long `fields` value cannot push the principal out of the (bounded) key. */
+const MAX_KEY_VALUE = 200;
+
+function shortValue(json: string): string {
+  return json.length <= MAX_KEY_VALUE ? json : `sha256:${createHash('sha256').update(json).digest('hex').slice(0, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { and, or, type EventPredicate } from './selection';
+import { allOfPredicates, anyOfPredicates, type EventPredicate } from './selection';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 
 /**
@@ -34,7 +34,7 @@ function tokenize(condition: string, path: DocumentPath): Token[] {
       throw new DocumentProblem(
         'unsupported',
         path,
-        `aggregation "${condition.slice(column - 1).trim()}" at column ${column} is not supported; Prowl runs Sigma rules one event at a time (use the rule's threshold and dedup, or a TypeScript rule)`,
+        `aggregation "${condition.slice(column - 1).trim()}" at column ${column} is not supported; write it as a correlation rule (event_count, value_count or temporal) instead`,
       );
     }
     tokens.push({ text, column });
@@ -157,15 +157,15 @@ export function compileCondition(condition: string, searches: ReadonlyMap<string
         return (event) => !inner(event);
       }
       case 'and':
-        return and(node.nodes.map(build));
+        return allOfPredicates(node.nodes.map(build));
       case 'or':
-        return or(node.nodes.map(build));
+        return anyOfPredicates(node.nodes.map(build));
       case 'of': {
         // `them` leaves out identifiers starting with `_`, as the Sigma specification says.
         const names = node.pattern.toLowerCase() === 'them' ? defined.filter((name) => !name.startsWith('_')) : defined.filter((name) => globToRegex(node.pattern).test(name));
         if (names.length === 0) parser.fail(`has "${node.pattern}", which matches no search identifier; defined: ${defined.join(', ')}`, node.column);
         const predicates = names.map((name) => searches.get(name)!);
-        return node.quantifier === 'one' ? or(predicates) : and(predicates);
+        return node.quantifier === 'one' ? anyOfPredicates(predicates) : allOfPredicates(predicates);
       }
     }
   };

@@ -13,21 +13,30 @@ export interface Modifiers {
   cased: boolean;
   /** JavaScript flags for `re`, from the `i`, `m` and `s` sub-modifiers. */
   regexFlags: string;
+  /** `neq`: the field is present and differs from every value. */
+  negated: boolean;
+  /** `fieldref`: the values name other fields of the same event, compared with this one. */
+  fieldref: boolean;
+  /** `windash`: flags written with `-` also match `/`, en dash, em dash and horizontal bar. */
+  windash: boolean;
+  /** UTF-16 encoding of the value's text before any base64 (`wide` is `utf16le`). */
+  charset?: 'utf16le' | 'utf16be' | 'utf16';
+  /** `minute` … `year`: the field is a timestamp and this part of it is compared as a number. */
+  timePart?: TimePart;
 }
 
-export const ACCEPTED_MODIFIERS = 'contains, startswith, endswith, all, re (with i, m, s), cidr, exists, gt, gte, lt, lte, base64, base64offset, cased';
+export const TIME_PARTS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+export type TimePart = (typeof TIME_PARTS)[number];
+
+export const ACCEPTED_MODIFIERS =
+  'contains, startswith, endswith, all, exists, cased, neq, windash, re (with i, m, s), base64, base64offset, utf16le, utf16be, utf16, wide, gt, gte, lt, lte, minute, hour, day, week, month, year, cidr, fieldref';
 
 /** Sigma modifiers that exist but that Prowl does not run, so the error can say so instead of "unknown". */
 const KNOWN_UNSUPPORTED: Record<string, string> = {
-  windash: 'it expands Windows command-line dashes, which AWS logs do not have',
-  wide: 'UTF-16 encodings are for Windows logs',
-  utf16: 'UTF-16 encodings are for Windows logs',
-  utf16le: 'UTF-16 encodings are for Windows logs',
-  utf16be: 'UTF-16 encodings are for Windows logs',
-  expand: 'placeholders need a placeholder configuration Prowl does not have',
-  fieldref: 'comparing two fields is not supported; write a TypeScript rule',
-  neq: 'use `not` in the condition instead',
+  expand: 'its placeholders (%name%) are filled by a converter\'s processing pipeline, which Prowl does not have; write the values into the rule',
 };
+
+const CHARSETS: Readonly<Record<string, NonNullable<Modifiers['charset']>>> = { utf16le: 'utf16le', wide: 'utf16le', utf16be: 'utf16be', utf16: 'utf16' };
 
 const COMPARISONS = new Set<string>(['contains', 'startswith', 'endswith', 're', 'cidr', 'exists', 'gt', 'gte', 'lt', 'lte']);
 /** True when the names include a comparison (contains, re, ...), as opposed to only flags like all or cased. */
@@ -36,6 +45,7 @@ export function namesComparison(names: readonly string[]): boolean {
 }
 
 const STRING_COMPARISONS = new Set<Comparison>(['equals', 'contains', 'startswith', 'endswith']);
+const NUMERIC = new Set<Comparison>(['gt', 'gte', 'lt', 'lte']);
 
 /**
  * Reads `field|base64|contains|all` modifiers in order. Rejects unknown modifiers and combinations
@@ -52,6 +62,11 @@ export function parseModifiers(names: readonly string[], path: DocumentPath): Mo
   let all = false;
   let cased = false;
   let regexFlags = '';
+  let negated = false;
+  let fieldref = false;
+  let windash = false;
+  let charset: Modifiers['charset'];
+  let timePart: TimePart | undefined;
 
   for (const raw of names) {
     const name = raw.trim().toLowerCase();
@@ -67,6 +82,20 @@ export function parseModifiers(names: readonly string[], path: DocumentPath): Mo
       // The encoding turns the rule's value into what the log holds; a comparison before it would wrap wildcards into the encoding.
       if (comparison) fail(`"${name}" must come before "${comparison}" (e.g. ${name}|${comparison})`);
       encoding = name;
+    } else if (Object.hasOwn(CHARSETS, name)) {
+      if (charset) fail(`modifiers "${charset}" and "${name}" cannot be combined`);
+      if (encoding || comparison) fail(`"${name}" must come before "${encoding ?? comparison}" (e.g. ${name}|base64offset|contains)`);
+      charset = CHARSETS[name];
+    } else if ((TIME_PARTS as readonly string[]).includes(name)) {
+      if (timePart) fail(`modifiers "${timePart}" and "${name}" cannot be combined; compare one part of the time per field`);
+      if (comparison) fail(`"${name}" must come before "${comparison}" (e.g. ${name}|${comparison})`);
+      timePart = name as TimePart;
+    } else if (name === 'neq') {
+      negated = true;
+    } else if (name === 'fieldref') {
+      fieldref = true;
+    } else if (name === 'windash') {
+      windash = true;
     } else if (name === 'all') {
       all = true;
     } else if (name === 'cased') {
@@ -88,5 +117,26 @@ export function parseModifiers(names: readonly string[], path: DocumentPath): Mo
     fail(chosen === 're' ? '"cased" does not apply to "re", which is case-sensitive already; use re|i for case-insensitive' : `"cased" does not apply to "${chosen}"`);
   }
   if (chosen === 'exists' && names.length > 1) fail('"exists" takes no other modifier');
-  return { comparison: chosen, ...(encoding ? { encoding } : {}), all, cased, regexFlags };
+  if (charset && !STRING_COMPARISONS.has(chosen)) fail(`"${charset}" only works with plain, contains, startswith or endswith matching, not "${chosen}"`);
+  if (windash && !STRING_COMPARISONS.has(chosen)) fail(`"windash" only works with plain, contains, startswith or endswith matching, not "${chosen}"`);
+  if (negated && chosen !== 'equals' && !NUMERIC.has(chosen)) fail(`"neq" is a comparison of its own and cannot be combined with "${chosen}"`);
+  if (negated && NUMERIC.has(chosen)) fail(`"neq" and "${chosen}" cannot be combined; use one comparison per field`);
+  if (negated && all) fail('"neq" already means "differs from every value"; drop "all"');
+  if (timePart && chosen !== 'equals' && !NUMERIC.has(chosen)) fail(`"${timePart}" compares a number and works with plain matching, neq, gt, gte, lt or lte, not "${chosen}"`);
+  if (timePart && (encoding || charset || cased || windash || fieldref)) fail(`"${timePart}" compares a number; it takes no ${encoding ?? charset ?? (cased ? 'cased' : windash ? 'windash' : 'fieldref')}`);
+  if (fieldref && (encoding || charset || windash || !STRING_COMPARISONS.has(chosen))) {
+    fail(`"fieldref" compares with another field's value as it is; it works with plain matching, contains, startswith, endswith, neq, cased and all, not ${encoding ?? charset ?? (windash ? 'windash' : chosen)}`);
+  }
+  return {
+    comparison: chosen,
+    ...(encoding ? { encoding } : {}),
+    ...(charset ? { charset } : {}),
+    ...(timePart ? { timePart } : {}),
+    all,
+    cased,
+    regexFlags,
+    negated,
+    fieldref,
+    windash,
+  };
 }

@@ -1,52 +1,75 @@
 import type { Rule } from '../rule';
-import { compileSigmaDocument, type CompiledSigmaRule } from './compile-rule';
+import { compileSigmaDocument, type CompiledSigmaRule, type CompileOptions } from './compile-rule';
+import { correlationDocumentSchema, type CorrelationDocument } from './correlation-document';
 import { rejectUnsupported, sigmaRuleSchema } from './rule-document';
-import { describePath, DocumentProblem, SigmaLoadError, type SigmaProblem } from './sigma-error';
+import { describePath, DocumentProblem, SigmaLoadError, type DocumentPath, type SigmaProblem } from './sigma-error';
 import { readYamlDocuments, type SourceDocument } from './yaml-source';
 
-export type ParsedSigmaFile = { rules: CompiledSigmaRule[]; problems: [] } | { rules: []; problems: SigmaProblem[] };
-
-/**
- * Parses every rule document in one Sigma file. Never throws for a bad file: it returns the
- * problems, each with the file, line and place, so a loader can report all broken files at once.
- */
-export function parseSigmaFile(text: string, file: string): ParsedSigmaFile {
-  const source = readYamlDocuments(text);
-  if ('errors' in source) {
-    return { rules: [], problems: source.errors.map(({ line, message }) => ({ kind: 'yaml', file, ...(line === undefined ? {} : { line }), message: `malformed YAML: ${message}` })) };
-  }
-  if (source.documents.length === 0) {
-    return { rules: [], problems: [{ kind: 'document', file, message: 'no Sigma rule in the file (it is empty)' }] };
-  }
-  const rules: CompiledSigmaRule[] = [];
-  const problems: SigmaProblem[] = [];
-  for (const document of source.documents) {
-    const result = compileDocument(document, file);
-    if ('problems' in result) problems.push(...result.problems);
-    else rules.push(result.rule);
-  }
-  return problems.length > 0 ? { rules: [], problems } : { rules, problems: [] };
+/** A correlation rule read from a file, to be bound to its rules once every file is read. */
+export interface PendingCorrelation {
+  document: CorrelationDocument;
+  /** A problem in this document, with its file and line. */
+  problem(kind: SigmaProblem['kind'], path: DocumentPath, message: string): SigmaProblem;
 }
 
-function compileDocument(document: SourceDocument, file: string): { rule: CompiledSigmaRule } | { problems: SigmaProblem[] } {
-  const problem = (kind: SigmaProblem['kind'], path: ReadonlyArray<string | number>, message: string): SigmaProblem => {
-    const line = document.lineOf(path);
-    return { kind, file, ...(line === undefined ? {} : { line }), ...(path.length > 0 ? { where: describePath(path) } : {}), message };
-  };
+export interface ParsedSigmaFile {
+  rules: CompiledSigmaRule[];
+  correlations: PendingCorrelation[];
+  /** Each one stops the document it is in (and only that one) from loading. */
+  problems: SigmaProblem[];
+  /** Worth reading, but the rule loads. */
+  warnings: SigmaProblem[];
+}
+
+/**
+ * Parses every document in one Sigma file, each on its own: a broken document is reported with
+ * its file, line and place, and the others still load. Never throws for a bad file.
+ */
+export function parseSigmaFile(text: string, file: string, options: CompileOptions = {}): ParsedSigmaFile {
+  const parsed: ParsedSigmaFile = { rules: [], correlations: [], problems: [], warnings: [] };
+  const source = readYamlDocuments(text);
+  if ('errors' in source) {
+    parsed.problems.push(...source.errors.map(({ line, message }): SigmaProblem => ({ kind: 'yaml', file, ...(line === undefined ? {} : { line }), message: `malformed YAML: ${message}` })));
+    return parsed;
+  }
+  if (source.documents.length === 0) {
+    parsed.problems.push({ kind: 'document', file, message: 'no Sigma rule in the file (it is empty)' });
+    return parsed;
+  }
+  for (const document of source.documents) compileDocument(document, file, options, parsed);
+  return parsed;
+}
+
+function compileDocument(document: SourceDocument, file: string, options: CompileOptions, into: ParsedSigmaFile): void {
   const { value } = document;
+  const title = typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['title'] === 'string' ? String((value as Record<string, unknown>)['title']) : undefined;
+  const problem = (kind: SigmaProblem['kind'], path: DocumentPath, message: string): SigmaProblem => {
+    const line = document.lineOf(path);
+    return { kind, file, ...(line === undefined ? {} : { line }), ...(path.length > 0 ? { where: describePath(path) } : {}), ...(title ? { rule: title } : {}), message };
+  };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problems: [problem('document', [], 'expected a Sigma rule: a map with title, logsource, detection and level')] };
+    into.problems.push(problem('document', [], 'expected a Sigma rule: a map with title, logsource, detection and level'));
+    return;
   }
   try {
     rejectUnsupported(value as Record<string, unknown>);
+    if ('correlation' in value) {
+      const parsed = correlationDocumentSchema.safeParse(value);
+      if (!parsed.success) into.problems.push(...parsed.error.issues.map((issue) => problem('document', issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message)));
+      else into.correlations.push({ document: parsed.data, problem });
+      return;
+    }
     const parsed = sigmaRuleSchema.safeParse(value);
     if (!parsed.success) {
-      return { problems: parsed.error.issues.map((issue) => problem('document', issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message)) };
+      into.problems.push(...parsed.error.issues.map((issue) => problem('document', issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message)));
+      return;
     }
-    return { rule: compileSigmaDocument(parsed.data) };
+    const compiled = compileSigmaDocument(parsed.data, options);
+    into.rules.push(compiled);
+    into.warnings.push(...compiled.warnings.map((warning) => problem(warning.kind, warning.path, warning.message)));
   } catch (error) {
-    if (error instanceof DocumentProblem) return { problems: [problem(error.kind, error.path, error.message)] };
-    throw error;
+    if (error instanceof DocumentProblem) into.problems.push(problem(error.kind, error.path, error.message));
+    else throw error;
   }
 }
 
@@ -58,8 +81,9 @@ export function parseSigmaRule(text: string, origin: string): Rule {
   const parsed = parseSigmaFile(text, origin);
   if (parsed.problems.length > 0) throw new SigmaLoadError(parsed.problems);
   const [only, ...more] = parsed.rules;
-  if (!only || more.length > 0) {
-    throw new SigmaLoadError([{ kind: 'document', file: origin, message: `holds ${parsed.rules.length} rules; parseSigmaRule takes one (loadSigmaRules reads files with several)` }]);
+  if (!only || more.length > 0 || parsed.correlations.length > 0) {
+    const count = parsed.rules.length + parsed.correlations.length;
+    throw new SigmaLoadError([{ kind: 'document', file: origin, message: `holds ${count} rules${parsed.correlations.length > 0 ? ' (correlations need their rules)' : ''}; parseSigmaRule takes one detection rule (loadSigmaRules reads files with several)` }]);
   }
   return only.rule;
 }

@@ -22,6 +22,8 @@ export const sigmaRuleSchema = z
     status: z.enum(SIGMA_STATUSES).optional(),
     description: z.string().optional(),
     author: z.string().optional(),
+    name: z.string().trim().min(1).optional(),
+    license: z.string().optional(),
     references: z.array(z.string()).optional(),
     tags: z.array(z.string()).optional(),
     logsource: z
@@ -55,13 +57,10 @@ export const sigmaRuleSchema = z
 export type SigmaRuleDocument = z.infer<typeof sigmaRuleSchema>;
 
 /**
- * Sigma constructs that are valid Sigma but need more than one event, or rewrite other rules.
+ * Sigma constructs that are valid Sigma but Prowl does not run (correlations are handled apart).
  * Checked before the schema so the error names the construct instead of a missing field.
  */
 export function rejectUnsupported(document: Record<string, unknown>): void {
-  if ('correlation' in document) {
-    throw new DocumentProblem('unsupported', ['correlation'], 'Sigma correlation rules are not supported: Prowl evaluates one event at a time; use a rule threshold and dedup, or a TypeScript rule');
-  }
   if ('filter' in document) {
     throw new DocumentProblem('unsupported', ['filter'], 'Sigma filters (meta-rules that change other rules) are not supported; put the exclusion in the rule\'s condition, or use a Prowl suppression');
   }
@@ -70,6 +69,6 @@ export function rejectUnsupported(document: Record<string, unknown>): void {
   }
   const detection = document['detection'];
   if (typeof detection === 'object' && detection !== null && 'timeframe' in detection) {
-    throw new DocumentProblem('unsupported', ['detection', 'timeframe'], 'timeframe is not supported: it only means something with aggregations, which Prowl does not run; use the rule\'s dedup period and threshold');
+    throw new DocumentProblem('unsupported', ['detection', 'timeframe'], 'timeframe is not supported: it belongs to the old aggregation syntax; write a correlation rule (event_count, value_count or temporal) with a timespan');
   }
 }

@@ -1,5 +1,7 @@
 import { compileFieldPath, stringLeaves, type FieldGetter } from './field-path';
+import { compileFieldReference } from './field-reference';
 import { namesComparison, parseModifiers } from './modifiers';
+import { allOfRequirements, anyOfRequirements, requirementsOf, withRequirements } from './requirements';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 import { compileValues, equalsAny, equalsFolded } from './value-matcher';
 
@@ -16,7 +18,7 @@ export function compileSearch(definition: unknown, path: DocumentPath): EventPre
   if (isMap(definition)) return compileFieldMap(definition, path);
   if (Array.isArray(definition)) {
     if (definition.length === 0) throw new DocumentProblem('value', path, 'empty list; a search identifier needs at least one map of fields or one keyword');
-    if (definition.every(isMap)) return or(definition.map((map, index) => compileFieldMap(map, [...path, index])));
+    if (definition.every(isMap)) return anyOfPredicates(definition.map((map, index) => compileFieldMap(map, [...path, index])));
     if (definition.every((item) => !isMap(item) && !Array.isArray(item))) return compileKeywords(definition, path);
     throw new DocumentProblem('value', path, 'a list must hold either maps of fields (OR of the maps) or plain keywords, not a mix of both');
   }
@@ -27,7 +29,17 @@ export function compileSearch(definition: unknown, path: DocumentPath): EventPre
 function compileFieldMap(map: Record<string, unknown>, path: DocumentPath): EventPredicate {
   const entries = Object.entries(map);
   if (entries.length === 0) throw new DocumentProblem('value', path, 'empty map; give at least one field');
-  return and(entries.map(([key, value]) => compileField(key, value, [...path, key])));
+  return allOfPredicates(entries.map(([key, value]) => compileField(key, value, [...path, key])));
+}
+
+/** AND of predicates, remembering what each requires of an event (see requirements.ts). */
+export function allOfPredicates(predicates: readonly EventPredicate[]): EventPredicate {
+  return withRequirements(and(predicates), allOfRequirements(predicates.map(requirementsOf)));
+}
+
+/** OR of predicates, remembering what every alternative requires of an event. */
+export function anyOfPredicates(predicates: readonly EventPredicate[]): EventPredicate {
+  return withRequirements(or(predicates), anyOfRequirements(predicates.map(requirementsOf)));
 }
 
 /** `field.path|mod1|mod2: value(s)`; an empty field name (`|contains: ...`) searches keywords with modifiers. */
@@ -37,25 +49,27 @@ function compileField(key: string, value: unknown, path: DocumentPath): EventPre
   const segments = field.split('.');
   if (segments.some((segment) => segment === '')) throw new DocumentProblem('value', path, `field "${field}" has an empty part; write dotted paths as a.b.c`);
   const modifiers = parseModifiers(modifierNames, path);
+  if (modifiers.fieldref) return compileFieldReference(compileFieldPath(segments), value, modifiers, path);
   const compiled = compileValues(value, modifiers, path);
   const [name] = segments;
-  const { plain, test } = compiled;
+  const { plain, test, folded } = compiled;
+  const required = folded && name !== undefined && segments.length === 1 ? new Map([[name, folded]]) : new Map<string, ReadonlySet<string>>();
   // Fused fast path for `field: plain value(s)` on a top-level field, the bulk of every rule:
   // one call reads and compares, instead of a getter call and a matcher call.
   if (plain && name !== undefined && segments.length === 1 && !(name in Object.prototype)) {
     const [single] = plain;
     if (plain.length === 1 && single !== undefined) {
-      return (event) => {
+      return withRequirements((event) => {
         const found = event[name];
         return typeof found === 'string' ? found === single || (found.length === single.length && equalsFolded(found, single)) : test(found);
-      };
+      }, required);
     }
-    return (event) => {
+    return withRequirements((event) => {
       const found = event[name];
       return typeof found === 'string' ? equalsAny(found, plain) : test(found);
-    };
+    }, required);
   }
-  return bind(compileFieldPath(segments), test);
+  return withRequirements(bind(compileFieldPath(segments), test), required);
 }
 
 /**
@@ -66,6 +80,9 @@ function compileKeywords(values: unknown, path: DocumentPath, modifierNames: rea
   // Substring unless the author chose another comparison (`|re`, `|startswith`, ...).
   const modifiers = parseModifiers(namesComparison(modifierNames) ? modifierNames : [...modifierNames, 'contains'], path);
   if (modifiers.comparison === 'exists') throw new DocumentProblem('modifier', path, '"exists" needs a field; keywords search values, not fields');
+  if (modifiers.fieldref || modifiers.timePart || modifiers.negated) {
+    throw new DocumentProblem('modifier', path, `"${modifiers.fieldref ? 'fieldref' : modifiers.negated ? 'neq' : modifiers.timePart}" needs a field; keywords search values, not fields`);
+  }
   const list = Array.isArray(values) ? values : [values];
   if (list.some((value) => value === null)) throw new DocumentProblem('value', path, 'a keyword cannot be null; null only means "field is missing" next to a field name');
   return bind(stringLeaves, compileValues(values, modifiers, path).test);

@@ -11,6 +11,7 @@ export type SigmaProblemKind =
   | 'value' // a value a field or modifier cannot use
   | 'condition' // a condition that does not parse or names no search identifier
   | 'tags' // a tag in the attack namespace that is not a known tactic or technique
+  | 'correlation' // a correlation rule whose rules cannot be found
   | 'tests' // a tests file that is malformed or does not belong to a rule
   | 'duplicate'; // two rules with the same Prowl id or Sigma id
 
@@ -22,6 +23,8 @@ export interface SigmaProblem {
   line?: number;
   /** Where in the document, as a dotted path (`detection.selection.eventName|contains`). */
   where?: string;
+  /** The title of the rule the problem is in, when the document got that far. */
+  rule?: string;
   message: string;
 }
 

@@ -1,5 +1,8 @@
 import { compileCidr } from './ip-cidr';
+import { requiredLiteral } from './regex-literal';
 import type { Modifiers } from './modifiers';
+import { timePartOf } from './time-part';
+import { windashVariants } from './windash';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 import { compileString, foldedLengthIsExact, hasWildcards, parseSigmaString, plainText, type CompiledString, type StringPart } from './sigma-string';
 
@@ -14,6 +17,8 @@ export type ValuePredicate = (value: unknown) => boolean;
 export interface CompiledValues {
   test: ValuePredicate;
   plain?: readonly string[];
+  /** Set when a string value can only match by equalling one of these, lower-cased (no wildcard, no other comparison). */
+  folded?: ReadonlySet<string>;
 }
 
 /** A test that does not compare text case-insensitively (numbers, CIDR, regex): gets the leaf and its text. */
@@ -41,11 +46,33 @@ export function compileValues(raw: unknown, modifiers: Modifiers, path: Document
     return { test: (value) => isPresent(value) === wanted };
   }
 
-  // One value can compile to several alternatives (base64offset's three encodings): `all` needs
-  // every value to match, each through any of its alternatives.
-  const perValue = values.map((value, index) => compileOne(value, modifiers, at(index)));
-  if (modifiers.all && perValue.length > 1) return { test: allOf(perValue.map((alternatives) => anyOf(alternatives).test)) };
-  return anyOf(perValue.flat());
+  // One value can compile to several alternatives (base64offset's three encodings, windash's
+  // dashes): `all` needs every value to match, each through any of its alternatives.
+  const perValue = values.map((value, index) => {
+    const variants = modifiers.windash && typeof value === 'string' ? windashVariants(value) : [value];
+    return variants.flatMap((variant) => (modifiers.timePart ? compileTimePart(variant, modifiers, at(index)) : compileOne(variant, modifiers, at(index))));
+  });
+  const compiled = modifiers.all && perValue.length > 1 ? { test: allOf(perValue.map((alternatives) => anyOf(alternatives).test)) } : anyOf(perValue.flat());
+  return modifiers.negated ? negate(compiled.test) : compiled;
+}
+
+/**
+ * `neq`: the field is there and equals none of the values. A missing field is not "different":
+ * it is unknown, as it is in every query language Sigma is converted to.
+ */
+function negate(test: ValuePredicate): CompiledValues {
+  return { test: (value) => isPresent(value) && !test(value) };
+}
+
+/** `eventTime|hour: 3`, `eventTime|hour|gte: 22`: the part of a timestamp, compared as a number. */
+function compileTimePart(value: unknown, modifiers: Modifiers, path: DocumentPath): Compiled[] {
+  const part = modifiers.timePart!;
+  const wanted = toNumber(value);
+  if (wanted === undefined || !Number.isInteger(wanted)) throw new DocumentProblem('value', path, `"${part}" compares a whole number, not ${describe(value)}`);
+  const compare = { equals: (n: number) => n === wanted, gt: (n: number) => n > wanted, gte: (n: number) => n >= wanted, lt: (n: number) => n < wanted, lte: (n: number) => n <= wanted }[
+    modifiers.comparison as 'equals' | 'gt' | 'gte' | 'lt' | 'lte'
+  ];
+  return [{ kind: 'leaf', test: (_leaf, text) => { const n = text === undefined ? undefined : timePartOf(text, part); return n !== undefined && compare(n); } }];
 }
 
 function isPresent(value: unknown): boolean {
@@ -104,7 +131,7 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
     case 're': {
       if (typeof value !== 'string') return fail(`"re" needs a regular expression string, not ${describe(value)}`);
       const regex = compileRegex(value, modifiers.regexFlags, fail);
-      return [{ kind: 'leaf', test: (_leaf, text) => text !== undefined && regex.test(text) }];
+      return [{ kind: 'leaf', test: withLiteralCheck(regex, (_leaf, text) => text !== undefined && regex.test(text)) }];
     }
     case 'exists':
       return fail('"exists" is handled before values are compiled'); // unreachable: compileValues returns first
@@ -118,11 +145,17 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
     return [{ kind: 'string', compiled: { kind: 'equals', value: String(value), cased: false } }];
   }
   const text = String(value);
+  if (modifiers.charset && !modifiers.encoding) {
+    const parts = parseSigmaString(text);
+    if (hasWildcards(parts)) fail(`"${modifiers.charset}" cannot encode wildcards; escape * and ? with \\ or drop them`);
+    // The UTF-16 bytes, one character per byte: how a JSON log shows a wide string it did not decode.
+    return [{ kind: 'string', compiled: compileString(wrap([{ kind: 'text', text: toBytes(plainText(parts), modifiers.charset).toString('latin1') }], comparison), true) }];
+  }
   if (modifiers.encoding) {
     const parts = parseSigmaString(text);
     if (hasWildcards(parts)) fail(`"${modifiers.encoding}" cannot encode wildcards; escape * and ? with \\ or drop them`);
     // Base64 is case-significant, so encoded values are always compared as written.
-    return encode(plainText(parts), modifiers.encoding).map((encoded) => ({
+    return encode(plainText(parts), modifiers.encoding, modifiers.charset).map((encoded) => ({
       kind: 'string' as const,
       compiled: compileString(wrap([{ kind: 'text', text: encoded }], comparison), true),
     }));
@@ -143,8 +176,8 @@ function wrap(parts: StringPart[], comparison: string): StringPart[] {
  * inside a longer base64 string (starting at byte offset 0, 1 or 2), with the characters that
  * depend on neighbouring bytes cut off.
  */
-function encode(value: string, encoding: 'base64' | 'base64offset'): string[] {
-  const bytes = Buffer.from(value, 'utf8');
+function encode(value: string, encoding: 'base64' | 'base64offset', charset: Modifiers['charset']): string[] {
+  const bytes = toBytes(value, charset);
   if (encoding === 'base64') return [bytes.toString('base64')];
   const startCut = [0, 2, 3];
   const endCut = [0, 3, 2];
@@ -153,6 +186,31 @@ function encode(value: string, encoding: 'base64' | 'base64offset'): string[] {
     const cut = endCut[(bytes.length + offset) % 3]!;
     return encoded.slice(startCut[offset]!, cut === 0 ? undefined : encoded.length - cut);
   });
+}
+
+/**
+ * Puts a substring check in front of a regular expression when every match must contain a known
+ * literal: most values fail it without running the regex (an unanchored `.+x.+` costs a scan per
+ * starting position). Case-insensitive regexes get it only for ASCII literals, compared with the
+ * lower-cased value: there, /i pairs ASCII characters only with ASCII characters.
+ */
+function withLiteralCheck(regex: RegExp, test: LeafTest): LeafTest {
+  const literal = requiredLiteral(regex.source);
+  if (literal === undefined) return test;
+  if (!regex.ignoreCase) return (leaf, text) => text !== undefined && text.includes(literal) && test(leaf, text);
+  if (!/^[\x20-\x7e]+$/.test(literal)) return test;
+  const lower = literal.toLowerCase();
+  return (leaf, text) => text !== undefined && text.toLowerCase().includes(lower) && test(leaf, text);
+}
+
+/** The value's bytes in the text encoding the log used: UTF-8 unless a UTF-16 modifier says otherwise. */
+function toBytes(value: string, charset: Modifiers['charset']): Buffer {
+  if (charset === undefined) return Buffer.from(value, 'utf8');
+  const little = Buffer.from(value, 'utf16le');
+  if (charset === 'utf16le') return little;
+  const big = Buffer.from(little).swap16();
+  // `utf16` is UTF-16 with a byte order mark; Windows writes it little-endian.
+  return charset === 'utf16be' ? big : Buffer.concat([Buffer.from([0xff, 0xfe]), little]);
 }
 
 /**
@@ -221,11 +279,13 @@ function anyOf(compiled: readonly Compiled[]): CompiledValues {
   // Most Sigma fields are a few plain case-insensitive values (eventSource, eventName): compare them
   // without allocation, character by character, after a length check.
   if (strings.length > 0 || leafTests.length > 0 || hasExact || !hasFolded) return { test: general };
+  const onlyFolded = matchesMissing ? {} : { folded };
   if (folded.size <= FEW_VALUES && foldedLengths) {
     const plain = [...folded];
-    return { plain, test: (value) => (typeof value === 'string' ? equalsAny(value, plain) : general(value)) };
+    return { plain, ...onlyFolded, test: (value) => (typeof value === 'string' ? equalsAny(value, plain) : general(value)) };
   }
   return {
+    ...onlyFolded,
     test: (value) =>
       typeof value === 'string'
         ? folded.has(value) || ((!foldedLengths || foldedLengths.has(value.length)) && folded.has(value.toLowerCase()))

@@ -4,9 +4,9 @@ import { detectionError, loadError, sigmaDocument } from './sigma-helpers';
 const selection = { selection: { eventName: 'ConsoleLogin' } };
 
 describe('loading Sigma constructs Prowl does not run', () => {
-  it('rejects correlation rules, naming the construct', () => {
+  it('refuses a correlation rule on its own, as it needs the rules it reads (loadSigmaRules binds them)', () => {
     const text = stringify({ title: 'Many logins', correlation: { type: 'event_count', rules: ['x'], 'group-by': ['sourceIPAddress'], timespan: '5m', condition: { gte: 10 } } });
-    expect(loadError(text, 'rules/corr.yml').problems).toEqual([expect.objectContaining({ kind: 'unsupported', file: 'rules/corr.yml', where: 'correlation', message: expect.stringContaining('correlation rules are not supported') })]);
+    expect(loadError(text, 'rules/corr.yml').problems).toEqual([expect.objectContaining({ kind: 'document', file: 'rules/corr.yml', message: expect.stringContaining('correlations need their rules') })]);
   });
 
   it('rejects Sigma filters (meta-rules)', () => {

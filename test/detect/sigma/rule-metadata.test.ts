@@ -62,6 +62,16 @@ describe('Sigma rule metadata on the Prowl rule', () => {
   it('puts the Sigma id and the values of the rule’s fields on the alert context', () => {
     const rule = sigmaRule(detection, { id: '3b6d1f3e-8a4c-4f0e-9d59-1f2a3b4c5d6e', fields: ['userIdentity.arn', 'requestParameters.name'] });
     const context = rule.alertContext?.({ userIdentity: { arn: 'arn:aws:iam::1:user/eve' } } as unknown as NormalizedEvent);
-    expect(context).toEqual({ sigmaId: '3b6d1f3e-8a4c-4f0e-9d59-1f2a3b4c5d6e', fields: { 'userIdentity.arn': 'arn:aws:iam::1:user/eve', 'requestParameters.name': null } });
+    expect(context).toEqual({
+      sigmaId: '3b6d1f3e-8a4c-4f0e-9d59-1f2a3b4c5d6e',
+      sigmaAuthor: 'Prowl tests',
+      fields: { 'userIdentity.arn': 'arn:aws:iam::1:user/eve', 'requestParameters.name': null },
+    });
+  });
+
+  it('puts the author and the license the rule names on the rule and the alert context, for attribution', () => {
+    const rule = sigmaRule(detection, { author: 'Jane Doe (@jane)', license: 'DRL 1.1' });
+    expect(rule).toMatchObject({ author: 'Jane Doe (@jane)', license: 'DRL 1.1' });
+    expect(rule.alertContext?.({} as NormalizedEvent)).toMatchObject({ sigmaAuthor: 'Jane Doe (@jane)', sigmaLicense: 'DRL 1.1' });
   });
 });

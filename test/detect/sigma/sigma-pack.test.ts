@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { rules as typeScriptPack } from '../../../detections';
 import { createEngine } from '../../../src/detect/engine';
 import type { Rule, RuleTest } from '../../../src/detect/rule';
 import { loadSigmaRules } from '../../../src/detect/sigma';
@@ -44,5 +45,18 @@ describe('the Sigma pack in detections/sigma', () => {
     it.each(rule.tests.map((test) => [test.name, test] as const))('%s', (_name, test) => {
       expect(evaluate(rule, test)).toEqual({ matched: test.expect, failures: [] });
     });
+  });
+});
+
+describe('the Sigma and TypeScript packs together', () => {
+  /** Every rule of both packs, as ingestion runs them; used to prove no event raises two alerts. */
+  const both = createEngine([...typeScriptPack.filter((rule) => rule.enabled), ...rules], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const events = [...rules, ...typeScriptPack].flatMap((rule) => rule.tests.filter((test) => test.expect).map((test) => ({ rule, test })));
+
+  it.each(events.map(({ rule, test }) => [`${rule.id}: ${test.name}`, rule, test] as const))('never both alert on one event: %s', (_name, rule, test) => {
+    const logType = logTypeByName(test.logType ?? rule.logTypes[0]!);
+    const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'packs', sourceLabel: 'packs', objectId: rule.id, position: 1 }, '2026-11-22T10:05:00.000Z');
+    const origins = new Set(both.evaluate(event).matches.map((match) => match.rule.origin));
+    expect(origins.size).toBeLessThanOrEqual(1);
   });
 });
