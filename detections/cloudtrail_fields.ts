@@ -1,7 +1,7 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { dig, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import { globMatcher } from './matchers';
-import { settings } from './settings';
 
 /**
  * What CloudTrail rules keep asking of an event: who acted, in which account, with what parameters.
@@ -70,30 +70,38 @@ export function baseEventName(event: CloudTrailEvent): string {
   return (event.eventName ?? '').replace(/\d{8}(v\d+)?$/, '');
 }
 
-export function isOrganizationAccount(accountId: string | undefined): boolean {
-  return accountId !== undefined && settings.organizationAccountIds.includes(accountId);
+/**
+ * Whether an account is inside the organization: listed in settings.organizationAccountIds, or the
+ * account the event happened in. With no accounts configured only the event's own account is
+ * inside, so sharing with any other account alerts (the documented fallback: loud, never blind).
+ */
+export function isOrganizationAccount(accountId: string | undefined, event: CloudTrailEvent, settings: DetectionSettings): boolean {
+  if (accountId === undefined) return false;
+  return settings.organizationAccountIds.includes(accountId) || accountId === event.recipientAccountId || accountId === event.userIdentity?.accountId;
 }
 
 /**
  * Principals a role's trust policy lets in from outside the organization: `*`, AWS principals in
- * accounts not listed in settings, and identity providers trusted without any condition (an OIDC
- * provider such as GitHub's without a `sub` condition lets every repository on GitHub in).
+ * other accounts (see isOrganizationAccount), and identity providers trusted without any condition
+ * (an OIDC provider such as GitHub's without a `sub` condition lets every repository on GitHub in).
  */
-export function outsidersTrusted(document: unknown): string[] {
+export function outsidersTrusted(document: unknown, event: CloudTrailEvent, settings: DetectionSettings): string[] {
   return policyStatements(document)
     .filter((statement) => statement.effect === 'Allow')
     .flatMap((statement) => [
-      ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal))),
+      ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal), event, settings)),
       ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
     ]);
 }
 
 /**
- * The recipients of a share that are outside the organization: account ids not in settings, and
- * `everyone` for the public group (`all`).
+ * The recipients of a share that are outside the organization: other accounts (see
+ * isOrganizationAccount), and `everyone` for the public group (`all`).
  */
-export function outsideRecipients(recipients: readonly string[]): string[] {
-  return [...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient)))];
+export function outsideRecipients(recipients: readonly string[], event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return [
+    ...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient, event, settings)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient))),
+  ];
 }
 
 /** Accounts (and the `all` group) an EC2 permission change adds: `{ add: { items: [{ userId } | { group }] } }`. */
@@ -101,11 +109,9 @@ export function addedEc2Permissions(permission: unknown): string[] {
   return items(dig(permission, 'add')).flatMap((item) => [text(dig(item, 'userId')), text(dig(item, 'group'))].filter((value): value is string => value !== undefined));
 }
 
-const isDeployer = globMatcher(settings.deploymentPrincipals);
-
 /** Calls made by the deployment pipeline's principals (settings.deploymentPrincipals) or through CloudFormation. */
-export function isDeployment(event: CloudTrailEvent): boolean {
-  return isDeployer(principalArnOf(event)) || event.userIdentity?.invokedBy === 'cloudformation.amazonaws.com';
+export function isDeployment(event: CloudTrailEvent, settings: DetectionSettings): boolean {
+  return globMatcher(settings.deploymentPrincipals)(principalArnOf(event)) || event.userIdentity?.invokedBy === 'cloudformation.amazonaws.com';
 }
 
 /** `who` in `where` (account and region), the tail most titles share. */
