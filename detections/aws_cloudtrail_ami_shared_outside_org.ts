@@ -22,6 +22,7 @@ export default defineRule({
     'Find which instance the image was built from and what it contains. Unless the recipient is a known customer or partner, remove the launch permission (`aws ec2 modify-image-attribute --launch-permission "Remove=[…]"`) and turn on "block public access for AMIs" in the region. Assume the recipient may have copied it; rotate credentials that were on the image.',
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-explicit.html',
   tags: ['TA0010:T1537'],
+  requiresSettings: ['organizationAccountIds'],
   rule: (event, { settings }) => event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'ModifyImageAttribute' && succeeded(event) && recipients(event, settings).length > 0,
   title: (event, { settings }) => `${actorOf(event)} shared AMI ${requestText(event, 'imageId') ?? 'unknown'} with ${recipients(event, settings).join(', ')} from ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${requestText(event, 'imageId') ?? 'unknown image'}`,

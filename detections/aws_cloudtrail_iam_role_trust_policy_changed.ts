@@ -15,6 +15,7 @@ export default defineRule({
     'Compare the new trust policy (alert context) with the role\'s IaC. A workload role that a human principal can now assume is an escalation path: ask the actor, and revert if nobody needs it.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html',
   tags: ['TA0004:T1098.003'],
+  requiresSettings: ['organizationAccountIds'],
   rule: (event, { settings }) =>
     event.eventSource === 'iam.amazonaws.com' &&
     event.eventName === 'UpdateAssumeRolePolicy' &&

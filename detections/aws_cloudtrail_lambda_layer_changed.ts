@@ -36,6 +36,7 @@ export default defineRule({
     'Check the layer ARNs (alert context) against the function\'s IaC. For unknown layers, download the version (`aws lambda get-layer-version-by-arn`) and review it, then restore the function\'s configuration from the pipeline. Find out how the actor came to change it outside the pipeline.',
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html',
   tags: ['TA0003:T1525', 'TA0001:T1195.002'],
+  requiresSettings: ['organizationAccountIds', 'deploymentPrincipals'],
   rule: (event, { settings }) => event.eventSource === 'lambda.amazonaws.com' && changesLayers(event) && succeeded(event) && !isDeployment(event, settings),
   title: (event, { settings }) => `${actorOf(event)} ${subjectOf(event, settings)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${requestText(event, 'functionName') ?? requestText(event, 'layerName') ?? 'unknown'}`,
@@ -56,7 +57,7 @@ export default defineRule({
     {
       name: 'a CDK deployment does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'lambda.amazonaws.com', eventName: 'PublishLayerVersion20181031', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1', 'AWSCloudFormation'), requestParameters: { layerName: 'shared-utils' } }),
+      settings: { deploymentPrincipals: ['arn:aws:iam::*:role/GitHubActionsDeploy', 'arn:aws:iam::*:role/cdk-*'] }, event: cloudTrailWrite({ eventSource: 'lambda.amazonaws.com', eventName: 'PublishLayerVersion20181031', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1', 'AWSCloudFormation'), requestParameters: { layerName: 'shared-utils' } }),
     },
   ],
 });

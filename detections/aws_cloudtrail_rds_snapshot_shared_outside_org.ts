@@ -26,6 +26,7 @@ export default defineRule({
     'Remove the share at once (`aws rds modify-db-snapshot-attribute --attribute-name restore --values-to-remove …`). Treat the database contents as exposed: work out what it holds, whether the recipient already restored or copied it, and whether notification duties apply. Review the actor\'s other sharing calls.',
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ShareSnapshot.html',
   tags: ['TA0010:T1537'],
+  requiresSettings: ['organizationAccountIds'],
   rule: (event, { settings }) => event.eventSource === 'rds.amazonaws.com' && SHARE_CALLS.has(event.eventName ?? '') && succeeded(event) && recipients(event, settings).length > 0,
   title: (event, { settings }) => `${actorOf(event)} shared RDS snapshot ${snapshotOf(event)} with ${recipients(event, settings).join(', ')} from ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${snapshotOf(event)}`,
@@ -45,7 +46,7 @@ export default defineRule({
     {
       name: 'sharing with an organization account does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBSnapshotAttribute', requestParameters: { dBSnapshotIdentifier: 'prod-orders', attributeName: 'restore', valuesToAdd: ['111122223333'] } }),
+      settings: { organizationAccountIds: ['123456789012', '111122223333'] }, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBSnapshotAttribute', requestParameters: { dBSnapshotIdentifier: 'prod-orders', attributeName: 'restore', valuesToAdd: ['111122223333'] } }),
     },
     {
       name: 'removing a share does not match',
