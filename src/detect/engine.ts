@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
@@ -64,13 +65,20 @@ function attempt<T>(rule: Rule, name: string, fn: () => T, event: NormalizedEven
   }
 }
 
-/** A rule's distinct values as strings, unique, each cut to length and at most so many per event; a bad return is no values. */
+/** A long value cut to length, ending in a digest of the whole so two values that differ only at the end stay different. */
+function shortened(value: string): string {
+  if (value.length <= DISTINCT_LIMITS.valueLength) return value;
+  const digest = createHash('sha256').update(value).digest('hex').slice(0, 16);
+  return `${value.slice(0, DISTINCT_LIMITS.valueLength - digest.length - 1)}…${digest}`;
+}
+
+/** A rule's distinct values as strings, unique, each bounded in length and at most so many per event; a bad return is no values. */
 function boundedValues(values: unknown): string[] {
   if (!Array.isArray(values)) return [];
   const unique = new Set<string>();
   for (const value of values) {
     if (unique.size >= DISTINCT_LIMITS.valuesPerMatch) break;
-    if (typeof value === 'string' && value !== '') unique.add(truncate(value, DISTINCT_LIMITS.valueLength));
+    if (typeof value === 'string' && value !== '') unique.add(shortened(value));
   }
   return [...unique];
 }
