@@ -134,3 +134,24 @@ export function callContext(event: CloudTrailEvent): Record<string, unknown> {
     requestParameters: event.requestParameters ?? undefined,
   };
 }
+
+/** "did" or "tried to": rules that count attempts match denied calls too, and say which it was. */
+export function attemptVerb(event: CloudTrailEvent, did: string, tried: string): string {
+  return event.errorCode ? tried : did;
+}
+
+/** Denied calls: an attacker probing with credentials that lack the permission. */
+export function wasDenied(event: CloudTrailEvent): boolean {
+  const code = (event.errorCode ?? '').toLowerCase();
+  return code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden');
+}
+
+/**
+ * The instance behind an EC2 instance-profile session: the session name of a role session is the
+ * instance id (`…:assumed-role/app-role/i-0123456789abcdef0`). Undefined for any other caller.
+ */
+export function instanceIdOfSession(event: CloudTrailEvent): string | undefined {
+  if (event.userIdentity?.type !== 'AssumedRole') return undefined;
+  const session = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(event.userIdentity.arn ?? '');
+  return session?.[1];
+}
