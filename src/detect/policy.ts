@@ -36,7 +36,7 @@ export interface PolicyDefinition<T extends ResourceTypeName> {
    */
   ignoreResources?: string[];
   /** Organisation settings the policy reads; when one is empty, Prowl says so at start. */
-  requiresSettings?: DetectionSettingName[];
+  requiresSettings?: readonly DetectionSettingName[];
   /** True when the resource complies. Pure and defensive: no I/O, safe defaults for every field. */
   policy(resource: PolicyResource<T>, context: RuleContext): boolean;
   title?(resource: PolicyResource<T>, context: RuleContext): string;

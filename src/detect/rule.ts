@@ -50,7 +50,7 @@ export interface RuleDefinition<L extends LogTypeName> {
   author?: string;
   enabled?: boolean;
   /** Organisation settings the rule reads; when one is empty, Prowl says so at start. */
-  requiresSettings?: DetectionSettingName[];
+  requiresSettings?: readonly DetectionSettingName[];
   rule(event: RuleEvent<L>, context: RuleContext): boolean;
   title?(event: RuleEvent<L>, context: RuleContext): string;
   dedup?(event: RuleEvent<L>, context: RuleContext): string;

@@ -2,27 +2,34 @@ import { applyMatches, nextWindow } from '../../src/alerts/dedup';
 import { MatchGroups } from '../../src/alerts/match-groups';
 import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import { createEngine } from '../../src/detect/engine';
-import { defineRule, DISTINCT_LIMITS } from '../../src/detect/rule';
+import { defineRule, DISTINCT_LIMITS, type Rule } from '../../src/detect/rule';
+import type { NormalizedEvent } from '../../src/logs/log-type';
 import { cloudTrailEvent } from '../../src/detect/test-events';
 import { matchGroup, normalizedCloudTrail, T0 } from '../helpers/alerts';
 
 /** A rule counting distinct secret ids, the way batch reads are counted. */
-const secretsRead = defineRule({
-  id: 'AWS.CloudTrail.TestSecretsRead',
-  logTypes: ['AWS.CloudTrail'],
-  severity: 'MEDIUM',
-  description: 'Test.',
-  runbook: 'Test.',
-  tags: ['TA0006:T1555.006'],
-  threshold: 3,
-  rule: (event) => event.eventSource === 'secretsmanager.amazonaws.com',
-  dedup: () => 'alice',
-  distinctValues: (event) => {
-    const ids = event.requestParameters?.['secretIdList'];
-    return Array.isArray(ids) ? (ids as string[]) : [String(event.requestParameters?.['secretId'])];
-  },
-  tests: [],
-});
+function secretsRule(options: { id?: string; threshold?: number; distinctValues?: (event: NormalizedEvent) => readonly string[] } = {}): Rule {
+  return defineRule({
+    id: options.id ?? 'AWS.CloudTrail.TestSecretsRead',
+    logTypes: ['AWS.CloudTrail'],
+    severity: 'MEDIUM',
+    description: 'Test.',
+    runbook: 'Test.',
+    tags: ['TA0006:T1555.006'],
+    threshold: options.threshold ?? 3,
+    rule: (event) => event.eventSource === 'secretsmanager.amazonaws.com',
+    dedup: () => 'alice',
+    distinctValues:
+      options.distinctValues ??
+      ((event) => {
+        const ids = event.requestParameters?.['secretIdList'];
+        return Array.isArray(ids) ? (ids as string[]) : [String(event.requestParameters?.['secretId'])];
+      }),
+    tests: [],
+  });
+}
+
+const secretsRead = secretsRule();
 
 function read(params: Record<string, unknown>): ReturnType<typeof normalizedCloudTrail> {
   return normalizedCloudTrail({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'BatchGetSecretValue', requestParameters: params });
@@ -68,19 +75,24 @@ describe('thresholds over distinct values', () => {
   });
 
   it('bound what one event contributes, and turn a throwing distinctValues into a rule error with no values', () => {
-    const noisy = defineRule({ ...secretsRead, id: 'AWS.CloudTrail.TestNoisy', distinctValues: () => Array.from({ length: 500 }, (_, i) => `${'x'.repeat(300)}${i}`) });
+    const noisy = secretsRule({ id: 'AWS.CloudTrail.TestNoisy', distinctValues: () => Array.from({ length: 500 }, (_, i) => `${'x'.repeat(300)}${i}`) });
     const [match] = createEngine([noisy], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(read({})).matches;
     expect(match?.values).toHaveLength(DISTINCT_LIMITS.valuesPerMatch);
     expect(match?.values?.every((value) => value.length <= DISTINCT_LIMITS.valueLength)).toBe(true);
 
-    const broken = defineRule({ ...secretsRead, id: 'AWS.CloudTrail.TestBroken', distinctValues: () => { throw new TypeError('bad'); } });
+    const broken = secretsRule({
+      id: 'AWS.CloudTrail.TestBroken',
+      distinctValues: () => {
+        throw new TypeError('bad');
+      },
+    });
     const { matches, failures } = createEngine([broken], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(read({}));
     expect(matches[0]?.values).toEqual([]);
     expect(failures.map((f) => f.kind)).toEqual(['distinctValues:TypeError']);
   });
 
   it('refuse a threshold larger than an alert can remember', () => {
-    expect(() => defineRule({ ...secretsRead, threshold: DISTINCT_LIMITS.valuesPerAlert + 1 })).toThrow(/at most/);
+    expect(() => secretsRule({ threshold: DISTINCT_LIMITS.valuesPerAlert + 1 })).toThrow(/at most/);
   });
 
   it('leave rules without distinctValues counting matches', () => {
