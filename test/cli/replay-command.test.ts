@@ -43,6 +43,20 @@ describe('prowl replay', () => {
     expect(io.out()).toContain('[HIGH] AWS.CloudTrail.RootConsoleLogin');
   });
 
+  it('judges events with the organisation settings of --config, and names rules running without settings once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    writeFileSync(join(dir, 'a.json.gz'), cloudTrailFile([cloudTrailEvent({ eventName: 'RunInstances', readOnly: false, awsRegion: 'us-east-1' })]));
+    const io = captureIO();
+    expect(await replayCommand([dir, '--config', join(ROOT, 'test', 'fixtures', 'prowl.detections.config.yml')], io)).toBe(0);
+    expect(io.out()).toContain('AWS.CloudTrail.UnapprovedRegionActivity');
+    expect(io.err().match(/detections\.bedrockPrincipals is empty; used by AWS\.CloudTrail\.BedrockUnexpectedPrincipal/g)).toHaveLength(1);
+    expect(io.err()).not.toContain('detections.approvedRegions is empty');
+  });
+
+  it('refuses a --config that does not exist', async () => {
+    await expect(replayCommand([join(ROOT, 'samples'), '--config', '/nonexistent/prowl.config.yml'], captureIO())).rejects.toThrow('--config /nonexistent/prowl.config.yml: no such file');
+  });
+
   it('explains a missing path', async () => {
     await expect(replayCommand(['/nonexistent/logs'], captureIO())).rejects.toThrow('/nonexistent/logs does not exist');
   });
