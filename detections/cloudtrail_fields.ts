@@ -140,10 +140,12 @@ export function attemptVerb(event: CloudTrailEvent, did: string, tried: string):
   return event.errorCode ? tried : did;
 }
 
+/** The error codes services use for "not allowed" (as opposed to "not found" or "throttled"). */
+const DENIED = /^(Client\.)?(AccessDenied(Exception)?|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)$/;
+
 /** Denied calls: an attacker probing with credentials that lack the permission. */
 export function wasDenied(event: CloudTrailEvent): boolean {
-  const code = (event.errorCode ?? '').toLowerCase();
-  return code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden');
+  return DENIED.test(event.errorCode ?? '');
 }
 
 /**

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../detections';
 import { EMPTY_DETECTION_SETTINGS, readConfigFile, type DetectionSettings } from '../../src/config';
-import { createEngine } from '../../src/detect/engine';
-import { ReplayAlerts } from '../../src/detect/replay';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../../src/detect/test-events';
-import { cloudTrail, type CloudTrailEvent } from '../../src/logs/cloudtrail';
-import { normalize } from '../../src/logs/normalize';
+import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
+import { replayCloudTrail } from '../helpers/replay-events';
 
 /**
  * Every Stratus Red Team AWS technique the pack promises to catch, detonated as CloudTrail records
@@ -180,18 +178,8 @@ function readmeRows(): Row[] {
     });
 }
 
-/** Runs a detonation the way production would see it: parsed and normalized, a minute apart, thresholds and distinct values counted. */
 function alertsFor(events: CloudTrailEvent[], settings: DetectionSettings): string[] {
-  const engine = createEngine(rules, { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings });
-  const replay = new ReplayAlerts();
-  events.forEach((raw, i) => {
-    const record = cloudTrail.schema.parse({ ...raw, eventID: `stratus-${i}`, eventTime: `2026-11-22T10:${String(Math.min(i, 59)).padStart(2, '0')}:00Z` });
-    const event = normalize(cloudTrail, record, { sourceId: 'stratus', sourceLabel: 'stratus', objectId: 'detonation', position: i + 1 }, '2026-11-22T10:00:00.000Z');
-    const { matches, failures } = engine.evaluate(event);
-    expect(failures).toEqual([]);
-    matches.forEach((match) => replay.add(match));
-  });
-  return replay.alerts().map((alert) => alert.ruleId);
+  return replayCloudTrail(events, settings).map((alert) => alert.ruleId);
 }
 
 const rows = readmeRows();
