@@ -153,7 +153,8 @@ export function wasDenied(event: CloudTrailEvent): boolean {
  * instance id (`…:assumed-role/app-role/i-0123456789abcdef0`). Undefined for any other caller.
  */
 export function instanceIdOfSession(event: CloudTrailEvent): string | undefined {
-  if (event.userIdentity?.type !== 'AssumedRole') return undefined;
-  const session = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(event.userIdentity.arn ?? '');
-  return session?.[1];
+  const arn = event.userIdentity?.type === 'AssumedRole' ? event.userIdentity.arn : undefined;
+  // Most sessions are not instances: a cheap look for "/i-" spares the regex on every event.
+  if (!arn || !arn.includes('/i-')) return undefined;
+  return /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(arn)?.[1];
 }
