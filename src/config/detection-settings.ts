@@ -55,8 +55,10 @@ export function parseDetectionSettings(input: unknown, origin = 'detections'): D
   return parsed.data;
 }
 
-/** No organisation facts at all: what a deployment that configured nothing runs with. */
-export const EMPTY_DETECTION_SETTINGS: DetectionSettings = Object.freeze(parseDetectionSettings({}));
+/** No organisation facts at all: what a deployment that configured nothing runs with. Shared, so frozen through. */
+export const EMPTY_DETECTION_SETTINGS: DetectionSettings = Object.freeze(
+  Object.fromEntries(Object.entries(parseDetectionSettings({})).map(([name, value]) => [name, Object.freeze(value)])) as DetectionSettings,
+);
 
 /** Something that needs organisation settings: a rule or a policy, by id. */
 export interface SettingsConsumer {
