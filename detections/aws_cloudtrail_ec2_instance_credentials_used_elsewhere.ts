@@ -26,7 +26,7 @@ export default defineRule({
   description:
     'The temporary credentials of one EC2 instance (its instance-profile session, named after the instance id) were used from two or more public addresses within an hour. An instance reaches AWS from one address (its own or its NAT gateway\'s); a second address usually means the credentials were taken from the instance metadata service and used elsewhere.',
   runbook:
-    'Compare the addresses (alert: distinct values) with the instance\'s public IP and its subnet\'s NAT gateway. An address that is neither (and not the instance's own IPv6 address, for dual-stack endpoints) is someone else using the credentials: revoke the role\'s active sessions (IAM → role → Revoke active sessions), find how they were taken (SSRF in the application, IMDSv1 still enabled, a shell on the host), require IMDSv2, and review what the credentials did from the foreign address.',
+    'Compare the addresses (alert: distinct values) with the instance\'s public IP and its subnet\'s NAT gateway. An address that is neither (and not the instance\'s own IPv6 address, for dual-stack endpoints) is someone else using the credentials: revoke the role\'s active sessions (IAM → role → Revoke active sessions), find how they were taken (SSRF in the application, IMDSv1 still enabled, a shell on the host), require IMDSv2, and review what the credentials did from the foreign address.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
   tags: ['TA0006:T1552.005', 'TA0001:T1078.004'],
   threshold: 2,
