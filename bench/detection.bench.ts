@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { EMPTY_DETECTION_SETTINGS } from '../src/config/detection-settings';
 import { createEngine } from '../src/detect/engine';
 import { loadRuleSet } from '../src/detect/rule-set';
 import { parseObject } from '../src/logs/parse';
@@ -53,7 +54,7 @@ async function* chunks(bytes: Buffer): AsyncGenerator<Buffer> {
 }
 
 async function prowl(bytes: Buffer, detect = true): Promise<{ events: number; matches: number }> {
-  const engine = createEngine(rules, { timeBudgetMs: 1000 });
+  const engine = createEngine(rules, { timeBudgetMs: 1000, settings: EMPTY_DETECTION_SETTINGS });
   let events = 0;
   let matches = 0;
   for await (const record of parseObject(decompressed(chunks(bytes)), { logTypes: [logTypeByName('AWS.CloudTrail')], origin: { sourceId: 'bench', sourceLabel: 'bench', objectId: 'bench' }, parseTime: '2026-11-22T12:00:00.000Z' })) {

@@ -1,12 +1,19 @@
 import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
+import awsCloudtrailAmiDeregistered from './aws_cloudtrail_ami_deregistered';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
 import awsCloudtrailBedrockUnexpectedPrincipal from './aws_cloudtrail_bedrock_unexpected_principal';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
+import awsCloudtrailEc2InstanceConnectKeySent from './aws_cloudtrail_ec2_instance_connect_key_sent';
+import awsCloudtrailEc2InstanceCredentialsUsedElsewhere from './aws_cloudtrail_ec2_instance_credentials_used_elsewhere';
+import awsCloudtrailEc2InstanceRoleDiscovery from './aws_cloudtrail_ec2_instance_role_discovery';
+import awsCloudtrailEc2PasswordDataSweep from './aws_cloudtrail_ec2_password_data_sweep';
+import awsCloudtrailEc2SerialConsoleAccess from './aws_cloudtrail_ec2_serial_console_access';
+import awsCloudtrailEc2UnusualInstanceTypeLaunched from './aws_cloudtrail_ec2_unusual_instance_type_launched';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
@@ -26,20 +33,31 @@ import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_sc
 import awsCloudtrailLambdaCodeChanged from './aws_cloudtrail_lambda_code_changed';
 import awsCloudtrailLambdaFunctionUrlChanged from './aws_cloudtrail_lambda_function_url_changed';
 import awsCloudtrailLambdaLayerChanged from './aws_cloudtrail_lambda_layer_changed';
+import awsCloudtrailLambdaPermissionGrantedOutsideOrg from './aws_cloudtrail_lambda_permission_granted_outside_org';
 import awsCloudtrailLeaveOrganization from './aws_cloudtrail_leave_organization';
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
+import awsCloudtrailRolesAnywhereTrustAnchorCreated from './aws_cloudtrail_roles_anywhere_trust_anchor_created';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
+import awsCloudtrailRoute53ResolverQueryLoggingRemoved from './aws_cloudtrail_route53_resolver_query_logging_removed';
 import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed';
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
+import awsCloudtrailS3BucketPolicyGrantsOutsideAccount from './aws_cloudtrail_s3_bucket_policy_grants_outside_account';
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
+import awsCloudtrailS3BucketVersionsWiped from './aws_cloudtrail_s3_bucket_versions_wiped';
+import awsCloudtrailS3LifecycleShortExpiration from './aws_cloudtrail_s3_lifecycle_short_expiration';
+import awsCloudtrailS3ObjectsEncryptedWithCustomerKey from './aws_cloudtrail_s3_objects_encrypted_with_customer_key';
+import awsCloudtrailS3ObjectsMassDeleted from './aws_cloudtrail_s3_objects_mass_deleted';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
+import awsCloudtrailSagemakerLifecycleConfigAttached from './aws_cloudtrail_sagemaker_lifecycle_config_attached';
+import awsCloudtrailSecretsBatchRetrievalByFilter from './aws_cloudtrail_secrets_batch_retrieval_by_filter';
 import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
+import awsCloudtrailSesEnumeration from './aws_cloudtrail_ses_enumeration';
 import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
 import awsCloudtrailSsmSendCommand from './aws_cloudtrail_ssm_send_command';
 import awsCloudtrailSsmStartSession from './aws_cloudtrail_ssm_start_session';
@@ -74,12 +92,19 @@ import awsVpcflowUnusualEgressPort from './aws_vpcflow_unusual_egress_port';
 export const rules: Rule[] = [
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAdminPolicyAttached,
+  awsCloudtrailAmiDeregistered,
   awsCloudtrailAmiSharedOutsideOrg,
   awsCloudtrailBedrockUnexpectedPrincipal,
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
+  awsCloudtrailEc2InstanceConnectKeySent,
+  awsCloudtrailEc2InstanceCredentialsUsedElsewhere,
+  awsCloudtrailEc2InstanceRoleDiscovery,
+  awsCloudtrailEc2PasswordDataSweep,
+  awsCloudtrailEc2SerialConsoleAccess,
+  awsCloudtrailEc2UnusualInstanceTypeLaunched,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
   awsCloudtrailGuardDutyDisabled,
@@ -99,20 +124,31 @@ export const rules: Rule[] = [
   awsCloudtrailLambdaCodeChanged,
   awsCloudtrailLambdaFunctionUrlChanged,
   awsCloudtrailLambdaLayerChanged,
+  awsCloudtrailLambdaPermissionGrantedOutsideOrg,
   awsCloudtrailLeaveOrganization,
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
+  awsCloudtrailRolesAnywhereTrustAnchorCreated,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
   awsCloudtrailRootConsoleLogin,
+  awsCloudtrailRoute53ResolverQueryLoggingRemoved,
   awsCloudtrailRouteTableChanged,
   awsCloudtrailS3BucketAclPublic,
+  awsCloudtrailS3BucketPolicyGrantsOutsideAccount,
   awsCloudtrailS3BucketPolicyPublic,
+  awsCloudtrailS3BucketVersionsWiped,
+  awsCloudtrailS3LifecycleShortExpiration,
+  awsCloudtrailS3ObjectsEncryptedWithCustomerKey,
+  awsCloudtrailS3ObjectsMassDeleted,
   awsCloudtrailS3PublicAccessBlockRemoved,
+  awsCloudtrailSagemakerLifecycleConfigAttached,
+  awsCloudtrailSecretsBatchRetrievalByFilter,
   awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
+  awsCloudtrailSesEnumeration,
   awsCloudtrailSsmParametersBulkRead,
   awsCloudtrailSsmSendCommand,
   awsCloudtrailSsmStartSession,

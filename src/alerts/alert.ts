@@ -52,8 +52,8 @@ export interface Alert {
   threshold: number;
   matchCount: number;
   /**
-   * For rules that count distinct values (Sigma value_count and temporal correlations): a digest
-   * of each value seen in the window, bounded; the alert opens when there are `threshold` of them.
+   * For rules whose threshold counts distinct values: the values seen in the window (at most
+   * DISTINCT_LIMITS.valuesPerAlert; the threshold compares against their number, not matchCount).
    */
   distinctValues?: string[];
   windowStart: string;
@@ -78,6 +78,11 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Epoch seconds after which DynamoDB's TTL may delete the item: set while the alert is PENDING
+   * (a threshold not reached when its window ended is never looked at again), removed when it opens.
+   */
+  expiresAt?: number;
 }
 
 /** The open dedup window of one (rule, dedup key): which alert new matches join until it ends. */
@@ -87,6 +92,8 @@ export interface DedupWindow {
   start: string;
   end: string;
   version: number;
+  /** Epoch seconds after which DynamoDB's TTL may delete the window; a later match opens a new one anyway. */
+  expiresAt?: number;
 }
 
 function digest(...parts: string[]): string {
@@ -96,11 +103,6 @@ function digest(...parts: string[]): string {
 /** Rule id + dedup key + window start → the same id on every worker and every retry. */
 export function alertIdFor(ruleId: string, dedup: string, windowStart: string): string {
   return `${ruleId}-${digest(ruleId, dedup, windowStart).slice(0, 16)}`;
-}
-
-/** A distinct value as the alert keeps it: short, fixed length, whatever the event held. */
-export function distinctDigest(value: string): string {
-  return digest(value).slice(0, 16);
 }
 
 export function windowIdFor(ruleId: string, dedup: string): string {

@@ -1,22 +1,21 @@
 import { DateTime } from 'luxon';
-import { alertIdFor, distinctDigest, windowIdFor, type Alert, type DedupWindow } from './alert';
-import { LIMITS } from '../detect/engine';
+import { DISTINCT_LIMITS } from '../detect/rule';
+import { alertIdFor, windowIdFor, type Alert, type DedupWindow } from './alert';
 import type { MatchGroup } from './match-groups';
 
 /** How many recent batch ids an alert remembers; retries arrive within minutes, far fewer batches. */
 export const RECENT_BATCHES = 100;
 /** Keeps an alert item well under DynamoDB's 400 KB limit whatever the events look like. */
 const MAX_SAMPLE_BYTES = 150 * 1024;
-export const MAX_DISTINCT_VALUES = LIMITS.distinctPerWindow;
+/**
+ * How long threshold state outlives its window before TTL may delete it. Windows and alerts that
+ * never reached their threshold are never read again once the window ends; a day leaves room for
+ * retries and for someone looking at why a rule stayed quiet.
+ */
+export const PENDING_STATE_KEEP = { days: 1 };
 
-function mergeDistinct(existing: readonly string[], added: ReadonlySet<string> | undefined): string[] {
-  if (!added || existing.length >= MAX_DISTINCT_VALUES) return [...existing];
-  const merged = new Set(existing);
-  for (const value of added) {
-    if (merged.size >= MAX_DISTINCT_VALUES) break;
-    merged.add(distinctDigest(value));
-  }
-  return [...merged];
+function expiryAfter(windowEnd: string): number {
+  return Math.floor(DateTime.fromISO(windowEnd, { zone: 'utc' }).plus(PENDING_STATE_KEEP).toSeconds());
 }
 
 /** Keeps the open window, or opens a new one when there is none or it has ended (fixed from first match). */
@@ -24,12 +23,14 @@ export function nextWindow(current: DedupWindow | undefined, group: MatchGroup, 
   const nowIso = now.toUTC().toISO()!;
   if (current && nowIso < current.end) return current;
   const start = nowIso;
+  const end = now.plus({ minutes: group.rule.dedupPeriodMinutes }).toUTC().toISO()!;
   return {
     id: windowIdFor(group.rule.id, group.dedup),
     alertId: alertIdFor(group.rule.id, group.dedup, start),
     start,
-    end: now.plus({ minutes: group.rule.dedupPeriodMinutes }).toUTC().toISO()!,
+    end,
     version: current?.version ?? 0,
+    expiresAt: expiryAfter(end),
   };
 }
 
@@ -45,10 +46,21 @@ function latest(current: Alert['latestSample'], added: Alert['samples']): Pick<A
   return { latestSample: newest };
 }
 
+/** Values already seen plus new ones, in first-seen order, bounded so the item stays small; the threshold never needs more. */
+function mergedValues(existing: readonly string[], added: ReadonlySet<string>): string[] {
+  const merged = new Set(existing);
+  for (const value of added) {
+    if (merged.size >= DISTINCT_LIMITS.valuesPerAlert) break;
+    merged.add(value);
+  }
+  return [...merged];
+}
+
 /**
  * Folds one batch's matches into the window's alert. Returns the same object when the batch was
  * already applied, so a retried batch changes nothing. The alert opens when the count reaches the
- * threshold; matches after that update count, last seen and samples.
+ * threshold (for rules counting distinct values, when that many distinct values were seen); matches
+ * after that update count, last seen and samples.
  */
 export function applyMatches(current: Alert | undefined, group: MatchGroup, window: DedupWindow, batchId: string, now: DateTime, sampleLimit: number): Alert {
   if (current?.recentBatches.includes(batchId)) return current;
@@ -66,7 +78,6 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     tags: group.rule.tags,
     ...(group.rule.author ? { author: group.rule.author } : {}),
     ...(group.rule.license ? { license: group.rule.license } : {}),
-    ...(group.rule.counts === 'distinct' ? { distinctValues: [] } : {}),
     ...(group.rule.team ? { team: group.rule.team } : {}),
     logTypes: [],
     status: 'PENDING',
@@ -84,14 +95,16 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     version: 0,
   };
   const matchCount = base.matchCount + group.count;
-  // Counting distinct values makes a retried or overlapping batch harmless twice over: a value seen again adds nothing.
-  const distinctValues = base.distinctValues ? mergeDistinct(base.distinctValues, group.distinct) : undefined;
-  const progress = distinctValues ? distinctValues.length : matchCount;
+  const distinctValues = group.values ? mergedValues(base.distinctValues ?? [], group.values) : base.distinctValues;
+  const counted = distinctValues ? distinctValues.length : matchCount;
+  const status = base.status === 'PENDING' && counted >= base.threshold ? 'OPEN' : base.status;
+  const { expiresAt: _previousExpiry, ...kept } = base;
   return {
-    ...base,
+    ...kept,
     matchCount,
     ...(distinctValues ? { distinctValues } : {}),
-    status: base.status === 'PENDING' && progress >= base.threshold ? 'OPEN' : base.status,
+    ...(status === 'PENDING' ? { expiresAt: expiryAfter(window.end) } : {}),
+    status,
     logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,

@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../logs/log-type';
 /** All matches of one (rule, dedup key) in one batch: written to the store once, not per event. */
 export interface MatchGroup {
   kind: 'rule' | 'rule-error' | 'system';
-  rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'license' | 'team' | 'dedupPeriodMinutes' | 'threshold' | 'counts'>;
+  rule: Pick<Rule, 'id' | 'description' | 'runbook' | 'reference' | 'tags' | 'author' | 'license' | 'team' | 'dedupPeriodMinutes' | 'threshold'>;
   dedup: string;
   title: string;
   severity: Severity;
@@ -16,8 +16,8 @@ export interface MatchGroup {
   lastSeen: string;
   logTypes: Set<string>;
   samples: NormalizedEvent[];
-  /** Distinct values the batch's matches carried, for rules that count values rather than events. */
-  distinct?: Set<string>;
+  /** Present when the rule's threshold counts distinct values: every value this batch's matches added. */
+  values?: Set<string>;
 }
 
 /** The synthetic rule that carries rule errors to the ops channel. */
@@ -87,14 +87,12 @@ export class MatchGroups {
         lastSeen: match.event.p_event_time,
         logTypes: new Set(),
         samples: [],
+        ...(match.values ? { values: new Set<string>() } : {}),
       }),
       match.event,
     );
-    if (match.distinct && match.distinct.length > 0) {
-      const group = this.groups.get(`${match.rule.id}\u0000${match.dedup}`)!;
-      group.distinct ??= new Set();
-      for (const value of match.distinct) group.distinct.add(value);
-    }
+    const values = this.groups.get(`${match.rule.id}\u0000${match.dedup}`)?.values;
+    for (const value of match.values ?? []) values?.add(value);
   }
 
   /** One rule-error alert per (rule, error kind), however many events tripped it. */

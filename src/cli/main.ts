@@ -15,6 +15,7 @@ import { TEST_USAGE, testCommand } from './test-command';
 /** The project the CLI runs in: where prowl.config.yml, detections/ and .prowl/ are. */
 const ROOT = process.cwd();
 const SIGMA_DIR = join(ROOT, 'detections', 'sigma');
+const CONFIG_PATH = join(ROOT, 'prowl.config.yml');
 /** The lake `npm start` fills: its S3 emulator mirrors the lake bucket here, in the lake's own layout. */
 const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', stage: 'local' }, 'LakeBucket'));
 
@@ -25,11 +26,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; run: Command }>
   replay: {
     usage: REPLAY_USAGE,
     summary: 'run log files through every detection and print the alerts that would fire',
-    run: (argv, io) => replayCommand(argv, io, (extra, strict) => loadRuleSet([{ dir: SIGMA_DIR, strict: true }, ...extra.map((dir) => ({ dir, strict }))])),
+    run: (argv, io) => replayCommand(argv, io, (extra, strict) => loadRuleSet([{ dir: SIGMA_DIR, strict: true }, ...extra.map((dir) => ({ dir, strict }))]), CONFIG_PATH),
   },
   sigma: { usage: SIGMA_USAGE, summary: 'check a folder of Sigma rules: each rule loaded or skipped, with the reason', run: (argv, io) => sigmaCommand(argv, io) },
   search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
-  scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io) },
+  scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io, policies, CONFIG_PATH) },
 };
 
 function help(io: CommandIO): number {

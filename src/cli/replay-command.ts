@@ -9,6 +9,7 @@ import { ProwlError } from '../errors';
 import { parseObject } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import { resolveSource } from '../logs/sources';
+import { detectionSettingsForCli } from './detection-settings-file';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 import { Progress } from './progress';
@@ -16,7 +17,7 @@ import { reportSkipped } from './sigma-problems';
 
 const QUARANTINE_LINES_SHOWN = 20;
 
-export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--strict] [--format text|json]';
+export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--strict] [--config <prowl.config.yml>] [--format text|json]';
 
 function formatText(alert: ReplayAlert): string {
   const by = alert.author ? ` — by ${alert.author}${alert.license ? `, ${alert.license}` : ''}` : '';
@@ -30,11 +31,11 @@ export type LoadReplayRules = (extraSigmaDirs: string[], strict: boolean) => Rul
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
  * that would fire: the way to try a rule on history before it goes live.
  */
-export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] })): Promise<number> {
+export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] }), defaultConfigPath = 'prowl.config.yml'): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false }, config: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new ProwlError('prowl_bad_command', `give one file or directory.\nUsage: ${REPLAY_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
@@ -45,7 +46,8 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
   for (const source of ruleSet.sources.filter(({ dir }) => (values.rules ?? []).includes(dir))) {
     writeLine(io.stderr, `Sigma rules from ${source.dir}: ${source.loaded} loaded, ${source.skipped} skipped`);
   }
-  const engine = createEngine(ruleSet.rules, { timeBudgetMs: 1000 });
+  const settings = detectionSettingsForCli(values.config, defaultConfigPath, ruleSet.rules, io);
+  const engine = createEngine(ruleSet.rules, { timeBudgetMs: 1000, settings });
   const alerts = new ReplayAlerts();
   const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
   const parseTime = DateTime.utc().toISO();

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Severity } from '../config/severity';
-import { LIMITS, type Match, type RuleFailure } from './engine';
+import type { Match, RuleFailure } from './engine';
+import { DISTINCT_LIMITS } from './rule';
 
 /** An alert replay says would have fired. */
 export interface ReplayAlert {
@@ -9,6 +10,8 @@ export interface ReplayAlert {
   severity: Severity;
   dedup: string;
   count: number;
+  /** For rules whose threshold counts distinct values: how many different values the window saw. */
+  distinctValues?: number;
   tags: string[];
   firstSeen: string;
   lastSeen: string;
@@ -22,8 +25,8 @@ interface Window {
   start: string;
   end: string;
   threshold: number;
-  /** Distinct values seen, for rules that count them instead of events. */
-  distinct?: Set<string>;
+  /** Present when the rule counts distinct values (bounded like the alert's own list). */
+  values?: Set<string>;
 }
 
 function byFirstSeen(a: ReplayAlert, b: ReplayAlert): number {
@@ -65,13 +68,13 @@ export class ReplayAlerts {
         start: time,
         end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
         threshold: match.rule.threshold,
-        ...(match.rule.counts === 'distinct' ? { distinct: new Set<string>() } : {}),
+        ...(match.rule.distinctValues ? { values: new Set<string>() } : {}),
       };
       windows.push(window);
     }
     window.alert.count += 1;
     // Bounded like the alert item's list: past the cap a window has long reached any threshold.
-    for (const value of match.distinct ?? []) if (window.distinct && window.distinct.size < LIMITS.distinctPerWindow) window.distinct.add(value);
+    for (const value of match.values ?? []) if (window.values && window.values.size < DISTINCT_LIMITS.valuesPerAlert) window.values.add(value);
     if (time < window.alert.firstSeen) window.alert.firstSeen = time;
     if (time > window.alert.lastSeen) window.alert.lastSeen = time;
   }
@@ -91,8 +94,8 @@ export class ReplayAlerts {
 
   /** Alerts that reached their threshold, in the order they first fired, then rule errors. */
   alerts(): ReplayAlert[] {
-    const reached = (w: Window): boolean => (w.distinct ? w.distinct.size : w.alert.count) >= w.threshold;
-    const fired = [...this.windows.values()].flat().filter(reached).map((w) => w.alert);
+    const counted = (w: Window): number => w.values?.size ?? w.alert.count;
+    const fired = [...this.windows.values()].flat().filter((w) => counted(w) >= w.threshold).map((w) => (w.values ? { ...w.alert, distinctValues: w.values.size } : w.alert));
     return [...fired.sort(byFirstSeen), ...this.failures.values()];
   }
 }

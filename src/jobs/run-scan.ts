@@ -1,3 +1,4 @@
+import { unconfiguredSettingsWarning, type DetectionSettings } from '../config/detection-settings';
 import type { DateTime } from 'luxon';
 import { recordScan, type ScanOutcome, type ScanRecordDeps } from '../alerts/policy-alerts';
 import type { SettingsStore } from '../alerts/settings-store';
@@ -14,6 +15,8 @@ import type { ResourceStore } from '../store/dynamo-resource-store';
 export interface ScanRunDeps extends ScanRecordDeps {
   scan: ScanDeps;
   policies: readonly Policy[];
+  /** The organisation settings policies read (prowl.config.yml → detections). */
+  detectionSettings: DetectionSettings;
   resources: ResourceStore;
   settings: SettingsStore;
   now: () => DateTime;
@@ -27,7 +30,7 @@ export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOu
   const now = deps.now();
   const scan = await scanAccounts(plan, deps.scan);
   await deps.resources.save(scan.resources, now);
-  const evaluation = evaluatePolicies(deps.policies, scan.resources);
+  const evaluation = evaluatePolicies(deps.policies, scan.resources, deps.detectionSettings);
 
   const active = (await deps.settings.suppressions()).filter((s) => isActive(s, now)).map(compileSuppression);
   const silenced = new SuppressedMatches(active);
@@ -44,7 +47,14 @@ export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOu
 const NO_PLAN = 'no accounts to scan: add a `scan` section (accounts, regions, externalId) to prowl.config.yml; see README → Cloud security scans';
 
 /** A scan narrowed to one account and/or resource type, as `/prowl scan` and the schedule ask for it. */
-export function createScanRunner(plan: ScanPlan | undefined, deps: ScanRunDeps): (only: { accountId?: string; resourceType?: string }) => Promise<ScanOutcome> {
+export function createScanRunner(
+  plan: ScanPlan | undefined,
+  deps: ScanRunDeps,
+  /** Told once, at creation, which settings the policies need are empty. */
+  warn?: (message: string) => void,
+): (only: { accountId?: string; resourceType?: string }) => Promise<ScanOutcome> {
+  const missing = unconfiguredSettingsWarning(deps.policies, deps.detectionSettings);
+  if (missing) warn?.(missing);
   return async (only) => {
     if (!plan) throw new ProwlError('prowl_config_invalid', NO_PLAN);
     return runScan(narrowPlan(plan, only), deps);

@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import { createEngine } from '../../src/detect/engine';
 import { defineRule, type Rule } from '../../src/detect/rule';
 import type { NormalizedEvent } from '../../src/logs/log-type';
@@ -28,7 +29,7 @@ describe('skipping Sigma rules an event cannot match', () => {
     const create = sigmaRule({ selection: { eventName: 'CreateUser' }, condition: 'selection' }, { title: 'Create' });
     const del = sigmaRule({ selection: { eventName: ['DeleteUser', 'CreateUser'] }, condition: 'selection' }, { title: 'Delete' });
     const rules: Rule[] = [create, everything, del];
-    const engine = createEngine(rules, { timeBudgetMs: 1e9 });
+    const engine = createEngine(rules, { timeBudgetMs: 1e9, settings: EMPTY_DETECTION_SETTINGS });
     const ids = (fields: Record<string, unknown>): string[] => engine.evaluate(event(fields)).matches.map((match) => match.rule.id);
     expect(ids({ eventName: 'CreateUser' })).toEqual(['Sigma.AWS.CloudTrail.Create', 'AWS.CloudTrail.Everything', 'Sigma.AWS.CloudTrail.Delete']);
     expect(ids({ eventName: 'createuser' })).toEqual(['Sigma.AWS.CloudTrail.Create', 'AWS.CloudTrail.Everything', 'Sigma.AWS.CloudTrail.Delete']);

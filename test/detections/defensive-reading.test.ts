@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { rules } from '../../detections';
+import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import { createEngine } from '../../src/detect/engine';
 import type { Rule } from '../../src/detect/rule';
 import { normalize } from '../../src/logs/normalize';
@@ -35,7 +36,7 @@ function failuresFor(rule: Rule, logTypeName: string, candidate: unknown): strin
   const logType = logTypeByName(logTypeName);
   const parsed = logType.schema.safeParse(candidate);
   if (!parsed.success) return undefined;
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   return engine.evaluate(normalize(logType, parsed.data, origin, PARSE_TIME)).failures.map((failure) => `${failure.kind}: ${failure.message}`);
 }
 

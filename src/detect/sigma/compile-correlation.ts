@@ -122,7 +122,6 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     tags,
     dedupPeriodMinutes: Number(correlation.timespan.slice(0, -1)) * MINUTES_PER_UNIT[correlation.timespan.slice(-1)]!,
     threshold,
-    ...(distinct ? { counts: 'distinct' as const } : {}),
     ...(document.author ? { author: document.author } : {}),
     ...(document.license ? { license: document.license } : {}),
     enabled: document.status !== 'deprecated' && document.status !== 'unsupported',
@@ -131,7 +130,7 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     rule: (event) => referenced.some((one) => (one.rule.logTypes as readonly string[]).includes(event.p_log_type) && one.rule.rule(event)),
     title: () => title,
     dedup: (event) => (groupBy.length === 0 ? 'all events' : groupOf(event).map(([field, value]) => `${field}=${JSON.stringify(value)}`).join(' ')),
-    ...(distinct ? { distinct: (event: NormalizedEvent) => distinct(event, matchedRules(event)) } : {}),
+    ...(distinct ? { distinctValues: (event: NormalizedEvent) => distinct(event, matchedRules(event)) } : {}),
     alertContext: (event) => ({
       ...(document.id ? { sigmaId: document.id } : {}),
       ...(document.author ? { sigmaAuthor: document.author } : {}),

@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { stringify } from 'yaml';
 import { createEngine } from '../../../src/detect/engine';
 import { ReplayAlerts } from '../../../src/detect/replay';
@@ -39,7 +40,7 @@ function event(eventName: string, fields: Record<string, unknown> = {}): Normali
 }
 
 function replay(rules: readonly Rule[], events: readonly NormalizedEvent[]): Array<{ ruleId: string; count: number; dedup: string }> {
-  const engine = createEngine(rules, { timeBudgetMs: 1000 });
+  const engine = createEngine(rules, { timeBudgetMs: 1000, settings: EMPTY_DETECTION_SETTINGS });
   const alerts = new ReplayAlerts();
   for (const one of events) engine.evaluate(one).matches.forEach((match) => alerts.add(match));
   return alerts.alerts().map(({ ruleId, count, dedup }) => ({ ruleId, count, dedup }));

@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { createEngine } from '../../../src/detect/engine';
 import type { NormalizedEvent } from '../../../src/logs/log-type';
 import { sigmaRule } from './sigma-helpers';
@@ -7,7 +8,7 @@ const stop = (account: string, arn: string, trail = 'main'): NormalizedEvent =>
   ({ p_log_type: 'AWS.CloudTrail', p_event_time: '2026-11-22T10:00:00Z', eventName: 'StopLogging', recipientAccountId: account, userIdentity: { arn }, requestParameters: { name: trail } }) as unknown as NormalizedEvent;
 
 function dedupOf(rule: ReturnType<typeof sigmaRule>, event: NormalizedEvent): string {
-  return createEngine([rule], { timeBudgetMs: 100 }).evaluate(event).matches[0]!.dedup;
+  return createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(event).matches[0]!.dedup;
 }
 
 describe('the dedup key of a Sigma rule’s alerts', () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { rules as typeScriptPack } from '../../../detections';
+import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { createEngine } from '../../../src/detect/engine';
 import type { Rule, RuleTest } from '../../../src/detect/rule';
 import { loadSigmaRules } from '../../../src/detect/sigma';
@@ -13,7 +14,7 @@ const rules = loadSigmaRules(PACK);
 function evaluate(rule: Rule, test: RuleTest): { matched: boolean; failures: string[] } {
   const logType = logTypeByName(test.logType ?? rule.logTypes[0]!);
   const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'sigma-pack', sourceLabel: 'sigma pack', objectId: rule.id, position: 1 }, '2026-11-22T10:05:00.000Z');
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   const { matches, failures } = engine.evaluate(event);
   return { matched: matches.length > 0, failures: failures.map((failure) => `${failure.kind}: ${failure.message}`) };
 }
@@ -50,7 +51,7 @@ describe('the Sigma pack in detections/sigma', () => {
 
 describe('the Sigma and TypeScript packs together', () => {
   /** Every rule of both packs, as ingestion runs them; used to prove no event raises two alerts. */
-  const both = createEngine([...typeScriptPack.filter((rule) => rule.enabled), ...rules], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const both = createEngine([...typeScriptPack.filter((rule) => rule.enabled), ...rules], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   const events = [...rules, ...typeScriptPack].flatMap((rule) => rule.tests.filter((test) => test.expect).map((test) => ({ rule, test })));
 
   it.each(events.map(({ rule, test }) => [`${rule.id}: ${test.name}`, rule, test] as const))('never both alert on one event: %s', (_name, rule, test) => {
