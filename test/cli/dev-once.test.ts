@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cloudTrailEvent } from '../../src/detect/test-events';
+import { cloudTrailEvent, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { makeWorkspace, workspaceArgs } from '../helpers/prowl-process';
 import { runProwl } from '../helpers/run-cli';
 
@@ -33,7 +33,7 @@ describe('npm start -- --once', () => {
     // ~12 MiB of plain CloudTrail JSON: above the 11 MiB the emulator accepts in one request.
     const padding = 'x'.repeat(1400);
     const records = Array.from({ length: 8500 }, (_, i) => cloudTrailEvent({ eventName: 'DescribeInstances', eventID: `bulk-${i}`, userAgent: `aws-cli/2.15.0 ${padding}` }));
-    records.push(cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', eventID: 'bulk-login', sourceIPAddress: '192.0.2.12', userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' }, responseElements: { ConsoleLogin: 'Success' } }));
+    records.push(rootConsoleLogin({ eventID: 'bulk-login', sourceIPAddress: '192.0.2.12' }));
     const body = JSON.stringify({ Records: records });
     expect(body.length).toBeGreaterThan(11 * 1024 * 1024);
     writeFileSync(join(workspace.inbox, 'large.json'), body);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cloudTrailEvent } from '../../src/detect/test-events';
+import { rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { makeWorkspace, ProwlProcess, workspaceArgs, type Workspace } from '../helpers/prowl-process';
 
 const ALERT_ID = /AWS\.CloudTrail\.TrailStopped-[0-9a-f]{16}/;
@@ -65,15 +65,7 @@ describe('prowl dev and its inbox', () => {
     try {
       await prowl.waitFor(/Prowl is running/, 0, 60_000);
       const from = prowl.stdout.length;
-      const login = cloudTrailEvent({
-        eventSource: 'signin.amazonaws.com',
-        eventName: 'ConsoleLogin',
-        eventType: 'AwsConsoleSignIn',
-        eventID: 'inbox-dropped-login',
-        sourceIPAddress: '192.0.2.99',
-        userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' },
-        responseElements: { ConsoleLogin: 'Success' },
-      });
+      const login = rootConsoleLogin({ eventID: 'inbox-dropped-login', sourceIPAddress: '192.0.2.99' });
       writeFileSync(join(workspace.inbox, 'dropped.json.gz'), gzipSync(JSON.stringify({ Records: [login] })));
       const shown = await prowl.waitFor(/ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 192\.0\.2\.99[\s\S]*└─/, from, 60_000);
       expect(shown).toContain('inbox: picked up dropped.json.gz');
