@@ -1,5 +1,5 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
+import { dig, isPublicStatement, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
 import { globMatcher } from './matchers';
 import { settings } from './settings';
 
@@ -86,6 +86,25 @@ export function outsidersTrusted(document: unknown): string[] {
       ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal))),
       ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
     ]);
+}
+
+/**
+ * Who a resource policy (SNS, SQS, ECR, KMS, Secrets Manager, Lambda…) lets in from outside the
+ * organization: `everyone` for a `*` principal no condition pins down, and each AWS account outside
+ * settings.organizationAccountIds named as a principal. Service principals are AWS acting for the
+ * resource owner and are not outsiders.
+ */
+export function resourcePolicyOutsiders(document: unknown): string[] {
+  const outsiders = policyStatements(document)
+    .filter((statement) => statement.effect === 'Allow')
+    .flatMap((statement) => {
+      if (isPublicStatement(statement)) return ['everyone'];
+      return statement.awsPrincipals.flatMap((principal) => {
+        const account = principalAccount(principal);
+        return account !== undefined && !isOrganizationAccount(account) ? [account] : [];
+      });
+    });
+  return [...new Set(outsiders)];
 }
 
 /**

@@ -108,6 +108,36 @@ export function policyStatements(document: unknown): PolicyStatement[] {
   });
 }
 
+/**
+ * Condition keys that pin a `*` principal to known callers, networks or the organization. AWS does
+ * not consider a statement public when one of them is present; anything else (aws:SecureTransport…)
+ * leaves it public.
+ */
+const RESTRICTING_CONDITION_KEYS = new Set([
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:userid',
+  'kms:calleraccount',
+  'kms:viaservice',
+  'lambda:functionurlauthtype',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+]);
+
+/** An Allow to anyone (`*` principal) with no condition restricting who the caller can be. */
+export function isPublicStatement(statement: PolicyStatement): boolean {
+  return statement.effect === 'Allow' && statement.awsPrincipals.includes('*') && !statement.conditionKeys.some((key) => RESTRICTING_CONDITION_KEYS.has(key));
+}
+
 /** Allow on every action and every resource: administrator access whatever the policy is called. */
 export function grantsEverything(statement: PolicyStatement): boolean {
   return (

@@ -2,13 +2,17 @@ import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
+import awsCloudtrailBackupVaultSharedOutsideOrg from './aws_cloudtrail_backup_vault_shared_outside_org';
 import awsCloudtrailBedrockUnexpectedPrincipal from './aws_cloudtrail_bedrock_unexpected_principal';
+import awsCloudtrailCodebuildProjectPublic from './aws_cloudtrail_codebuild_project_public';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
+import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
+import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
 import awsCloudtrailIamAccessKeyActivated from './aws_cloudtrail_iam_access_key_activated';
@@ -23,12 +27,15 @@ import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_use
 import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
+import awsCloudtrailKmsKeySharedOutsideOrg from './aws_cloudtrail_kms_key_shared_outside_org';
 import awsCloudtrailLambdaCodeChanged from './aws_cloudtrail_lambda_code_changed';
 import awsCloudtrailLambdaFunctionUrlChanged from './aws_cloudtrail_lambda_function_url_changed';
 import awsCloudtrailLambdaLayerChanged from './aws_cloudtrail_lambda_layer_changed';
+import awsCloudtrailLambdaPermissionOutsideOrg from './aws_cloudtrail_lambda_permission_outside_org';
 import awsCloudtrailLeaveOrganization from './aws_cloudtrail_leave_organization';
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
+import awsCloudtrailOpenSearchDomainSharedOutsideOrg from './aws_cloudtrail_open_search_domain_shared_outside_org';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
@@ -37,9 +44,12 @@ import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
+import awsCloudtrailSecretSharedOutsideOrg from './aws_cloudtrail_secret_shared_outside_org';
 import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
+import awsCloudtrailSnsTopicSharedOutsideOrg from './aws_cloudtrail_sns_topic_shared_outside_org';
+import awsCloudtrailSqsQueueSharedOutsideOrg from './aws_cloudtrail_sqs_queue_shared_outside_org';
 import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
 import awsCloudtrailSsmSendCommand from './aws_cloudtrail_ssm_send_command';
 import awsCloudtrailSsmStartSession from './aws_cloudtrail_ssm_start_session';
@@ -66,13 +76,17 @@ export const rules: Rule[] = [
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAdminPolicyAttached,
   awsCloudtrailAmiSharedOutsideOrg,
+  awsCloudtrailBackupVaultSharedOutsideOrg,
   awsCloudtrailBedrockUnexpectedPrincipal,
+  awsCloudtrailCodebuildProjectPublic,
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
+  awsCloudtrailEcrRepositorySharedOutsideOrg,
+  awsCloudtrailEventBusSharedOutsideOrg,
   awsCloudtrailGuardDutyDisabled,
   awsCloudtrailGuardDutyFindingsSuppressed,
   awsCloudtrailIamAccessKeyActivated,
@@ -87,12 +101,15 @@ export const rules: Rule[] = [
   awsCloudtrailIamUserCreated,
   awsCloudtrailKmsKeyDisabled,
   awsCloudtrailKmsKeyScheduledForDeletion,
+  awsCloudtrailKmsKeySharedOutsideOrg,
   awsCloudtrailLambdaCodeChanged,
   awsCloudtrailLambdaFunctionUrlChanged,
   awsCloudtrailLambdaLayerChanged,
+  awsCloudtrailLambdaPermissionOutsideOrg,
   awsCloudtrailLeaveOrganization,
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
+  awsCloudtrailOpenSearchDomainSharedOutsideOrg,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
@@ -101,9 +118,12 @@ export const rules: Rule[] = [
   awsCloudtrailS3BucketAclPublic,
   awsCloudtrailS3BucketPolicyPublic,
   awsCloudtrailS3PublicAccessBlockRemoved,
+  awsCloudtrailSecretSharedOutsideOrg,
   awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
+  awsCloudtrailSnsTopicSharedOutsideOrg,
+  awsCloudtrailSqsQueueSharedOutsideOrg,
   awsCloudtrailSsmParametersBulkRead,
   awsCloudtrailSsmSendCommand,
   awsCloudtrailSsmStartSession,
