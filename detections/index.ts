@@ -17,10 +17,15 @@ import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
 import awsCloudtrailIamAccessKeyActivated from './aws_cloudtrail_iam_access_key_activated';
 import awsCloudtrailIamAccessKeyCreated from './aws_cloudtrail_iam_access_key_created';
+import awsCloudtrailIamAlternateCredentialCreated from './aws_cloudtrail_iam_alternate_credential_created';
+import awsCloudtrailIamCompromisedKeyQuarantine from './aws_cloudtrail_iam_compromised_key_quarantine';
+import awsCloudtrailIamEntityCreatedOutsideDeployment from './aws_cloudtrail_iam_entity_created_outside_deployment';
 import awsCloudtrailIamIdentityProviderChanged from './aws_cloudtrail_iam_identity_provider_changed';
 import awsCloudtrailIamLoginProfileChanged from './aws_cloudtrail_iam_login_profile_changed';
+import awsCloudtrailIamManagedPolicyAttachmentChanged from './aws_cloudtrail_iam_managed_policy_attachment_changed';
 import awsCloudtrailIamMfaDeviceRemoved from './aws_cloudtrail_iam_mfa_device_removed';
 import awsCloudtrailIamPolicyChanged from './aws_cloudtrail_iam_policy_changed';
+import awsCloudtrailIamPolicyGrantsServiceWildcard from './aws_cloudtrail_iam_policy_grants_service_wildcard';
 import awsCloudtrailIamRoleExternalTrust from './aws_cloudtrail_iam_role_external_trust';
 import awsCloudtrailIamRoleTrustPolicyChanged from './aws_cloudtrail_iam_role_trust_policy_changed';
 import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_user_added_to_privileged_group';
@@ -91,10 +96,15 @@ export const rules: Rule[] = [
   awsCloudtrailGuardDutyFindingsSuppressed,
   awsCloudtrailIamAccessKeyActivated,
   awsCloudtrailIamAccessKeyCreated,
+  awsCloudtrailIamAlternateCredentialCreated,
+  awsCloudtrailIamCompromisedKeyQuarantine,
+  awsCloudtrailIamEntityCreatedOutsideDeployment,
   awsCloudtrailIamIdentityProviderChanged,
   awsCloudtrailIamLoginProfileChanged,
+  awsCloudtrailIamManagedPolicyAttachmentChanged,
   awsCloudtrailIamMfaDeviceRemoved,
   awsCloudtrailIamPolicyChanged,
+  awsCloudtrailIamPolicyGrantsServiceWildcard,
   awsCloudtrailIamRoleExternalTrust,
   awsCloudtrailIamRoleTrustPolicyChanged,
   awsCloudtrailIamUserAddedToPrivilegedGroup,
