@@ -1,5 +1,6 @@
 import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
+import awsCloudtrailAccessKeyCheckedByScanner from './aws_cloudtrail_access_key_checked_by_scanner';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
 import awsCloudtrailBackupVaultSharedOutsideOrg from './aws_cloudtrail_backup_vault_shared_outside_org';
@@ -8,6 +9,8 @@ import awsCloudtrailCodebuildProjectPublic from './aws_cloudtrail_codebuild_proj
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
+import awsCloudtrailConsoleMfaFailures from './aws_cloudtrail_console_mfa_failures';
+import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_signin_token_from_keys';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
@@ -30,6 +33,7 @@ import awsCloudtrailIamRoleExternalTrust from './aws_cloudtrail_iam_role_externa
 import awsCloudtrailIamRoleTrustPolicyChanged from './aws_cloudtrail_iam_role_trust_policy_changed';
 import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_user_added_to_privileged_group';
 import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
+import awsCloudtrailInstanceCredentialsUsedOffInstance from './aws_cloudtrail_instance_credentials_used_off_instance';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
 import awsCloudtrailKmsKeySharedOutsideOrg from './aws_cloudtrail_kms_key_shared_outside_org';
@@ -59,6 +63,7 @@ import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_
 import awsCloudtrailSsmSendCommand from './aws_cloudtrail_ssm_send_command';
 import awsCloudtrailSsmStartSession from './aws_cloudtrail_ssm_start_session';
 import awsCloudtrailStsGetFederationToken from './aws_cloudtrail_sts_get_federation_token';
+import awsCloudtrailStsSessionTokenWithoutMfa from './aws_cloudtrail_sts_session_token_without_mfa';
 import awsCloudtrailTrailDeleted from './aws_cloudtrail_trail_deleted';
 import awsCloudtrailTrailSelectorsChanged from './aws_cloudtrail_trail_selectors_changed';
 import awsCloudtrailTrailStopped from './aws_cloudtrail_trail_stopped';
@@ -79,6 +84,7 @@ import awsVpcflowUnusualEgressPort from './aws_vpcflow_unusual_egress_port';
  */
 export const rules: Rule[] = [
   awsCloudtrailAccessDeniedBurst,
+  awsCloudtrailAccessKeyCheckedByScanner,
   awsCloudtrailAdminPolicyAttached,
   awsCloudtrailAmiSharedOutsideOrg,
   awsCloudtrailBackupVaultSharedOutsideOrg,
@@ -87,6 +93,8 @@ export const rules: Rule[] = [
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
+  awsCloudtrailConsoleMfaFailures,
+  awsCloudtrailConsoleSigninTokenFromKeys,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
@@ -109,6 +117,7 @@ export const rules: Rule[] = [
   awsCloudtrailIamRoleTrustPolicyChanged,
   awsCloudtrailIamUserAddedToPrivilegedGroup,
   awsCloudtrailIamUserCreated,
+  awsCloudtrailInstanceCredentialsUsedOffInstance,
   awsCloudtrailKmsKeyDisabled,
   awsCloudtrailKmsKeyScheduledForDeletion,
   awsCloudtrailKmsKeySharedOutsideOrg,
@@ -138,6 +147,7 @@ export const rules: Rule[] = [
   awsCloudtrailSsmSendCommand,
   awsCloudtrailSsmStartSession,
   awsCloudtrailStsGetFederationToken,
+  awsCloudtrailStsSessionTokenWithoutMfa,
   awsCloudtrailTrailDeleted,
   awsCloudtrailTrailSelectorsChanged,
   awsCloudtrailTrailStopped,
