@@ -4,17 +4,22 @@ import awsCloudtrailAccessKeyCheckedByScanner from './aws_cloudtrail_access_key_
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
 import awsCloudtrailBackupVaultSharedOutsideOrg from './aws_cloudtrail_backup_vault_shared_outside_org';
+import awsCloudtrailBedrockGuardrailChanged from './aws_cloudtrail_bedrock_guardrail_changed';
+import awsCloudtrailBedrockInvocationLoggingDeleted from './aws_cloudtrail_bedrock_invocation_logging_deleted';
 import awsCloudtrailBedrockUnexpectedPrincipal from './aws_cloudtrail_bedrock_unexpected_principal';
+import awsCloudtrailCloudWatchAlarmsDisabled from './aws_cloudtrail_cloud_watch_alarms_disabled';
 import awsCloudtrailCodebuildProjectPublic from './aws_cloudtrail_codebuild_project_public';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
 import awsCloudtrailConsoleMfaFailures from './aws_cloudtrail_console_mfa_failures';
 import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_signin_token_from_keys';
+import awsCloudtrailEbsDefaultEncryptionDisabled from './aws_cloudtrail_ebs_default_encryption_disabled';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
+import awsCloudtrailEventBridgeRuleDisabled from './aws_cloudtrail_event_bridge_rule_disabled';
 import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
@@ -33,6 +38,7 @@ import awsCloudtrailIamRoleExternalTrust from './aws_cloudtrail_iam_role_externa
 import awsCloudtrailIamRoleTrustPolicyChanged from './aws_cloudtrail_iam_role_trust_policy_changed';
 import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_user_added_to_privileged_group';
 import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
+import awsCloudtrailInspectorDisabled from './aws_cloudtrail_inspector_disabled';
 import awsCloudtrailInstanceCredentialsUsedOffInstance from './aws_cloudtrail_instance_credentials_used_off_instance';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
@@ -42,10 +48,14 @@ import awsCloudtrailLambdaFunctionUrlChanged from './aws_cloudtrail_lambda_funct
 import awsCloudtrailLambdaLayerChanged from './aws_cloudtrail_lambda_layer_changed';
 import awsCloudtrailLambdaPermissionOutsideOrg from './aws_cloudtrail_lambda_permission_outside_org';
 import awsCloudtrailLeaveOrganization from './aws_cloudtrail_leave_organization';
+import awsCloudtrailLogSubscriptionRemoved from './aws_cloudtrail_log_subscription_removed';
+import awsCloudtrailMacieDisabled from './aws_cloudtrail_macie_disabled';
+import awsCloudtrailMacieFindingsSuppressed from './aws_cloudtrail_macie_findings_suppressed';
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
 import awsCloudtrailOpenSearchDomainSharedOutsideOrg from './aws_cloudtrail_open_search_domain_shared_outside_org';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
+import awsCloudtrailResolverQueryLoggingRemoved from './aws_cloudtrail_resolver_query_logging_removed';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
@@ -57,6 +67,7 @@ import awsCloudtrailSecretSharedOutsideOrg from './aws_cloudtrail_secret_shared_
 import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
+import awsCloudtrailSecurityHubFindingsSuppressed from './aws_cloudtrail_security_hub_findings_suppressed';
 import awsCloudtrailSnsTopicSharedOutsideOrg from './aws_cloudtrail_sns_topic_shared_outside_org';
 import awsCloudtrailSqsQueueSharedOutsideOrg from './aws_cloudtrail_sqs_queue_shared_outside_org';
 import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
@@ -70,6 +81,7 @@ import awsCloudtrailTrailStopped from './aws_cloudtrail_trail_stopped';
 import awsCloudtrailTrailWeakened from './aws_cloudtrail_trail_weakened';
 import awsCloudtrailUnapprovedRegionActivity from './aws_cloudtrail_unapproved_region_activity';
 import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_deleted';
+import awsCloudtrailWafProtectionRemoved from './aws_cloudtrail_waf_protection_removed';
 import awsGuarddutyHighSeverityFinding from './aws_guardduty_high_severity_finding';
 import awsS3serveraccessErrorBurst from './aws_s3serveraccess_error_burst';
 import awsS3serveraccessInsecureTransport from './aws_s3serveraccess_insecure_transport';
@@ -88,17 +100,22 @@ export const rules: Rule[] = [
   awsCloudtrailAdminPolicyAttached,
   awsCloudtrailAmiSharedOutsideOrg,
   awsCloudtrailBackupVaultSharedOutsideOrg,
+  awsCloudtrailBedrockGuardrailChanged,
+  awsCloudtrailBedrockInvocationLoggingDeleted,
   awsCloudtrailBedrockUnexpectedPrincipal,
+  awsCloudtrailCloudWatchAlarmsDisabled,
   awsCloudtrailCodebuildProjectPublic,
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
   awsCloudtrailConsoleMfaFailures,
   awsCloudtrailConsoleSigninTokenFromKeys,
+  awsCloudtrailEbsDefaultEncryptionDisabled,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
   awsCloudtrailEcrRepositorySharedOutsideOrg,
+  awsCloudtrailEventBridgeRuleDisabled,
   awsCloudtrailEventBusSharedOutsideOrg,
   awsCloudtrailGuardDutyDisabled,
   awsCloudtrailGuardDutyFindingsSuppressed,
@@ -117,6 +134,7 @@ export const rules: Rule[] = [
   awsCloudtrailIamRoleTrustPolicyChanged,
   awsCloudtrailIamUserAddedToPrivilegedGroup,
   awsCloudtrailIamUserCreated,
+  awsCloudtrailInspectorDisabled,
   awsCloudtrailInstanceCredentialsUsedOffInstance,
   awsCloudtrailKmsKeyDisabled,
   awsCloudtrailKmsKeyScheduledForDeletion,
@@ -126,10 +144,14 @@ export const rules: Rule[] = [
   awsCloudtrailLambdaLayerChanged,
   awsCloudtrailLambdaPermissionOutsideOrg,
   awsCloudtrailLeaveOrganization,
+  awsCloudtrailLogSubscriptionRemoved,
+  awsCloudtrailMacieDisabled,
+  awsCloudtrailMacieFindingsSuppressed,
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
   awsCloudtrailOpenSearchDomainSharedOutsideOrg,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
+  awsCloudtrailResolverQueryLoggingRemoved,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
   awsCloudtrailRootConsoleLogin,
@@ -141,6 +163,7 @@ export const rules: Rule[] = [
   awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
+  awsCloudtrailSecurityHubFindingsSuppressed,
   awsCloudtrailSnsTopicSharedOutsideOrg,
   awsCloudtrailSqsQueueSharedOutsideOrg,
   awsCloudtrailSsmParametersBulkRead,
@@ -154,6 +177,7 @@ export const rules: Rule[] = [
   awsCloudtrailTrailWeakened,
   awsCloudtrailUnapprovedRegionActivity,
   awsCloudtrailVpcFlowLogsDeleted,
+  awsCloudtrailWafProtectionRemoved,
   awsGuarddutyHighSeverityFinding,
   awsS3serveraccessErrorBurst,
   awsS3serveraccessInsecureTransport,
