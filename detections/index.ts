@@ -61,8 +61,14 @@ import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
 import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed';
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
+import awsCloudtrailS3BucketDeleted from './aws_cloudtrail_s3_bucket_deleted';
+import awsCloudtrailS3BucketEncryptionRemoved from './aws_cloudtrail_s3_bucket_encryption_removed';
+import awsCloudtrailS3BucketLoggingDisabled from './aws_cloudtrail_s3_bucket_logging_disabled';
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
+import awsCloudtrailS3BucketReplicationChanged from './aws_cloudtrail_s3_bucket_replication_changed';
+import awsCloudtrailS3BucketVersioningWeakened from './aws_cloudtrail_s3_bucket_versioning_weakened';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
+import awsCloudtrailS3RansomNoteUploaded from './aws_cloudtrail_s3_ransom_note_uploaded';
 import awsCloudtrailSecretSharedOutsideOrg from './aws_cloudtrail_secret_shared_outside_org';
 import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
@@ -157,8 +163,14 @@ export const rules: Rule[] = [
   awsCloudtrailRootConsoleLogin,
   awsCloudtrailRouteTableChanged,
   awsCloudtrailS3BucketAclPublic,
+  awsCloudtrailS3BucketDeleted,
+  awsCloudtrailS3BucketEncryptionRemoved,
+  awsCloudtrailS3BucketLoggingDisabled,
   awsCloudtrailS3BucketPolicyPublic,
+  awsCloudtrailS3BucketReplicationChanged,
+  awsCloudtrailS3BucketVersioningWeakened,
   awsCloudtrailS3PublicAccessBlockRemoved,
+  awsCloudtrailS3RansomNoteUploaded,
   awsCloudtrailSecretSharedOutsideOrg,
   awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
