@@ -54,6 +54,13 @@ import awsCloudtrailMacieFindingsSuppressed from './aws_cloudtrail_macie_finding
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
 import awsCloudtrailOpenSearchDomainSharedOutsideOrg from './aws_cloudtrail_open_search_domain_shared_outside_org';
+import awsCloudtrailRdsActivityStreamStopped from './aws_cloudtrail_rds_activity_stream_stopped';
+import awsCloudtrailRdsBackupsRemoved from './aws_cloudtrail_rds_backups_removed';
+import awsCloudtrailRdsDeletionProtectionDisabled from './aws_cloudtrail_rds_deletion_protection_disabled';
+import awsCloudtrailRdsInstancePublic from './aws_cloudtrail_rds_instance_public';
+import awsCloudtrailRdsMasterPasswordChanged from './aws_cloudtrail_rds_master_password_changed';
+import awsCloudtrailRdsRoleAdded from './aws_cloudtrail_rds_role_added';
+import awsCloudtrailRdsSnapshotExported from './aws_cloudtrail_rds_snapshot_exported';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
 import awsCloudtrailResolverQueryLoggingRemoved from './aws_cloudtrail_resolver_query_logging_removed';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
@@ -156,6 +163,13 @@ export const rules: Rule[] = [
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
   awsCloudtrailOpenSearchDomainSharedOutsideOrg,
+  awsCloudtrailRdsActivityStreamStopped,
+  awsCloudtrailRdsBackupsRemoved,
+  awsCloudtrailRdsDeletionProtectionDisabled,
+  awsCloudtrailRdsInstancePublic,
+  awsCloudtrailRdsMasterPasswordChanged,
+  awsCloudtrailRdsRoleAdded,
+  awsCloudtrailRdsSnapshotExported,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
   awsCloudtrailResolverQueryLoggingRemoved,
   awsCloudtrailRootAccessKeyCreated,
