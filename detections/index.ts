@@ -16,6 +16,8 @@ import awsCloudtrailConsoleMfaFailures from './aws_cloudtrail_console_mfa_failur
 import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_signin_token_from_keys';
 import awsCloudtrailEbsDefaultEncryptionDisabled from './aws_cloudtrail_ebs_default_encryption_disabled';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
+import awsCloudtrailEc2BlockPublicAccessDisabled from './aws_cloudtrail_ec2_block_public_access_disabled';
+import awsCloudtrailEc2MonitoringDisabled from './aws_cloudtrail_ec2_monitoring_disabled';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
@@ -54,6 +56,8 @@ import awsCloudtrailMacieFindingsSuppressed from './aws_cloudtrail_macie_finding
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
 import awsCloudtrailOpenSearchDomainSharedOutsideOrg from './aws_cloudtrail_open_search_domain_shared_outside_org';
+import awsCloudtrailOrganizationGuardrailRemoved from './aws_cloudtrail_organization_guardrail_removed';
+import awsCloudtrailRamShareOutsideOrg from './aws_cloudtrail_ram_share_outside_org';
 import awsCloudtrailRdsActivityStreamStopped from './aws_cloudtrail_rds_activity_stream_stopped';
 import awsCloudtrailRdsBackupsRemoved from './aws_cloudtrail_rds_backups_removed';
 import awsCloudtrailRdsDeletionProtectionDisabled from './aws_cloudtrail_rds_deletion_protection_disabled';
@@ -62,6 +66,7 @@ import awsCloudtrailRdsMasterPasswordChanged from './aws_cloudtrail_rds_master_p
 import awsCloudtrailRdsRoleAdded from './aws_cloudtrail_rds_role_added';
 import awsCloudtrailRdsSnapshotExported from './aws_cloudtrail_rds_snapshot_exported';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
+import awsCloudtrailRegionEnabled from './aws_cloudtrail_region_enabled';
 import awsCloudtrailResolverQueryLoggingRemoved from './aws_cloudtrail_resolver_query_logging_removed';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
@@ -94,6 +99,7 @@ import awsCloudtrailTrailStopped from './aws_cloudtrail_trail_stopped';
 import awsCloudtrailTrailWeakened from './aws_cloudtrail_trail_weakened';
 import awsCloudtrailUnapprovedRegionActivity from './aws_cloudtrail_unapproved_region_activity';
 import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_deleted';
+import awsCloudtrailVpcPeeringOutsideOrg from './aws_cloudtrail_vpc_peering_outside_org';
 import awsCloudtrailWafProtectionRemoved from './aws_cloudtrail_waf_protection_removed';
 import awsGuarddutyHighSeverityFinding from './aws_guardduty_high_severity_finding';
 import awsS3serveraccessErrorBurst from './aws_s3serveraccess_error_burst';
@@ -125,6 +131,8 @@ export const rules: Rule[] = [
   awsCloudtrailConsoleSigninTokenFromKeys,
   awsCloudtrailEbsDefaultEncryptionDisabled,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
+  awsCloudtrailEc2BlockPublicAccessDisabled,
+  awsCloudtrailEc2MonitoringDisabled,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
   awsCloudtrailEcrRepositorySharedOutsideOrg,
@@ -163,6 +171,8 @@ export const rules: Rule[] = [
   awsCloudtrailNetworkAclChanged,
   awsCloudtrailNetworkGatewayChanged,
   awsCloudtrailOpenSearchDomainSharedOutsideOrg,
+  awsCloudtrailOrganizationGuardrailRemoved,
+  awsCloudtrailRamShareOutsideOrg,
   awsCloudtrailRdsActivityStreamStopped,
   awsCloudtrailRdsBackupsRemoved,
   awsCloudtrailRdsDeletionProtectionDisabled,
@@ -171,6 +181,7 @@ export const rules: Rule[] = [
   awsCloudtrailRdsRoleAdded,
   awsCloudtrailRdsSnapshotExported,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
+  awsCloudtrailRegionEnabled,
   awsCloudtrailResolverQueryLoggingRemoved,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
@@ -203,6 +214,7 @@ export const rules: Rule[] = [
   awsCloudtrailTrailWeakened,
   awsCloudtrailUnapprovedRegionActivity,
   awsCloudtrailVpcFlowLogsDeleted,
+  awsCloudtrailVpcPeeringOutsideOrg,
   awsCloudtrailWafProtectionRemoved,
   awsGuarddutyHighSeverityFinding,
   awsS3serveraccessErrorBurst,
