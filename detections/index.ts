@@ -20,6 +20,7 @@ import awsCloudtrailEc2BlockPublicAccessDisabled from './aws_cloudtrail_ec2_bloc
 import awsCloudtrailEc2MonitoringDisabled from './aws_cloudtrail_ec2_monitoring_disabled';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
+import awsCloudtrailEcrImagePushedOutsideDeployment from './aws_cloudtrail_ecr_image_pushed_outside_deployment';
 import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
 import awsCloudtrailEventBridgeRuleDisabled from './aws_cloudtrail_event_bridge_rule_disabled';
 import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
@@ -40,6 +41,8 @@ import awsCloudtrailIamRoleExternalTrust from './aws_cloudtrail_iam_role_externa
 import awsCloudtrailIamRoleTrustPolicyChanged from './aws_cloudtrail_iam_role_trust_policy_changed';
 import awsCloudtrailIamUserAddedToPrivilegedGroup from './aws_cloudtrail_iam_user_added_to_privileged_group';
 import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
+import awsCloudtrailIdentityCenterAccountAssignmentCreated from './aws_cloudtrail_identity_center_account_assignment_created';
+import awsCloudtrailIdentityCenterPermissionSetChanged from './aws_cloudtrail_identity_center_permission_set_changed';
 import awsCloudtrailInspectorDisabled from './aws_cloudtrail_inspector_disabled';
 import awsCloudtrailInstanceCredentialsUsedOffInstance from './aws_cloudtrail_instance_credentials_used_off_instance';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
@@ -102,6 +105,7 @@ import awsCloudtrailVpcFlowLogsDeleted from './aws_cloudtrail_vpc_flow_logs_dele
 import awsCloudtrailVpcPeeringOutsideOrg from './aws_cloudtrail_vpc_peering_outside_org';
 import awsCloudtrailWafProtectionRemoved from './aws_cloudtrail_waf_protection_removed';
 import awsGuarddutyHighSeverityFinding from './aws_guardduty_high_severity_finding';
+import awsGuarddutyMediumSeverityFinding from './aws_guardduty_medium_severity_finding';
 import awsS3serveraccessErrorBurst from './aws_s3serveraccess_error_burst';
 import awsS3serveraccessInsecureTransport from './aws_s3serveraccess_insecure_transport';
 import awsS3serveraccessOutsideAllowedNetworks from './aws_s3serveraccess_outside_allowed_networks';
@@ -135,6 +139,7 @@ export const rules: Rule[] = [
   awsCloudtrailEc2MonitoringDisabled,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
+  awsCloudtrailEcrImagePushedOutsideDeployment,
   awsCloudtrailEcrRepositorySharedOutsideOrg,
   awsCloudtrailEventBridgeRuleDisabled,
   awsCloudtrailEventBusSharedOutsideOrg,
@@ -155,6 +160,8 @@ export const rules: Rule[] = [
   awsCloudtrailIamRoleTrustPolicyChanged,
   awsCloudtrailIamUserAddedToPrivilegedGroup,
   awsCloudtrailIamUserCreated,
+  awsCloudtrailIdentityCenterAccountAssignmentCreated,
+  awsCloudtrailIdentityCenterPermissionSetChanged,
   awsCloudtrailInspectorDisabled,
   awsCloudtrailInstanceCredentialsUsedOffInstance,
   awsCloudtrailKmsKeyDisabled,
@@ -217,6 +224,7 @@ export const rules: Rule[] = [
   awsCloudtrailVpcPeeringOutsideOrg,
   awsCloudtrailWafProtectionRemoved,
   awsGuarddutyHighSeverityFinding,
+  awsGuarddutyMediumSeverityFinding,
   awsS3serveraccessErrorBurst,
   awsS3serveraccessInsecureTransport,
   awsS3serveraccessOutsideAllowedNetworks,

@@ -1,0 +1,46 @@
+import { defineRule } from '../src/detect/rule';
+import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import type { CloudTrailEvent } from '../src/logs/cloudtrail';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
+
+/** Permission sets whose names say administrator make the assignment high severity. */
+const ADMIN_SET = /admin|poweruser|fullaccess|breakglass|break-glass/i;
+
+function summaryOf(event: CloudTrailEvent): string {
+  const principal = `${(requestText(event, 'principalType') ?? 'principal').toLowerCase()} ${requestText(event, 'principalId') ?? 'unknown'}`;
+  return `${principal} to account ${requestText(event, 'targetId') ?? 'unknown'} with permission set ${requestText(event, 'permissionSetArn') ?? 'unknown'}`;
+}
+
+export default defineRule({
+  id: 'AWS.CloudTrail.IdentityCenterAccountAssignmentCreated',
+  logTypes: ['AWS.CloudTrail'],
+  severity: 'MEDIUM',
+  description: 'IAM Identity Center gave a user or group access to an AWS account with a permission set, outside the deployment pipeline. Assignments are how people get into accounts; a hand-made one (especially of an admin permission set, or to a single user) is a way to grant oneself standing access.',
+  runbook:
+    'Check the assignment against the access request process. If nobody asked for it, delete it (`aws sso-admin delete-account-assignment`) and review what the principal did in the account. Permission set names matching admin/poweruser raise the severity; quiet IaC-managed changes by listing the pipeline roles in deploymentPrincipals.',
+  reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html',
+  tags: ['TA0003:T1098', 'TA0004:T1098'],
+  rule: (event) => event.eventSource === 'sso.amazonaws.com' && event.eventName === 'CreateAccountAssignment' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event),
+  title: (event) => `${actorOf(event)} assigned ${summaryOf(event)} (${accountOf(event)})`,
+  dedup: (event) => `${accountOf(event)}:${requestText(event, 'principalId') ?? 'unknown'}:${requestText(event, 'targetId') ?? 'unknown'}`,
+  dynamicSeverity: (event) => (ADMIN_SET.test(requestText(event, 'permissionSetArn') ?? '') ? 'HIGH' : 'MEDIUM'),
+  alertContext: callContext,
+  tests: [
+    {
+      name: 'assigning an admin permission set to a user matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'sso.amazonaws.com',
+        eventName: 'CreateAccountAssignment',
+        requestParameters: { instanceArn: 'arn:aws:sso:::instance/ssoins-1234', targetId: '123456789012', targetType: 'AWS_ACCOUNT', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1234/ps-AdministratorAccess', principalType: 'USER', principalId: '9067a1b2-c3d4' },
+      }),
+    },
+    {
+      name: 'the pipeline assigning a group does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'sso.amazonaws.com', eventName: 'CreateAccountAssignment', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-6'), requestParameters: { targetId: '123456789012', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1234/ps-ReadOnly', principalType: 'GROUP', principalId: 'g-1' } }),
+    },
+    { name: 'deleting an assignment does not match', expect: false, event: cloudTrailWrite({ eventSource: 'sso.amazonaws.com', eventName: 'DeleteAccountAssignment', requestParameters: { targetId: '123456789012', principalType: 'USER', principalId: '9067a1b2-c3d4' } }) },
+    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'sso.amazonaws.com', eventName: 'CreateAccountAssignment', errorCode: 'AccessDeniedException', requestParameters: { targetId: '123456789012', principalType: 'USER', principalId: '9067a1b2-c3d4' } }) },
+  ],
+});
