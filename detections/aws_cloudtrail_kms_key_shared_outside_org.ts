@@ -2,14 +2,15 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isOrganizationAccount, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
 const POLICY_CALLS = new Set(['PutKeyPolicy', 'CreateKey']);
 
 /** A key policy that lets outsiders in, or a grant whose grantee lives in another account. */
 function outsiders(event: CloudTrailEvent): string[] {
   if (POLICY_CALLS.has(event.eventName ?? '')) return resourcePolicyOutsiders(requestParam(event, 'policy'));
-  if (event.eventName === 'CreateGrant') {
+  // Services (EBS, RDS, Lambda…) create grants for their own use while serving a request; only grants people make are a share.
+  if (event.eventName === 'CreateGrant' && !isAwsServiceCall(event)) {
     const account = principalAccount(requestText(event, 'granteePrincipal') ?? '');
     return account !== undefined && !isOrganizationAccount(account) ? [account] : [];
   }
@@ -53,6 +54,11 @@ export default defineRule({
       name: 'a grant to a role in an outside account matches',
       expect: true,
       event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/copier', operations: ['Decrypt', 'CreateGrant'] } }),
+    },
+    {
+      name: 'a grant a service makes while serving a request does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' }, requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/service-owned', operations: ['Decrypt'] } }),
     },
     { name: 'the default key policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateKey', requestParameters: { keyUsage: 'ENCRYPT_DECRYPT', policy: keyPolicy({ AWS: 'arn:aws:iam::123456789012:role/orders-api' }) } }) },
     { name: 'a grant to a service role of this account does not match', expect: false, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling', operations: ['Decrypt'] } }) },
