@@ -14,7 +14,7 @@ import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_fa
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
 import awsCloudtrailConsoleMfaFailures from './aws_cloudtrail_console_mfa_failures';
 import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_signin_token_from_keys';
-import awsCloudtrailEbsDefaultEncryptionDisabled from './aws_cloudtrail_ebs_default_encryption_disabled';
+import awsCloudtrailEbsDefaultEncryptionWeakened from './aws_cloudtrail_ebs_default_encryption_weakened';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2BlockPublicAccessDisabled from './aws_cloudtrail_ec2_block_public_access_disabled';
 import awsCloudtrailEc2MonitoringDisabled from './aws_cloudtrail_ec2_monitoring_disabled';
@@ -133,7 +133,7 @@ export const rules: Rule[] = [
   awsCloudtrailConsoleLoginWithoutMfa,
   awsCloudtrailConsoleMfaFailures,
   awsCloudtrailConsoleSigninTokenFromKeys,
-  awsCloudtrailEbsDefaultEncryptionDisabled,
+  awsCloudtrailEbsDefaultEncryptionWeakened,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2BlockPublicAccessDisabled,
   awsCloudtrailEc2MonitoringDisabled,
