@@ -82,6 +82,7 @@ import awsCloudtrailS3BucketLoggingDisabled from './aws_cloudtrail_s3_bucket_log
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
 import awsCloudtrailS3BucketReplicationChanged from './aws_cloudtrail_s3_bucket_replication_changed';
 import awsCloudtrailS3BucketVersioningWeakened from './aws_cloudtrail_s3_bucket_versioning_weakened';
+import awsCloudtrailS3ObjectEncryptedWithForeignKey from './aws_cloudtrail_s3_object_encrypted_with_foreign_key';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
 import awsCloudtrailS3RansomNoteUploaded from './aws_cloudtrail_s3_ransom_note_uploaded';
 import awsCloudtrailSecretSharedOutsideOrg from './aws_cloudtrail_secret_shared_outside_org';
@@ -201,6 +202,7 @@ export const rules: Rule[] = [
   awsCloudtrailS3BucketPolicyPublic,
   awsCloudtrailS3BucketReplicationChanged,
   awsCloudtrailS3BucketVersioningWeakened,
+  awsCloudtrailS3ObjectEncryptedWithForeignKey,
   awsCloudtrailS3PublicAccessBlockRemoved,
   awsCloudtrailS3RansomNoteUploaded,
   awsCloudtrailSecretSharedOutsideOrg,
