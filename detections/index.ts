@@ -74,6 +74,7 @@ import awsCloudtrailResolverQueryLoggingRemoved from './aws_cloudtrail_resolver_
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
+import awsCloudtrailRootConsoleLoginFailed from './aws_cloudtrail_root_console_login_failed';
 import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed';
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
 import awsCloudtrailS3BucketDeleted from './aws_cloudtrail_s3_bucket_deleted';
@@ -82,6 +83,7 @@ import awsCloudtrailS3BucketLoggingDisabled from './aws_cloudtrail_s3_bucket_log
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
 import awsCloudtrailS3BucketReplicationChanged from './aws_cloudtrail_s3_bucket_replication_changed';
 import awsCloudtrailS3BucketVersioningWeakened from './aws_cloudtrail_s3_bucket_versioning_weakened';
+import awsCloudtrailS3ObjectCopiedOutsideOrg from './aws_cloudtrail_s3_object_copied_outside_org';
 import awsCloudtrailS3ObjectEncryptedWithForeignKey from './aws_cloudtrail_s3_object_encrypted_with_foreign_key';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
 import awsCloudtrailS3RansomNoteUploaded from './aws_cloudtrail_s3_ransom_note_uploaded';
@@ -194,6 +196,7 @@ export const rules: Rule[] = [
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
   awsCloudtrailRootConsoleLogin,
+  awsCloudtrailRootConsoleLoginFailed,
   awsCloudtrailRouteTableChanged,
   awsCloudtrailS3BucketAclPublic,
   awsCloudtrailS3BucketDeleted,
@@ -202,6 +205,7 @@ export const rules: Rule[] = [
   awsCloudtrailS3BucketPolicyPublic,
   awsCloudtrailS3BucketReplicationChanged,
   awsCloudtrailS3BucketVersioningWeakened,
+  awsCloudtrailS3ObjectCopiedOutsideOrg,
   awsCloudtrailS3ObjectEncryptedWithForeignKey,
   awsCloudtrailS3PublicAccessBlockRemoved,
   awsCloudtrailS3RansomNoteUploaded,
