@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../src/config/detection-settings';
 /**
  * Detection benchmark: events/s through read + parse + normalize + every rule (the TypeScript
  * pack and the Sigma rules), against plain JSON.parse of the same bytes, in the same run.
@@ -48,7 +49,7 @@ async function* chunks(bytes: Buffer): AsyncGenerator<Buffer> {
 }
 
 async function prowl(bytes: Buffer, detect = true): Promise<{ events: number; matches: number }> {
-  const engine = createEngine(rules, { timeBudgetMs: 1000 });
+  const engine = createEngine(rules, { timeBudgetMs: 1000, settings: EMPTY_DETECTION_SETTINGS });
   let events = 0;
   let matches = 0;
   for await (const record of parseObject(decompressed(chunks(bytes)), { logTypes: [logTypeByName('AWS.CloudTrail')], origin: { sourceId: 'bench', sourceLabel: 'bench', objectId: 'bench' }, parseTime: '2026-11-22T12:00:00.000Z' })) {

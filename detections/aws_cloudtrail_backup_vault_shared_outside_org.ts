@@ -1,5 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
@@ -10,8 +11,8 @@ function policyOf(event: CloudTrailEvent): unknown {
   return undefined;
 }
 
-function outsiders(event: CloudTrailEvent): string[] {
-  return resourcePolicyOutsiders(policyOf(event));
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return resourcePolicyOutsiders(policyOf(event), event, settings);
 }
 
 function vaultOf(event: CloudTrailEvent): string {
@@ -31,11 +32,12 @@ export default defineRule({
     'Restore the previous vault policy, then list the vault\'s recovery points or archives and compare with what backups should exist. Check for copy or delete jobs started by other accounts since the change, and ask the actor why the policy was set.',
   reference: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault-access-policy.html',
   tags: ['TA0010:T1537', 'TA0040:T1490'],
-  rule: (event) => succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} opened vault ${vaultOf(event)} to ${outsiders(event).join(', ')} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} opened vault ${vaultOf(event)} to ${outsiders(event, settings).join(', ')} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${vaultOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     { name: 'a backup vault copyable by an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 'backup.amazonaws.com', eventName: 'PutBackupVaultAccessPolicy', requestParameters: { backupVaultName: 'prod-vault', policy: policy({ AWS: 'arn:aws:iam::444455556666:root' }, 'backup:CopyIntoBackupVault') } }) },
     { name: 'a Glacier vault readable by everyone matches', expect: true, event: cloudTrailWrite({ eventSource: 'glacier.amazonaws.com', eventName: 'SetVaultAccessPolicy', requestParameters: { accountId: '-', vaultName: 'audit-archive', policy: { policy: policy('*', 'glacier:InitiateJob') } } }) },

@@ -2,11 +2,9 @@ import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { globMatcher } from './matchers';
-import { settings } from './settings';
 import { accountOf, actorOf, callContext, principalArnOf, requestText, whereOf } from './cloudtrail_fields';
 
 const INVOCATIONS = new Set(['InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream']);
-const isExpected = globMatcher(settings.bedrockPrincipals);
 
 function modelOf(event: CloudTrailEvent): string {
   return requestText(event, 'modelId') ?? 'an unknown model';
@@ -16,12 +14,13 @@ export default defineRule({
   id: 'AWS.CloudTrail.BedrockUnexpectedPrincipal',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A Bedrock model was invoked (or an invocation attempted) by a principal not listed in settings.bedrockPrincipals. Stolen keys are resold for model access ("LLMjacking"); the bill and the content generated are yours. IAM users with long-term keys are high severity.',
+  description: 'A Bedrock model was invoked (or an invocation attempted) by a principal not listed in detections.bedrockPrincipals (with the list empty, every invocation is unexpected). Stolen keys are resold for model access ("LLMjacking"); the bill and the content generated are yours. IAM users with long-term keys are high severity.',
   runbook:
-    'Ask the principal\'s owner whether they use Bedrock and, if so, add the role to settings.bedrockPrincipals. Otherwise: deactivate the key or revoke the role\'s sessions, check Bedrock model-invocation logging and the bill for volume, and look for PutUseCaseForModelAccess / model access requests made by the same principal.',
+    'Ask the principal\'s owner whether they use Bedrock and, if so, add the role to detections.bedrockPrincipals in prowl.config.yml. Otherwise: deactivate the key or revoke the role\'s sessions, check Bedrock model-invocation logging and the bill for volume, and look for PutUseCaseForModelAccess / model access requests made by the same principal.',
   reference: 'https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html',
   tags: ['TA0040:T1496', 'TA0001:T1078.004'],
-  rule: (event) => event.eventSource === 'bedrock.amazonaws.com' && INVOCATIONS.has(event.eventName ?? '') && !isExpected(principalArnOf(event)),
+  requiresSettings: ['bedrockPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'bedrock.amazonaws.com' && INVOCATIONS.has(event.eventName ?? '') && !globMatcher(settings.bedrockPrincipals)(principalArnOf(event)),
   title: (event) => `${actorOf(event)} ${event.errorCode ? 'tried to invoke' : 'invoked'} Bedrock model ${modelOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}`,
   dynamicSeverity: (event) => (event.userIdentity?.type === 'IAMUser' ? 'HIGH' : 'MEDIUM'),
@@ -40,11 +39,13 @@ export default defineRule({
     {
       name: 'the chat assistant role invoking a model does not match',
       expect: false,
+      settings: { bedrockPrincipals: ['arn:aws:iam::123456789012:role/ChatAssistant', 'arn:aws:iam::123456789012:role/ml-*'] },
       event: cloudTrailEvent({ eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel', userIdentity: assumedRoleIdentity('ChatAssistant', 'i-0123456789abcdef0'), requestParameters: { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0' } }),
     },
     {
       name: 'a role matching an allowed glob does not match',
       expect: false,
+      settings: { bedrockPrincipals: ['arn:aws:iam::123456789012:role/ChatAssistant', 'arn:aws:iam::123456789012:role/ml-*'] },
       event: cloudTrailEvent({ eventSource: 'bedrock.amazonaws.com', eventName: 'ConverseStream', userIdentity: assumedRoleIdentity('ml-experiments', 'notebook'), requestParameters: { modelId: 'meta.llama3-70b-instruct-v1:0' } }),
     },
     { name: 'listing models does not match', expect: false, event: cloudTrailEvent({ eventSource: 'bedrock.amazonaws.com', eventName: 'ListFoundationModels' }) },

@@ -1,20 +1,21 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
 import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
 /** The default key moved to a key owned by another account: new volumes become readable (and lockable) by its owner. */
-function foreignDefaultKey(event: CloudTrailEvent): string | undefined {
+function foreignDefaultKey(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName !== 'ModifyEbsDefaultKmsKeyId') return undefined;
   const key = requestText(event, 'kmsKeyId') ?? '';
   const account = principalAccount(key);
-  return account !== undefined && !isOrganizationAccount(account) ? key : undefined;
+  return account !== undefined && !isOrganizationAccount(account, event, settings) ? key : undefined;
 }
 
-function weakening(event: CloudTrailEvent): string | undefined {
+function weakening(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName === 'DisableEbsEncryptionByDefault') return 'turned off EBS encryption by default';
-  const key = foreignDefaultKey(event);
+  const key = foreignDefaultKey(event, settings);
   return key ? `made ${key} (outside the organization) the default EBS key` : undefined;
 }
 
@@ -27,10 +28,11 @@ export default defineRule({
     'Turn it back on (`aws ec2 enable-ebs-encryption-by-default`) or reset the default key, and ask the actor why. List volumes created since the change and re-encrypt them; for a foreign key, treat it as an attack and check whether that key\'s owner can now revoke your access to the data.',
   reference: 'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
   tags: ['TA0005:T1562.001', 'TA0040:T1486'],
-  rule: (event) => event.eventSource === 'ec2.amazonaws.com' && succeeded(event) && weakening(event) !== undefined,
-  title: (event) => `${actorOf(event)} ${weakening(event) ?? 'weakened EBS default encryption'} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 'ec2.amazonaws.com' && succeeded(event) && weakening(event, settings) !== undefined,
+  title: (event, { settings }) => `${actorOf(event)} ${weakening(event, settings) ?? 'weakened EBS default encryption'} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:ebs-default-encryption`,
-  dynamicSeverity: (event) => (foreignDefaultKey(event) ? 'HIGH' : 'MEDIUM'),
+  dynamicSeverity: (event, { settings }) => (foreignDefaultKey(event, settings) ? 'HIGH' : 'MEDIUM'),
   alertContext: callContext,
   tests: [
     { name: 'disabling encryption by default matches', expect: true, event: cloudTrailWrite({ eventName: 'DisableEbsEncryptionByDefault', requestParameters: {} }) },

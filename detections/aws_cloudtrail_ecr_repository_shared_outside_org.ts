@@ -1,13 +1,14 @@
 import { defineRule } from '../src/detect/rule';
-import { cloudTrailWrite } from '../src/detect/test-events';
+import { cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
 /** A repository policy, or the registry-wide policy (which can let another account replicate every repository). */
 const POLICY_CALLS = new Set(['SetRepositoryPolicy', 'PutRegistryPolicy']);
 
-function outsiders(event: CloudTrailEvent): string[] {
-  return POLICY_CALLS.has(event.eventName ?? '') ? resourcePolicyOutsiders(requestParam(event, 'policyText')) : [];
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return POLICY_CALLS.has(event.eventName ?? '') ? resourcePolicyOutsiders(requestParam(event, 'policyText'), event, settings) : [];
 }
 
 function targetOf(event: CloudTrailEvent): string {
@@ -28,11 +29,12 @@ export default defineRule({
     'Read the policy (alert context). Unless the outside account is a known consumer, restore the previous policy. If push actions were granted, compare image digests with your CI\'s records and redeploy from known-good images. Scan the repository\'s images for secrets that would now need rotating.',
   reference: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html',
   tags: ['TA0010:T1537', 'TA0009:T1530'],
-  rule: (event) => event.eventSource === 'ecr.amazonaws.com' && succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} opened ${targetOf(event)} to ${outsiders(event).join(', ')} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 'ecr.amazonaws.com' && succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} opened ${targetOf(event)} to ${outsiders(event, settings).join(', ')} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${targetOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     { name: 'a repository anyone can pull from matches', expect: true, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', requestParameters: { repositoryName: 'orders-api', policyText: policy('*'), force: false } }) },
     {
@@ -40,7 +42,7 @@ export default defineRule({
       expect: true,
       event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'PutRegistryPolicy', requestParameters: { policyText: policy({ AWS: 'arn:aws:iam::444455556666:root' }, ['ecr:CreateRepository', 'ecr:ReplicateImage']) } }),
     },
-    { name: 'pulls by an organization account do not match', expect: false, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', requestParameters: { repositoryName: 'orders-api', policyText: policy({ AWS: 'arn:aws:iam::111122223333:root' }) } }) },
+    { name: 'pulls by an organization account do not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', requestParameters: { repositoryName: 'orders-api', policyText: policy({ AWS: 'arn:aws:iam::111122223333:root' }) } }) },
     { name: 'pushing an image does not match', expect: false, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'PutImage', requestParameters: { repositoryName: 'orders-api', imageTag: 'v1.2.3' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', errorCode: 'AccessDeniedException', requestParameters: { repositoryName: 'orders-api', policyText: policy('*') } }) },
   ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
@@ -34,8 +34,9 @@ export default defineRule({
     'Check what the rule routed (its event pattern and targets). If it carried security events and the change was not planned, restore it from IaC at once and ask the actor why; then look for the activity that happened while it was off. Quiet routine changes by listing your pipeline roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rules.html',
   tags: ['TA0005:T1562.001', 'TA0005:T1562.006'],
-  rule: (event) =>
-    event.eventSource === 'events.amazonaws.com' && disables(event) && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event) && !SERVICE_MANAGED_RULE.test(ruleNameOf(event)),
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) =>
+    event.eventSource === 'events.amazonaws.com' && disables(event) && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings) && !SERVICE_MANAGED_RULE.test(ruleNameOf(event)),
   title: (event) => `${actorOf(event)} called ${event.eventName} on EventBridge rule ${ruleNameOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${ruleNameOf(event)}`,
   dynamicSeverity: (event) => (SECURITY_RULE.test(ruleNameOf(event)) ? 'HIGH' : 'LOW'),
@@ -46,7 +47,7 @@ export default defineRule({
     { name: 'putting a rule in DISABLED state matches', expect: true, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutRule', requestParameters: { name: 'prowl-cloudtrail', state: 'DISABLED', eventPattern: '{}' } }) },
     { name: 'putting an enabled rule does not match', expect: false, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutRule', requestParameters: { name: 'prowl-cloudtrail', state: 'ENABLED', eventPattern: '{}' } }) },
     { name: 'a service removing its managed rule does not match', expect: false, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'DeleteRule', userIdentity: awsServiceIdentity('autoscaling.amazonaws.com'), requestParameters: { name: 'AutoScalingManagedRule' } }) },
-    { name: 'the pipeline deleting a rule does not match', expect: false, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'DeleteRule', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-7'), requestParameters: { name: 'old-schedule' } }) },
+    { name: 'the pipeline deleting a rule does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'DeleteRule', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-7'), requestParameters: { name: 'old-schedule' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'DisableRule', errorCode: 'AccessDeniedException', requestParameters: { name: 'guardduty-findings-to-slack' } }) },
   ],
 });

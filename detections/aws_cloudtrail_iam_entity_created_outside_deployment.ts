@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
 
@@ -29,14 +29,15 @@ export default defineRule({
     'Ask the actor what the entity is for and get it into IaC, or delete it. For a role, read its trust policy: trust in an outside account or a wide principal is the backdoor case (see also AWS.CloudTrail.IamRoleExternalTrust). Quiet the rule for your pipeline by listing its roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create.html',
   tags: ['TA0003:T1136.003', 'TA0003:T1098'],
-  rule: (event) => event.eventSource === 'iam.amazonaws.com' && CREATES.has(event.eventName ?? '') && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event),
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'iam.amazonaws.com' && CREATES.has(event.eventName ?? '') && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings),
   title: (event) => `${actorOf(event)} created IAM ${kindOf(event)} ${entityOf(event)} outside the deployment pipeline in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.eventName}:${entityOf(event)}`,
   alertContext: callContext,
   tests: [
     { name: 'a role created from a laptop matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'tmp-debug', assumeRolePolicyDocument: '{}' } }) },
     { name: 'a managed policy created by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', requestParameters: { policyName: 'quick-fix', policyDocument: '{}' } }) },
-    { name: 'a role created by the pipeline does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { roleName: 'orders-api' } }) },
+    { name: 'a role created by the pipeline does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { roleName: 'orders-api' } }) },
     { name: 'a service-linked role does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: awsServiceIdentity('iam.amazonaws.com'), requestParameters: { roleName: 'AWSServiceRoleForSupport' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', errorCode: 'AccessDenied', requestParameters: { roleName: 'tmp-debug' } }) },
   ],

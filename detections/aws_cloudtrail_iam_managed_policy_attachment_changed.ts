@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
 
@@ -36,7 +36,8 @@ export default defineRule({
     'Check the change against IaC: permissions should come from the pipeline. If nobody asked for it, revert it (re-attach or detach), and if a powerful policy was attached, review what the grantee did since. Quiet this rule for your pipeline by listing its roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-attach-detach.html',
   tags: ['TA0004:T1098.003', 'TA0003:T1098.003'],
-  rule: (event) => event.eventSource === 'iam.amazonaws.com' && isAttachmentChange(event) && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event),
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'iam.amazonaws.com' && isAttachmentChange(event) && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings),
   title: (event) => `${actorOf(event)} ${ATTACH.has(event.eventName ?? '') ? 'attached' : 'detached'} ${policyOf(event)} ${ATTACH.has(event.eventName ?? '') ? 'to' : 'from'} ${subjectOf(event)} in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${subjectOf(event)}`,
   dynamicSeverity: (event) => (ATTACH.has(event.eventName ?? '') && POWERFUL.test(policyOf(event)) ? 'HIGH' : 'LOW'),
@@ -44,7 +45,7 @@ export default defineRule({
   tests: [
     { name: 'attaching IAMFullAccess to a user matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachUserPolicy', requestParameters: { userName: 'build-bot', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' } }) },
     { name: 'detaching a guardrail policy from a role matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'DetachRolePolicy', requestParameters: { roleName: 'orders-api', policyArn: 'arn:aws:iam::123456789012:policy/deny-data-export' } }) },
-    { name: 'the pipeline attaching a policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4411'), requestParameters: { roleName: 'orders-api', policyArn: 'arn:aws:iam::123456789012:policy/orders' } }) },
+    { name: 'the pipeline attaching a policy does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4411'), requestParameters: { roleName: 'orders-api', policyArn: 'arn:aws:iam::123456789012:policy/orders' } }) },
     { name: 'a service-linked attachment does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', userIdentity: awsServiceIdentity('sso.amazonaws.com'), requestParameters: { roleName: 'AWSReservedSSO_ReadOnly_0123', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } }) },
     { name: 'AdministratorAccess is left to the admin rule', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachUserPolicy', requestParameters: { userName: 'build-bot', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachUserPolicy', errorCode: 'AccessDenied', requestParameters: { userName: 'build-bot', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' } }) },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { grantsEverything, isTrue, policyStatements, type PolicyStatement } from './fields';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded } from './cloudtrail_fields';
@@ -51,7 +51,8 @@ export default defineRule({
     'Read the statement in the alert context and ask the actor what it is for; narrow it to the actions and resources needed. A dormant `*` version is a classic persistence trick: delete the version (`aws iam delete-policy-version`). If nobody owns the change, revert it and review the actor\'s recent activity.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
   tags: ['TA0004:T1098.003', 'TA0003:T1098.003'],
-  rule: (event) => event.eventSource === 'iam.amazonaws.com' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event) && grantedWildcards(event).length > 0,
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'iam.amazonaws.com' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings) && grantedWildcards(event).length > 0,
   title: (event) => `${actorOf(event)} granted ${grantedWildcards(event).join(', ')} on * in ${policyOf(event)} (${accountOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${policyOf(event)}`,
   dynamicSeverity: (event) => (grantedWildcards(event).some((grant) => /^(iam|sts|organizations):\*$|^\*:\*/.test(grant)) ? 'HIGH' : 'MEDIUM'),
@@ -63,7 +64,7 @@ export default defineRule({
     { name: 'a default version granting everything is the admin rule\'s', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicyVersion', requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', setAsDefault: true, policyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) } }) },
     { name: 's3:* on one bucket does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'orders-api', policyName: 's3', policyDocument: doc({ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::acme-orders', 'arn:aws:s3:::acme-orders/*'] }) } }) },
     { name: 'a wildcard on a harmless service does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'dash', policyName: 'cw', policyDocument: doc({ Effect: 'Allow', Action: 'cloudwatch:*', Resource: '*' }) } }) },
-    { name: 'the pipeline writing the policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4411'), requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } }) },
+    { name: 'the pipeline writing the policy does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4411'), requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', errorCode: 'AccessDenied', requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } }) },
   ],
 });

@@ -20,15 +20,16 @@ export default defineRule({
     'Identify the outside principal (alert context). Known vendors (monitoring, backup) should be in the vendor list with an ExternalId condition; if this one is not, remove it from the trust policy, then check CloudTrail for AssumeRole calls on this role from that principal. For OIDC providers, add a `sub` condition naming the allowed repository or workload.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html',
   tags: ['TA0003:T1098.003', 'TA0004:T1484.002'],
-  rule: (event) =>
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) =>
     event.eventSource === 'iam.amazonaws.com' &&
     (event.eventName === 'CreateRole' || event.eventName === 'UpdateAssumeRolePolicy') &&
     succeeded(event) &&
     !isAwsServiceCall(event) &&
-    outsidersTrusted(trustDocument(event)).length > 0,
-  title: (event) => `${actorOf(event)} let ${outsidersTrusted(trustDocument(event)).join(', ')} assume role ${requestText(event, 'roleName') ?? 'unknown'} in ${accountOf(event)}`,
+    outsidersTrusted(trustDocument(event), event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} let ${outsidersTrusted(trustDocument(event), event, settings).join(', ')} assume role ${requestText(event, 'roleName') ?? 'unknown'} in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${requestText(event, 'roleName') ?? 'unknown role'}`,
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsidersTrusted(trustDocument(event)) }),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsidersTrusted(trustDocument(event), event, settings) }),
   tests: [
     {
       name: 'a new role trusting an unknown account matches',
@@ -68,7 +69,7 @@ export default defineRule({
     {
       name: 'a role trusting another organization account and a service does not match',
       expect: false,
-      event: cloudTrailWrite({
+      settings: { organizationAccountIds: ['123456789012', '111122223333'] }, event: cloudTrailWrite({
         eventSource: 'iam.amazonaws.com',
         eventName: 'CreateRole',
         requestParameters: { roleName: 'cross', assumeRolePolicyDocument: trustPolicy({ Principal: { AWS: ['arn:aws:iam::111122223333:role/Deployer', '123456789012'], Service: 'ec2.amazonaws.com' } }) },

@@ -15,12 +15,13 @@ export default defineRule({
     'Compare the new trust policy (alert context) with the role\'s IaC. A workload role that a human principal can now assume is an escalation path: ask the actor, and revert if nobody needs it.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html',
   tags: ['TA0004:T1098.003'],
-  rule: (event) =>
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) =>
     event.eventSource === 'iam.amazonaws.com' &&
     event.eventName === 'UpdateAssumeRolePolicy' &&
     succeeded(event) &&
     !isAwsServiceCall(event) &&
-    outsidersTrusted(requestParam(event, 'policyDocument')).length === 0,
+    outsidersTrusted(requestParam(event, 'policyDocument'), event, settings).length === 0,
   title: (event) => `${actorOf(event)} changed who can assume role ${requestText(event, 'roleName') ?? 'unknown'} in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${requestText(event, 'roleName') ?? 'unknown role'}`,
   alertContext: callContext,

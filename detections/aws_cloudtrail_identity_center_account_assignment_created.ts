@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
 
@@ -20,7 +20,8 @@ export default defineRule({
     'Check the assignment against the access request process. If nobody asked for it, delete it (`aws sso-admin delete-account-assignment`) and review what the principal did in the account. Permission set names matching admin/poweruser raise the severity; quiet IaC-managed changes by listing the pipeline roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html',
   tags: ['TA0003:T1098', 'TA0004:T1098'],
-  rule: (event) => event.eventSource === 'sso.amazonaws.com' && event.eventName === 'CreateAccountAssignment' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event),
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'sso.amazonaws.com' && event.eventName === 'CreateAccountAssignment' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings),
   title: (event) => `${actorOf(event)} assigned ${summaryOf(event)} (${accountOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${requestText(event, 'principalId') ?? 'unknown'}:${requestText(event, 'targetId') ?? 'unknown'}`,
   dynamicSeverity: (event) => (ADMIN_SET.test(requestText(event, 'permissionSetArn') ?? '') ? 'HIGH' : 'MEDIUM'),
@@ -37,7 +38,7 @@ export default defineRule({
     },
     {
       name: 'the pipeline assigning a group does not match',
-      expect: false,
+      expect: false, settings: TEST_SETTINGS,
       event: cloudTrailWrite({ eventSource: 'sso.amazonaws.com', eventName: 'CreateAccountAssignment', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-6'), requestParameters: { targetId: '123456789012', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1234/ps-ReadOnly', principalType: 'GROUP', principalId: 'g-1' } }),
     },
     { name: 'deleting an assignment does not match', expect: false, event: cloudTrailWrite({ eventSource: 'sso.amazonaws.com', eventName: 'DeleteAccountAssignment', requestParameters: { targetId: '123456789012', principalType: 'USER', principalId: '9067a1b2-c3d4' } }) },

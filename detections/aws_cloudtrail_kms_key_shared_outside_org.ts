@@ -1,5 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
 import { accountOf, actorOf, callContext, isAwsServiceCall, isOrganizationAccount, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
@@ -7,12 +8,12 @@ import { accountOf, actorOf, callContext, isAwsServiceCall, isOrganizationAccoun
 const POLICY_CALLS = new Set(['PutKeyPolicy', 'CreateKey']);
 
 /** A key policy that lets outsiders in, or a grant whose grantee lives in another account. */
-function outsiders(event: CloudTrailEvent): string[] {
-  if (POLICY_CALLS.has(event.eventName ?? '')) return resourcePolicyOutsiders(requestParam(event, 'policy'));
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  if (POLICY_CALLS.has(event.eventName ?? '')) return resourcePolicyOutsiders(requestParam(event, 'policy'), event, settings);
   // Services (EBS, RDS, Lambda…) create grants for their own use while serving a request; only grants people make are a share.
   if (event.eventName === 'CreateGrant' && !isAwsServiceCall(event)) {
     const account = principalAccount(requestText(event, 'granteePrincipal') ?? '');
-    return account !== undefined && !isOrganizationAccount(account) ? [account] : [];
+    return account !== undefined && !isOrganizationAccount(account, event, settings) ? [account] : [];
   }
   return [];
 }
@@ -42,11 +43,12 @@ export default defineRule({
     'Read the policy or grant (alert context). Unless the outside account is a known partner, restore the previous key policy or revoke the grant (`aws kms revoke-grant`). Then look for snapshots, AMIs or objects encrypted with this key that were shared or copied out around the same time.',
   reference: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
   tags: ['TA0010:T1537', 'TA0003:T1098'],
-  rule: (event) => event.eventSource === 'kms.amazonaws.com' && succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} let ${outsiders(event).join(', ')} use KMS key ${keyOf(event)} (${event.eventName}) in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 'kms.amazonaws.com' && succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} let ${outsiders(event, settings).join(', ')} use KMS key ${keyOf(event)} (${event.eventName}) in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${keyOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     { name: 'a key policy letting an outside account decrypt matches', expect: true, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) } }) },
     { name: 'a key anyone can use matches', expect: true, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy('*') } }) },

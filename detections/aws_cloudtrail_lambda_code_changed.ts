@@ -16,7 +16,8 @@ export default defineRule({
     'Ask the actor why they deployed by hand. Compare the new code hash (responseElements.codeSha256) with the last pipeline build; download the code (`aws lambda get-function`) and review it if they differ. Redeploy from the pipeline if in doubt, and check the function role\'s recent activity.',
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html',
   tags: ['TA0003:T1525', 'TA0002:T1648'],
-  rule: (event) => event.eventSource === 'lambda.amazonaws.com' && baseEventName(event) === 'UpdateFunctionCode' && succeeded(event) && !isDeployment(event),
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'lambda.amazonaws.com' && baseEventName(event) === 'UpdateFunctionCode' && succeeded(event) && !isDeployment(event, settings),
   title: (event) => `${actorOf(event)} replaced the code of Lambda function ${functionOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${functionOf(event)}`,
   alertContext: callContext,
@@ -34,7 +35,7 @@ export default defineRule({
     {
       name: 'a pipeline deploy does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'lambda.amazonaws.com', eventName: 'UpdateFunctionCode20150331v2', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-1234'), requestParameters: { functionName: 'orders-api' } }),
+      settings: { deploymentPrincipals: ['arn:aws:iam::*:role/GitHubActionsDeploy', 'arn:aws:iam::*:role/cdk-*'] }, event: cloudTrailWrite({ eventSource: 'lambda.amazonaws.com', eventName: 'UpdateFunctionCode20150331v2', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-1234'), requestParameters: { functionName: 'orders-api' } }),
     },
     { name: 'a configuration change does not match', expect: false, event: cloudTrailWrite({ eventSource: 'lambda.amazonaws.com', eventName: 'UpdateFunctionConfiguration20150331v2', requestParameters: { functionName: 'orders-api', timeout: 30 } }) },
   ],

@@ -1,13 +1,14 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
 /** Both the OpenSearch and the legacy Elasticsearch API names carry `accessPolicies`. */
 const POLICY_CALLS = new Set(['CreateDomain', 'UpdateDomainConfig', 'CreateElasticsearchDomain', 'UpdateElasticsearchDomainConfig']);
 
-function outsiders(event: CloudTrailEvent): string[] {
-  return POLICY_CALLS.has(event.eventName ?? '') ? resourcePolicyOutsiders(requestParam(event, 'accessPolicies')) : [];
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return POLICY_CALLS.has(event.eventName ?? '') ? resourcePolicyOutsiders(requestParam(event, 'accessPolicies'), event, settings) : [];
 }
 
 function domainOf(event: CloudTrailEvent): string {
@@ -27,11 +28,12 @@ export default defineRule({
     'Restore an access policy limited to your roles or networks (an IP condition or VPC access). If the domain has a public endpoint, check its request logs for outside queries since the change, and ask the actor why the policy was opened.',
   reference: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ac.html',
   tags: ['TA0009:T1530', 'TA0010:T1537'],
-  rule: (event) => (event.eventSource === 'es.amazonaws.com' || event.eventSource === 'opensearch.amazonaws.com') && succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} opened OpenSearch domain ${domainOf(event)} to ${outsiders(event).join(', ')} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => (event.eventSource === 'es.amazonaws.com' || event.eventSource === 'opensearch.amazonaws.com') && succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} opened OpenSearch domain ${domainOf(event)} to ${outsiders(event, settings).join(', ')} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${domainOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     { name: 'a domain anyone can query matches', expect: true, event: cloudTrailWrite({ eventSource: 'es.amazonaws.com', eventName: 'UpdateDomainConfig', requestParameters: { domainName: 'orders-search', accessPolicies: access({ AWS: '*' }) } }) },
     { name: 'a legacy domain shared with an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 'es.amazonaws.com', eventName: 'CreateElasticsearchDomain', requestParameters: { domainName: 'orders-search', accessPolicies: access({ AWS: 'arn:aws:iam::444455556666:root' }) } }) },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { isExplicitFalse } from './fields';
 import { accountOf, actorOf, callContext, isDeployment, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
@@ -30,14 +30,15 @@ export default defineRule({
     'Ask the actor why. If unexpected, rotate the password again (or hand it to Secrets Manager), check the database\'s logins since the change, and review who holds rds:ModifyDBInstance / ModifyDBCluster.',
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ResetPassword.html',
   tags: ['TA0003:T1098', 'TA0006:T1556'],
-  rule: (event) => event.eventSource === 'rds.amazonaws.com' && succeeded(event) && !isDeployment(event) && change(event) !== undefined,
+  requiresSettings: ['deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 'rds.amazonaws.com' && succeeded(event) && !isDeployment(event, settings) && change(event) !== undefined,
   title: (event) => `${actorOf(event)} ${change(event) ?? 'changed the master password of'} ${databaseOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${databaseOf(event)}`,
   alertContext: callContext,
   tests: [
     { name: 'resetting the master password matches', expect: true, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS', applyImmediately: true } }) },
     { name: 'unmanaging the master password matches', expect: true, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBCluster', requestParameters: { dBClusterIdentifier: 'orders-aurora', manageMasterUserPassword: false, masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
-    { name: 'the pipeline setting the password does not match', expect: false, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
+    { name: 'the pipeline setting the password does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
     { name: 'a resize does not match', expect: false, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', requestParameters: { dBInstanceIdentifier: 'orders-prod', dBInstanceClass: 'db.r6g.2xlarge' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', errorCode: 'AccessDenied', requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
   ],

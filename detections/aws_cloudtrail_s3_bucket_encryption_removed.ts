@@ -1,20 +1,21 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
 import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
 /** A default encryption rule whose KMS key belongs to an account outside the organization. */
-function foreignKey(event: CloudTrailEvent): string | undefined {
+function foreignKey(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName !== 'PutBucketEncryption') return undefined;
   const key = requestText(event, 'ServerSideEncryptionConfiguration', 'Rule', 'ApplyServerSideEncryptionByDefault', 'KMSMasterKeyID') ?? '';
   const account = principalAccount(key);
-  return account !== undefined && !isOrganizationAccount(account) ? key : undefined;
+  return account !== undefined && !isOrganizationAccount(account, event, settings) ? key : undefined;
 }
 
-function change(event: CloudTrailEvent): string | undefined {
+function change(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName === 'DeleteBucketEncryption') return 'deleted the default encryption of';
-  const key = foreignKey(event);
+  const key = foreignKey(event, settings);
   return key ? `set a KMS key of another account (${key}) as default encryption of` : undefined;
 }
 
@@ -31,10 +32,11 @@ export default defineRule({
     'Restore the bucket\'s encryption configuration with your own key and ask the actor why it changed. For a foreign key, treat it as ransomware in progress: block the actor, and check which objects were written under that key since the change.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html',
   tags: ['TA0040:T1486', 'TA0005:T1562.001'],
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && succeeded(event) && change(event) !== undefined,
-  title: (event) => `${actorOf(event)} ${change(event) ?? 'changed the encryption of'} bucket ${bucketOf(event)} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 's3.amazonaws.com' && succeeded(event) && change(event, settings) !== undefined,
+  title: (event, { settings }) => `${actorOf(event)} ${change(event, settings) ?? 'changed the encryption of'} bucket ${bucketOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}`,
-  dynamicSeverity: (event) => (foreignKey(event) ? 'CRITICAL' : 'MEDIUM'),
+  dynamicSeverity: (event, { settings }) => (foreignKey(event, settings) ? 'CRITICAL' : 'MEDIUM'),
   alertContext: callContext,
   tests: [
     { name: 'deleting default encryption matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketEncryption', requestParameters: { bucketName: 'acme-prod-orders-data', Host: 'acme-prod-orders-data.s3.amazonaws.com', encryption: [''] } }) },

@@ -1,23 +1,24 @@
 import { defineRule } from '../src/detect/rule';
-import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { dig, list, text } from './fields';
 import { accountOf, actorOf, callContext, isDeployment, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
 /** Destination accounts outside the organization named by the replication rules. */
-function outsideDestinations(event: CloudTrailEvent): string[] {
+function outsideDestinations(event: CloudTrailEvent, settings: DetectionSettings): string[] {
   if (event.eventName !== 'PutBucketReplication') return [];
   const accounts = list(requestParam(event, 'ReplicationConfiguration', 'Rule')).flatMap((rule) => {
     const account = text(dig(rule, 'Destination', 'Account'));
-    return account !== undefined && !isOrganizationAccount(account) ? [account] : [];
+    return account !== undefined && !isOrganizationAccount(account, event, settings) ? [account] : [];
   });
   return [...new Set(accounts)];
 }
 
-function change(event: CloudTrailEvent): string | undefined {
-  const outsiders = outsideDestinations(event);
+function change(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
+  const outsiders = outsideDestinations(event, settings);
   if (outsiders.length > 0) return `set replication to account(s) outside the organization (${outsiders.join(', ')}) on`;
-  if (event.eventName === 'DeleteBucketReplication' && !isDeployment(event)) return 'deleted the replication configuration of';
+  if (event.eventName === 'DeleteBucketReplication' && !isDeployment(event, settings)) return 'deleted the replication configuration of';
   return undefined;
 }
 
@@ -43,16 +44,17 @@ export default defineRule({
     'For an outside destination: remove the replication rule at once, find who owns the destination account, and check how many objects replicated (replication metrics). For a deletion: restore the replication from IaC unless it was planned, and ask the actor why.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-walkthrough-2.html',
   tags: ['TA0010:T1537', 'TA0040:T1490'],
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && succeeded(event) && change(event) !== undefined,
-  title: (event) => `${actorOf(event)} ${change(event) ?? 'changed the replication of'} bucket ${bucketOf(event)} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds', 'deploymentPrincipals'],
+  rule: (event, { settings }) => event.eventSource === 's3.amazonaws.com' && succeeded(event) && change(event, settings) !== undefined,
+  title: (event, { settings }) => `${actorOf(event)} ${change(event, settings) ?? 'changed the replication of'} bucket ${bucketOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}`,
-  dynamicSeverity: (event) => (outsideDestinations(event).length > 0 ? 'HIGH' : 'MEDIUM'),
-  alertContext: (event) => ({ ...callContext(event), outsideDestinations: outsideDestinations(event) }),
+  dynamicSeverity: (event, { settings }) => (outsideDestinations(event, settings).length > 0 ? 'HIGH' : 'MEDIUM'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsideDestinations: outsideDestinations(event, settings) }),
   tests: [
     { name: 'replication to an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('444455556666') }) },
     { name: 'deleting replication by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketReplication', requestParameters: { bucketName: 'acme-prod-orders-data', replication: [''] } }) },
-    { name: 'replication to an organization account does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('111122223333') }) },
-    { name: 'the pipeline deleting replication does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketReplication', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-2'), requestParameters: { bucketName: 'acme-dev-scratch' } }) },
+    { name: 'replication to an organization account does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('111122223333') }) },
+    { name: 'the pipeline deleting replication does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketReplication', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-2'), requestParameters: { bucketName: 'acme-dev-scratch' } }) },
     { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', errorCode: 'AccessDenied', requestParameters: replication('444455556666') }) },
   ],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/detect/rule';
-import { cloudTrailEvent } from '../src/detect/test-events';
+import { TEST_SETTINGS, cloudTrailEvent } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, isOrganizationAccount, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
@@ -9,10 +10,10 @@ const WRITES = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload']);
  * The owner of the bucket written to, from the record's `resources` (CloudTrail names the owning
  * account of each bucket it logs), when that owner is outside the organization.
  */
-function outsideOwner(event: CloudTrailEvent): string | undefined {
+function outsideOwner(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   const bucketArn = `arn:aws:s3:::${requestText(event, 'bucketName') ?? ''}`;
   const owner = (event.resources ?? []).find((resource) => resource.type === 'AWS::S3::Bucket' && resource.ARN === bucketArn)?.accountId ?? undefined;
-  return owner && /^\d{12}$/.test(owner) && !isOrganizationAccount(owner) ? owner : undefined;
+  return owner && /^\d{12}$/.test(owner) && !isOrganizationAccount(owner, event, settings) ? owner : undefined;
 }
 
 function copy(owner: string, fields: Partial<CloudTrailEvent> = {}): CloudTrailEvent {
@@ -42,13 +43,14 @@ export default defineRule({
     'Find which objects went out (x-amz-copy-source, keys) and who owns the destination bucket. Unless it is a known partner drop-box, block the principal (revoke sessions or keys), and add an aws:ResourceOrgID condition (VPC endpoint or SCP) so objects can only be written to the organization\'s buckets.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgid',
   tags: ['TA0010:T1537'],
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && WRITES.has(event.eventName ?? '') && succeeded(event) && outsideOwner(event) !== undefined,
-  title: (event) => `${actorOf(event)} wrote objects to bucket ${requestText(event, 'bucketName') ?? 'unknown'} owned by outside account ${outsideOwner(event) ?? 'unknown'} from ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 's3.amazonaws.com' && WRITES.has(event.eventName ?? '') && succeeded(event) && outsideOwner(event, settings) !== undefined,
+  title: (event, { settings }) => `${actorOf(event)} wrote objects to bucket ${requestText(event, 'bucketName') ?? 'unknown'} owned by outside account ${outsideOwner(event, settings) ?? 'unknown'} from ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}:${requestText(event, 'bucketName') ?? 'unknown bucket'}`,
-  alertContext: (event) => ({ ...callContext(event), bucketOwner: outsideOwner(event), copySource: requestText(event, 'x-amz-copy-source') }),
+  alertContext: (event, { settings }) => ({ ...callContext(event), bucketOwner: outsideOwner(event, settings), copySource: requestText(event, 'x-amz-copy-source') }),
   tests: [
     { name: 'a copy into an outside account\'s bucket matches', expect: true, event: copy('444455556666') },
-    { name: 'a copy into an organization bucket does not match', expect: false, event: copy('111122223333') },
+    { name: 'a copy into an organization bucket does not match', expect: false, settings: TEST_SETTINGS, event: copy('111122223333') },
     { name: 'a record without bucket owners does not match', expect: false, event: copy('444455556666', { resources: null }) },
     { name: 'a denied copy does not match', expect: false, event: copy('444455556666', { errorCode: 'AccessDenied' }) },
   ],

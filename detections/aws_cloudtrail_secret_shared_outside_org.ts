@@ -1,10 +1,11 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
-function outsiders(event: CloudTrailEvent): string[] {
-  return event.eventName === 'PutResourcePolicy' ? resourcePolicyOutsiders(requestParam(event, 'resourcePolicy')) : [];
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return event.eventName === 'PutResourcePolicy' ? resourcePolicyOutsiders(requestParam(event, 'resourcePolicy'), event, settings) : [];
 }
 
 function secretOf(event: CloudTrailEvent): string {
@@ -26,11 +27,12 @@ export default defineRule({
     'Delete or restore the resource policy (`aws secretsmanager delete-resource-policy`), then rotate the secret: assume it has been read. Check GetSecretValue calls on it from other accounts since the change, and ask the actor why the policy was set.',
   reference: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html',
   tags: ['TA0006:T1555.006', 'TA0010:T1537'],
-  rule: (event) => event.eventSource === 'secretsmanager.amazonaws.com' && succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} opened secret ${secretOf(event)} to ${outsiders(event).join(', ')} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 'secretsmanager.amazonaws.com' && succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} opened secret ${secretOf(event)} to ${outsiders(event, settings).join(', ')} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${secretOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     { name: 'a secret readable by an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', requestParameters: { secretId: SECRET, resourcePolicy: policy({ AWS: 'arn:aws:iam::444455556666:user/ext' }), blockPublicPolicy: false } }) },
     { name: 'a secret readable by everyone matches', expect: true, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', requestParameters: { secretId: SECRET, resourcePolicy: policy('*') } }) },

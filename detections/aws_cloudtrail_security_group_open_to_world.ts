@@ -38,8 +38,25 @@ function fromModifiedRule(entry: unknown): OpenRange[] {
   return [{ protocol: text(dig(rule, 'IpProtocol')) ?? '-1', fromPort: port(dig(rule, 'FromPort'), 0), toPort: port(dig(rule, 'ToPort'), 65535) }];
 }
 
+/**
+ * The short form of AuthorizeSecurityGroupIngress (`--cidr --port --protocol`, or the SDK's CidrIp /
+ * FromPort / ToPort / IpProtocol): CloudTrail logs it with the rule at the top of requestParameters
+ * and no ipPermissions at all.
+ */
+function fromTopLevel(event: CloudTrailEvent): OpenRange[] {
+  const cidr = requestText(event, 'cidrIp');
+  if (cidr === undefined || !WORLD.has(cidr)) return [];
+  return [{ protocol: requestText(event, 'ipProtocol') ?? '-1', fromPort: port(requestParam(event, 'fromPort'), 0), toPort: port(requestParam(event, 'toPort'), 65535) }];
+}
+
+/** EC2 wraps lists as `{ items: [...] }`; a plain list is read the same way. */
+function ipPermissions(event: CloudTrailEvent): unknown[] {
+  const permissions = requestParam(event, 'ipPermissions');
+  return Array.isArray(permissions) ? permissions : items(permissions);
+}
+
 function openRanges(event: CloudTrailEvent): OpenRange[] {
-  if (event.eventName === 'AuthorizeSecurityGroupIngress') return items(requestParam(event, 'ipPermissions')).flatMap(fromIpPermission);
+  if (event.eventName === 'AuthorizeSecurityGroupIngress') return [...fromTopLevel(event), ...ipPermissions(event).flatMap(fromIpPermission)];
   if (event.eventName === 'ModifySecurityGroupRules') return list(requestParam(event, 'ModifySecurityGroupRulesRequest', 'SecurityGroupRule')).flatMap(fromModifiedRule);
   return [];
 }
@@ -83,7 +100,7 @@ export default defineRule({
   id: 'AWS.CloudTrail.SecurityGroupOpenToWorld',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A security group rule now accepts inbound traffic from anywhere on the internet (0.0.0.0/0 or ::/0). Severity is high for administrative and database ports or all traffic, low for web ports alone.',
+  description: 'A security group rule now accepts inbound traffic from anywhere on the internet (0.0.0.0/0 or ::/0), whether written as ipPermissions, as the short form with a top-level cidrIp, or as a modified rule. Severity is high for administrative and database ports or all traffic, low for web ports alone.',
   runbook:
     'Find what uses the group (EC2 → Security groups → the group → associated resources). If the exposure is not intended (a public load balancer on 80/443 usually is), revoke the rule or narrow it to known addresses, and for SSH/RDP/database ports check the exposed hosts\' logs for logins since the change. Ask the actor why; prefer SSM Session Manager over open SSH.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
@@ -126,6 +143,16 @@ export default defineRule({
           },
         },
       }),
+    },
+    {
+      name: 'SSH opened with the short form (top-level cidrIp and ports) matches',
+      expect: true,
+      event: cloudTrailWrite({ eventName: 'AuthorizeSecurityGroupIngress', requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' } }),
+    },
+    {
+      name: 'the short form with an office range does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'AuthorizeSecurityGroupIngress', requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '198.51.100.0/24' } }),
     },
     {
       name: 'SSH opened to an office range does not match',

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
 
@@ -10,8 +11,8 @@ function policyOf(event: CloudTrailEvent): unknown {
   return undefined;
 }
 
-function outsiders(event: CloudTrailEvent): string[] {
-  return resourcePolicyOutsiders(policyOf(event));
+function outsiders(event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return resourcePolicyOutsiders(policyOf(event), event, settings);
 }
 
 function topicOf(event: CloudTrailEvent): string {
@@ -31,11 +32,12 @@ export default defineRule({
     'Read the new policy (alert context) and the topic\'s subscriptions: remove any subscription to an endpoint you do not own. Unless the outside account is a known partner, restore the previous policy (or add an aws:PrincipalOrgID condition) and ask the actor why it changed.',
   reference: 'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html',
   tags: ['TA0010:T1537', 'TA0009:T1530'],
-  rule: (event) => event.eventSource === 'sns.amazonaws.com' && succeeded(event) && outsiders(event).length > 0,
-  title: (event) => `${actorOf(event)} opened SNS topic ${topicOf(event)} to ${outsiders(event).join(', ')} in ${whereOf(event)}`,
+  requiresSettings: ['organizationAccountIds'],
+  rule: (event, { settings }) => event.eventSource === 'sns.amazonaws.com' && succeeded(event) && outsiders(event, settings).length > 0,
+  title: (event, { settings }) => `${actorOf(event)} opened SNS topic ${topicOf(event)} to ${outsiders(event, settings).join(', ')} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${topicOf(event)}`,
-  dynamicSeverity: (event) => (outsiders(event).includes('everyone') ? 'CRITICAL' : 'HIGH'),
-  alertContext: (event) => ({ ...callContext(event), outsiders: outsiders(event) }),
+  dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
+  alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
     {
       name: 'a topic policy open to everyone matches',

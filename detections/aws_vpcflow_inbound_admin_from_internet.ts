@@ -1,10 +1,9 @@
 import { defineRule } from '../src/detect/rule';
 import { vpcFlowEvent } from '../src/detect/test-events';
 import type { VpcFlowEvent } from '../src/logs/vpc-flow';
-import { cidrMatcher } from './matchers';
-import { settings } from './settings';
+import type { DetectionSettings } from '../src/config/detection-settings';
+import { internalMatcher } from './matchers';
 
-const isInternal = cidrMatcher(settings.internalNetworks);
 const TCP = 6;
 const ADMIN_PORTS = new Map([
   [22, 'SSH'],
@@ -16,7 +15,8 @@ const ADMIN_PORTS = new Map([
  * The reply flow (our port 22 → their ephemeral port) has the admin port as its source, so it
  * never matches and each connection is counted once.
  */
-function isInboundAdmin(event: VpcFlowEvent): boolean {
+function isInboundAdmin(event: VpcFlowEvent, settings: DetectionSettings): boolean {
+  const isInternal = internalMatcher(settings.internalNetworks);
   return (
     event.action === 'ACCEPT' &&
     event.protocol === TCP &&
@@ -31,12 +31,13 @@ export default defineRule({
   id: 'AWS.VPCFlow.InboundAdminFromInternet',
   logTypes: ['AWS.VPCFlow'],
   severity: 'HIGH',
-  description: 'An SSH or RDP connection from the internet was accepted by one of our hosts. Either a security group allows it (see AWS.CloudTrail.SecurityGroupOpenToWorld) or a host is reachable in a way nobody intended; brute force follows within minutes.',
+  description: 'An SSH or RDP connection from the internet was accepted by one of our hosts (detections.internalNetworks; private address space while that is empty). Either a security group allows it (see AWS.CloudTrail.SecurityGroupOpenToWorld) or a host is reachable in a way nobody intended; brute force follows within minutes.',
   runbook:
     'Find the instance by interface id and check its security groups and NACLs for the rule that let the connection in; remove it and use SSM Session Manager instead. Check the host\'s auth logs for logins from the source address, and isolate the host if any succeeded.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html',
   tags: ['TA0001:T1133', 'TA0008:T1021.004'],
-  rule: isInboundAdmin,
+  requiresSettings: ['internalNetworks'],
+  rule: (event, { settings }) => isInboundAdmin(event, settings),
   title: (event) => `${ADMIN_PORTS.get(event.dstport ?? -1) ?? 'Admin'} from ${event.srcaddr ?? 'unknown'} accepted by ${event.dstaddr ?? 'unknown'} (${event.instance_id ?? event.interface_id ?? 'unknown interface'}) in ${event.account_id ?? 'unknown account'}`,
   // Per exposed host and port: one alert however many scanners knock.
   dedup: (event) => `${event.account_id ?? ''}:${event.dstaddr ?? ''}:${event.dstport ?? ''}`,

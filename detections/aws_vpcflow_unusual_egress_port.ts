@@ -2,11 +2,11 @@ import type { Severity } from '../src/config/severity';
 import { defineRule } from '../src/detect/rule';
 import { vpcFlowEvent } from '../src/detect/test-events';
 import type { VpcFlowEvent } from '../src/logs/vpc-flow';
-import { cidrMatcher } from './matchers';
-import { settings } from './settings';
+import type { DetectionSettings } from '../src/config/detection-settings';
+import { internalMatcher } from './matchers';
 
-const isInternal = cidrMatcher(settings.internalNetworks);
-const expectedPorts = new Set(settings.expectedEgressPorts);
+/** DNS, HTTP, NTP and HTTPS: what almost every host needs, expected until detections.expectedEgressPorts says otherwise. */
+const FALLBACK_EGRESS_PORTS: readonly number[] = [53, 80, 123, 443];
 const TCP = 6;
 const UDP = 17;
 /** Where Linux (32768+) and Windows (49152+) pick client ports from. */
@@ -16,11 +16,13 @@ const SUSPICIOUS_PORTS = new Set([3333, 4444, 5555, 6666, 6667, 7777, 14433, 144
 
 /**
  * An internal host opening a connection to an internet address on a port outside
- * settings.expectedEgressPorts. Flow records carry no "who started it", so a client is recognised
+ * detections.expectedEgressPorts. Flow records carry no "who started it", so a client is recognised
  * by its ephemeral source port talking to a non-ephemeral destination port; this keeps the replies
  * of our own servers (source 443 → client's ephemeral port) out.
  */
-function isUnusualEgress(event: VpcFlowEvent): boolean {
+function isUnusualEgress(event: VpcFlowEvent, settings: DetectionSettings): boolean {
+  const isInternal = internalMatcher(settings.internalNetworks);
+  const expectedPorts = settings.expectedEgressPorts.length > 0 ? settings.expectedEgressPorts : FALLBACK_EGRESS_PORTS;
   const srcport = event.srcport ?? -1;
   const dstport = event.dstport ?? -1;
   return (
@@ -32,7 +34,7 @@ function isUnusualEgress(event: VpcFlowEvent): boolean {
     srcport >= EPHEMERAL_FROM &&
     dstport >= 0 &&
     dstport < EPHEMERAL_FROM &&
-    !expectedPorts.has(dstport)
+    !expectedPorts.includes(dstport)
   );
 }
 
@@ -44,12 +46,13 @@ export default defineRule({
   id: 'AWS.VPCFlow.UnusualEgressPort',
   logTypes: ['AWS.VPCFlow'],
   severity: 'LOW',
-  description: 'An internal host connected to an internet address on a port outside settings.expectedEgressPorts: a new dependency, or malware calling home, tunnelling, or mining (ports used by mining pools and reverse shells are medium severity).',
+  description: 'An internal host connected to an internet address on a port outside detections.expectedEgressPorts (53, 80, 123 and 443 while that is empty): a new dependency, or malware calling home, tunnelling, or mining (ports used by mining pools and reverse shells are medium severity).',
   runbook:
-    'Identify the instance (interface id) and the process holding the connection (on the host: ss -tnp / netstat). Look up the destination address. If nothing on the host should talk to it, isolate the instance, capture memory/disk for forensics, and review how it was compromised. If it is a legitimate dependency, add the port to settings.expectedEgressPorts or restrict egress in the security group.',
+    'Identify the instance (interface id) and the process holding the connection (on the host: ss -tnp / netstat). Look up the destination address. If nothing on the host should talk to it, isolate the instance, capture memory/disk for forensics, and review how it was compromised. If it is a legitimate dependency, add the port to detections.expectedEgressPorts in prowl.config.yml or restrict egress in the security group.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html',
   tags: ['TA0011:T1571', 'TA0010:T1048'],
-  rule: isUnusualEgress,
+  requiresSettings: ['internalNetworks', 'expectedEgressPorts'],
+  rule: (event, { settings }) => isUnusualEgress(event, settings),
   title: (event) => `${event.srcaddr ?? 'unknown'} (${event.instance_id ?? event.interface_id ?? 'unknown interface'}) connected to ${event.dstaddr ?? 'unknown'} on unusual port ${event.protocol === UDP ? 'udp' : 'tcp'}/${event.dstport ?? '?'}`,
   dedup: (event) => `${event.account_id ?? ''}:${event.srcaddr ?? ''}:${event.dstport ?? ''}`,
   dynamicSeverity: severityOf,

@@ -1,7 +1,7 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { dig, isPublicStatement, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import { globMatcher } from './matchers';
-import { settings } from './settings';
 
 /**
  * What CloudTrail rules keep asking of an event: who acted, in which account, with what parameters.
@@ -70,20 +70,26 @@ export function baseEventName(event: CloudTrailEvent): string {
   return (event.eventName ?? '').replace(/\d{8}(v\d+)?$/, '');
 }
 
-export function isOrganizationAccount(accountId: string | undefined): boolean {
-  return accountId !== undefined && settings.organizationAccountIds.includes(accountId);
+/**
+ * Whether an account is inside the organization: listed in settings.organizationAccountIds, or the
+ * account the event happened in. With no accounts configured only the event's own account is
+ * inside, so sharing with any other account alerts (the documented fallback: loud, never blind).
+ */
+export function isOrganizationAccount(accountId: string | undefined, event: CloudTrailEvent, settings: DetectionSettings): boolean {
+  if (accountId === undefined) return false;
+  return settings.organizationAccountIds.includes(accountId) || accountId === event.recipientAccountId || accountId === event.userIdentity?.accountId;
 }
 
 /**
  * Principals a role's trust policy lets in from outside the organization: `*`, AWS principals in
- * accounts not listed in settings, and identity providers trusted without any condition (an OIDC
- * provider such as GitHub's without a `sub` condition lets every repository on GitHub in).
+ * other accounts (see isOrganizationAccount), and identity providers trusted without any condition
+ * (an OIDC provider such as GitHub's without a `sub` condition lets every repository on GitHub in).
  */
-export function outsidersTrusted(document: unknown): string[] {
+export function outsidersTrusted(document: unknown, event: CloudTrailEvent, settings: DetectionSettings): string[] {
   return policyStatements(document)
     .filter((statement) => statement.effect === 'Allow')
     .flatMap((statement) => [
-      ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal))),
+      ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal), event, settings)),
       ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
     ]);
 }
@@ -91,28 +97,30 @@ export function outsidersTrusted(document: unknown): string[] {
 /**
  * Who a resource policy (SNS, SQS, ECR, KMS, Secrets Manager, Lambda…) lets in from outside the
  * organization: `everyone` for a `*` principal no condition pins down, and each AWS account outside
- * settings.organizationAccountIds named as a principal. Service principals are AWS acting for the
- * resource owner and are not outsiders.
+ * the organization (see isOrganizationAccount) named as a principal. Service principals are AWS
+ * acting for the resource owner and are not outsiders.
  */
-export function resourcePolicyOutsiders(document: unknown): string[] {
+export function resourcePolicyOutsiders(document: unknown, event: CloudTrailEvent, settings: DetectionSettings): string[] {
   const outsiders = policyStatements(document)
     .filter((statement) => statement.effect === 'Allow')
     .flatMap((statement) => {
       if (isPublicStatement(statement)) return ['everyone'];
       return statement.awsPrincipals.flatMap((principal) => {
         const account = principalAccount(principal);
-        return account !== undefined && !isOrganizationAccount(account) ? [account] : [];
+        return account !== undefined && !isOrganizationAccount(account, event, settings) ? [account] : [];
       });
     });
   return [...new Set(outsiders)];
 }
 
 /**
- * The recipients of a share that are outside the organization: account ids not in settings, and
- * `everyone` for the public group (`all`).
+ * The recipients of a share that are outside the organization: other accounts (see
+ * isOrganizationAccount), and `everyone` for the public group (`all`).
  */
-export function outsideRecipients(recipients: readonly string[]): string[] {
-  return [...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient)))];
+export function outsideRecipients(recipients: readonly string[], event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  return [
+    ...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient, event, settings)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient))),
+  ];
 }
 
 /** Accounts (and the `all` group) an EC2 permission change adds: `{ add: { items: [{ userId } | { group }] } }`. */
@@ -120,11 +128,9 @@ export function addedEc2Permissions(permission: unknown): string[] {
   return items(dig(permission, 'add')).flatMap((item) => [text(dig(item, 'userId')), text(dig(item, 'group'))].filter((value): value is string => value !== undefined));
 }
 
-const isDeployer = globMatcher(settings.deploymentPrincipals);
-
 /** Calls made by the deployment pipeline's principals (settings.deploymentPrincipals) or through CloudFormation. */
-export function isDeployment(event: CloudTrailEvent): boolean {
-  return isDeployer(principalArnOf(event)) || event.userIdentity?.invokedBy === 'cloudformation.amazonaws.com';
+export function isDeployment(event: CloudTrailEvent, settings: DetectionSettings): boolean {
+  return globMatcher(settings.deploymentPrincipals)(principalArnOf(event)) || event.userIdentity?.invokedBy === 'cloudformation.amazonaws.com';
 }
 
 /** `who` in `where` (account and region), the tail most titles share. */
@@ -146,4 +152,25 @@ export function callContext(event: CloudTrailEvent): Record<string, unknown> {
     errorCode: event.errorCode ?? undefined,
     requestParameters: event.requestParameters ?? undefined,
   };
+}
+
+/** "did" or "tried to": rules that count attempts match denied calls too, and say which it was. */
+export function attemptVerb(event: CloudTrailEvent, did: string, tried: string): string {
+  return event.errorCode ? tried : did;
+}
+
+/** Denied calls: an attacker probing with credentials that lack the permission. */
+export function wasDenied(event: CloudTrailEvent): boolean {
+  const code = (event.errorCode ?? '').toLowerCase();
+  return code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden');
+}
+
+/**
+ * The instance behind an EC2 instance-profile session: the session name of a role session is the
+ * instance id (`…:assumed-role/app-role/i-0123456789abcdef0`). Undefined for any other caller.
+ */
+export function instanceIdOfSession(event: CloudTrailEvent): string | undefined {
+  if (event.userIdentity?.type !== 'AssumedRole') return undefined;
+  const session = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(event.userIdentity.arn ?? '');
+  return session?.[1];
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAccessKeyCheckedByScanner from './aws_cloudtrail_access_key_checked_by_scanner';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
+import awsCloudtrailAmiDeregistered from './aws_cloudtrail_ami_deregistered';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
 import awsCloudtrailBackupVaultSharedOutsideOrg from './aws_cloudtrail_backup_vault_shared_outside_org';
 import awsCloudtrailBedrockGuardrailChanged from './aws_cloudtrail_bedrock_guardrail_changed';
@@ -17,7 +18,13 @@ import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_si
 import awsCloudtrailEbsDefaultEncryptionWeakened from './aws_cloudtrail_ebs_default_encryption_weakened';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2BlockPublicAccessDisabled from './aws_cloudtrail_ec2_block_public_access_disabled';
+import awsCloudtrailEc2InstanceConnectKeySent from './aws_cloudtrail_ec2_instance_connect_key_sent';
+import awsCloudtrailEc2InstanceCredentialsUsedElsewhere from './aws_cloudtrail_ec2_instance_credentials_used_elsewhere';
+import awsCloudtrailEc2InstanceRoleDiscovery from './aws_cloudtrail_ec2_instance_role_discovery';
 import awsCloudtrailEc2MonitoringDisabled from './aws_cloudtrail_ec2_monitoring_disabled';
+import awsCloudtrailEc2PasswordDataSweep from './aws_cloudtrail_ec2_password_data_sweep';
+import awsCloudtrailEc2SerialConsoleAccess from './aws_cloudtrail_ec2_serial_console_access';
+import awsCloudtrailEc2UnusualInstanceTypeLaunched from './aws_cloudtrail_ec2_unusual_instance_type_launched';
 import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_modified';
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailEcrImagePushedOutsideDeployment from './aws_cloudtrail_ecr_image_pushed_outside_deployment';
@@ -26,6 +33,7 @@ import awsCloudtrailEventBridgeRuleDisabled from './aws_cloudtrail_event_bridge_
 import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
+import awsCloudtrailHostedZoneQueryLoggingRemoved from './aws_cloudtrail_hosted_zone_query_logging_removed';
 import awsCloudtrailIamAccessKeyActivated from './aws_cloudtrail_iam_access_key_activated';
 import awsCloudtrailIamAccessKeyCreated from './aws_cloudtrail_iam_access_key_created';
 import awsCloudtrailIamAlternateCredentialCreated from './aws_cloudtrail_iam_alternate_credential_created';
@@ -44,14 +52,15 @@ import awsCloudtrailIamUserCreated from './aws_cloudtrail_iam_user_created';
 import awsCloudtrailIdentityCenterAccountAssignmentCreated from './aws_cloudtrail_identity_center_account_assignment_created';
 import awsCloudtrailIdentityCenterPermissionSetChanged from './aws_cloudtrail_identity_center_permission_set_changed';
 import awsCloudtrailInspectorDisabled from './aws_cloudtrail_inspector_disabled';
-import awsCloudtrailInstanceCredentialsUsedOffInstance from './aws_cloudtrail_instance_credentials_used_off_instance';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
 import awsCloudtrailKmsKeySharedOutsideOrg from './aws_cloudtrail_kms_key_shared_outside_org';
 import awsCloudtrailLambdaCodeChanged from './aws_cloudtrail_lambda_code_changed';
 import awsCloudtrailLambdaFunctionUrlChanged from './aws_cloudtrail_lambda_function_url_changed';
 import awsCloudtrailLambdaLayerChanged from './aws_cloudtrail_lambda_layer_changed';
-import awsCloudtrailLambdaPermissionOutsideOrg from './aws_cloudtrail_lambda_permission_outside_org';
+import awsCloudtrailLambdaLayerSharedOutsideOrg from './aws_cloudtrail_lambda_layer_shared_outside_org';
+import awsCloudtrailLambdaPermissionGrantedOutsideOrg from './aws_cloudtrail_lambda_permission_granted_outside_org';
+import awsCloudtrailLambdaServicePermissionUnscoped from './aws_cloudtrail_lambda_service_permission_unscoped';
 import awsCloudtrailLeaveOrganization from './aws_cloudtrail_leave_organization';
 import awsCloudtrailLogSubscriptionRemoved from './aws_cloudtrail_log_subscription_removed';
 import awsCloudtrailMacieDisabled from './aws_cloudtrail_macie_disabled';
@@ -70,28 +79,37 @@ import awsCloudtrailRdsRoleAdded from './aws_cloudtrail_rds_role_added';
 import awsCloudtrailRdsSnapshotExported from './aws_cloudtrail_rds_snapshot_exported';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
 import awsCloudtrailRegionEnabled from './aws_cloudtrail_region_enabled';
-import awsCloudtrailResolverQueryLoggingRemoved from './aws_cloudtrail_resolver_query_logging_removed';
+import awsCloudtrailRolesAnywhereTrustAnchorCreated from './aws_cloudtrail_roles_anywhere_trust_anchor_created';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
 import awsCloudtrailRootActivity from './aws_cloudtrail_root_activity';
 import awsCloudtrailRootConsoleLogin from './aws_cloudtrail_root_console_login';
 import awsCloudtrailRootConsoleLoginFailed from './aws_cloudtrail_root_console_login_failed';
+import awsCloudtrailRoute53ResolverQueryLoggingRemoved from './aws_cloudtrail_route53_resolver_query_logging_removed';
 import awsCloudtrailRouteTableChanged from './aws_cloudtrail_route_table_changed';
 import awsCloudtrailS3BucketAclPublic from './aws_cloudtrail_s3_bucket_acl_public';
 import awsCloudtrailS3BucketDeleted from './aws_cloudtrail_s3_bucket_deleted';
 import awsCloudtrailS3BucketEncryptionRemoved from './aws_cloudtrail_s3_bucket_encryption_removed';
 import awsCloudtrailS3BucketLoggingDisabled from './aws_cloudtrail_s3_bucket_logging_disabled';
+import awsCloudtrailS3BucketPolicyGrantsOutsideAccount from './aws_cloudtrail_s3_bucket_policy_grants_outside_account';
 import awsCloudtrailS3BucketPolicyPublic from './aws_cloudtrail_s3_bucket_policy_public';
 import awsCloudtrailS3BucketReplicationChanged from './aws_cloudtrail_s3_bucket_replication_changed';
 import awsCloudtrailS3BucketVersioningWeakened from './aws_cloudtrail_s3_bucket_versioning_weakened';
+import awsCloudtrailS3BucketVersionsWiped from './aws_cloudtrail_s3_bucket_versions_wiped';
+import awsCloudtrailS3LifecycleShortExpiration from './aws_cloudtrail_s3_lifecycle_short_expiration';
 import awsCloudtrailS3ObjectCopiedOutsideOrg from './aws_cloudtrail_s3_object_copied_outside_org';
 import awsCloudtrailS3ObjectEncryptedWithForeignKey from './aws_cloudtrail_s3_object_encrypted_with_foreign_key';
+import awsCloudtrailS3ObjectsEncryptedWithCustomerKey from './aws_cloudtrail_s3_objects_encrypted_with_customer_key';
+import awsCloudtrailS3ObjectsMassDeleted from './aws_cloudtrail_s3_objects_mass_deleted';
 import awsCloudtrailS3PublicAccessBlockRemoved from './aws_cloudtrail_s3_public_access_block_removed';
 import awsCloudtrailS3RansomNoteUploaded from './aws_cloudtrail_s3_ransom_note_uploaded';
+import awsCloudtrailSagemakerLifecycleConfigAttached from './aws_cloudtrail_sagemaker_lifecycle_config_attached';
 import awsCloudtrailSecretSharedOutsideOrg from './aws_cloudtrail_secret_shared_outside_org';
+import awsCloudtrailSecretsBatchRetrievalByFilter from './aws_cloudtrail_secrets_batch_retrieval_by_filter';
 import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
 import awsCloudtrailSecurityHubFindingsSuppressed from './aws_cloudtrail_security_hub_findings_suppressed';
+import awsCloudtrailSesEnumeration from './aws_cloudtrail_ses_enumeration';
 import awsCloudtrailSnsTopicSharedOutsideOrg from './aws_cloudtrail_sns_topic_shared_outside_org';
 import awsCloudtrailSqsQueueSharedOutsideOrg from './aws_cloudtrail_sqs_queue_shared_outside_org';
 import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
@@ -124,6 +142,7 @@ export const rules: Rule[] = [
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAccessKeyCheckedByScanner,
   awsCloudtrailAdminPolicyAttached,
+  awsCloudtrailAmiDeregistered,
   awsCloudtrailAmiSharedOutsideOrg,
   awsCloudtrailBackupVaultSharedOutsideOrg,
   awsCloudtrailBedrockGuardrailChanged,
@@ -139,7 +158,13 @@ export const rules: Rule[] = [
   awsCloudtrailEbsDefaultEncryptionWeakened,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2BlockPublicAccessDisabled,
+  awsCloudtrailEc2InstanceConnectKeySent,
+  awsCloudtrailEc2InstanceCredentialsUsedElsewhere,
+  awsCloudtrailEc2InstanceRoleDiscovery,
   awsCloudtrailEc2MonitoringDisabled,
+  awsCloudtrailEc2PasswordDataSweep,
+  awsCloudtrailEc2SerialConsoleAccess,
+  awsCloudtrailEc2UnusualInstanceTypeLaunched,
   awsCloudtrailEc2UserDataModified,
   awsCloudtrailEc2UserDataRead,
   awsCloudtrailEcrImagePushedOutsideDeployment,
@@ -148,6 +173,7 @@ export const rules: Rule[] = [
   awsCloudtrailEventBusSharedOutsideOrg,
   awsCloudtrailGuardDutyDisabled,
   awsCloudtrailGuardDutyFindingsSuppressed,
+  awsCloudtrailHostedZoneQueryLoggingRemoved,
   awsCloudtrailIamAccessKeyActivated,
   awsCloudtrailIamAccessKeyCreated,
   awsCloudtrailIamAlternateCredentialCreated,
@@ -166,14 +192,15 @@ export const rules: Rule[] = [
   awsCloudtrailIdentityCenterAccountAssignmentCreated,
   awsCloudtrailIdentityCenterPermissionSetChanged,
   awsCloudtrailInspectorDisabled,
-  awsCloudtrailInstanceCredentialsUsedOffInstance,
   awsCloudtrailKmsKeyDisabled,
   awsCloudtrailKmsKeyScheduledForDeletion,
   awsCloudtrailKmsKeySharedOutsideOrg,
   awsCloudtrailLambdaCodeChanged,
   awsCloudtrailLambdaFunctionUrlChanged,
   awsCloudtrailLambdaLayerChanged,
-  awsCloudtrailLambdaPermissionOutsideOrg,
+  awsCloudtrailLambdaLayerSharedOutsideOrg,
+  awsCloudtrailLambdaPermissionGrantedOutsideOrg,
+  awsCloudtrailLambdaServicePermissionUnscoped,
   awsCloudtrailLeaveOrganization,
   awsCloudtrailLogSubscriptionRemoved,
   awsCloudtrailMacieDisabled,
@@ -192,28 +219,37 @@ export const rules: Rule[] = [
   awsCloudtrailRdsSnapshotExported,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
   awsCloudtrailRegionEnabled,
-  awsCloudtrailResolverQueryLoggingRemoved,
+  awsCloudtrailRolesAnywhereTrustAnchorCreated,
   awsCloudtrailRootAccessKeyCreated,
   awsCloudtrailRootActivity,
   awsCloudtrailRootConsoleLogin,
   awsCloudtrailRootConsoleLoginFailed,
+  awsCloudtrailRoute53ResolverQueryLoggingRemoved,
   awsCloudtrailRouteTableChanged,
   awsCloudtrailS3BucketAclPublic,
   awsCloudtrailS3BucketDeleted,
   awsCloudtrailS3BucketEncryptionRemoved,
   awsCloudtrailS3BucketLoggingDisabled,
+  awsCloudtrailS3BucketPolicyGrantsOutsideAccount,
   awsCloudtrailS3BucketPolicyPublic,
   awsCloudtrailS3BucketReplicationChanged,
   awsCloudtrailS3BucketVersioningWeakened,
+  awsCloudtrailS3BucketVersionsWiped,
+  awsCloudtrailS3LifecycleShortExpiration,
   awsCloudtrailS3ObjectCopiedOutsideOrg,
   awsCloudtrailS3ObjectEncryptedWithForeignKey,
+  awsCloudtrailS3ObjectsEncryptedWithCustomerKey,
+  awsCloudtrailS3ObjectsMassDeleted,
   awsCloudtrailS3PublicAccessBlockRemoved,
   awsCloudtrailS3RansomNoteUploaded,
+  awsCloudtrailSagemakerLifecycleConfigAttached,
   awsCloudtrailSecretSharedOutsideOrg,
+  awsCloudtrailSecretsBatchRetrievalByFilter,
   awsCloudtrailSecretsBulkRead,
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
   awsCloudtrailSecurityHubFindingsSuppressed,
+  awsCloudtrailSesEnumeration,
   awsCloudtrailSnsTopicSharedOutsideOrg,
   awsCloudtrailSqsQueueSharedOutsideOrg,
   awsCloudtrailSsmParametersBulkRead,

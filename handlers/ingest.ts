@@ -2,13 +2,21 @@ import { runtimeConfigFromProcess } from '../src/config';
 import { createDetectionSetup } from '../src/ingest/detection-setup';
 import { ingestMessage } from '../src/ingest/ingest-message';
 import { addIngestCounts, functionMetrics } from '../src/metrics';
+import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { createServices } from '../src/services';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(() => {
   const services = createServices(runtimeConfigFromProcess());
-  const detection = createDetectionSetup({ rules: services.rules, settings: services.settings, timeBudgetMs: services.config.options.ruleTimeBudgetMs, now: services.now });
+  const detection = createDetectionSetup({
+    rules: services.rules,
+    settings: services.settings,
+    detectionSettings: services.config.detections,
+    timeBudgetMs: services.config.options.ruleTimeBudgetMs,
+    now: services.now,
+    warn: (message) => logger.warn(message),
+  });
   return { ...services, s3: services.clients.s3, buckets: services.runtime.buckets, detection, metrics: functionMetrics(services.runtime, 'ingest') };
 });
 

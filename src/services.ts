@@ -13,7 +13,7 @@ import { sqsJobQueue, type JobQueue } from './jobs/job';
 import { createSearchRequests } from './jobs/search-requests';
 import type { Operations } from './slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
-import { readConfigFile, type ConfigFile, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
+import { readConfigFile, type ConfigFile, type DetectionSettings, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
 import type { Rule } from './detect/rule';
 import { loadRuleSet } from './detect/rule-set';
 import type { Policy } from './detect/policy';
@@ -35,6 +35,8 @@ import { createDynamoSettingsStore } from './store/dynamo-settings-store';
 export interface Services {
   runtime: RuntimeConfig;
   config: ConfigFile;
+  /** What normal looks like for this organisation (prowl.config.yml → detections); rules and policies receive it in their context. */
+  detectionSettings: DetectionSettings;
   clients: AwsClients;
   alerts: AlertStore;
   audit: AuditLog;
@@ -61,6 +63,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
   return {
     runtime,
     config,
+    detectionSettings: config.detections,
     clients,
     logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
 import { s3Bucket } from '../../src/scan/test-resources';
-import { policySettings } from './settings';
+import { isPublicByDesign } from './bucket_policy';
 
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
@@ -17,11 +17,11 @@ export default definePolicy({
   description:
     'The bucket does not have all four "Block public access" settings on. Without them, one ACL or policy edit is enough to make the bucket public. (An account-level block may still cover the bucket; this policy looks at the bucket\'s own settings.)',
   runbook:
-    'Turn on all four settings (S3 → bucket → Permissions → Block public access). If the bucket must stay public, list it in publicBuckets in detections/policies/settings.ts so the exception is written down.',
+    'Turn on all four settings (S3 → bucket → Permissions → Block public access). If the bucket must stay public, list its ARN in detections.publicBuckets in prowl.config.yml so the exception is written down.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
   tags: ['TA0009:T1530'],
-  ignoreResources: policySettings.publicBuckets,
-  policy: (bucket) => missingFlags(bucket).length === 0,
+  requiresSettings: ['publicBuckets'],
+  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || missingFlags(bucket).length === 0,
   title: (bucket) =>
     bucket.PublicAccessBlock === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
   alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlock }),

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
 import { s3Bucket } from '../../src/scan/test-resources';
-import { policySettings } from './settings';
+import { isPublicByDesign } from './bucket_policy';
 
 const PUBLIC_GROUPS = new Set(['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers']);
 /** Grants that let the public change the bucket's contents or its ACL, not only read. */
@@ -23,11 +23,11 @@ export default definePolicy({
   description:
     'The bucket ACL grants access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers), and no public access block tells S3 to ignore public ACLs. Severity is critical when the grant allows writing or changing the ACL.',
   runbook:
-    'Check whether the bucket is meant to be public (a static website usually is; then list it in publicBuckets in detections/policies/settings.ts). Otherwise remove the grant (S3 → bucket → Permissions → Access control list), turn on "Block public access", and consider setting Object Ownership to "Bucket owner enforced" so ACLs stop applying at all. Review the S3 access logs for reads by unknown principals while it was public.',
+    'Check whether the bucket is meant to be public (a static website usually is; then list its ARN in detections.publicBuckets in prowl.config.yml). Otherwise remove the grant (S3 → bucket → Permissions → Access control list), turn on "Block public access", and consider setting Object Ownership to "Bucket owner enforced" so ACLs stop applying at all. Review the S3 access logs for reads by unknown principals while it was public.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
   tags: ['TA0009:T1530'],
-  ignoreResources: policySettings.publicBuckets,
-  policy: (bucket) => bucket.PublicAccessBlock?.IgnorePublicAcls === true || publicGrants(bucket).length === 0,
+  requiresSettings: ['publicBuckets'],
+  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlock?.IgnorePublicAcls === true || publicGrants(bucket).length === 0,
   title: (bucket) => `S3 bucket ${bucket.Name} grants ${[...new Set(publicGrants(bucket).map((grant) => grant.Permission))].join(', ')} to the public by ACL`,
   dynamicSeverity: (bucket) => (publicGrants(bucket).some((grant) => WRITE_PERMISSIONS.has(grant.Permission)) ? 'CRITICAL' : 'HIGH'),
   alertContext: (bucket) => ({ bucket: bucket.Name, publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee.URI, permission: grant.Permission })) }),

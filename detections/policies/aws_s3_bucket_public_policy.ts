@@ -1,8 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
 import { s3Bucket } from '../../src/scan/test-resources';
-import { isUnconditionalPublicAllow, statements } from './bucket_policy';
-import { policySettings } from './settings';
+import { isPublicByDesign, isUnconditionalPublicAllow, statements } from './bucket_policy';
 
 /** S3's own verdict when it gave one; otherwise (resource JSON from elsewhere) an unconditioned Allow to everyone. */
 function policyIsPublic(bucket: S3Bucket): boolean {
@@ -22,11 +21,11 @@ export default definePolicy({
   description:
     'The bucket policy grants access to anyone, and the bucket\'s public access block does not restrict public policies (RestrictPublicBuckets), so the grant is in effect.',
   runbook:
-    'Read the bucket policy (S3 → bucket → Permissions → Bucket policy) and find the statement with Principal "*". If the bucket is a public website, list it in publicBuckets in detections/policies/settings.ts. Otherwise restrict the statement with a condition (aws:PrincipalOrgID, aws:SourceVpce) or remove it, then turn on "Block public access". Check S3 access logs for anonymous reads while it was open.',
+    'Read the bucket policy (S3 → bucket → Permissions → Bucket policy) and find the statement with Principal "*". If the bucket is a public website, list its ARN in detections.publicBuckets in prowl.config.yml. Otherwise restrict the statement with a condition (aws:PrincipalOrgID, aws:SourceVpce) or remove it, then turn on "Block public access". Check S3 access logs for anonymous reads while it was open.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
   tags: ['TA0009:T1530'],
-  ignoreResources: policySettings.publicBuckets,
-  policy: (bucket) => bucket.PublicAccessBlock?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
+  requiresSettings: ['publicBuckets'],
+  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlock?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
   title: (bucket) => `S3 bucket ${bucket.Name} has a public bucket policy`,
   alertContext: (bucket) => ({ bucket: bucket.Name, policy: bucket.Policy }),
   tests: [

@@ -1,4 +1,5 @@
 import { dig, list, strings, text } from '../fields';
+import { globMatcher } from '../matchers';
 
 /**
  * Readers for S3 bucket policy documents. A policy document is JSON written by people: Principal,
@@ -34,4 +35,12 @@ export function deniesInsecureTransport(statement: unknown): boolean {
   const secureTransport = strings(dig(statement, 'Condition', 'Bool', 'aws:SecureTransport'));
   const actions = strings(dig(statement, 'Action'));
   return secureTransport.map((value) => value.toLowerCase()).includes('false') && actions.some((action) => action === '*' || action === 's3:*');
+}
+
+/**
+ * A bucket the organisation made public on purpose (prowl.config.yml → detections.publicBuckets,
+ * ARN globs): the public-bucket policies pass it, so the exception is written down once.
+ */
+export function isPublicByDesign(bucketArn: string, publicBuckets: readonly string[]): boolean {
+  return globMatcher(publicBuckets)(bucketArn);
 }

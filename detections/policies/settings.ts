@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { describeIssues } from '../../src/config/zod-issues';
 import { ProwlError } from '../../src/errors';
-import { settings as detectionSettings } from '../settings';
 
 /**
- * What the cloud-security policies hold resources to. A deployment edits these values (and nothing
- * in the policies) to match its standards; they are validated when the pack loads. Approved regions
- * are shared with the log rules (detections/settings.ts) so the two never disagree.
+ * The security standards the cloud-security policies hold resources to: the same for every
+ * organisation that adopts them, validated when the pack loads. Facts about one organisation
+ * (approved regions, buckets public on purpose) are not here: they come from prowl.config.yml →
+ * detections, through each policy's context.
  */
 const port = z.number().int().min(0).max(65535);
-const glob = z.string().min(1, 'expected a non-empty glob');
 
 export const policySettingsSchema = z.strictObject({
-  /** Regions where resources may exist; anything elsewhere fails AWS.Resource.UnapprovedRegion. */
-  approvedRegions: z.array(z.string()).min(1),
   /** Ports for remote administration: never open to the internet. */
   adminPorts: z.array(port).min(1),
   /** Database and cache ports: never open to the internet. */
@@ -27,8 +24,6 @@ export const policySettingsSchema = z.strictObject({
     /** How many previous passwords may not be reused. */
     reusePrevention: z.number().int().min(1).max(24),
   }),
-  /** Bucket ARNs (picomatch globs) that are public on purpose, such as static websites. */
-  publicBuckets: z.array(glob),
 });
 
 export type PolicySettings = z.infer<typeof policySettingsSchema>;
@@ -42,12 +37,10 @@ export function parsePolicySettings(input: unknown): PolicySettings {
 }
 
 export const policySettings: PolicySettings = parsePolicySettings({
-  approvedRegions: detectionSettings.approvedRegions,
   adminPorts: [22, 3389],
   // SQL Server, Oracle, MySQL, PostgreSQL, Redshift, Redis, Cassandra, Elasticsearch (HTTP and transport), Memcached, MongoDB.
   databasePorts: [1433, 1521, 3306, 5432, 5439, 6379, 9042, 9200, 9300, 11211, 27017],
   accessKeyMaxAgeDays: 90,
   credentialMaxUnusedDays: 90,
   passwordPolicy: { minimumLength: 14, reusePrevention: 24 },
-  publicBuckets: ['arn:aws:s3:::acme-public-website-*'],
 });

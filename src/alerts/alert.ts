@@ -49,6 +49,11 @@ export interface Alert {
   status: AlertStatus;
   threshold: number;
   matchCount: number;
+  /**
+   * For rules whose threshold counts distinct values: the values seen in the window (at most
+   * DISTINCT_LIMITS.valuesPerAlert; the threshold compares against their number, not matchCount).
+   */
+  distinctValues?: string[];
   windowStart: string;
   windowEnd: string;
   /** Event times of the earliest and latest match. */

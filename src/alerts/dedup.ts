@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DISTINCT_LIMITS } from '../detect/rule';
 import { alertIdFor, windowIdFor, type Alert, type DedupWindow } from './alert';
 import type { MatchGroup } from './match-groups';
 
@@ -33,10 +34,21 @@ function latest(current: Alert['latestSample'], added: Alert['samples']): Pick<A
   return { latestSample: newest };
 }
 
+/** Values already seen plus new ones, in first-seen order, bounded so the item stays small; the threshold never needs more. */
+function mergedValues(existing: readonly string[], added: ReadonlySet<string>): string[] {
+  const merged = new Set(existing);
+  for (const value of added) {
+    if (merged.size >= DISTINCT_LIMITS.valuesPerAlert) break;
+    merged.add(value);
+  }
+  return [...merged];
+}
+
 /**
  * Folds one batch's matches into the window's alert. Returns the same object when the batch was
  * already applied, so a retried batch changes nothing. The alert opens when the count reaches the
- * threshold; matches after that update count, last seen and samples.
+ * threshold (for rules counting distinct values, when that many distinct values were seen); matches
+ * after that update count, last seen and samples.
  */
 export function applyMatches(current: Alert | undefined, group: MatchGroup, window: DedupWindow, batchId: string, now: DateTime, sampleLimit: number): Alert {
   if (current?.recentBatches.includes(batchId)) return current;
@@ -70,10 +82,13 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     version: 0,
   };
   const matchCount = base.matchCount + group.count;
+  const distinctValues = group.values ? mergedValues(base.distinctValues ?? [], group.values) : base.distinctValues;
+  const counted = distinctValues ? distinctValues.length : matchCount;
   return {
     ...base,
     matchCount,
-    status: base.status === 'PENDING' && matchCount >= base.threshold ? 'OPEN' : base.status,
+    ...(distinctValues ? { distinctValues } : {}),
+    status: base.status === 'PENDING' && counted >= base.threshold ? 'OPEN' : base.status,
     logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,

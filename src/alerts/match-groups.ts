@@ -16,6 +16,8 @@ export interface MatchGroup {
   lastSeen: string;
   logTypes: Set<string>;
   samples: NormalizedEvent[];
+  /** Present when the rule's threshold counts distinct values: every value this batch's matches added. */
+  values?: Set<string>;
 }
 
 /** The synthetic rule that carries rule errors to the ops channel. */
@@ -85,9 +87,12 @@ export class MatchGroups {
         lastSeen: match.event.p_event_time,
         logTypes: new Set(),
         samples: [],
+        ...(match.values ? { values: new Set<string>() } : {}),
       }),
       match.event,
     );
+    const values = this.groups.get(`${match.rule.id}\u0000${match.dedup}`)?.values;
+    for (const value of match.values ?? []) values?.add(value);
   }
 
   /** One rule-error alert per (rule, error kind), however many events tripped it. */

@@ -14,6 +14,7 @@ import { TEST_USAGE, testCommand } from './test-command';
 /** The project the CLI runs in: where prowl.config.yml, detections/ and .prowl/ are. */
 const ROOT = process.cwd();
 const SIGMA_DIR = join(ROOT, 'detections', 'sigma');
+const CONFIG_PATH = join(ROOT, 'prowl.config.yml');
 /** The lake `npm start` fills: its S3 emulator mirrors the lake bucket here, in the lake's own layout. */
 const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', stage: 'local' }, 'LakeBucket'));
 
@@ -21,9 +22,9 @@ const COMMANDS: Record<string, { usage: string; summary: string; run: Command }>
   dev: { usage: DEV_USAGE, summary: 'run Prowl locally: emulators, samples, inbox/ watching, Slack or terminal', run: devCommand },
   parse: { usage: PARSE_USAGE, summary: 'parse a log file: normalized events as JSON lines, a summary on stderr', run: (argv, io) => parseCommand(argv, io) },
   test: { usage: TEST_USAGE, summary: "run every detection's and policy's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet([SIGMA_DIR]), policies) },
-  replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io, (extra) => loadRuleSet([SIGMA_DIR, ...extra])) },
+  replay: { usage: REPLAY_USAGE, summary: 'run log files through every detection and print the alerts that would fire', run: (argv, io) => replayCommand(argv, io, (extra) => loadRuleSet([SIGMA_DIR, ...extra]), CONFIG_PATH) },
   search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
-  scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io) },
+  scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io, policies, CONFIG_PATH) },
 };
 
 function help(io: CommandIO): number {

@@ -9,13 +9,14 @@ import { ProwlError } from '../errors';
 import { parseObject } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import { resolveSource } from '../logs/sources';
+import { detectionSettingsForCli } from './detection-settings-file';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 import { Progress } from './progress';
 
 const QUARANTINE_LINES_SHOWN = 20;
 
-export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--format text|json]';
+export const REPLAY_USAGE = 'prowl replay <file|dir> [--rules <sigma-dir>]… [--config <prowl.config.yml>] [--format text|json]';
 
 function formatText(alert: ReplayAlert): string {
   return `[${alert.severity}] ${alert.ruleId} — ${alert.title} (${alert.count} event${alert.count === 1 ? '' : 's'}, ${alert.firstSeen} → ${alert.lastSeen})`;
@@ -36,13 +37,19 @@ export function formatRuleCounts(counts: readonly RuleCount[], events: number): 
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
  * that would fire: the way to try a rule on history before it goes live.
  */
-export async function replayCommand(argv: string[], io: CommandIO, loadRules: (extraSigmaDirs: string[]) => readonly Rule[] = () => pack): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] } } });
+export async function replayCommand(argv: string[], io: CommandIO, loadRules: (extraSigmaDirs: string[]) => readonly Rule[] = () => pack, defaultConfigPath = 'prowl.config.yml'): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] }, config: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new ProwlError('prowl_bad_command', `give one file or directory.\nUsage: ${REPLAY_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
 
   const files = await listFiles(positionals[0]!);
-  const engine = createEngine(loadRules(values.rules ?? []), { timeBudgetMs: 1000 });
+  const rules = loadRules(values.rules ?? []);
+  const settings = detectionSettingsForCli(values.config, defaultConfigPath, rules, io);
+  const engine = createEngine(rules, { timeBudgetMs: 1000, settings });
   const alerts = new ReplayAlerts();
   const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
   const parseTime = DateTime.utc().toISO();

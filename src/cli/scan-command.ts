@@ -5,13 +5,14 @@ import { policies as pack } from '../../detections/policies';
 import type { Policy } from '../detect/policy';
 import { selectPolicies } from '../detect/policy-tests';
 import { ProwlError } from '../errors';
+import { detectionSettingsForCli } from './detection-settings-file';
 import { evaluatePolicies, type PolicyFailure } from '../scan/evaluate-policies';
 import { ACCEPTED_RESOURCE_INPUT, parseResourceText } from '../scan/resource-json';
 import type { Resource } from '../scan/resource-types';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 
-export const SCAN_USAGE = 'prowl scan --resources <file|dir> [--format text|json] [--policy <id substring>]';
+export const SCAN_USAGE = 'prowl scan --resources <file|dir> [--format text|json] [--policy <id substring>] [--config <prowl.config.yml>]';
 
 /** In a directory, only these are resource files; a lone file given by name is read whatever its name. */
 const RESOURCE_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
@@ -58,11 +59,11 @@ async function readResources(path: string, io: CommandIO): Promise<{ files: numb
  * scan, another tool's export, or hand-written) and prints each failure. Exit code 0 when every
  * resource complies, 1 when a policy fails one or throws; bad arguments or input throw a ProwlError.
  */
-export async function scanCommand(argv: string[], io: CommandIO, policies: readonly Policy[] = pack): Promise<number> {
+export async function scanCommand(argv: string[], io: CommandIO, policies: readonly Policy[] = pack, defaultConfigPath = 'prowl.config.yml'): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { resources: { type: 'string' }, format: { type: 'string', default: 'text' }, policy: { type: 'string' } },
+    options: { resources: { type: 'string' }, format: { type: 'string', default: 'text' }, policy: { type: 'string' }, config: { type: 'string' } },
   });
   if (positionals.length > 0) throw new ProwlError('prowl_bad_command', `unexpected argument "${positionals[0]}".\nUsage: ${SCAN_USAGE}`);
   if (!values.resources) throw new ProwlError('prowl_bad_command', `--resources is required: a resource JSON file or a directory of them.\nUsage: ${SCAN_USAGE}`);
@@ -71,7 +72,8 @@ export async function scanCommand(argv: string[], io: CommandIO, policies: reado
   if (selected.length === 0) throw new ProwlError('prowl_bad_command', `no policy id contains "${values.policy}" (${policies.length} policies loaded)`);
 
   const { files, resources } = await readResources(values.resources, io);
-  const evaluation = evaluatePolicies(selected, resources);
+  const settings = detectionSettingsForCli(values.config, defaultConfigPath, selected, io);
+  const evaluation = evaluatePolicies(selected, resources, settings);
 
   for (const failure of evaluation.failures) writeLine(io.stdout, values.format === 'json' ? formatJson(failure) : formatText(failure));
   for (const error of evaluation.errors) writeLine(io.stderr, `policy error: ${error.policyId} on ${error.resourceId}: ${error.kind}: ${error.message}`);

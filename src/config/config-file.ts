@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ProwlError } from '../errors';
+import { detectionSettingsSchema } from './detection-settings';
 import { severitySchema } from './severity';
 import { describeIssues } from './zod-issues';
 
@@ -66,6 +67,8 @@ export const configFileSchema = z
       .prefault({}),
     /** User-defined JSON log types; each declaration is validated by src/logs/custom-log-type.ts at start. */
     logTypes: z.array(z.record(z.string(), z.unknown())).default([]),
+    /** What normal looks like for this organisation (accounts, regions, networks, expected principals); rules read it through their context. */
+    detections: detectionSettingsSchema.prefault({}),
     /** Accounts and regions the daily scan covers; validated by the scan module (src/scan/scan-plan.ts) at start. */
     scan: z.record(z.string(), z.unknown()).optional(),
     options: z

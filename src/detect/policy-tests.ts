@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../config/detection-settings';
 import { Settings } from 'luxon';
 import { evaluatePolicies } from '../scan/evaluate-policies';
 import { validateResource } from '../scan/resource-types';
@@ -67,7 +68,7 @@ function runOne(policy: Policy, test: PolicyTest, index: number): PolicyTestResu
   }
 
   // Disabled policies and ignored resources keep their tests honest: evaluate a copy without either.
-  const { failures, errors } = evaluatePolicies([{ ...policy, enabled: true, ignoreResources: [] }], [resource]);
+  const { failures, errors } = evaluatePolicies([{ ...policy, enabled: true, ignoreResources: [] }], [resource], { ...EMPTY_DETECTION_SETTINGS, ...test.settings });
   if (errors.length > 0) {
     return { ...base, passed: false, reason: `a policy function threw: ${errors.map((error) => `${error.kind}: ${error.message}`).join('; ')}` };
   }

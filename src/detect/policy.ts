@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
+import type { DetectionSettingName, DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
+import type { RuleContext } from './rule';
 import type { ResourceMap, ResourceTypeName } from '../scan/resource-types';
 
 /** The resource a policy sees: its type's attributes, validated. A union when a policy covers several types; narrow on `ResourceType`. */
@@ -11,6 +13,8 @@ export interface PolicyTest<T extends ResourceTypeName = ResourceTypeName> {
   expect: boolean;
   /** A complete resource of one of the policy's types; the factories in src/scan/test-resources.ts fill in the rest. */
   resource: PolicyResource<T>;
+  /** Organisation settings this test runs with, laid over empty ones. */
+  settings?: Partial<DetectionSettings>;
 }
 
 export interface PolicyDefinition<T extends ResourceTypeName> {
@@ -31,11 +35,13 @@ export interface PolicyDefinition<T extends ResourceTypeName> {
    * it. For resources that are meant to be this way, e.g. `arn:aws:s3:::public-website-*`.
    */
   ignoreResources?: string[];
+  /** Organisation settings the policy reads; when one is empty, Prowl says so at start. */
+  requiresSettings?: readonly DetectionSettingName[];
   /** True when the resource complies. Pure and defensive: no I/O, safe defaults for every field. */
-  policy(resource: PolicyResource<T>): boolean;
-  title?(resource: PolicyResource<T>): string;
-  dynamicSeverity?(resource: PolicyResource<T>): Severity;
-  alertContext?(resource: PolicyResource<T>): Record<string, unknown>;
+  policy(resource: PolicyResource<T>, context: RuleContext): boolean;
+  title?(resource: PolicyResource<T>, context: RuleContext): string;
+  dynamicSeverity?(resource: PolicyResource<T>, context: RuleContext): Severity;
+  alertContext?(resource: PolicyResource<T>, context: RuleContext): Record<string, unknown>;
   tests: PolicyTest<T>[];
 }
 
@@ -51,10 +57,11 @@ export interface Policy {
   team?: string;
   enabled: boolean;
   ignoreResources: string[];
-  policy(resource: PolicyResource<ResourceTypeName>): boolean;
-  title?(resource: PolicyResource<ResourceTypeName>): string;
-  dynamicSeverity?(resource: PolicyResource<ResourceTypeName>): Severity;
-  alertContext?(resource: PolicyResource<ResourceTypeName>): Record<string, unknown>;
+  requiresSettings?: readonly DetectionSettingName[];
+  policy(resource: PolicyResource<ResourceTypeName>, context: RuleContext): boolean;
+  title?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): string;
+  dynamicSeverity?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): Severity;
+  alertContext?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): Record<string, unknown>;
   tests: PolicyTest[];
 }
 

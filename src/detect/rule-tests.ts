@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
 import { describeIssues } from '../config/zod-issues';
 import type { LogType } from '../logs/log-type';
@@ -72,7 +73,7 @@ function runOne(rule: Rule, test: RuleTest, index: number, logTypes: LogTypeRegi
   const origin: RecordOrigin = { sourceId: 'prowl-test', sourceLabel: 'prowl test', objectId: `${rule.id}/${base.testName}`, position: index + 1 };
   const event = normalize(logType, parsed.data, origin, PARSE_TIME);
   // Disabled rules keep their tests honest: the engine skips disabled rules, so enable a copy.
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: frozenClock });
+  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: frozenClock, settings: { ...EMPTY_DETECTION_SETTINGS, ...test.settings } });
   const { matches, failures } = engine.evaluate(event);
 
   if (failures.length > 0) {

@@ -1,3 +1,4 @@
+import type { DetectionSettingName, DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { LogEventMap, LogTypeName } from '../logs/registry';
@@ -8,13 +9,27 @@ export type RuleEvent<L extends LogTypeName> = L extends LogTypeName ? Normalize
 /** A raw event of the rule's log type(s); tests run it through the real parser first. */
 export type RuleTestEvent<L extends LogTypeName> = L extends LogTypeName ? LogEventMap[L] : never;
 
+/**
+ * What the engine hands every rule function besides the event: the deployment's organisation
+ * settings (prowl.config.yml → detections). Rules never import configuration, so they stay pure
+ * and a test can run one against any settings.
+ */
+export interface RuleContext {
+  settings: DetectionSettings;
+}
+
 export interface RuleTest<L extends LogTypeName = LogTypeName> {
   name: string;
   expect: boolean;
   /** Which of the rule's log types the event is; defaults to the first. */
   logType?: L;
+  /** Organisation settings this test runs with, laid over empty ones (so a test without them shows the unconfigured behaviour). */
+  settings?: Partial<DetectionSettings>;
   event: RuleTestEvent<L>;
 }
+
+/** The most distinct values one match contributes, and how long each may be; keeps alert items bounded. */
+export const DISTINCT_LIMITS = { valuesPerMatch: 100, valueLength: 256, valuesPerAlert: 200 };
 
 export interface RuleDefinition<L extends LogTypeName> {
   /** LogFamily.LogType.Name, matching the file name in snake case. */
@@ -28,17 +43,25 @@ export interface RuleDefinition<L extends LogTypeName> {
   tags: string[];
   /** Window length, fixed from the first match. */
   dedupPeriodMinutes?: number;
-  /** Matches needed within the window before the alert opens. */
+  /** Matches needed within the window before the alert opens; distinct values when `distinctValues` is given. */
   threshold?: number;
   team?: string;
   /** Shown on alerts from Sigma rules. */
   author?: string;
   enabled?: boolean;
-  rule(event: RuleEvent<L>): boolean;
-  title?(event: RuleEvent<L>): string;
-  dedup?(event: RuleEvent<L>): string;
-  dynamicSeverity?(event: RuleEvent<L>): Severity;
-  alertContext?(event: RuleEvent<L>): Record<string, unknown>;
+  /** Organisation settings the rule reads; when one is empty, Prowl says so at start. */
+  requiresSettings?: readonly DetectionSettingName[];
+  rule(event: RuleEvent<L>, context: RuleContext): boolean;
+  title?(event: RuleEvent<L>, context: RuleContext): string;
+  dedup?(event: RuleEvent<L>, context: RuleContext): string;
+  dynamicSeverity?(event: RuleEvent<L>, context: RuleContext): Severity;
+  alertContext?(event: RuleEvent<L>, context: RuleContext): Record<string, unknown>;
+  /**
+   * What the threshold counts instead of matches: the values this event adds (secret ids read,
+   * instance ids tried, API names called). One event may add several (a batch call), and a value
+   * seen twice in the window counts once.
+   */
+  distinctValues?(event: RuleEvent<L>, context: RuleContext): readonly string[];
   tests: RuleTest<L>[];
 }
 
@@ -57,21 +80,27 @@ export interface Rule {
   author?: string;
   enabled: boolean;
   origin: 'typescript' | 'sigma';
-  rule(event: NormalizedEvent): boolean;
-  title?(event: NormalizedEvent): string;
-  dedup?(event: NormalizedEvent): string;
-  dynamicSeverity?(event: NormalizedEvent): Severity;
-  alertContext?(event: NormalizedEvent): Record<string, unknown>;
+  requiresSettings?: readonly DetectionSettingName[];
+    rule(event: NormalizedEvent, context?: RuleContext): boolean;
+  title?(event: NormalizedEvent, context?: RuleContext): string;
+  dedup?(event: NormalizedEvent, context?: RuleContext): string;
+  dynamicSeverity?(event: NormalizedEvent, context?: RuleContext): Severity;
+  alertContext?(event: NormalizedEvent, context?: RuleContext): Record<string, unknown>;
+  distinctValues?(event: NormalizedEvent, context?: RuleContext): readonly string[];
   tests: RuleTest[];
 }
 
 export const DEFAULT_DEDUP_PERIOD_MINUTES = 60;
 
 export function defineRule<const L extends LogTypeName>(definition: RuleDefinition<L>): Rule {
+  const threshold = definition.threshold ?? 1;
+  if (definition.distinctValues && threshold > DISTINCT_LIMITS.valuesPerAlert) {
+    throw new Error(`${definition.id}: a threshold over distinct values may be at most ${DISTINCT_LIMITS.valuesPerAlert} (an alert remembers that many values)`);
+  }
   return {
     ...definition,
     dedupPeriodMinutes: definition.dedupPeriodMinutes ?? DEFAULT_DEDUP_PERIOD_MINUTES,
-    threshold: definition.threshold ?? 1,
+    threshold,
     enabled: definition.enabled ?? true,
     origin: 'typescript',
   } as unknown as Rule;

@@ -10,7 +10,7 @@ type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number e
 /** VPC flow fields by name; the type's catch-all for unknown header fields is no use to a test. */
 type VpcFlowFields = Pick<VpcFlowEvent, KnownKeys<VpcFlowEvent>>;
 
-/** The account the default test events come from; detections/settings.ts lists it as in the organization. */
+/** The account the default test events come from (and happen in, so rules count it as inside the organization with no settings). */
 export const TEST_ACCOUNT_ID = '123456789012';
 
 /**
@@ -179,3 +179,12 @@ export function guardDutyFinding(fields: Partial<GuardDutyEvent> = {}): GuardDut
     ...fields,
   };
 }
+
+/**
+ * Organisation settings rule tests can run with: the test account and one sibling account inside
+ * the organization, and the pipeline roles the test events use for deployments.
+ */
+export const TEST_SETTINGS = {
+  organizationAccountIds: [TEST_ACCOUNT_ID, '111122223333'],
+  deploymentPrincipals: ['arn:aws:iam::*:role/GitHubActionsDeploy', 'arn:aws:iam::*:role/cdk-*'],
+};

@@ -1,3 +1,4 @@
+import { unconfiguredSettingsWarning, type DetectionSettings } from '../config/detection-settings';
 import type { DateTime } from 'luxon';
 import type { SettingsStore } from '../alerts/settings-store';
 import { compileSuppression, isActive, type CompiledSuppression } from '../alerts/suppression';
@@ -20,7 +21,18 @@ export interface DetectionSetup {
  * number; only when it moved are rule states and suppressions read again and the engine rebuilt,
  * so a rule disabled in Slack stops at the next batch, with no cache to wait out.
  */
-export function createDetectionSetup(options: { rules: readonly Rule[]; settings: SettingsStore; timeBudgetMs: number; now: () => DateTime }): DetectionSetup {
+export function createDetectionSetup(options: {
+  rules: readonly Rule[];
+  settings: SettingsStore;
+  /** The organisation settings rules read (prowl.config.yml → detections). */
+  detectionSettings: DetectionSettings;
+  timeBudgetMs: number;
+  now: () => DateTime;
+  /** Told once, at creation, which settings the rules need are empty. */
+  warn?: (message: string) => void;
+}): DetectionSetup {
+  const missing = unconfiguredSettingsWarning(options.rules, options.detectionSettings);
+  if (missing) options.warn?.(missing);
   let cached: { version: number; detection: Detection } | undefined;
   return {
     async current() {
@@ -30,7 +42,7 @@ export function createDetectionSetup(options: { rules: readonly Rule[]; settings
         cached = {
           version,
           detection: {
-            engine: createEngine(applyRuleStates(options.rules, states), { timeBudgetMs: options.timeBudgetMs }),
+            engine: createEngine(applyRuleStates(options.rules, states), { timeBudgetMs: options.timeBudgetMs, settings: options.detectionSettings }),
             suppressions: suppressions.map(compileSuppression),
           },
         };

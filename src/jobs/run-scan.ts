@@ -1,3 +1,4 @@
+import type { DetectionSettings } from '../config/detection-settings';
 import type { DateTime } from 'luxon';
 import { recordScan, type ScanOutcome, type ScanRecordDeps } from '../alerts/policy-alerts';
 import type { SettingsStore } from '../alerts/settings-store';
@@ -14,6 +15,8 @@ import type { ResourceStore } from '../store/dynamo-resource-store';
 export interface ScanRunDeps extends ScanRecordDeps {
   scan: ScanDeps;
   policies: readonly Policy[];
+  /** The organisation settings policies read (prowl.config.yml → detections). */
+  detectionSettings: DetectionSettings;
   resources: ResourceStore;
   settings: SettingsStore;
   now: () => DateTime;
@@ -27,7 +30,7 @@ export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOu
   const now = deps.now();
   const scan = await scanAccounts(plan, deps.scan);
   await deps.resources.save(scan.resources, now);
-  const evaluation = evaluatePolicies(deps.policies, scan.resources);
+  const evaluation = evaluatePolicies(deps.policies, scan.resources, deps.detectionSettings);
 
   const active = (await deps.settings.suppressions()).filter((s) => isActive(s, now)).map(compileSuppression);
   const silenced = new SuppressedMatches(active);

@@ -1,4 +1,6 @@
+import type { DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
+import type { RuleContext } from '../detect/rule';
 import { isIgnoredResource, type Policy } from '../detect/policy';
 import type { Resource, ResourceTypeName } from './resource-types';
 
@@ -49,7 +51,8 @@ function truncate(text: string, max: number): string {
  * throws on one resource yields an error for that pair, and the title, severity and context fall
  * back to the policy's own when their functions throw.
  */
-export function evaluatePolicies(policies: readonly Policy[], resources: readonly Resource[]): PolicyEvaluation {
+export function evaluatePolicies(policies: readonly Policy[], resources: readonly Resource[], settings: DetectionSettings): PolicyEvaluation {
+  const ctx: RuleContext = Object.freeze({ settings });
   const evaluation: PolicyEvaluation = { failures: [], suppressed: [], passed: [], errors: [] };
   const byType = new Map<ResourceTypeName, Policy[]>();
   for (const policy of policies) {
@@ -76,15 +79,15 @@ export function evaluatePolicies(policies: readonly Policy[], resources: readonl
         }
       };
 
-      const compliant = run('policy', () => policy.policy(resource) === true);
+      const compliant = run('policy', () => policy.policy(resource, ctx) === true);
       if (!compliant.ok) continue;
       if (compliant.value) {
         evaluation.passed.push(verdict);
         continue;
       }
-      const titled = policy.title ? run('title', () => String(policy.title!(resource))) : { ok: false as const };
-      const severe = policy.dynamicSeverity ? run('dynamicSeverity', () => policy.dynamicSeverity!(resource)) : { ok: false as const };
-      const contextual = policy.alertContext ? run('alertContext', () => policy.alertContext!(resource)) : { ok: false as const };
+      const titled = policy.title ? run('title', () => String(policy.title!(resource, ctx))) : { ok: false as const };
+      const severe = policy.dynamicSeverity ? run('dynamicSeverity', () => policy.dynamicSeverity!(resource, ctx)) : { ok: false as const };
+      const contextual = policy.alertContext ? run('alertContext', () => policy.alertContext!(resource, ctx)) : { ok: false as const };
       const failure: PolicyFailure = {
         ...verdict,
         severity: severe.ok ? severe.value : policy.severity,

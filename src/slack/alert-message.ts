@@ -47,6 +47,7 @@ export function alertFacts(alert: Alert): Array<[string, string]> {
     ['Status', statusText(alert)],
     ['Rule', `\`${alert.ruleId}\``],
     ['Events', String(alert.matchCount)],
+    ...(alert.distinctValues ? [['Distinct values', `${alert.distinctValues.length}: ${distinct(alert.distinctValues)}`] as [string, string]] : []),
     ['Log type', distinct(alert.logTypes)],
     ['Account', distinct(samples.flatMap((e) => e.p_any_aws_account_ids ?? []))],
     ['Region', distinct(samples.map((e) => (typeof e['awsRegion'] === 'string' ? e['awsRegion'] : undefined)))],

@@ -14,7 +14,7 @@ import { isLogTypeName } from '../../src/logs/registry';
 const DETECTIONS_DIR = join(__dirname, '..', '..', 'detections');
 
 /** Modules in detections/ that support rules rather than being one. */
-const SUPPORT_MODULES = new Set(['index.ts', 'settings.ts', 'fields.ts', 'matchers.ts', 'cloudtrail_fields.ts', 's3_access_fields.ts']);
+const SUPPORT_MODULES = new Set(['index.ts', 'fields.ts', 'matchers.ts', 'cloudtrail_fields.ts', 's3_access_fields.ts']);
 
 const ID = /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$/;
 const TAG = /^TA\d{4}:T\d{4}(\.\d{3})?$/;

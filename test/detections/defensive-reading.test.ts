@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import fc from 'fast-check';
 import { rules } from '../../detections';
 import { createEngine } from '../../src/detect/engine';
@@ -35,7 +36,7 @@ function failuresFor(rule: Rule, logTypeName: string, candidate: unknown): strin
   const logType = logTypeByName(logTypeName);
   const parsed = logType.schema.safeParse(candidate);
   if (!parsed.success) return undefined;
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   return engine.evaluate(normalize(logType, parsed.data, origin, PARSE_TIME)).failures.map((failure) => `${failure.kind}: ${failure.message}`);
 }
 

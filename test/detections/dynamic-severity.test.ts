@@ -15,6 +15,7 @@ describe('severity that depends on the event', () => {
       'HTTPS opened to the world matches': 'LOW',
       'ping opened to the world matches': 'LOW',
       'a modified rule widened to 0.0.0.0/0 matches': 'HIGH',
+      'SSH opened with the short form (top-level cidrIp and ports) matches': 'HIGH',
     });
   });
 

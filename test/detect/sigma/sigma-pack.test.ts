@@ -1,3 +1,4 @@
+import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { join } from 'node:path';
 import { createEngine } from '../../../src/detect/engine';
 import type { Rule, RuleTest } from '../../../src/detect/rule';
@@ -12,7 +13,7 @@ const rules = loadSigmaRules(PACK);
 function evaluate(rule: Rule, test: RuleTest): { matched: boolean; failures: string[] } {
   const logType = logTypeByName(test.logType ?? rule.logTypes[0]!);
   const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'sigma-pack', sourceLabel: 'sigma pack', objectId: rule.id, position: 1 }, '2026-11-22T10:05:00.000Z');
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0 });
+  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   const { matches, failures } = engine.evaluate(event);
   return { matched: matches.length > 0, failures: failures.map((failure) => `${failure.kind}: ${failure.message}`) };
 }
