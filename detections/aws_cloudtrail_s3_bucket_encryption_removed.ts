@@ -2,15 +2,21 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, principalAccount, text } from './fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
 /** A default encryption rule whose KMS key belongs to an account outside the organization. */
 function foreignKey(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName !== 'PutBucketEncryption') return undefined;
-  const key = requestText(event, 'ServerSideEncryptionConfiguration', 'Rule', 'ApplyServerSideEncryptionByDefault', 'KMSMasterKeyID') ?? '';
-  const account = principalAccount(key);
-  return account !== undefined && !isOrganizationAccount(account, event, settings) ? key : undefined;
+  // S3 turns one XML element into an object and several into a list.
+  const keys = list(requestParam(event, 'ServerSideEncryptionConfiguration', 'Rule')).flatMap((rule) => {
+    const key = text(dig(rule, 'ApplyServerSideEncryptionByDefault', 'KMSMasterKeyID'));
+    return key === undefined ? [] : [key];
+  });
+  return keys.find((key) => {
+    const account = principalAccount(key);
+    return account !== undefined && !isOrganizationAccount(account, event, settings);
+  });
 }
 
 function change(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
@@ -44,6 +50,23 @@ export default defineRule({
       name: 'a default key from another account matches',
       expect: true,
       event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketEncryption', requestParameters: { bucketName: 'acme-prod-orders-data', ServerSideEncryptionConfiguration: { Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' } } } } }),
+    },
+    {
+      name: 'a foreign key in the second of two rules matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketEncryption',
+        requestParameters: {
+          bucketName: 'acme-prod-orders-data',
+          ServerSideEncryptionConfiguration: {
+            Rule: [
+              { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+              { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' } },
+            ],
+          },
+        },
+      }),
     },
     {
       name: 'a default key of this account does not match',
