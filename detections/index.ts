@@ -10,6 +10,7 @@ import awsCloudtrailBedrockInvocationLoggingDeleted from './aws_cloudtrail_bedro
 import awsCloudtrailBedrockUnexpectedPrincipal from './aws_cloudtrail_bedrock_unexpected_principal';
 import awsCloudtrailCloudWatchAlarmsDisabled from './aws_cloudtrail_cloud_watch_alarms_disabled';
 import awsCloudtrailCodebuildProjectPublic from './aws_cloudtrail_codebuild_project_public';
+import awsCloudtrailCognitoUnauthenticatedAccessEnabled from './aws_cloudtrail_cognito_unauthenticated_access_enabled';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
@@ -29,6 +30,8 @@ import awsCloudtrailEc2UserDataModified from './aws_cloudtrail_ec2_user_data_mod
 import awsCloudtrailEc2UserDataRead from './aws_cloudtrail_ec2_user_data_read';
 import awsCloudtrailEcrImagePushedOutsideDeployment from './aws_cloudtrail_ecr_image_pushed_outside_deployment';
 import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
+import awsCloudtrailEksClusterAdminGranted from './aws_cloudtrail_eks_cluster_admin_granted';
+import awsCloudtrailEksEndpointOpenToInternet from './aws_cloudtrail_eks_endpoint_open_to_internet';
 import awsCloudtrailEventBridgeRuleDisabled from './aws_cloudtrail_event_bridge_rule_disabled';
 import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
@@ -78,6 +81,7 @@ import awsCloudtrailRdsMasterPasswordChanged from './aws_cloudtrail_rds_master_p
 import awsCloudtrailRdsRoleAdded from './aws_cloudtrail_rds_role_added';
 import awsCloudtrailRdsSnapshotExported from './aws_cloudtrail_rds_snapshot_exported';
 import awsCloudtrailRdsSnapshotSharedOutsideOrg from './aws_cloudtrail_rds_snapshot_shared_outside_org';
+import awsCloudtrailRedshiftClusterPublic from './aws_cloudtrail_redshift_cluster_public';
 import awsCloudtrailRegionEnabled from './aws_cloudtrail_region_enabled';
 import awsCloudtrailRolesAnywhereTrustAnchorCreated from './aws_cloudtrail_roles_anywhere_trust_anchor_created';
 import awsCloudtrailRootAccessKeyCreated from './aws_cloudtrail_root_access_key_created';
@@ -150,6 +154,7 @@ export const rules: Rule[] = [
   awsCloudtrailBedrockUnexpectedPrincipal,
   awsCloudtrailCloudWatchAlarmsDisabled,
   awsCloudtrailCodebuildProjectPublic,
+  awsCloudtrailCognitoUnauthenticatedAccessEnabled,
   awsCloudtrailConfigDisabled,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
@@ -169,6 +174,8 @@ export const rules: Rule[] = [
   awsCloudtrailEc2UserDataRead,
   awsCloudtrailEcrImagePushedOutsideDeployment,
   awsCloudtrailEcrRepositorySharedOutsideOrg,
+  awsCloudtrailEksClusterAdminGranted,
+  awsCloudtrailEksEndpointOpenToInternet,
   awsCloudtrailEventBridgeRuleDisabled,
   awsCloudtrailEventBusSharedOutsideOrg,
   awsCloudtrailGuardDutyDisabled,
@@ -218,6 +225,7 @@ export const rules: Rule[] = [
   awsCloudtrailRdsRoleAdded,
   awsCloudtrailRdsSnapshotExported,
   awsCloudtrailRdsSnapshotSharedOutsideOrg,
+  awsCloudtrailRedshiftClusterPublic,
   awsCloudtrailRegionEnabled,
   awsCloudtrailRolesAnywhereTrustAnchorCreated,
   awsCloudtrailRootAccessKeyCreated,
