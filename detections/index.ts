@@ -1,4 +1,5 @@
 import type { Rule } from '../src/detect/rule';
+import awsCloudtrailAccessAnalyzerFindingsArchived from './aws_cloudtrail_access_analyzer_findings_archived';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAccessKeyCheckedByScanner from './aws_cloudtrail_access_key_checked_by_scanner';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
@@ -12,10 +13,12 @@ import awsCloudtrailCloudWatchAlarmsDisabled from './aws_cloudtrail_cloud_watch_
 import awsCloudtrailCodebuildProjectPublic from './aws_cloudtrail_codebuild_project_public';
 import awsCloudtrailCognitoUnauthenticatedAccessEnabled from './aws_cloudtrail_cognito_unauthenticated_access_enabled';
 import awsCloudtrailConfigDisabled from './aws_cloudtrail_config_disabled';
+import awsCloudtrailConfigRulesDeleted from './aws_cloudtrail_config_rules_deleted';
 import awsCloudtrailConsoleLoginFailures from './aws_cloudtrail_console_login_failures';
 import awsCloudtrailConsoleLoginWithoutMfa from './aws_cloudtrail_console_login_without_mfa';
 import awsCloudtrailConsoleMfaFailures from './aws_cloudtrail_console_mfa_failures';
 import awsCloudtrailConsoleSigninTokenFromKeys from './aws_cloudtrail_console_signin_token_from_keys';
+import awsCloudtrailDetectiveDisabled from './aws_cloudtrail_detective_disabled';
 import awsCloudtrailEbsDefaultEncryptionWeakened from './aws_cloudtrail_ebs_default_encryption_weakened';
 import awsCloudtrailEbsSnapshotSharedOutsideOrg from './aws_cloudtrail_ebs_snapshot_shared_outside_org';
 import awsCloudtrailEc2BlockPublicAccessDisabled from './aws_cloudtrail_ec2_block_public_access_disabled';
@@ -56,6 +59,7 @@ import awsCloudtrailIdentityCenterAccountAssignmentCreated from './aws_cloudtrai
 import awsCloudtrailIdentityCenterPermissionSetChanged from './aws_cloudtrail_identity_center_permission_set_changed';
 import awsCloudtrailInspectorDisabled from './aws_cloudtrail_inspector_disabled';
 import awsCloudtrailKmsKeyDisabled from './aws_cloudtrail_kms_key_disabled';
+import awsCloudtrailKmsKeyMaterialDeleted from './aws_cloudtrail_kms_key_material_deleted';
 import awsCloudtrailKmsKeyScheduledForDeletion from './aws_cloudtrail_kms_key_scheduled_for_deletion';
 import awsCloudtrailKmsKeySharedOutsideOrg from './aws_cloudtrail_kms_key_shared_outside_org';
 import awsCloudtrailLambdaCodeChanged from './aws_cloudtrail_lambda_code_changed';
@@ -143,6 +147,7 @@ import awsVpcflowUnusualEgressPort from './aws_vpcflow_unusual_egress_port';
  * the catalog test fails if a file in this folder is missing from the list.
  */
 export const rules: Rule[] = [
+  awsCloudtrailAccessAnalyzerFindingsArchived,
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAccessKeyCheckedByScanner,
   awsCloudtrailAdminPolicyAttached,
@@ -156,10 +161,12 @@ export const rules: Rule[] = [
   awsCloudtrailCodebuildProjectPublic,
   awsCloudtrailCognitoUnauthenticatedAccessEnabled,
   awsCloudtrailConfigDisabled,
+  awsCloudtrailConfigRulesDeleted,
   awsCloudtrailConsoleLoginFailures,
   awsCloudtrailConsoleLoginWithoutMfa,
   awsCloudtrailConsoleMfaFailures,
   awsCloudtrailConsoleSigninTokenFromKeys,
+  awsCloudtrailDetectiveDisabled,
   awsCloudtrailEbsDefaultEncryptionWeakened,
   awsCloudtrailEbsSnapshotSharedOutsideOrg,
   awsCloudtrailEc2BlockPublicAccessDisabled,
@@ -200,6 +207,7 @@ export const rules: Rule[] = [
   awsCloudtrailIdentityCenterPermissionSetChanged,
   awsCloudtrailInspectorDisabled,
   awsCloudtrailKmsKeyDisabled,
+  awsCloudtrailKmsKeyMaterialDeleted,
   awsCloudtrailKmsKeyScheduledForDeletion,
   awsCloudtrailKmsKeySharedOutsideOrg,
   awsCloudtrailLambdaCodeChanged,
