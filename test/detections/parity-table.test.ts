@@ -41,6 +41,22 @@ describe('the Panther parity table', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists a rule under a setting only when the rule declares it in requiresSettings', () => {
+    const noise = section('Rules that need organisation settings');
+    const undeclared = noise
+      .split('\n')
+      .filter((line) => /^\| `(organizationAccountIds|deploymentPrincipals)` \|/.test(line))
+      .flatMap((line) => {
+        const setting = /^\| `([A-Za-z]+)`/.exec(line)![1]!;
+        const named = [...(line.split('|')[2] ?? '').matchAll(/`([A-Z][A-Za-z0-9.]+)`/g)].map((match) => match[1]!);
+        return named.filter((name) => {
+          const rule = rules.find((candidate) => candidate.id === name || candidate.id === `AWS.CloudTrail.${name}`);
+          return !(rule?.requiresSettings ?? []).some((declared) => declared === setting);
+        }).map((name) => `${name} (${setting})`);
+      });
+    expect(undeclared).toEqual([]);
+  });
+
   it('names only existing rules in the settings table', () => {
     const noise = section('Rules that need organisation settings');
     const named = [...noise.matchAll(/`([A-Z][A-Za-z0-9.]+)`/g)].map((match) => match[1]!).filter((name) => !name.includes('…'));
