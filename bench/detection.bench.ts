@@ -1,4 +1,3 @@
-import { EMPTY_DETECTION_SETTINGS } from '../src/config/detection-settings';
 /**
  * Detection benchmark: events/s through read + parse + normalize + every rule (the TypeScript
  * pack and the Sigma rules), against plain JSON.parse of the same bytes, in the same run.
@@ -15,6 +14,7 @@ import { EMPTY_DETECTION_SETTINGS } from '../src/config/detection-settings';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { EMPTY_DETECTION_SETTINGS } from '../src/config/detection-settings';
 import { createEngine } from '../src/detect/engine';
 import { loadRuleSet } from '../src/detect/rule-set';
 import { parseObject } from '../src/logs/parse';

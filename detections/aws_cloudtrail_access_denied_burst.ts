@@ -1,26 +1,25 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, isAwsServiceCall, principalArnOf } from './cloudtrail_fields';
+import { accountOf, actorOf, isAwsServiceCall, principalArnOf, wasDenied } from './cloudtrail_fields';
 
-/** The error codes services use for "not allowed" (as opposed to "not found" or "throttled"). */
-const DENIED = /^(Client\.)?(AccessDenied(Exception)?|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)$/;
-
-function isDenied(event: CloudTrailEvent): boolean {
-  return DENIED.test(event.errorCode ?? '');
+/** What was tried: an application retrying one forbidden call is one action, an enumeration tool is dozens. */
+function actionOf(event: CloudTrailEvent): string[] {
+  return [`${event.eventSource.replace('.amazonaws.com', '')}:${event.eventName}`];
 }
 
 export default defineRule({
   id: 'AWS.CloudTrail.AccessDeniedBurst',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'One principal was denied 20 or more API calls within an hour. Stolen credentials get used to find out what they can do, and that enumeration leaves a trail of AccessDenied errors.',
+  description: 'One principal was denied 10 or more different API actions within an hour. Stolen credentials get used to find out what they can do, and that enumeration leaves a trail of AccessDenied errors across many actions; an application retrying one forbidden call, however often, counts once.',
   runbook:
     'Look at the denied calls (alert events): many services and Describe/List/Get calls in quick succession, from an unusual address or user agent, is enumeration. Ask the principal\'s owner whether a tool or a deploy was misconfigured. If not: deactivate the keys or revoke the role\'s sessions, and review the calls that succeeded from the same address.',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
   tags: ['TA0007:T1580', 'TA0007:T1087.004'],
-  threshold: 20,
-  rule: (event) => isDenied(event) && !isAwsServiceCall(event),
+  threshold: 10,
+  rule: (event) => wasDenied(event) && !isAwsServiceCall(event),
+  distinctValues: actionOf,
   title: (event) => `Many denied API calls by ${actorOf(event)} in ${accountOf(event)} (latest: ${event.eventName} from ${event.sourceIPAddress ?? 'an unknown address'})`,
   // By role, not session: enumeration with fresh sessions of one role is one incident.
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}`,

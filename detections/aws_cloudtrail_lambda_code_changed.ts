@@ -11,7 +11,7 @@ export default defineRule({
   id: 'AWS.CloudTrail.LambdaCodeChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A Lambda function\'s code was replaced by someone other than the deployment pipeline (settings.deploymentPrincipals, or CloudFormation). Changed function code runs with the function\'s role on every invocation: a backdoor that survives credential rotation.',
+  description: 'A Lambda function\'s code was replaced by someone other than the deployment pipeline (detections.deploymentPrincipals, or CloudFormation; only CloudFormation while that is empty). Changed function code runs with the function\'s role on every invocation: a backdoor that survives credential rotation.',
   runbook:
     'Ask the actor why they deployed by hand. Compare the new code hash (responseElements.codeSha256) with the last pipeline build; download the code (`aws lambda get-function`) and review it if they differ. Redeploy from the pipeline if in doubt, and check the function role\'s recent activity.',
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html',

@@ -104,7 +104,7 @@ export default defineRule({
   runbook:
     'Find what uses the group (EC2 → Security groups → the group → associated resources). If the exposure is not intended (a public load balancer on 80/443 usually is), revoke the rule or narrow it to known addresses, and for SSH/RDP/database ports check the exposed hosts\' logs for logins since the change. Ask the actor why; prefer SSM Session Manager over open SSH.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
-  tags: ['TA0005:T1562.007', 'TA0001:T1190'],
+  tags: ['TA0005:T1562.007', 'TA0001:T1190', 'TA0010:T1048'],
   rule: (event) => event.eventSource === 'ec2.amazonaws.com' && succeeded(event) && openRanges(event).length > 0,
   title: (event) => `${actorOf(event)} opened security group ${groupOf(event)} to the internet (${openRanges(event).map(describeRange).join(', ')}) in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${groupOf(event)}`,

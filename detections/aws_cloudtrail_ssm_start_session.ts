@@ -18,7 +18,7 @@ export default defineRule({
   runbook:
     'Usually routine. If the principal is unexpected for this instance, or the session forwards to a remote host, ask the actor, read the session log (Session Manager → Session history, or its S3/CloudWatch log), and terminate the session (`aws ssm terminate-session`) if it is not theirs.',
   reference: 'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
-  tags: ['TA0008:T1021.007', 'TA0011:T1572'],
+  tags: ['TA0008:T1021.007', 'TA0002:T1651', 'TA0011:T1572'],
   rule: (event) => event.eventSource === 'ssm.amazonaws.com' && event.eventName === 'StartSession' && succeeded(event),
   title: (event) => `${actorOf(event)} started an SSM session (${documentOf(event)}) to ${requestText(event, 'target') ?? 'an unknown target'} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}:${requestText(event, 'target') ?? ''}`,

@@ -10,7 +10,7 @@ export default defineRule({
   runbook:
     'Ask the user what tool requested the token. If nobody did: deactivating the key is not enough; attach a deny-all policy with a condition on aws:TokenIssueTime (IAM "Revoke sessions" for users works the same way) to the user, rotate the key, and search for calls made with the federated user name (userIdentity.type FederatedUser).',
   reference: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html',
-  tags: ['TA0005:T1550.001', 'TA0008:T1550.001'],
+  tags: ['TA0005:T1550.001', 'TA0008:T1550.001', 'TA0003:T1078.004'],
   rule: (event) => event.eventSource === 'sts.amazonaws.com' && event.eventName === 'GetFederationToken' && succeeded(event),
   title: (event) => `${actorOf(event)} obtained a federation token (${requestText(event, 'name') ?? 'unnamed'}) in ${accountOf(event)} from ${event.sourceIPAddress ?? 'an unknown address'}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}`,

@@ -159,10 +159,12 @@ export function attemptVerb(event: CloudTrailEvent, did: string, tried: string):
   return event.errorCode ? tried : did;
 }
 
+/** The error codes services use for "not allowed" (as opposed to "not found" or "throttled"). */
+const DENIED = /^(Client\.)?(AccessDenied(Exception)?|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)$/;
+
 /** Denied calls: an attacker probing with credentials that lack the permission. */
 export function wasDenied(event: CloudTrailEvent): boolean {
-  const code = (event.errorCode ?? '').toLowerCase();
-  return code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden');
+  return DENIED.test(event.errorCode ?? '');
 }
 
 /**
@@ -170,7 +172,8 @@ export function wasDenied(event: CloudTrailEvent): boolean {
  * instance id (`…:assumed-role/app-role/i-0123456789abcdef0`). Undefined for any other caller.
  */
 export function instanceIdOfSession(event: CloudTrailEvent): string | undefined {
-  if (event.userIdentity?.type !== 'AssumedRole') return undefined;
-  const session = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(event.userIdentity.arn ?? '');
-  return session?.[1];
+  const arn = event.userIdentity?.type === 'AssumedRole' ? event.userIdentity.arn : undefined;
+  // Most sessions are not instances: a cheap look for "/i-" spares the regex on every event.
+  if (!arn || !arn.includes('/i-')) return undefined;
+  return /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(arn)?.[1];
 }

@@ -5,6 +5,7 @@ import { createScanRunner } from '../src/jobs/run-scan';
 import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
+import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { readMessage } from '../src/queue-message';
 import { createSearchCatalog } from '../src/search';
@@ -19,7 +20,7 @@ const deps = once(async () => {
   const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
-    scan: createScanRunner(services.scanPlan, { ...services, scan }),
+    scan: createScanRunner(services.scanPlan, { ...services, scan }, (message) => logger.warn(message)),
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'

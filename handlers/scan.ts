@@ -10,7 +10,7 @@ import type { ScanOutcome } from '../src/alerts/policy-alerts';
 
 const scan = once(() => {
   const services = createServices(runtimeConfigFromProcess());
-  return createScanRunner(services.scanPlan, { ...services, scan: { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() } });
+  return createScanRunner(services.scanPlan, { ...services, scan: { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() } }, (message) => logger.warn(message));
 });
 
 /** prowl-scan: the daily cloud-security scan of every configured account and region. */

@@ -26,6 +26,12 @@ export default definePolicy({
     bucket.PublicAccessBlock === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
   alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlock }),
   tests: [
+    {
+      name: 'a website bucket listed in detections.publicBuckets complies',
+      expect: true,
+      settings: { publicBuckets: ['arn:aws:s3:::public-website-*'] },
+      resource: s3Bucket({ Name: 'public-website-shop', PublicAccessBlock: null }),
+    },
     { name: 'a bucket blocking all public access complies', expect: true, resource: s3Bucket() },
     { name: 'a bucket without a public access block fails', expect: false, resource: s3Bucket({ PublicAccessBlock: null }) },
     {

@@ -32,6 +32,12 @@ export default definePolicy({
   dynamicSeverity: (bucket) => (publicGrants(bucket).some((grant) => WRITE_PERMISSIONS.has(grant.Permission)) ? 'CRITICAL' : 'HIGH'),
   alertContext: (bucket) => ({ bucket: bucket.Name, publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee.URI, permission: grant.Permission })) }),
   tests: [
+    {
+      name: 'a website bucket listed in detections.publicBuckets complies',
+      expect: true,
+      settings: { publicBuckets: ['arn:aws:s3:::public-website-*'] },
+      resource: s3Bucket({ Name: 'public-website-shop', Grants: [publicGrant('READ', 'AllUsers')], PublicAccessBlock: null }),
+    },
     { name: 'a bucket whose ACL grants only its owner complies', expect: true, resource: s3Bucket() },
     {
       name: 'a public READ grant fails when public ACLs are not ignored',

@@ -29,6 +29,12 @@ export default definePolicy({
   title: (bucket) => `S3 bucket ${bucket.Name} has a public bucket policy`,
   alertContext: (bucket) => ({ bucket: bucket.Name, policy: bucket.Policy }),
   tests: [
+    {
+      name: 'a website bucket listed in detections.publicBuckets complies',
+      expect: true,
+      settings: { publicBuckets: ['arn:aws:s3:::public-website-*'] },
+      resource: s3Bucket({ Name: 'public-website-shop', Policy: publicRead, PolicyIsPublic: true, PublicAccessBlock: null }),
+    },
     { name: 'a bucket whose policy only denies insecure transport complies', expect: true, resource: s3Bucket() },
     {
       name: 'a policy S3 reports as public fails without RestrictPublicBuckets',

@@ -76,6 +76,11 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Epoch seconds after which DynamoDB's TTL may delete the item: set while the alert is PENDING
+   * (a threshold not reached when its window ended is never looked at again), removed when it opens.
+   */
+  expiresAt?: number;
 }
 
 /** The open dedup window of one (rule, dedup key): which alert new matches join until it ends. */
@@ -85,6 +90,8 @@ export interface DedupWindow {
   start: string;
   end: string;
   version: number;
+  /** Epoch seconds after which DynamoDB's TTL may delete the window; a later match opens a new one anyway. */
+  expiresAt?: number;
 }
 
 function digest(...parts: string[]): string {

@@ -7,18 +7,30 @@ import type { MatchGroup } from './match-groups';
 export const RECENT_BATCHES = 100;
 /** Keeps an alert item well under DynamoDB's 400 KB limit whatever the events look like. */
 const MAX_SAMPLE_BYTES = 150 * 1024;
+/**
+ * How long threshold state outlives its window before TTL may delete it. Windows and alerts that
+ * never reached their threshold are never read again once the window ends; a day leaves room for
+ * retries and for someone looking at why a rule stayed quiet.
+ */
+export const PENDING_STATE_KEEP = { days: 1 };
+
+function expiryAfter(windowEnd: string): number {
+  return Math.floor(DateTime.fromISO(windowEnd, { zone: 'utc' }).plus(PENDING_STATE_KEEP).toSeconds());
+}
 
 /** Keeps the open window, or opens a new one when there is none or it has ended (fixed from first match). */
 export function nextWindow(current: DedupWindow | undefined, group: MatchGroup, now: DateTime): DedupWindow {
   const nowIso = now.toUTC().toISO()!;
   if (current && nowIso < current.end) return current;
   const start = nowIso;
+  const end = now.plus({ minutes: group.rule.dedupPeriodMinutes }).toUTC().toISO()!;
   return {
     id: windowIdFor(group.rule.id, group.dedup),
     alertId: alertIdFor(group.rule.id, group.dedup, start),
     start,
-    end: now.plus({ minutes: group.rule.dedupPeriodMinutes }).toUTC().toISO()!,
+    end,
     version: current?.version ?? 0,
+    expiresAt: expiryAfter(end),
   };
 }
 
@@ -84,11 +96,14 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
   const matchCount = base.matchCount + group.count;
   const distinctValues = group.values ? mergedValues(base.distinctValues ?? [], group.values) : base.distinctValues;
   const counted = distinctValues ? distinctValues.length : matchCount;
+  const status = base.status === 'PENDING' && counted >= base.threshold ? 'OPEN' : base.status;
+  const { expiresAt: _previousExpiry, ...kept } = base;
   return {
-    ...base,
+    ...kept,
     matchCount,
     ...(distinctValues ? { distinctValues } : {}),
-    status: base.status === 'PENDING' && counted >= base.threshold ? 'OPEN' : base.status,
+    ...(status === 'PENDING' ? { expiresAt: expiryAfter(window.end) } : {}),
+    status,
     logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Severity } from '../config/severity';
 import type { Match, RuleFailure } from './engine';
+import { DISTINCT_LIMITS } from './rule';
 
 /** The rule id replay gives the alert raised when a rule throws. */
 export const RULE_ERROR_ID = 'Prowl.RuleError';
@@ -12,6 +13,8 @@ export interface ReplayAlert {
   severity: Severity;
   dedup: string;
   count: number;
+  /** For rules whose threshold counts distinct values: how many different values the window saw. */
+  distinctValues?: number;
   tags: string[];
   firstSeen: string;
   lastSeen: string;
@@ -32,11 +35,13 @@ interface Window {
   alert: ReplayAlert;
   end: string;
   threshold: number;
+  /** Present when the rule counts distinct values (bounded like the alert's own list). */
+  values?: Set<string>;
 }
 
 /**
  * Folds matches into alerts the way production does — windows fixed from the first match, the
- * alert firing once the count reaches the threshold — but on event time, so replaying history
+ * alert firing once the count (or the number of distinct values) reaches the threshold — but on event time, so replaying history
  * gives the alerts that history would have raised whatever order files are read in.
  */
 export class ReplayAlerts {
@@ -97,13 +102,19 @@ export class ReplayAlerts {
           alert: { ruleId: match.rule.id, title: match.title, severity: match.severity, dedup: match.dedup, count: 0, tags: match.rule.tags, firstSeen: time, lastSeen: time },
           end: DateTime.fromISO(time, { zone: 'utc' }).plus({ minutes: match.rule.dedupPeriodMinutes }).toUTC().toISO()!,
           threshold: match.rule.threshold,
+          ...(match.values ? { values: new Set<string>() } : {}),
         };
         open.set(key, window);
         all.push(window);
       }
       window.alert.count += 1;
       window.alert.lastSeen = time;
+      for (const value of match.values ?? []) if ((window.values?.size ?? Infinity) < DISTINCT_LIMITS.valuesPerAlert) window.values?.add(value);
     }
-    return [...all.filter((w) => w.alert.count >= w.threshold).map((w) => w.alert), ...this.failures.values()];
+    const counted = (w: Window): number => w.values?.size ?? w.alert.count;
+    return [
+      ...all.filter((w) => counted(w) >= w.threshold).map((w) => (w.values ? { ...w.alert, distinctValues: w.values.size } : w.alert)),
+      ...this.failures.values(),
+    ];
   }
 }

@@ -1,4 +1,4 @@
-import type { DetectionSettings } from '../config/detection-settings';
+import { unconfiguredSettingsWarning, type DetectionSettings } from '../config/detection-settings';
 import type { DateTime } from 'luxon';
 import { recordScan, type ScanOutcome, type ScanRecordDeps } from '../alerts/policy-alerts';
 import type { SettingsStore } from '../alerts/settings-store';
@@ -47,7 +47,14 @@ export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOu
 const NO_PLAN = 'no accounts to scan: add a `scan` section (accounts, regions, externalId) to prowl.config.yml; see README → Cloud security scans';
 
 /** A scan narrowed to one account and/or resource type, as `/prowl scan` and the schedule ask for it. */
-export function createScanRunner(plan: ScanPlan | undefined, deps: ScanRunDeps): (only: { accountId?: string; resourceType?: string }) => Promise<ScanOutcome> {
+export function createScanRunner(
+  plan: ScanPlan | undefined,
+  deps: ScanRunDeps,
+  /** Told once, at creation, which settings the policies need are empty. */
+  warn?: (message: string) => void,
+): (only: { accountId?: string; resourceType?: string }) => Promise<ScanOutcome> {
+  const missing = unconfiguredSettingsWarning(deps.policies, deps.detectionSettings);
+  if (missing) warn?.(missing);
   return async (only) => {
     if (!plan) throw new ProwlError('prowl_config_invalid', NO_PLAN);
     return runScan(narrowPlan(plan, only), deps);

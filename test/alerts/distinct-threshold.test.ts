@@ -125,3 +125,16 @@ describe('rule context', () => {
     expect(createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail(cloudTrailEvent())).matches).toHaveLength(0);
   });
 });
+
+describe('threshold state that never reaches its threshold', () => {
+  it('carries a TTL a day after its window ends, dropped once the alert opens', () => {
+    const group = matchGroup({ count: 1 }, { threshold: 2 });
+    const window = nextWindow(undefined, group, T0);
+    expect(window.expiresAt).toBe(Math.floor(T0.plus({ minutes: 60, days: 1 }).toSeconds()));
+    const pending = applyMatches(undefined, group, window, 'b1', T0, 5);
+    expect(pending).toMatchObject({ status: 'PENDING', expiresAt: window.expiresAt });
+    const opened = applyMatches(pending, group, window, 'b2', T0.plus({ minutes: 5 }), 5);
+    expect(opened.status).toBe('OPEN');
+    expect(opened).not.toHaveProperty('expiresAt');
+  });
+});

@@ -75,6 +75,36 @@ describe('prowl replay', () => {
     expect(io.out()).toContain('[HIGH] AWS.CloudTrail.RootConsoleLogin');
   });
 
+  it('judges events with the organisation settings of --config, and names rules running without settings once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    writeFileSync(join(dir, 'a.json.gz'), cloudTrailFile([cloudTrailEvent({ eventName: 'RunInstances', readOnly: false, awsRegion: 'us-east-1' })]));
+    const io = captureIO();
+    expect(await replayCommand([dir, '--config', join(ROOT, 'test', 'fixtures', 'prowl.detections.config.yml')], io)).toBe(0);
+    expect(io.out()).toContain('AWS.CloudTrail.UnapprovedRegionActivity');
+    expect(io.err().match(/detections\.bedrockPrincipals is empty; used by AWS\.CloudTrail\.BedrockUnexpectedPrincipal/g)).toHaveLength(1);
+    expect(io.err()).not.toContain('detections.approvedRegions is empty');
+  });
+
+  it('counts distinct values for rules that do, so repeated reads of one secret stay quiet and a sweep fires', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    const read = (i: number, secretId: string): ReturnType<typeof cloudTrailEvent> =>
+      cloudTrailEvent({ eventID: `s${i}`, eventSource: 'secretsmanager.amazonaws.com', eventName: 'GetSecretValue', eventTime: `2026-11-22T10:${String(i).padStart(2, '0')}:00Z`, requestParameters: { secretId } });
+    writeFileSync(join(dir, 'same.json.gz'), cloudTrailFile(Array.from({ length: 30 }, (_, i) => read(i, 'prod/db/orders'))));
+    const io = captureIO();
+    await replayCommand([dir, '--format', 'json'], io);
+    expect(io.out()).not.toContain('SecretsBulkRead');
+
+    writeFileSync(join(dir, 'sweep.json.gz'), cloudTrailFile(Array.from({ length: 12 }, (_, i) => read(40 + i, `prod/app-${i}`))));
+    const again = captureIO();
+    await replayCommand([dir, '--format', 'json'], again);
+    const alerts = again.out().trim().split('\n').map((line) => JSON.parse(line) as { ruleId: string; distinctValues?: number });
+    expect(alerts.find((alert) => alert.ruleId === 'AWS.CloudTrail.SecretsBulkRead')).toMatchObject({ distinctValues: 13 });
+  });
+
+  it('refuses a --config that does not exist', async () => {
+    await expect(replayCommand([join(ROOT, 'samples'), '--config', '/nonexistent/prowl.config.yml'], captureIO())).rejects.toThrow('--config /nonexistent/prowl.config.yml: no such file');
+  });
+
   it('explains a missing path', async () => {
     await expect(replayCommand(['/nonexistent/logs'], captureIO())).rejects.toThrow('/nonexistent/logs does not exist');
   });

@@ -1,6 +1,6 @@
-import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import fc from 'fast-check';
 import { rules } from '../../detections';
+import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import { createEngine } from '../../src/detect/engine';
 import type { Rule } from '../../src/detect/rule';
 import { normalize } from '../../src/logs/normalize';

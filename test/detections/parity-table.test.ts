@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../detections';
+import { policies } from '../../detections/policies';
 
 /**
  * The Panther parity table in detections/README.md names Prowl rules; a renamed or removed rule
@@ -19,6 +20,7 @@ function section(heading: string): string {
 const parity = section('Panther parity');
 const rows = parity.split('\n').filter((line) => line.startsWith('| `'));
 const ids = new Set(rules.map((rule) => rule.id));
+const policyIds = new Set(policies.map((policy) => policy.id));
 
 /** `Name` is short for AWS.CloudTrail.Name; full ids (AWS.GuardDuty.…) are written out. */
 function known(name: string): boolean {
@@ -41,25 +43,35 @@ describe('the Panther parity table', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists a rule under a setting only when the rule declares it in requiresSettings', () => {
-    const noise = section('Rules that need organisation settings');
-    const undeclared = noise
-      .split('\n')
-      .filter((line) => /^\| `(organizationAccountIds|deploymentPrincipals)` \|/.test(line))
-      .flatMap((line) => {
-        const setting = /^\| `([A-Za-z]+)`/.exec(line)![1]!;
-        const named = [...(line.split('|')[2] ?? '').matchAll(/`([A-Z][A-Za-z0-9.]+)`/g)].map((match) => match[1]!);
-        return named.filter((name) => {
-          const rule = rules.find((candidate) => candidate.id === name || candidate.id === `AWS.CloudTrail.${name}`);
-          return !(rule?.requiresSettings ?? []).some((declared) => declared === setting);
-        }).map((name) => `${name} (${setting})`);
-      });
-    expect(undeclared).toEqual([]);
+  /**
+   * Rows of the settings table: `| AWS.CloudTrail.A, B, C | \`setting\`, … | fallback |`, names
+   * after the first sharing its prefix; a trailing "(policy)" or "(severity only)" is a note.
+   */
+  const settingRows = section('Rules that need organisation settings')
+    .split('\n')
+    .filter((line) => /^\| [A-Z]/.test(line) && !line.startsWith('| Rule |'))
+    .map((line) => {
+      const [, names = '', settings = ''] = line.split('|').map((cell) => cell.trim());
+      const listed = names.split(',').map((name) => name.trim().replace(/\s*\(.*\)$/, ''));
+      const prefix = listed[0]!.split('.').slice(0, -1).join('.');
+      const ids = listed.map((name, index) => (index === 0 ? name : `${prefix}.${name}`));
+      const declared = settings.startsWith('—') ? [] : [...settings.matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1]!);
+      return { ids, declared, policy: names.includes('(polic') };
+    });
+
+  it('names in the settings table only rules and policies that exist', () => {
+    const missing = settingRows.flatMap((row) => row.ids.filter((id) => !ids.has(id) && !(row.policy && policyIds.has(id))));
+    expect(missing).toEqual([]);
   });
 
-  it('names only existing rules in the settings table', () => {
-    const noise = section('Rules that need organisation settings');
-    const named = [...noise.matchAll(/`([A-Z][A-Za-z0-9.]+)`/g)].map((match) => match[1]!).filter((name) => !name.includes('…'));
-    expect(named.filter((name) => !known(name))).toEqual([]);
+  it('lists a rule under a setting only when the rule declares it in requiresSettings', () => {
+    const undeclared = settingRows.flatMap((row) =>
+      row.ids.flatMap((id) => {
+        const rule = rules.find((candidate) => candidate.id === id);
+        if (!rule) return [];
+        return row.declared.filter((setting) => !(rule.requiresSettings ?? []).some((name) => name === setting)).map((setting) => `${id} (${setting})`);
+      }),
+    );
+    expect(undeclared).toEqual([]);
   });
 });

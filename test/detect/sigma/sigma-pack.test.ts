@@ -1,5 +1,5 @@
-import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { join } from 'node:path';
+import { EMPTY_DETECTION_SETTINGS } from '../../../src/config/detection-settings';
 import { createEngine } from '../../../src/detect/engine';
 import type { Rule, RuleTest } from '../../../src/detect/rule';
 import { loadSigmaRules } from '../../../src/detect/sigma';
