@@ -2,6 +2,7 @@ import type { Rule } from '../src/detect/rule';
 import awsCloudtrailAccessAnalyzerFindingsArchived from './aws_cloudtrail_access_analyzer_findings_archived';
 import awsCloudtrailAccessDeniedBurst from './aws_cloudtrail_access_denied_burst';
 import awsCloudtrailAccessKeyCheckedByScanner from './aws_cloudtrail_access_key_checked_by_scanner';
+import awsCloudtrailAccountContactChanged from './aws_cloudtrail_account_contact_changed';
 import awsCloudtrailAdminPolicyAttached from './aws_cloudtrail_admin_policy_attached';
 import awsCloudtrailAmiDeregistered from './aws_cloudtrail_ami_deregistered';
 import awsCloudtrailAmiSharedOutsideOrg from './aws_cloudtrail_ami_shared_outside_org';
@@ -35,8 +36,10 @@ import awsCloudtrailEcrImagePushedOutsideDeployment from './aws_cloudtrail_ecr_i
 import awsCloudtrailEcrRepositorySharedOutsideOrg from './aws_cloudtrail_ecr_repository_shared_outside_org';
 import awsCloudtrailEksClusterAdminGranted from './aws_cloudtrail_eks_cluster_admin_granted';
 import awsCloudtrailEksEndpointOpenToInternet from './aws_cloudtrail_eks_endpoint_open_to_internet';
+import awsCloudtrailElasticIpTransferOutsideOrg from './aws_cloudtrail_elastic_ip_transfer_outside_org';
 import awsCloudtrailEventBridgeRuleDisabled from './aws_cloudtrail_event_bridge_rule_disabled';
 import awsCloudtrailEventBusSharedOutsideOrg from './aws_cloudtrail_event_bus_shared_outside_org';
+import awsCloudtrailGlueCatalogSharedOutsideOrg from './aws_cloudtrail_glue_catalog_shared_outside_org';
 import awsCloudtrailGuardDutyDisabled from './aws_cloudtrail_guard_duty_disabled';
 import awsCloudtrailGuardDutyFindingsSuppressed from './aws_cloudtrail_guard_duty_findings_suppressed';
 import awsCloudtrailHostedZoneQueryLoggingRemoved from './aws_cloudtrail_hosted_zone_query_logging_removed';
@@ -73,6 +76,7 @@ import awsCloudtrailLogSubscriptionRemoved from './aws_cloudtrail_log_subscripti
 import awsCloudtrailMacieDisabled from './aws_cloudtrail_macie_disabled';
 import awsCloudtrailMacieFindingsSuppressed from './aws_cloudtrail_macie_findings_suppressed';
 import awsCloudtrailNetworkAclChanged from './aws_cloudtrail_network_acl_changed';
+import awsCloudtrailNetworkFirewallWeakened from './aws_cloudtrail_network_firewall_weakened';
 import awsCloudtrailNetworkGatewayChanged from './aws_cloudtrail_network_gateway_changed';
 import awsCloudtrailOpenSearchDomainSharedOutsideOrg from './aws_cloudtrail_open_search_domain_shared_outside_org';
 import awsCloudtrailOrganizationGuardrailRemoved from './aws_cloudtrail_organization_guardrail_removed';
@@ -117,9 +121,13 @@ import awsCloudtrailSecretsBulkRead from './aws_cloudtrail_secrets_bulk_read';
 import awsCloudtrailSecurityGroupOpenToWorld from './aws_cloudtrail_security_group_open_to_world';
 import awsCloudtrailSecurityHubDisabled from './aws_cloudtrail_security_hub_disabled';
 import awsCloudtrailSecurityHubFindingsSuppressed from './aws_cloudtrail_security_hub_findings_suppressed';
+import awsCloudtrailSecurityLakeDisabled from './aws_cloudtrail_security_lake_disabled';
 import awsCloudtrailSesEnumeration from './aws_cloudtrail_ses_enumeration';
+import awsCloudtrailSesIdentitySharedOutsideOrg from './aws_cloudtrail_ses_identity_shared_outside_org';
+import awsCloudtrailShieldProtectionRemoved from './aws_cloudtrail_shield_protection_removed';
 import awsCloudtrailSnsTopicSharedOutsideOrg from './aws_cloudtrail_sns_topic_shared_outside_org';
 import awsCloudtrailSqsQueueSharedOutsideOrg from './aws_cloudtrail_sqs_queue_shared_outside_org';
+import awsCloudtrailSsmDocumentSharedOutsideOrg from './aws_cloudtrail_ssm_document_shared_outside_org';
 import awsCloudtrailSsmParametersBulkRead from './aws_cloudtrail_ssm_parameters_bulk_read';
 import awsCloudtrailSsmSendCommand from './aws_cloudtrail_ssm_send_command';
 import awsCloudtrailSsmStartSession from './aws_cloudtrail_ssm_start_session';
@@ -150,6 +158,7 @@ export const rules: Rule[] = [
   awsCloudtrailAccessAnalyzerFindingsArchived,
   awsCloudtrailAccessDeniedBurst,
   awsCloudtrailAccessKeyCheckedByScanner,
+  awsCloudtrailAccountContactChanged,
   awsCloudtrailAdminPolicyAttached,
   awsCloudtrailAmiDeregistered,
   awsCloudtrailAmiSharedOutsideOrg,
@@ -183,8 +192,10 @@ export const rules: Rule[] = [
   awsCloudtrailEcrRepositorySharedOutsideOrg,
   awsCloudtrailEksClusterAdminGranted,
   awsCloudtrailEksEndpointOpenToInternet,
+  awsCloudtrailElasticIpTransferOutsideOrg,
   awsCloudtrailEventBridgeRuleDisabled,
   awsCloudtrailEventBusSharedOutsideOrg,
+  awsCloudtrailGlueCatalogSharedOutsideOrg,
   awsCloudtrailGuardDutyDisabled,
   awsCloudtrailGuardDutyFindingsSuppressed,
   awsCloudtrailHostedZoneQueryLoggingRemoved,
@@ -221,6 +232,7 @@ export const rules: Rule[] = [
   awsCloudtrailMacieDisabled,
   awsCloudtrailMacieFindingsSuppressed,
   awsCloudtrailNetworkAclChanged,
+  awsCloudtrailNetworkFirewallWeakened,
   awsCloudtrailNetworkGatewayChanged,
   awsCloudtrailOpenSearchDomainSharedOutsideOrg,
   awsCloudtrailOrganizationGuardrailRemoved,
@@ -265,9 +277,13 @@ export const rules: Rule[] = [
   awsCloudtrailSecurityGroupOpenToWorld,
   awsCloudtrailSecurityHubDisabled,
   awsCloudtrailSecurityHubFindingsSuppressed,
+  awsCloudtrailSecurityLakeDisabled,
   awsCloudtrailSesEnumeration,
+  awsCloudtrailSesIdentitySharedOutsideOrg,
+  awsCloudtrailShieldProtectionRemoved,
   awsCloudtrailSnsTopicSharedOutsideOrg,
   awsCloudtrailSqsQueueSharedOutsideOrg,
+  awsCloudtrailSsmDocumentSharedOutsideOrg,
   awsCloudtrailSsmParametersBulkRead,
   awsCloudtrailSsmSendCommand,
   awsCloudtrailSsmStartSession,
