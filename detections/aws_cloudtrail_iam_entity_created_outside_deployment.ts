@@ -1,7 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
+import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, outsidersTrusted, requestParam, requestText, succeeded } from './cloudtrail_fields';
 
 /** Users are AWS.CloudTrail.IamUserCreated's; roles, groups and managed policies are here. */
 const CREATES = new Map([
@@ -14,6 +15,11 @@ const CREATES = new Map([
 function entityOf(event: CloudTrailEvent): string {
   const field = CREATES.get(event.eventName ?? '') ?? 'roleName';
   return requestText(event, field) ?? 'unknown';
+}
+
+/** A new role trusting outsiders is AWS.CloudTrail.IamRoleExternalTrust's alert, at higher severity; one alert per event. */
+function trustsOutsiders(event: CloudTrailEvent, settings: DetectionSettings): boolean {
+  return event.eventName === 'CreateRole' && outsidersTrusted(requestParam(event, 'assumeRolePolicyDocument'), event, settings).length > 0;
 }
 
 function kindOf(event: CloudTrailEvent): string {
@@ -29,13 +35,24 @@ export default defineRule({
     'Ask the actor what the entity is for and get it into IaC, or delete it. For a role, read its trust policy: trust in an outside account or a wide principal is the backdoor case (see also AWS.CloudTrail.IamRoleExternalTrust). Quiet the rule for your pipeline by listing its roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create.html',
   tags: ['TA0003:T1136.003', 'TA0003:T1098'],
-  requiresSettings: ['deploymentPrincipals'],
-  rule: (event, { settings }) => event.eventSource === 'iam.amazonaws.com' && CREATES.has(event.eventName ?? '') && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings),
+  requiresSettings: ['deploymentPrincipals', 'organizationAccountIds'],
+  rule: (event, { settings }) =>
+    event.eventSource === 'iam.amazonaws.com' &&
+    CREATES.has(event.eventName ?? '') &&
+    succeeded(event) &&
+    !isAwsServiceCall(event) &&
+    !isDeployment(event, settings) &&
+    !trustsOutsiders(event, settings),
   title: (event) => `${actorOf(event)} created IAM ${kindOf(event)} ${entityOf(event)} outside the deployment pipeline in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.eventName}:${entityOf(event)}`,
   alertContext: callContext,
   tests: [
     { name: 'a role created from a laptop matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'tmp-debug', assumeRolePolicyDocument: '{}' } }) },
+    {
+      name: 'a role trusting an outside account is the external-trust rule\'s',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'vendor', assumeRolePolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] }) } }),
+    },
     { name: 'a managed policy created by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', requestParameters: { policyName: 'quick-fix', policyDocument: '{}' } }) },
     { name: 'a role created by the pipeline does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { roleName: 'orders-api' } }) },
     { name: 'a service-linked role does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: awsServiceIdentity('iam.amazonaws.com'), requestParameters: { roleName: 'AWSServiceRoleForSupport' } }) },

@@ -155,6 +155,27 @@ export function principalAccount(principal: string): string | undefined {
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
+/** Services where `service:*` on every resource is as good as admin, or a route to it. */
+const SENSITIVE_SERVICES = new Set(['iam', 'sts', 'organizations', 'kms', 'secretsmanager', 'ssm', 'lambda', 'ec2', 's3', 'cloudtrail', 'sso']);
+
+/**
+ * What a statement grants on every resource short of full admin that still matters: sensitive
+ * `service:*` wildcards, and Allow with NotAction (everything except a few actions).
+ */
+export function sensitiveWildcards(statement: PolicyStatement): string[] {
+  if (statement.effect !== 'Allow' || !statement.resources.includes('*')) return [];
+  if (statement.notActions.length > 0) return [`NotAction ${statement.notActions.join(',')}`];
+  return statement.actions.filter((action) => {
+    const [service = '', verb = ''] = action.toLowerCase().split(':');
+    return verb === '*' && SENSITIVE_SERVICES.has(service);
+  });
+}
+
+/** The sensitive wildcards a policy document grants (see sensitiveWildcards). */
+export function documentSensitiveWildcards(document: unknown): string[] {
+  return [...new Set(policyStatements(document).flatMap(sensitiveWildcards))];
+}
+
 /** Administrator access granted by a policy document, whatever the policy is called. */
 export function documentGrantsEverything(document: unknown): boolean {
   return policyStatements(document).some(grantsEverything);
