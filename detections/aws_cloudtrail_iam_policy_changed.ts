@@ -44,7 +44,9 @@ export default defineRule({
     succeeded(event) &&
     !isAwsServiceCall(event) &&
     !documentGrantsEverything(requestParam(event, 'policyDocument')) &&
-    documentSensitiveWildcards(requestParam(event, 'policyDocument')).length === 0,
+    documentSensitiveWildcards(requestParam(event, 'policyDocument')).length === 0 &&
+    // AWS's own reaction to a leaked key is AWS.CloudTrail.IamCompromisedKeyQuarantine's alert.
+    requestText(event, 'policyName') !== 'AWSExposedCredentialPolicy_DO_NOT_REMOVE',
   title: (event) => `${actorOf(event)} called ${event.eventName} (${subjectOf(event)}) in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${subjectOf(event)}`,
   alertContext: callContext,
