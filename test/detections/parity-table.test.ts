@@ -74,4 +74,9 @@ describe('the Panther parity table', () => {
     );
     expect(undeclared).toEqual([]);
   });
+
+  it('lists every rule that reads organisation settings, so the fallback is documented', () => {
+    const listed = new Set(settingRows.flatMap((row) => row.ids));
+    expect(rules.filter((rule) => (rule.requiresSettings ?? []).length > 0 && !listed.has(rule.id)).map((rule) => rule.id)).toEqual([]);
+  });
 });
