@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { documentGrantsEverything } from './fields';
+import { documentGrantsEverything, documentSensitiveWildcards } from './fields';
 import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './cloudtrail_fields';
 
 /** Changes to what a policy allows; attaching AdministratorAccess or writing `*:*` is the admin rule's. */
@@ -33,7 +33,7 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamPolicyChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'A managed or inline IAM policy, or a permissions boundary, was created, changed or deleted outside AWS-service automation (IaC deployments through CloudFormation are skipped). Grants of full admin are reported by AWS.CloudTrail.AdminPolicyAttached instead.',
+  description: 'A managed or inline IAM policy, or a permissions boundary, was created, changed or deleted outside AWS-service automation (IaC deployments through CloudFormation are skipped). Grants of full admin are reported by AWS.CloudTrail.AdminPolicyAttached instead, and service-wide wildcards (iam:*, kms:*…) by AWS.CloudTrail.IamPolicyGrantsServiceWildcard.',
   runbook:
     'Read the new document (alert context) and compare with IaC. Look for iam:*, iam:PassRole, sts:AssumeRole on *, or wildcard resources on sensitive services; removed permission boundaries deserve a question to the actor. Revert unplanned changes.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-edit.html',
@@ -43,7 +43,10 @@ export default defineRule({
     POLICY_CHANGES.has(event.eventName ?? '') &&
     succeeded(event) &&
     !isAwsServiceCall(event) &&
-    !documentGrantsEverything(requestParam(event, 'policyDocument')),
+    !documentGrantsEverything(requestParam(event, 'policyDocument')) &&
+    documentSensitiveWildcards(requestParam(event, 'policyDocument')).length === 0 &&
+    // AWS's own reaction to a leaked key is AWS.CloudTrail.IamCompromisedKeyQuarantine's alert.
+    requestText(event, 'policyName') !== 'AWSExposedCredentialPolicy_DO_NOT_REMOVE',
   title: (event) => `${actorOf(event)} called ${event.eventName} (${subjectOf(event)}) in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${subjectOf(event)}`,
   alertContext: callContext,
@@ -62,6 +65,11 @@ export default defineRule({
       name: 'a full-admin inline policy is left to the admin rule',
       expect: false,
       event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'app', policyName: 'all', policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) } }),
+    },
+    {
+      name: 'an iam:* inline policy is left to the wildcard rule',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'app', policyName: 'iam', policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }] }) } }),
     },
     {
       name: 'a change made through CloudFormation does not match',

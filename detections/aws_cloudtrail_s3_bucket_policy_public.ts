@@ -1,35 +1,11 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { policyStatements, type PolicyStatement } from './fields';
+import { isPublicStatement, policyStatements } from './fields';
 import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './cloudtrail_fields';
 
-/**
- * Condition keys that pin a `*` principal to known callers or networks. S3 does not consider a
- * statement public when one of them is present; anything else (aws:SecureTransport…) still is.
- */
-const RESTRICTING_KEYS = new Set([
-  'aws:sourceip',
-  'aws:sourcevpc',
-  'aws:sourcevpce',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:principalaccount',
-  'aws:principalarn',
-  'aws:sourcearn',
-  'aws:sourceaccount',
-  'aws:sourceowner',
-  'aws:userid',
-  's3:dataaccesspointaccount',
-  's3:dataaccesspointarn',
-]);
-
-function isPublic(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && statement.awsPrincipals.includes('*') && !statement.conditionKeys.some((key) => RESTRICTING_KEYS.has(key));
-}
-
 function publicActions(event: CloudTrailEvent): string[] {
-  return [...new Set(policyStatements(requestParam(event, 'bucketPolicy')).filter(isPublic).flatMap((statement) => statement.actions))];
+  return [...new Set(policyStatements(requestParam(event, 'bucketPolicy')).filter(isPublicStatement).flatMap((statement) => statement.actions))];
 }
 
 function policy(statements: Array<Record<string, unknown>>): Record<string, unknown> {

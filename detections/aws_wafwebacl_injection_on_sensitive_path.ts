@@ -1,4 +1,3 @@
-import type { Severity } from '../src/config/severity';
 import { defineRule } from '../src/detect/rule';
 import { wafEvent, wafInjectionEvent } from '../src/detect/test-events-insight-dns-waf';
 import { injectionMatches, webAclName, type WafWebAclEvent } from '../src/logs/waf-web-acl';
@@ -17,25 +16,24 @@ function conditionsOf(event: WafWebAclEvent): string {
   return [...injectionMatches(event).conditions].map((condition) => (condition === 'XSS' ? 'XSS' : 'SQL injection')).join(' and ');
 }
 
-function severityOf(event: WafWebAclEvent): Severity {
+/** Every injection WAF saw in the request was blocked; one it only counted is InjectionNotBlocked's alert, so one request raises one alert. */
+function allBlocked(event: WafWebAclEvent): boolean {
   const { conditions, blockedBy } = injectionMatches(event);
-  // Counted but let through: the payload reached the application.
-  return [...conditions].every((condition) => blockedBy.has(condition)) ? 'MEDIUM' : 'HIGH';
+  return conditions.size > 0 && [...conditions].every((condition) => blockedBy.has(condition));
 }
 
 export default defineRule({
   id: 'AWS.WAFWebACL.InjectionOnSensitivePath',
   logTypes: ['AWS.WAFWebACL'],
   severity: 'MEDIUM',
-  description: 'WAF matched SQL injection or cross-site scripting in a request to a login, authentication, admin or account path: someone is attacking the parts of the application that guard credentials and sessions. High severity when the matching rule only counted and the request went through.',
+  description: 'WAF blocked SQL injection or cross-site scripting in a request to a login, authentication, admin or account path: someone is attacking the parts of the application that guard credentials and sessions. An injection WAF only counted and let through is AWS.WAFWebACL.InjectionNotBlocked (high severity) instead.',
   runbook:
-    'Read the match details (alert context: location and matched data) and the full request (alert events). Blocked: note the source, check `any ip=<address>` for requests that were not blocked, and consider blocking the address. Allowed (count mode): treat the endpoint as attacked — check the application logs and database for the payload taking effect (errors, unexpected rows, new admin users), and switch the managed rule to block once false positives are ruled out.',
+    'Read the match details (alert context: location and matched data) and the full request (alert events). Note the source, check `any ip=<address>` for requests from it that were not blocked, and consider blocking the address; repeated attempts against one endpoint are worth a look at its own rate limits and lockouts.',
   reference: 'https://docs.aws.amazon.com/waf/latest/developerguide/logging-fields.html',
   tags: ['TA0001:T1190'],
-  rule: (event) => injectionMatches(event).conditions.size > 0 && isSensitive(event),
+  rule: (event) => allBlocked(event) && isSensitive(event),
   title: (event) => `${conditionsOf(event)} against ${event.httpRequest.httpMethod ?? ''} ${event.httpRequest.uri ?? '?'} from ${event.httpRequest.clientIp} (WAF ${webAclName(event)}: ${event.action})`,
   dedup: (event) => `${event.webaclId}:${event.httpRequest.clientIp}:${event.httpRequest.uri ?? ''}`,
-  dynamicSeverity: severityOf,
   alertContext: (event) => ({
     clientIp: event.httpRequest.clientIp,
     uri: event.httpRequest.uri,
@@ -47,7 +45,8 @@ export default defineRule({
   }),
   tests: [
     { name: 'SQL injection blocked on an admin login matches', expect: true, event: wafInjectionEvent('SQL_INJECTION', true) },
-    { name: 'XSS only counted on an account page matches', expect: true, event: wafInjectionEvent('XSS', false, { uri: '/account/profile' }) },
+    { name: 'XSS blocked on an account page matches', expect: true, event: wafInjectionEvent('XSS', true, { uri: '/account/profile' }) },
+    { name: 'XSS only counted on an account page is left to InjectionNotBlocked', expect: false, event: wafInjectionEvent('XSS', false, { uri: '/account/profile' }) },
     { name: 'SQL injection on a versioned auth API matches', expect: true, event: wafInjectionEvent('SQL_INJECTION', true, { uri: '/api/v2/auth/token' }) },
     { name: 'SQL injection on a product page does not match', expect: false, event: wafInjectionEvent('SQL_INJECTION', true, { uri: '/products/boots' }) },
     { name: 'a clean request to the login page does not match', expect: false, event: wafEvent({ httpRequest: { clientIp: '198.51.100.23', uri: '/login', httpMethod: 'POST' } }) },

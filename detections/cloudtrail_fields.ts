@@ -1,5 +1,5 @@
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
+import { dig, isPublicStatement, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import { globMatcher } from './matchers';
 
@@ -92,6 +92,25 @@ export function outsidersTrusted(document: unknown, event: CloudTrailEvent, sett
       ...statement.awsPrincipals.filter((principal) => principal === '*' || !isOrganizationAccount(principalAccount(principal), event, settings)),
       ...(statement.hasCondition ? [] : statement.federatedPrincipals.map((provider) => `any identity of ${provider}`)),
     ]);
+}
+
+/**
+ * Who a resource policy (SNS, SQS, ECR, KMS, Secrets Manager, Lambda…) lets in from outside the
+ * organization: `everyone` for a `*` principal no condition pins down, and each AWS account outside
+ * the organization (see isOrganizationAccount) named as a principal. Service principals are AWS
+ * acting for the resource owner and are not outsiders.
+ */
+export function resourcePolicyOutsiders(document: unknown, event: CloudTrailEvent, settings: DetectionSettings): string[] {
+  const outsiders = policyStatements(document)
+    .filter((statement) => statement.effect === 'Allow')
+    .flatMap((statement) => {
+      if (isPublicStatement(statement)) return ['everyone'];
+      return statement.awsPrincipals.flatMap((principal) => {
+        const account = principalAccount(principal);
+        return account !== undefined && !isOrganizationAccount(account, event, settings) ? [account] : [];
+      });
+    });
+  return [...new Set(outsiders)];
 }
 
 /**

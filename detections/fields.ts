@@ -108,6 +108,36 @@ export function policyStatements(document: unknown): PolicyStatement[] {
   });
 }
 
+/**
+ * Condition keys that pin a `*` principal to known callers, networks or the organization. AWS does
+ * not consider a statement public when one of them is present; anything else (aws:SecureTransport…)
+ * leaves it public.
+ */
+const RESTRICTING_CONDITION_KEYS = new Set([
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:userid',
+  'kms:calleraccount',
+  'kms:viaservice',
+  'lambda:functionurlauthtype',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+]);
+
+/** An Allow to anyone (`*` principal) with no condition restricting who the caller can be. */
+export function isPublicStatement(statement: PolicyStatement): boolean {
+  return statement.effect === 'Allow' && statement.awsPrincipals.includes('*') && !statement.conditionKeys.some((key) => RESTRICTING_CONDITION_KEYS.has(key));
+}
+
 /** Allow on every action and every resource: administrator access whatever the policy is called. */
 export function grantsEverything(statement: PolicyStatement): boolean {
   return (
@@ -123,6 +153,27 @@ export function principalAccount(principal: string): string | undefined {
   if (/^\d{12}$/.test(principal)) return principal;
   const account = principal.startsWith('arn:') ? principal.split(':')[4] : undefined;
   return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/** Services where `service:*` on every resource is as good as admin, or a route to it. */
+const SENSITIVE_SERVICES = new Set(['iam', 'sts', 'organizations', 'kms', 'secretsmanager', 'ssm', 'lambda', 'ec2', 's3', 'cloudtrail', 'sso']);
+
+/**
+ * What a statement grants on every resource short of full admin that still matters: sensitive
+ * `service:*` wildcards, and Allow with NotAction (everything except a few actions).
+ */
+export function sensitiveWildcards(statement: PolicyStatement): string[] {
+  if (statement.effect !== 'Allow' || !statement.resources.includes('*')) return [];
+  if (statement.notActions.length > 0) return [`NotAction ${statement.notActions.join(',')}`];
+  return statement.actions.filter((action) => {
+    const [service = '', verb = ''] = action.toLowerCase().split(':');
+    return verb === '*' && SENSITIVE_SERVICES.has(service);
+  });
+}
+
+/** The sensitive wildcards a policy document grants (see sensitiveWildcards). */
+export function documentSensitiveWildcards(document: unknown): string[] {
+  return [...new Set(policyStatements(document).flatMap(sensitiveWildcards))];
 }
 
 /** Administrator access granted by a policy document, whatever the policy is called. */

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { createEngine } from '../detect/engine';
 import { rules as pack } from '../../detections';
 import type { RuleSet } from '../detect/rule-set';
-import { ReplayAlerts, type ReplayAlert } from '../detect/replay';
+import { ReplayAlerts, type ReplayAlert, type RuleCount } from '../detect/replay';
 import { ProwlError } from '../errors';
 import { parseObject } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
@@ -26,6 +26,17 @@ function formatText(alert: ReplayAlert): string {
 
 /** Loads the pack plus Sigma folders given with --rules: each folder rule by rule, unless strict. */
 export type LoadReplayRules = (extraSigmaDirs: string[], strict: boolean) => RuleSet;
+
+/**
+ * The per-rule table printed after the alerts: alerts, matched events and their share of all
+ * events, noisiest first. A rule matching a visible share of ordinary history would page all day.
+ */
+export function formatRuleCounts(counts: readonly RuleCount[], events: number): string[] {
+  if (counts.length === 0) return [`No rule matched any of ${events} event(s).`];
+  const header = `Alerts per rule over ${events} event(s):`;
+  const rows = counts.map((count) => `${String(count.alerts).padStart(7)} ${String(count.matches).padStart(8)} ${`${(count.share * 100).toFixed(1)}%`.padStart(7)}  ${count.ruleId}`);
+  return [header, `${'alerts'.padStart(7)} ${'matches'.padStart(8)} ${'share'.padStart(7)}  rule`, ...rows];
+}
 
 /**
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
@@ -76,6 +87,8 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
 
   const fired = alerts.alerts();
   for (const alert of fired) writeLine(io.stdout, values.format === 'json' ? JSON.stringify(alert) : formatText(alert));
+  // stderr, so JSON on stdout stays one alert per line.
+  for (const line of formatRuleCounts(alerts.ruleCounts(fired, events), events)) writeLine(io.stderr, line);
   const sigmaLoaded = ruleSet.rules.filter((rule) => rule.origin === 'sigma').length;
   writeLine(io.stderr, `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
   return 0;

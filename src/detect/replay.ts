@@ -3,6 +3,9 @@ import type { Severity } from '../config/severity';
 import type { Match, RuleFailure } from './engine';
 import { DISTINCT_LIMITS } from './rule';
 
+/** The rule id replay gives the alert raised when a rule throws. */
+export const RULE_ERROR_ID = 'Prowl.RuleError';
+
 /** An alert replay says would have fired. */
 export interface ReplayAlert {
   ruleId: string;
@@ -18,6 +21,17 @@ export interface ReplayAlert {
   /** Who wrote the rule and under which license (Sigma rules), for attribution where matches are shown. */
   author?: string;
   license?: string;
+}
+
+/** How much one rule fired over a replay: the numbers that show a noisy rule before it goes live. */
+export interface RuleCount {
+  ruleId: string;
+  /** Alerts that reached their threshold. */
+  alerts: number;
+  /** Events the rule matched (each alert folds one or more). */
+  matches: number;
+  /** matches as a share of every event evaluated, 0–1. */
+  share: number;
 }
 
 interface Window {
@@ -43,8 +57,10 @@ function byFirstSeen(a: ReplayAlert, b: ReplayAlert): number {
 export class ReplayAlerts {
   private readonly windows = new Map<string, Window[]>();
   private readonly failures = new Map<string, ReplayAlert>();
+  private readonly matchesPerRule = new Map<string, number>();
 
   add(match: Match): void {
+    this.matchesPerRule.set(match.rule.id, (this.matchesPerRule.get(match.rule.id) ?? 0) + 1);
     const key = `${match.rule.id}\u0000${match.dedup}`;
     const time = match.event.p_event_time;
     const windows = this.windows.get(key) ?? [];
@@ -89,7 +105,30 @@ export class ReplayAlerts {
       if (time > existing.lastSeen) existing.lastSeen = time;
       return;
     }
-    this.failures.set(dedup, { ruleId: 'Prowl.RuleError', title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`, severity: 'HIGH', dedup, count: 1, tags: [], firstSeen: time, lastSeen: time });
+    this.failures.set(dedup, { ruleId: RULE_ERROR_ID, title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`, severity: 'HIGH', dedup, count: 1, tags: [], firstSeen: time, lastSeen: time });
+  }
+
+  /**
+   * Per-rule totals over the given alerts (from alerts()) and every match seen, noisiest first.
+   * Rules that matched without reaching a threshold are listed with zero alerts, so a threshold
+   * that is doing the work is visible too. `events` is how many events were evaluated.
+   */
+  ruleCounts(fired: readonly ReplayAlert[], events: number): RuleCount[] {
+    const counts = new Map<string, RuleCount>();
+    const entry = (ruleId: string): RuleCount => {
+      const found = counts.get(ruleId) ?? { ruleId, alerts: 0, matches: 0, share: 0 };
+      counts.set(ruleId, found);
+      return found;
+    };
+    for (const [ruleId, matches] of this.matchesPerRule) entry(ruleId).matches += matches;
+    for (const alert of fired) {
+      const count = entry(alert.ruleId);
+      count.alerts += 1;
+      // Rule errors are not matches; their count is how many events hit the error.
+      if (alert.ruleId === RULE_ERROR_ID) count.matches += alert.count;
+    }
+    for (const count of counts.values()) count.share = events > 0 ? count.matches / events : 0;
+    return [...counts.values()].sort((a, b) => b.alerts - a.alerts || b.matches - a.matches || (a.ruleId < b.ruleId ? -1 : 1));
   }
 
   /** Alerts that reached their threshold, in the order they first fired, then rule errors. */

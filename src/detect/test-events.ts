@@ -179,3 +179,12 @@ export function guardDutyFinding(fields: Partial<GuardDutyEvent> = {}): GuardDut
     ...fields,
   };
 }
+
+/**
+ * Organisation settings rule tests can run with: the test account and one sibling account inside
+ * the organization, and the pipeline roles the test events use for deployments.
+ */
+export const TEST_SETTINGS = {
+  organizationAccountIds: [TEST_ACCOUNT_ID, '111122223333'],
+  deploymentPrincipals: ['arn:aws:iam::*:role/GitHubActionsDeploy', 'arn:aws:iam::*:role/cdk-*'],
+};

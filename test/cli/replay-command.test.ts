@@ -34,6 +34,38 @@ describe('prowl replay', () => {
     expect(counts).toEqual([3, 1]);
   });
 
+  it('prints each rule\'s alerts, matches and share of events on stderr, noisiest first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    const logins = [0, 10, 20].map((minute, i) => rootConsoleLogin({ eventID: `r${i}`, eventTime: `2026-11-22T10:${String(minute).padStart(2, '0')}:00Z` }));
+    const laterLogin = rootConsoleLogin({ eventID: 'late', eventTime: '2026-11-22T12:00:00Z' });
+    // Two failed sign-ins: matches of a rule whose threshold (5) is never reached.
+    const failures = [1, 2].map((i) =>
+      cloudTrailEvent({ eventID: `f${i}`, eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', responseElements: { ConsoleLogin: 'Failure' }, additionalEventData: { MFAUsed: 'No' } }),
+    );
+    writeFileSync(join(dir, 'a.json.gz'), cloudTrailFile([...logins, laterLogin, ...failures, cloudTrailEvent({ eventID: 'plain' })]));
+    const io = captureIO();
+    await replayCommand([dir, '--format', 'json'], io);
+
+    const table = io.err().split('\n');
+    const header = table.indexOf('Alerts per rule over 7 event(s):');
+    expect(header).toBeGreaterThanOrEqual(0);
+    const rows = table.slice(header + 2).filter((line) => /^\s+\d/.test(line)).map((line) => line.trim().split(/\s+/));
+    expect(rows).toEqual([
+      ['2', '4', '57.1%', 'AWS.CloudTrail.RootConsoleLogin'],
+      ['0', '2', '28.6%', 'AWS.CloudTrail.ConsoleLoginFailures'],
+    ]);
+    // The table goes to stderr: stdout stays one JSON alert per line.
+    expect(io.out().trim().split('\n').every((line) => line.startsWith('{'))).toBe(true);
+  });
+
+  it('says so when no rule matched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    writeFileSync(join(dir, 'quiet.json.gz'), cloudTrailFile([cloudTrailEvent()]));
+    const io = captureIO();
+    await replayCommand([dir], io);
+    expect(io.err()).toContain('No rule matched any of 1 event(s).');
+  });
+
   it('reports quarantined records on stderr and carries on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
     writeFileSync(join(dir, 'mixed.jsonl'), `${JSON.stringify(rootConsoleLogin())}\nnot json at all\n`);
