@@ -20,8 +20,8 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
   tags: ['TA0001:T1133', 'TA0005:T1562.007'],
   policy: (acl) => networkAclPortsOpenToWorld(acl.Entries, PORTS).length === 0,
-  title: (acl) => `Network ACL ${acl.NetworkAclId}${acl.IsDefault ? ' (default)' : ''} allows ${describePorts(networkAclPortsOpenToWorld(acl.Entries, PORTS))} from the internet`,
-  alertContext: (acl) => ({ networkAclId: acl.NetworkAclId, vpcId: acl.VpcId, subnets: acl.SubnetIds, openPorts: networkAclPortsOpenToWorld(acl.Entries, PORTS) }),
+  title: (acl) => `Network ACL ${acl.Id}${acl.IsDefault ? ' (default)' : ''} allows ${describePorts(networkAclPortsOpenToWorld(acl.Entries, PORTS))} from the internet`,
+  alertContext: (acl) => ({ networkAclId: acl.Id, vpcId: acl.VpcId, associations: acl.Associations, openPorts: networkAclPortsOpenToWorld(acl.Entries, PORTS) }),
   tests: [
     { name: 'an ACL allowing HTTPS from anywhere and SSH from a private range complies', expect: true, resource: networkAcl() },
     { name: 'a default ACL allowing all traffic fails', expect: false, resource: networkAcl({ IsDefault: true, Entries: [ingress(100, 'allow'), ingress(32767, 'deny')] }) },

@@ -1,6 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { IamUser } from '../../src/scan/resources/iam-user';
-import { iamUser } from '../../src/scan/test-resources';
+import { credentialReport, iamUser } from '../../src/scan/test-resources';
+import { hasConsolePassword } from './credentials';
 import { olderThanDays } from './age';
 import { policySettings } from './settings';
 
@@ -8,8 +9,10 @@ const MAX_UNUSED_DAYS = policySettings.credentialMaxUnusedDays;
 
 /** A console password set long enough ago that it should have been used, and not used within the period. */
 function passwordUnused(user: IamUser): boolean {
-  if (!user.ConsoleAccess || !olderThanDays(user.LoginProfileCreated, MAX_UNUSED_DAYS)) return false;
-  return user.PasswordLastUsed === null || olderThanDays(user.PasswordLastUsed, MAX_UNUSED_DAYS);
+  const report = user.CredentialReport;
+  if (!hasConsolePassword(report) || !olderThanDays(report?.PasswordLastChanged ?? report?.UserCreationTime, MAX_UNUSED_DAYS)) return false;
+  const lastUsed = report?.PasswordLastUsed ?? user.PasswordLastUsed;
+  return lastUsed === null || olderThanDays(lastUsed, MAX_UNUSED_DAYS);
 }
 
 export default definePolicy({
@@ -21,12 +24,12 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
   tags: ['TA0001:T1078.004'],
   policy: (user) => !passwordUnused(user),
-  title: (user) => `IAM user ${user.UserName} in account ${user.AccountId} has a console password unused for over ${MAX_UNUSED_DAYS} days`,
-  alertContext: (user) => ({ userName: user.UserName, passwordLastUsed: user.PasswordLastUsed, loginProfileCreated: user.LoginProfileCreated }),
+  title: (user) => `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has a console password unused for over ${MAX_UNUSED_DAYS} days`,
+  alertContext: (user) => ({ userName: user.Name, passwordLastUsed: user.CredentialReport?.PasswordLastUsed ?? null, passwordLastChanged: user.CredentialReport?.PasswordLastChanged ?? null }),
   tests: [
     { name: 'a console user who signed in this week complies', expect: true, resource: iamUser() },
-    { name: 'a user given a password last week complies before first use', expect: true, resource: iamUser({ LoginProfileCreated: '2026-11-15T00:00:00.000Z', PasswordLastUsed: null }) },
-    { name: 'a console user who never signed in fails', expect: false, resource: iamUser({ PasswordLastUsed: null }) },
-    { name: 'a console user last seen in March fails', expect: false, resource: iamUser({ PasswordLastUsed: '2026-03-02T00:00:00.000Z' }) },
+    { name: 'a user given a password last week complies before first use', expect: true, resource: iamUser({ PasswordLastUsed: null, CredentialReport: credentialReport({ PasswordLastChanged: '2026-11-15T00:00:00.000Z', PasswordLastUsed: null }) }) },
+    { name: 'a console user who never signed in fails', expect: false, resource: iamUser({ PasswordLastUsed: null, CredentialReport: credentialReport({ PasswordLastChanged: '2025-01-10T09:05:00.000Z', PasswordLastUsed: null }) }) },
+    { name: 'a console user last seen in March fails', expect: false, resource: iamUser({ PasswordLastUsed: '2026-03-02T00:00:00.000Z', CredentialReport: credentialReport({ PasswordLastChanged: '2025-01-10T09:05:00.000Z', PasswordLastUsed: '2026-03-02T00:00:00.000Z' }) }) },
   ],
 });

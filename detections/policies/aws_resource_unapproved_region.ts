@@ -3,7 +3,7 @@ import { cloudTrailTrail, kmsKey, networkAcl, s3Bucket, securityGroup, vpc } fro
 import { policySettings } from './settings';
 
 const APPROVED = new Set(policySettings.approvedRegions);
-const REGIONAL_TYPES = ['AWS.S3.Bucket', 'AWS.EC2.SecurityGroup', 'AWS.EC2.VPC', 'AWS.EC2.NetworkACL', 'AWS.CloudTrail.Trail', 'AWS.KMS.Key'] as const;
+const REGIONAL_TYPES = ['AWS.S3.Bucket', 'AWS.EC2.SecurityGroup', 'AWS.EC2.VPC', 'AWS.EC2.NetworkACL', 'AWS.CloudTrail', 'AWS.KMS.Key'] as const;
 
 type RegionalResource = PolicyResource<(typeof REGIONAL_TYPES)[number]>;
 
@@ -12,8 +12,9 @@ function isAwsDefault(resource: RegionalResource): boolean {
   switch (resource.ResourceType) {
     case 'AWS.EC2.VPC':
     case 'AWS.EC2.NetworkACL':
+      return resource.IsDefault === true;
     case 'AWS.EC2.SecurityGroup':
-      return resource.IsDefault;
+      return resource.Name === 'default';
     default:
       return false;
   }
@@ -42,6 +43,6 @@ export default definePolicy({
     { name: 'a custom VPC in an unapproved region fails', expect: false, resource: vpc({ Region: unapproved }) },
     { name: 'the default VPC in an unapproved region is exempt', expect: true, resource: vpc({ Region: unapproved, IsDefault: true }) },
     { name: 'the default network ACL in an unapproved region is exempt', expect: true, resource: networkAcl({ Region: unapproved, IsDefault: true }) },
-    { name: 'the default security group in an unapproved region is exempt', expect: true, resource: securityGroup({ Region: unapproved, GroupName: 'default', IsDefault: true, IpPermissions: [], IpPermissionsEgress: [] }) },
+    { name: 'the default security group in an unapproved region is exempt', expect: true, resource: securityGroup({ Region: unapproved, Name: 'default', IpPermissions: [], IpPermissionsEgress: [] }) },
   ],
 });

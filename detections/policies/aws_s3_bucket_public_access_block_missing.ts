@@ -6,7 +6,7 @@ import { policySettings } from './settings';
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
 function missingFlags(bucket: S3Bucket): string[] {
-  const block = bucket.PublicAccessBlock;
+  const block = bucket.PublicAccessBlockConfiguration;
   return FLAGS.filter((flag) => block?.[flag] !== true);
 }
 
@@ -23,15 +23,15 @@ export default definePolicy({
   ignoreResources: policySettings.publicBuckets,
   policy: (bucket) => missingFlags(bucket).length === 0,
   title: (bucket) =>
-    bucket.PublicAccessBlock === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
-  alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlock }),
+    bucket.PublicAccessBlockConfiguration === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
+  alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlockConfiguration }),
   tests: [
     { name: 'a bucket blocking all public access complies', expect: true, resource: s3Bucket() },
-    { name: 'a bucket without a public access block fails', expect: false, resource: s3Bucket({ PublicAccessBlock: null }) },
+    { name: 'a bucket without a public access block fails', expect: false, resource: s3Bucket({ PublicAccessBlockConfiguration: null }) },
     {
       name: 'a bucket with one setting off fails',
       expect: false,
-      resource: s3Bucket({ PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } }),
+      resource: s3Bucket({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } }),
     },
   ],
 });

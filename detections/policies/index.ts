@@ -1,15 +1,15 @@
 import type { Policy } from '../../src/detect/policy';
-import awsCloudtrailTrailDeliveryFailing from './aws_cloudtrail_trail_delivery_failing';
-import awsCloudtrailTrailKmsEncryptionDisabled from './aws_cloudtrail_trail_kms_encryption_disabled';
-import awsCloudtrailTrailLogFileValidationDisabled from './aws_cloudtrail_trail_log_file_validation_disabled';
-import awsCloudtrailTrailLoggingStopped from './aws_cloudtrail_trail_logging_stopped';
-import awsCloudtrailTrailMultiRegionDisabled from './aws_cloudtrail_trail_multi_region_disabled';
+import awsCloudtrailTrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
+import awsCloudtrailTrailKmsEncryptionDisabled from './aws_cloudtrail_kms_encryption_disabled';
+import awsCloudtrailTrailLogFileValidationDisabled from './aws_cloudtrail_log_file_validation_disabled';
+import awsCloudtrailTrailLoggingStopped from './aws_cloudtrail_logging_stopped';
+import awsCloudtrailTrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
 import awsEc2NetworkaclAdminPortsOpenToWorld from './aws_ec2_networkacl_admin_ports_open_to_world';
 import awsEc2SecuritygroupAdminPortsOpenToWorld from './aws_ec2_securitygroup_admin_ports_open_to_world';
 import awsEc2SecuritygroupDatabasePortsOpenToWorld from './aws_ec2_securitygroup_database_ports_open_to_world';
 import awsEc2SecuritygroupDefaultAllowsTraffic from './aws_ec2_securitygroup_default_allows_traffic';
 import awsEc2VpcFlowLogsDisabled from './aws_ec2_vpc_flow_logs_disabled';
-import awsIamPasswordpolicyWeak from './aws_iam_passwordpolicy_weak';
+import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
 import awsIamRootuserAccessKeysPresent from './aws_iam_rootuser_access_keys_present';
 import awsIamRootuserMfaDisabled from './aws_iam_rootuser_mfa_disabled';
 import awsIamUserAccessKeyNotRotated from './aws_iam_user_access_key_not_rotated';
@@ -42,7 +42,7 @@ export const policies: Policy[] = [
   awsEc2SecuritygroupDatabasePortsOpenToWorld,
   awsEc2SecuritygroupDefaultAllowsTraffic,
   awsEc2VpcFlowLogsDisabled,
-  awsIamPasswordpolicyWeak,
+  awsPasswordpolicyWeak,
   awsIamRootuserAccessKeysPresent,
   awsIamRootuserMfaDisabled,
   awsIamUserAccessKeyNotRotated,

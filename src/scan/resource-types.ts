@@ -15,11 +15,11 @@ export interface ResourceMap {
   'AWS.S3.Bucket': S3Bucket;
   'AWS.IAM.RootUser': IamRootUser;
   'AWS.IAM.User': IamUser;
-  'AWS.IAM.PasswordPolicy': IamPasswordPolicy;
+  'AWS.PasswordPolicy': IamPasswordPolicy;
   'AWS.EC2.SecurityGroup': Ec2SecurityGroup;
   'AWS.EC2.VPC': Ec2Vpc;
   'AWS.EC2.NetworkACL': Ec2NetworkAcl;
-  'AWS.CloudTrail.Trail': CloudTrailTrail;
+  'AWS.CloudTrail': CloudTrailTrail;
   'AWS.KMS.Key': KmsKey;
 }
 
@@ -32,11 +32,11 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.S3.Bucket': s3BucketSchema,
   'AWS.IAM.RootUser': iamRootUserSchema,
   'AWS.IAM.User': iamUserSchema,
-  'AWS.IAM.PasswordPolicy': iamPasswordPolicySchema,
+  'AWS.PasswordPolicy': iamPasswordPolicySchema,
   'AWS.EC2.SecurityGroup': ec2SecurityGroupSchema,
   'AWS.EC2.VPC': ec2VpcSchema,
   'AWS.EC2.NetworkACL': ec2NetworkAclSchema,
-  'AWS.CloudTrail.Trail': cloudTrailTrailSchema,
+  'AWS.CloudTrail': cloudTrailTrailSchema,
   'AWS.KMS.Key': kmsKeySchema,
 };
 
@@ -54,7 +54,8 @@ export type ResourceValidation = { ok: true; resource: Resource } | { ok: false;
 
 /**
  * Checks an untrusted value (resource JSON from a file, a test fixture, a collector's output)
- * against the schema its `ResourceType` names; the reason lists every field that is wrong.
+ * against the schema its `ResourceType` names; the reason lists every field that is wrong. Only
+ * the fields policies read are checked: other fields are kept as given, missing ones become null.
  */
 export function validateResource(value: unknown): ResourceValidation {
   const type = typeof value === 'object' && value !== null ? (value as { ResourceType?: unknown }).ResourceType : undefined;

@@ -1,123 +1,152 @@
-import type { CloudTrailTrail } from './resources/cloudtrail-trail';
-import type { Ec2NetworkAcl } from './resources/ec2-network-acl';
-import type { Ec2SecurityGroup, IpPermission } from './resources/ec2-security-group';
-import type { Ec2Vpc } from './resources/ec2-vpc';
-import type { IamPasswordPolicy } from './resources/iam-password-policy';
-import type { IamRootUser } from './resources/iam-root-user';
-import type { IamUser } from './resources/iam-user';
-import type { KmsKey } from './resources/kms-key';
-import type { S3Bucket } from './resources/s3-bucket';
+import type { z } from 'zod';
+import { cloudTrailTrailSchema, type CloudTrailTrail } from './resources/cloudtrail-trail';
+import type { CredentialReport } from './resources/credential-report';
+import { ec2NetworkAclSchema, type Ec2NetworkAcl, type NetworkAclEntry } from './resources/ec2-network-acl';
+import { ec2SecurityGroupSchema, type Ec2SecurityGroup, type IpPermission } from './resources/ec2-security-group';
+import { ec2VpcSchema, type Ec2Vpc } from './resources/ec2-vpc';
+import { iamPasswordPolicySchema, type IamPasswordPolicy } from './resources/iam-password-policy';
+import { iamRootUserSchema, type IamRootUser } from './resources/iam-root-user';
+import { iamUserSchema, type IamUser } from './resources/iam-user';
+import { kmsKeySchema, type KmsKey } from './resources/kms-key';
+import { s3BucketSchema, type S3Bucket, type S3Grant } from './resources/s3-bucket';
 
 /**
- * Complete, well-configured resources for policy tests: pass only the attributes the test is about.
- * Top-level fields replace the defaults (pass a whole nested object to change part of it). The
- * defaults pass every policy in the pack, so a test that fails a policy shows exactly what breaks it.
+ * Well-configured resources in Panther's shape for policy tests: pass only the attributes the test
+ * is about. Top-level fields replace the defaults (pass a whole nested object to change part of it);
+ * fields neither side sets are null, as in a real snapshot. The defaults pass every policy in the
+ * pack, so a test that fails a policy shows exactly what breaks it.
  */
-const ACCOUNT = '123456789012';
+export const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
+const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+
+/** Parsed like resource input, so a factory's output is exactly what a policy sees at run time. */
+function build<S extends z.ZodType>(schema: S, defaults: Record<string, unknown>, fields: object): z.output<S> {
+  return schema.parse({ ...defaults, ...fields });
+}
+
+export function policyDocument(statements: unknown[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+export function s3Grant(grantee: Partial<NonNullable<S3Grant['Grantee']>>, permission: string): S3Grant {
+  return { Grantee: { DisplayName: null, EmailAddress: null, ID: null, Type: 'CanonicalUser', URI: null, ...grantee }, Permission: permission };
+}
+
+/** A grant to AllUsers (everyone) or AuthenticatedUsers (every AWS account). */
+export function publicGrant(permission: string, group: 'AllUsers' | 'AuthenticatedUsers' = 'AllUsers'): S3Grant {
+  return s3Grant({ Type: 'Group', URI: `http://acs.amazonaws.com/groups/global/${group}` }, permission);
+}
 
 export function s3Bucket(fields: Partial<S3Bucket> = {}): S3Bucket {
   const name = fields.Name ?? 'acme-data';
-  return {
+  return build(s3BucketSchema, {
     ResourceType: 'AWS.S3.Bucket',
     ResourceId: `arn:aws:s3:::${name}`,
     AccountId: ACCOUNT,
     Region: REGION,
+    Arn: `arn:aws:s3:::${name}`,
+    Name: name,
     Tags: {},
     TimeCreated: '2025-03-01T12:00:00.000Z',
-    Name: name,
-    Owner: { ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be', DisplayName: null },
-    EncryptionRules: [{ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, BucketKeyEnabled: true }],
-    PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
-    Grants: [
+    Owner: { ID: OWNER_ID, DisplayName: 'acme' },
+    EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN }, BucketKeyEnabled: true }],
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    Grants: [s3Grant({ ID: OWNER_ID, DisplayName: 'acme' }, 'FULL_CONTROL')],
+    Policy: policyDocument([
       {
-        Grantee: { Type: 'CanonicalUser', ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be', URI: null, DisplayName: null, EmailAddress: null },
-        Permission: 'FULL_CONTROL',
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
-    ],
-    Policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-      ],
-    },
+    ]),
     PolicyIsPublic: false,
-    Versioning: { Status: 'Enabled', MFADelete: false },
-    Logging: { TargetBucket: 'acme-access-logs', TargetPrefix: `${name}/` },
-    ObjectLock: null,
-    CreationDate: '2025-03-01T12:00:00.000Z',
+    Versioning: 'Enabled',
+    MFADelete: 'Enabled',
+    LoggingPolicy: { TargetBucket: 'acme-access-logs', TargetPrefix: `${name}/`, TargetGrants: null },
+    ObjectLockConfiguration: null,
+    LifecycleRules: null,
+  }, fields);
+}
+
+/** A credential report row for a well-kept user; dates relative to the frozen policy-test clock (2026-11-22T10:00:00Z). */
+export function credentialReport(fields: Partial<CredentialReport> = {}): CredentialReport {
+  return {
+    UserName: 'alice',
+    ARN: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    UserCreationTime: '2025-01-10T09:00:00.000Z',
+    PasswordEnabled: true,
+    PasswordLastUsed: '2026-11-20T08:00:00.000Z',
+    PasswordLastChanged: '2026-10-01T00:00:00.000Z',
+    PasswordNextRotation: null,
+    MfaActive: true,
+    AccessKey1Active: false,
+    AccessKey1LastRotated: null,
+    AccessKey1LastUsedDate: null,
+    AccessKey1LastUsedRegion: null,
+    AccessKey1LastUsedService: null,
+    AccessKey2Active: false,
+    AccessKey2LastRotated: null,
+    AccessKey2LastUsedDate: null,
+    AccessKey2LastUsedRegion: null,
+    AccessKey2LastUsedService: null,
+    Cert1Active: false,
+    Cert1LastRotated: null,
+    Cert2Active: false,
+    Cert2LastRotated: null,
     ...fields,
   };
 }
 
 export function iamRootUser(fields: Partial<IamRootUser> = {}): IamRootUser {
-  return {
+  const arn = `arn:aws:iam::${ACCOUNT}:root`;
+  return build(iamRootUserSchema, {
     ResourceType: 'AWS.IAM.RootUser',
-    ResourceId: `arn:aws:iam::${ACCOUNT}:root`,
+    ResourceId: arn,
     AccountId: ACCOUNT,
     Region: 'global',
-    Tags: {},
-    TimeCreated: null,
-    Arn: `arn:aws:iam::${ACCOUNT}:root`,
-    MfaEnabled: true,
-    AccessKeysPresent: false,
-    SigningCertificatesPresent: false,
-    AccountSummary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0, Users: 3 },
-    ...fields,
-  };
+    Arn: arn,
+    Name: 'root',
+    // Root with MFA active and no virtual device: a hardware key, used last long ago.
+    CredentialReport: credentialReport({ UserName: '<root_account>', ARN: arn, PasswordEnabled: null, PasswordLastUsed: '2025-06-01T00:00:00.000Z', PasswordLastChanged: null }),
+    VirtualMFA: null,
+  }, fields);
 }
 
 export function iamUser(fields: Partial<IamUser> = {}): IamUser {
-  const name = fields.UserName ?? 'alice';
-  return {
+  const name = fields.Name ?? 'alice';
+  const arn = `arn:aws:iam::${ACCOUNT}:user/${name}`;
+  return build(iamUserSchema, {
     ResourceType: 'AWS.IAM.User',
-    ResourceId: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    ResourceId: arn,
     AccountId: ACCOUNT,
     Region: 'global',
+    Arn: arn,
+    Id: 'AIDAEXAMPLEUSERID0001',
+    Name: name,
     Tags: {},
     TimeCreated: '2025-01-10T09:00:00.000Z',
-    UserName: name,
-    UserId: 'AIDAEXAMPLEUSERID0001',
-    Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
     Path: '/',
-    ConsoleAccess: true,
-    LoginProfileCreated: '2025-01-10T09:05:00.000Z',
     PasswordLastUsed: '2026-11-20T08:00:00.000Z',
-    MfaDevices: [{ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`, EnableDate: '2025-01-10T09:10:00.000Z' }],
-    AccessKeys: [],
-    ...fields,
-  };
-}
-
-/** An access key; dates are relative to the frozen policy-test clock (2026-11-22T10:00:00Z). */
-export function accessKey(fields: Partial<IamUser['AccessKeys'][number]> = {}): IamUser['AccessKeys'][number] {
-  return {
-    AccessKeyId: 'AKIAEXAMPLEKEY000001',
-    Status: 'Active',
-    CreateDate: '2026-10-01T00:00:00.000Z',
-    LastUsedDate: '2026-11-21T00:00:00.000Z',
-    LastUsedService: 's3',
-    LastUsedRegion: REGION,
-    ...fields,
-  };
+    CredentialReport: credentialReport({ UserName: name, ARN: arn }),
+    Groups: [],
+    InlinePolicies: null,
+    ManagedPolicyNames: [],
+    VirtualMFA: { SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`, EnableDate: '2025-01-10T09:10:00.000Z' },
+  }, fields);
 }
 
 export function iamPasswordPolicy(fields: Partial<IamPasswordPolicy> = {}): IamPasswordPolicy {
-  return {
-    ResourceType: 'AWS.IAM.PasswordPolicy',
+  return build(iamPasswordPolicySchema, {
+    ResourceType: 'AWS.PasswordPolicy',
     ResourceId: `arn:aws:iam::${ACCOUNT}:account-password-policy`,
     AccountId: ACCOUNT,
     Region: 'global',
-    Tags: {},
-    TimeCreated: null,
-    Configured: true,
+    AnyExist: true,
     MinimumPasswordLength: 14,
     RequireSymbols: true,
     RequireNumbers: true,
@@ -128,125 +157,133 @@ export function iamPasswordPolicy(fields: Partial<IamPasswordPolicy> = {}): IamP
     MaxPasswordAge: null,
     PasswordReusePrevention: 24,
     HardExpiry: false,
+  }, fields);
+}
+
+/** A permission that opens `port` over TCP to the given IPv4 ranges (none by default), as DescribeSecurityGroups returns it. */
+export function tcpPermission(port: number, ipRanges: string[] = [], fields: Partial<IpPermission> = {}): IpPermission {
+  return {
+    IpProtocol: 'tcp',
+    FromPort: port,
+    ToPort: port,
+    IpRanges: ipRanges.map((CidrIp) => ({ CidrIp, Description: null })),
+    Ipv6Ranges: [],
+    PrefixListIds: [],
+    UserIdGroupPairs: [],
     ...fields,
   };
 }
 
-/** A permission that opens `port` over TCP to the given IPv4 ranges (none by default). */
-export function tcpPermission(port: number, ipRanges: string[] = [], fields: Partial<IpPermission> = {}): IpPermission {
-  return { IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: ipRanges, Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [], ...fields };
-}
+export const ALL_TRAFFIC_OUT: IpPermission = { IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: null }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] };
 
 export function securityGroup(fields: Partial<Ec2SecurityGroup> = {}): Ec2SecurityGroup {
-  const groupId = fields.GroupId ?? 'sg-0123456789abcdef0';
+  const groupId = fields.Id ?? 'sg-0123456789abcdef0';
   const region = fields.Region ?? REGION;
-  return {
+  const arn = `arn:aws:ec2:${region}:${ACCOUNT}:security-group/${groupId}`;
+  return build(ec2SecurityGroupSchema, {
     ResourceType: 'AWS.EC2.SecurityGroup',
-    ResourceId: `arn:aws:ec2:${region}:${ACCOUNT}:security-group/${groupId}`,
+    ResourceId: arn,
     AccountId: ACCOUNT,
     Region: region,
+    Arn: arn,
+    Id: groupId,
+    Name: 'web',
     Tags: {},
-    TimeCreated: null,
-    GroupId: groupId,
-    GroupName: 'web',
     Description: 'web servers',
     VpcId: 'vpc-0a1b2c3d4e5f60718',
     OwnerId: ACCOUNT,
-    IsDefault: false,
     IpPermissions: [tcpPermission(443, ['0.0.0.0/0']), tcpPermission(22, ['10.0.0.0/8'])],
-    IpPermissionsEgress: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: ['0.0.0.0/0'], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
-    ...fields,
-  };
+    IpPermissionsEgress: [ALL_TRAFFIC_OUT],
+  }, fields);
 }
 
 export function vpc(fields: Partial<Ec2Vpc> = {}): Ec2Vpc {
-  const vpcId = fields.VpcId ?? 'vpc-0a1b2c3d4e5f60718';
+  const vpcId = fields.Id ?? 'vpc-0a1b2c3d4e5f60718';
   const region = fields.Region ?? REGION;
-  return {
+  const arn = `arn:aws:ec2:${region}:${ACCOUNT}:vpc/${vpcId}`;
+  return build(ec2VpcSchema, {
     ResourceType: 'AWS.EC2.VPC',
-    ResourceId: `arn:aws:ec2:${region}:${ACCOUNT}:vpc/${vpcId}`,
+    ResourceId: arn,
     AccountId: ACCOUNT,
     Region: region,
+    Arn: arn,
+    Id: vpcId,
     Tags: { Name: 'main' },
-    TimeCreated: null,
-    VpcId: vpcId,
     CidrBlock: '10.0.0.0/16',
-    Ipv6CidrBlocks: [],
     IsDefault: false,
     State: 'available',
     OwnerId: ACCOUNT,
-    FlowLogs: [{ FlowLogId: 'fl-0123456789abcdef0', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS', TrafficType: 'ALL', LogDestinationType: 's3' }],
-    ...fields,
-  };
+    FlowLogs: [{ FlowLogId: 'fl-0123456789abcdef0', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS', TrafficType: 'ALL', LogDestinationType: 's3', ResourceId: vpcId }],
+  }, fields);
+}
+
+export function aclEntry(fields: Partial<NetworkAclEntry>): NetworkAclEntry {
+  return { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null, ...fields };
 }
 
 export function networkAcl(fields: Partial<Ec2NetworkAcl> = {}): Ec2NetworkAcl {
-  const aclId = fields.NetworkAclId ?? 'acl-0123456789abcdef0';
+  const aclId = fields.Id ?? 'acl-0123456789abcdef0';
   const region = fields.Region ?? REGION;
-  return {
+  const arn = `arn:aws:ec2:${region}:${ACCOUNT}:network-acl/${aclId}`;
+  return build(ec2NetworkAclSchema, {
     ResourceType: 'AWS.EC2.NetworkACL',
-    ResourceId: `arn:aws:ec2:${region}:${ACCOUNT}:network-acl/${aclId}`,
+    ResourceId: arn,
     AccountId: ACCOUNT,
     Region: region,
+    Arn: arn,
+    Id: aclId,
     Tags: {},
-    TimeCreated: null,
-    NetworkAclId: aclId,
     VpcId: 'vpc-0a1b2c3d4e5f60718',
     IsDefault: false,
     OwnerId: ACCOUNT,
     Entries: [
-      { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: { From: 443, To: 443 } },
-      { RuleNumber: 110, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/8', Ipv6CidrBlock: null, PortRange: { From: 22, To: 22 } },
-      { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null },
-      { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null },
+      aclEntry({ RuleNumber: 100, PortRange: { From: 443, To: 443 } }),
+      aclEntry({ RuleNumber: 110, CidrBlock: '10.0.0.0/8', PortRange: { From: 22, To: 22 } }),
+      aclEntry({ RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny' }),
+      aclEntry({ RuleNumber: 100, Protocol: '-1', Egress: true }),
     ],
-    SubnetIds: ['subnet-0123456789abcdef0'],
-    ...fields,
-  };
+    Associations: [{ NetworkAclAssociationId: 'aclassoc-0123456789abcdef0', NetworkAclId: aclId, SubnetId: 'subnet-0123456789abcdef0' }],
+  }, fields);
 }
 
 export function cloudTrailTrail(fields: Partial<CloudTrailTrail> = {}): CloudTrailTrail {
   const name = fields.Name ?? 'organization-trail';
   const region = fields.Region ?? REGION;
   const arn = `arn:aws:cloudtrail:${region}:${ACCOUNT}:trail/${name}`;
-  return {
-    ResourceType: 'AWS.CloudTrail.Trail',
+  return build(cloudTrailTrailSchema, {
+    ResourceType: 'AWS.CloudTrail',
     ResourceId: arn,
     AccountId: ACCOUNT,
     Region: region,
-    Tags: {},
-    TimeCreated: null,
+    Arn: arn,
     Name: name,
-    TrailARN: arn,
+    Tags: {},
     HomeRegion: region,
     IsMultiRegionTrail: true,
     IsOrganizationTrail: false,
     IncludeGlobalServiceEvents: true,
     LogFileValidationEnabled: true,
-    KmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+    KmsKeyId: KEY_ARN,
     S3BucketName: 'acme-cloudtrail',
-    S3KeyPrefix: null,
-    CloudWatchLogsLogGroupArn: null,
-    IsLogging: true,
-    LatestDeliveryTime: '2026-11-22T09:55:00.000Z',
-    LatestDeliveryError: null,
-    ...fields,
-  };
+    HasCustomEventSelectors: false,
+    EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+    Status: { IsLogging: true, LatestDeliveryTime: '2026-11-22T09:55:00.000Z', LatestDeliveryError: null },
+  }, fields);
 }
 
 export function kmsKey(fields: Partial<KmsKey> = {}): KmsKey {
-  const keyId = fields.KeyId ?? '1234abcd-12ab-34cd-56ef-1234567890ab';
+  const keyId = fields.Id ?? '1234abcd-12ab-34cd-56ef-1234567890ab';
   const region = fields.Region ?? REGION;
   const arn = `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}`;
-  return {
+  return build(kmsKeySchema, {
     ResourceType: 'AWS.KMS.Key',
     ResourceId: arn,
     AccountId: ACCOUNT,
     Region: region,
+    Arn: arn,
+    Id: keyId,
     Tags: {},
     TimeCreated: '2025-02-01T00:00:00.000Z',
-    KeyId: keyId,
-    Arn: arn,
     Description: 'application data',
     KeyManager: 'CUSTOMER',
     KeyState: 'Enabled',
@@ -254,10 +291,7 @@ export function kmsKey(fields: Partial<KmsKey> = {}): KmsKey {
     KeySpec: 'SYMMETRIC_DEFAULT',
     KeyUsage: 'ENCRYPT_DECRYPT',
     Origin: 'AWS_KMS',
-    MultiRegion: false,
-    DeletionDate: null,
-    RotationEnabled: true,
-    RotationPeriodInDays: 365,
-    ...fields,
-  };
+    KeyRotationEnabled: true,
+    Policy: policyDocument([{ Sid: 'Enable IAM policies', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }]),
+  }, fields);
 }

@@ -10,7 +10,7 @@ function versioningPolicy(overrides: Partial<Parameters<typeof definePolicy<'AWS
     description: 'd',
     runbook: 'r',
     tags: [],
-    policy: (bucket) => bucket.Versioning.Status === 'Enabled',
+    policy: (bucket) => bucket.Versioning === 'Enabled',
     title: (bucket) => `${bucket.Name} is not versioned`,
     tests: [],
     ...overrides,
@@ -18,7 +18,7 @@ function versioningPolicy(overrides: Partial<Parameters<typeof definePolicy<'AWS
 }
 
 const versioned = s3Bucket({ Name: 'kept' });
-const unversioned = s3Bucket({ Name: 'lost', Versioning: { Status: null, MFADelete: false } });
+const unversioned = s3Bucket({ Name: 'lost', Versioning: null });
 
 describe('evaluatePolicies', () => {
   it('reports each failing resource with where it is, the policy\'s severity and its title', () => {

@@ -15,11 +15,11 @@ const byType: { [N in ResourceTypeName]: Collector<N> } = {
   'AWS.S3.Bucket': s3BucketCollector,
   'AWS.IAM.RootUser': iamRootUserCollector,
   'AWS.IAM.User': iamUserCollector,
-  'AWS.IAM.PasswordPolicy': iamPasswordPolicyCollector,
+  'AWS.PasswordPolicy': iamPasswordPolicyCollector,
   'AWS.EC2.SecurityGroup': ec2SecurityGroupCollector,
   'AWS.EC2.VPC': ec2VpcCollector,
   'AWS.EC2.NetworkACL': ec2NetworkAclCollector,
-  'AWS.CloudTrail.Trail': cloudTrailTrailCollector,
+  'AWS.CloudTrail': cloudTrailTrailCollector,
   'AWS.KMS.Key': kmsKeyCollector,
 };
 

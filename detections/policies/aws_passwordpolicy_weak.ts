@@ -6,7 +6,7 @@ import { policySettings } from './settings';
 const { minimumLength, reusePrevention } = policySettings.passwordPolicy;
 
 function weaknesses(policy: IamPasswordPolicy): string[] {
-  if (!policy.Configured) return ['no password policy is set'];
+  if (policy.AnyExist === false) return ['no password policy is set'];
   const found: string[] = [];
   if ((policy.MinimumPasswordLength ?? 0) < minimumLength) found.push(`minimum length ${policy.MinimumPasswordLength ?? 'unset'} (want ${minimumLength})`);
   if ((policy.PasswordReusePrevention ?? 0) < reusePrevention) found.push(`reuse prevention ${policy.PasswordReusePrevention ?? 'off'} (want ${reusePrevention})`);
@@ -14,8 +14,8 @@ function weaknesses(policy: IamPasswordPolicy): string[] {
 }
 
 export default definePolicy({
-  id: 'AWS.IAM.PasswordPolicy.Weak',
-  resourceTypes: ['AWS.IAM.PasswordPolicy'],
+  id: 'AWS.PasswordPolicy.Weak',
+  resourceTypes: ['AWS.PasswordPolicy'],
   severity: 'MEDIUM',
   description: `The account password policy is missing, or allows passwords shorter than ${minimumLength} characters or reuse of recent passwords, making IAM user passwords easier to guess or spray.`,
   runbook: `Set the account password policy (IAM → Account settings → Password policy): minimum length ${minimumLength} or more and prevent reuse of the last ${reusePrevention} passwords. Existing passwords are not affected until they next change.`,
@@ -30,7 +30,7 @@ export default definePolicy({
     {
       name: 'an account without a password policy fails',
       expect: false,
-      resource: iamPasswordPolicy({ Configured: false, MinimumPasswordLength: null, PasswordReusePrevention: null, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false }),
+      resource: iamPasswordPolicy({ AnyExist: false, MinimumPasswordLength: null, PasswordReusePrevention: null, RequireSymbols: null, RequireNumbers: null, RequireUppercaseCharacters: null, RequireLowercaseCharacters: null }),
     },
   ],
 });
