@@ -1,6 +1,15 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListUserPoliciesCommand,
+  ListUserTagsCommand,
+} from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -89,4 +98,27 @@ export function pagesByToken<P>(tokenField: string, pages: Record<string, P>): {
       return page;
     },
   };
+}
+
+const REPORT_COLUMNS =
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+
+/** GetCredentialReport's Content: IAM's CSV, with its N/A and no_information placeholders, as bytes. */
+export function credentialReportContent(rows: string[]): Uint8Array {
+  return new TextEncoder().encode([REPORT_COLUMNS, ...rows].join('\n'));
+}
+
+/** The root row as IAM writes it for a root user with MFA, no keys and a password last used in June 2025. */
+export const ROOT_REPORT_ROW =
+  '<root_account>,arn:aws:iam::123456789012:root,2019-03-01T10:00:00+00:00,not_supported,2025-06-01T08:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+
+/** IAM answers for a user collector run whose per-user details do not matter to the test: a ready report, nothing attached. */
+export function quietIamUsers(aws: MockedClients): void {
+  aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  aws.iam.on(GetCredentialReportCommand).resolves({ Content: credentialReportContent([ROOT_REPORT_ROW]) });
+  aws.iam.on(ListMFADevicesCommand).resolves({});
+  aws.iam.on(ListUserTagsCommand).resolves({});
+  aws.iam.on(ListGroupsForUserCommand).resolves({});
+  aws.iam.on(ListUserPoliciesCommand).resolves({});
+  aws.iam.on(ListAttachedUserPoliciesCommand).resolves({});
 }

@@ -1,6 +1,6 @@
 import { DescribeKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
-import { ListAccessKeysCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, GetCredentialReportCommand, ListUserPoliciesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import type { Collector } from '../../src/scan/collector';
 import { COLLECTORS } from '../../src/scan/collectors';
@@ -12,6 +12,7 @@ const S3_ACTIONS: Record<string, string> = {
   GetBucketEncryption: 's3:GetEncryptionConfiguration',
   GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
   GetObjectLockConfiguration: 's3:GetBucketObjectLockConfiguration',
+  GetBucketLifecycleConfiguration: 's3:GetLifecycleConfiguration',
 };
 
 /** Every listing returns one item, so every per-resource call is made; everything else answers empty. */
@@ -21,7 +22,9 @@ function answeringEverything(): MockedClients {
   aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'b' }] });
   aws.iam.onAnyCommand().resolves({});
   aws.iam.on(ListUsersCommand).resolves({ Users: [{ UserName: 'u', UserId: 'AIDAU', Arn: 'arn:aws:iam::123456789012:user/u', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
-  aws.iam.on(ListAccessKeysCommand).resolves({ AccessKeyMetadata: [{ AccessKeyId: 'AKIA', Status: 'Active' }] });
+  aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  aws.iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode('user,arn\n') });
+  aws.iam.on(ListUserPoliciesCommand).resolves({ PolicyNames: ['inline'] });
   aws.ec2.onAnyCommand().resolves({});
   aws.cloudtrail.onAnyCommand().resolves({});
   aws.cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1' }] });

@@ -20,6 +20,7 @@ locals {
   trusted_principals = length(var.trusted_principal_arns) > 0 ? var.trusted_principal_arns : ["arn:${data.aws_partition.current.partition}:iam::${var.prowl_account_id}:root"]
 
   read_actions = [
+    "cloudtrail:GetEventSelectors",
     "cloudtrail:GetTrail",
     "cloudtrail:GetTrailStatus",
     "cloudtrail:ListTags",
@@ -29,15 +30,19 @@ locals {
     "ec2:DescribeRegions",
     "ec2:DescribeSecurityGroups",
     "ec2:DescribeVpcs",
-    "iam:GetAccessKeyLastUsed",
+    "iam:GenerateCredentialReport",
     "iam:GetAccountPasswordPolicy",
-    "iam:GetAccountSummary",
-    "iam:GetLoginProfile",
-    "iam:ListAccessKeys",
+    "iam:GetCredentialReport",
+    "iam:GetUserPolicy",
+    "iam:ListAttachedUserPolicies",
+    "iam:ListGroupsForUser",
     "iam:ListMFADevices",
+    "iam:ListUserPolicies",
     "iam:ListUserTags",
     "iam:ListUsers",
+    "iam:ListVirtualMFADevices",
     "kms:DescribeKey",
+    "kms:GetKeyPolicy",
     "kms:GetKeyRotationStatus",
     "kms:ListKeys",
     "kms:ListResourceTags",
@@ -51,6 +56,7 @@ locals {
     "s3:GetBucketTagging",
     "s3:GetBucketVersioning",
     "s3:GetEncryptionConfiguration",
+    "s3:GetLifecycleConfiguration",
     "s3:ListAllMyBuckets",
   ]
 }

@@ -41,8 +41,8 @@ async function describeTrail(listed: ListedTrail, clients: Pick<ScanClients, 'cl
     S3BucketName: trail.S3BucketName ?? null,
     S3KeyPrefix: trail.S3KeyPrefix ?? null,
     SnsTopicARN: trail.SnsTopicARN ?? null,
-    EventSelectors: plainOrNull(selectors.EventSelectors),
-    AdvancedEventSelectors: plainOrNull(selectors.AdvancedEventSelectors),
+    EventSelectors: plainOrNull(selectors?.EventSelectors),
+    AdvancedEventSelectors: plainOrNull(selectors?.AdvancedEventSelectors),
     Status: plain(status),
   };
 }

@@ -69,10 +69,10 @@ const POLL_MS = 2000;
 export async function readCredentialReport(iam: ScanClients['iam'], ctx: CollectContext): Promise<Map<string, CredentialReport>> {
   for (let poll = 0; ; poll += 1) {
     const generated = await send(ctx, 'GenerateCredentialReport', () => iam.send(new GenerateCredentialReportCommand({})));
-    if (generated.State === 'COMPLETE') {
+    if (generated?.State === 'COMPLETE') {
       try {
         const report = await send(ctx, 'GetCredentialReport', () => iam.send(new GetCredentialReportCommand({})));
-        return parseCredentialReport(new TextDecoder().decode(report.Content ?? new Uint8Array()));
+        return parseCredentialReport(new TextDecoder().decode(report?.Content ?? new Uint8Array()));
       } catch (error) {
         // Expired or replaced between the two calls: generate again.
         if (!(error instanceof AwsCallFailure && isAbsent(error.cause, ['ReportNotPresent', 'ReportExpired', 'ReportInProgress']))) throw error;

@@ -54,7 +54,7 @@ async function describeKey(key: ListedKey, clients: Pick<ScanClients, 'kms'>, ct
     MultiRegion: metadata.MultiRegion ?? null,
     KeyRotationEnabled: rotation ? (rotation.KeyRotationEnabled ?? false) : null,
     RotationPeriodInDays: rotation?.RotationPeriodInDays ?? null,
-    Policy: policy.Policy ?? null,
+    Policy: policy?.Policy ?? null,
   };
 }
 
