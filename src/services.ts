@@ -18,7 +18,9 @@ import type { Rule } from './detect/rule';
 import { loadRuleSet } from './detect/rule-set';
 import type { Policy } from './detect/policy';
 import { policies } from '../detections/policies';
+import { createRescanRequests, sqsRescanQueue, type RescanRequests } from './scan/rescan-requests';
 import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
+import { createDynamoRescanDebounce } from './store/dynamo-rescan-debounce';
 import { buildCustomLogType } from './logs/custom-log-type';
 import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
@@ -50,6 +52,8 @@ export interface Services {
   resources: ResourceStore;
   /** The scan plan from prowl.config.yml, validated at start; undefined when no accounts are configured. */
   scanPlan?: ScanPlan;
+  /** Debounced re-scans of resources CloudTrail shows changing; undefined without a plan or with `scan.realTime.enabled: false`. */
+  rescans?: RescanRequests;
   /** prowl.config.yml's teams with the routes changed from Slack laid over them. */
   teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
@@ -58,6 +62,8 @@ export interface Services {
 export function createServices(runtime: RuntimeConfig, clients: AwsClients = createAwsClients(runtime)): Services {
   const config = readConfigFile(runtime.configPath);
   const settings = createDynamoSettingsStore({ ddb: clients.ddb, table: runtime.tables.settings });
+  const scanPlan = config.scan ? parseScanPlan(config.scan, `${runtime.configPath} → scan`) : undefined;
+  const now = (): DateTime => DateTime.utc();
   return {
     runtime,
     config,
@@ -71,9 +77,19 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     rules: loadRuleSet([runtime.sigmaDir]),
     policies,
     resources: createDynamoResourceStore({ ddb: clients.ddb, table: runtime.tables.resources }),
-    ...(config.scan ? { scanPlan: parseScanPlan(config.scan, `${runtime.configPath} → scan`) } : {}),
+    ...(scanPlan ? { scanPlan } : {}),
+    ...(scanPlan?.realTime.enabled
+      ? {
+          rescans: createRescanRequests({
+            debounce: createDynamoRescanDebounce({ ddb: clients.ddb, table: runtime.tables.settings }),
+            queue: sqsRescanQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
+            debounceSeconds: scanPlan.realTime.debounceSeconds,
+            now,
+          }),
+        }
+      : {}),
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
-    now: () => DateTime.utc(),
+    now,
   };
 }
 

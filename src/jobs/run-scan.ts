@@ -6,7 +6,8 @@ import { compileSuppression, isActive } from '../alerts/suppression';
 import type { Policy } from '../detect/policy';
 import type { NormalizedEvent } from '../logs/log-type';
 import { evaluatePolicies } from '../scan/evaluate-policies';
-import { scanAccounts, type ScanDeps } from '../scan/scan-accounts';
+import type { RescanTarget } from '../scan/rescan-target';
+import { collectTarget, planCovers, scanAccounts, type ScanDeps, type ScanResult } from '../scan/scan-accounts';
 import { narrowPlan, type ScanPlan } from '../scan/scan-plan';
 import { ProwlError } from '../errors';
 import type { ResourceStore } from '../store/dynamo-resource-store';
@@ -24,8 +25,25 @@ export interface ScanRunDeps extends ScanRecordDeps {
  * (and count) what they cover, then open, keep or resolve one alert per (policy, resource).
  */
 export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOutcome> {
-  const now = deps.now();
   const scan = await scanAccounts(plan, deps.scan);
+  return judge(scan, deps.policies.map((policy) => policy.id), deps);
+}
+
+/**
+ * Re-scans one resource that CloudTrail showed changing: its policy alerts open or resolve now
+ * rather than at the next daily scan. A target outside the plan (another account, a region not
+ * scanned) is skipped: it would be judged against nothing.
+ */
+export async function runRescan(plan: ScanPlan, target: RescanTarget, deps: ScanRunDeps): Promise<ScanOutcome | undefined> {
+  if (!planCovers(plan, target)) return undefined;
+  const scan = await collectTarget(plan, target, deps.scan);
+  // No policy ids: alerts of resources not in this re-scan are left alone.
+  return judge(scan, [], deps);
+}
+
+/** Keeps the snapshot, runs the policies, lets suppressions silence what they cover, records alerts. */
+async function judge(scan: ScanResult, resolveGoneFor: readonly string[], deps: ScanRunDeps): Promise<ScanOutcome> {
+  const now = deps.now();
   await deps.resources.save(scan.resources, now);
   const evaluation = evaluatePolicies(deps.policies, scan.resources);
 
@@ -36,7 +54,7 @@ export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOu
   const failures = evaluation.failures.filter((failure) => !silenced.silencedBy(failure.policyId, failure.resourceId, failure.resource as unknown as NormalizedEvent, at));
   await recordSuppressed(deps.settings, silenced.tallies, `scan-${at}`, now);
 
-  const outcome = await recordScan(scan, { ...evaluation, failures }, deps.policies.map((policy) => policy.id), deps);
+  const outcome = await recordScan(scan, { ...evaluation, failures }, resolveGoneFor, deps);
   return { ...outcome, suppressed: outcome.suppressed + evaluation.failures.length - failures.length };
 }
 
@@ -49,4 +67,9 @@ export function createScanRunner(plan: ScanPlan | undefined, deps: ScanRunDeps):
     if (!plan) throw new ProwlError('prowl_config_invalid', NO_PLAN);
     return runScan(narrowPlan(plan, only), deps);
   };
+}
+
+/** Re-scans for the jobs function; undefined when no accounts are configured (nothing to re-scan). */
+export function createRescanRunner(plan: ScanPlan | undefined, deps: ScanRunDeps): (target: RescanTarget) => Promise<ScanOutcome | undefined> {
+  return async (target) => (plan ? runRescan(plan, target, deps) : undefined);
 }

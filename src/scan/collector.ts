@@ -24,4 +24,10 @@ export interface Collector<N extends ResourceTypeName = ResourceTypeName> {
   /** The IAM actions the collector calls; the audit role grants exactly their union (a test keeps them in step). */
   permissions: readonly string[];
   collect(clients: ScanClients, ctx: CollectContext): Promise<CollectionResult>;
+  /**
+   * Collects only the resource CloudTrail calls `name` (a bucket name, a group id), for re-scans
+   * after a change; an empty result with no error means it no longer exists. Collectors without
+   * it are re-scanned with `collect`, keeping the one resource.
+   */
+  collectOne?(clients: ScanClients, ctx: CollectContext, name: string): Promise<CollectionResult>;
 }

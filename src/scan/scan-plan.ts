@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { realTimeScanSchema } from '../config/scan-settings';
 import { describeIssues } from '../config/zod-issues';
 import { ProwlError } from '../errors';
 import { RESOURCE_TYPE_NAMES, type ResourceTypeName } from './resource-types';
@@ -36,6 +37,8 @@ export const scanPlanSchema = z
     partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
     /** Where account-wide calls (IAM, the S3 bucket listing, region discovery) go. */
     homeRegion: regionName.default('us-east-1'),
+    /** Re-scans of single resources when CloudTrail shows a change (src/config/scan-settings.ts). */
+    realTime: realTimeScanSchema,
     /** Scan only these resource types; every type when absent. */
     resourceTypes: z.array(z.enum(RESOURCE_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]])).min(1).optional(),
   })

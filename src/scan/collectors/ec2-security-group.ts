@@ -1,5 +1,6 @@
 import { paginateDescribeSecurityGroups, type SecurityGroup } from '@aws-sdk/client-ec2';
-import { describeEach, listAll, listingFailed, type CollectContext, type CollectionResult } from '../collection';
+import { isAbsent } from '../aws-errors';
+import { AwsCallFailure, describeEach, listAll, listingFailed, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { plainOrNull, tagMap } from '../resources/base';
 import { EC2_SECURITY_GROUP, type Ec2SecurityGroup } from '../resources/ec2-security-group';
@@ -42,9 +43,23 @@ export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>
   return describeEach(ctx, EC2_SECURITY_GROUP, groups, (group) => securityGroupArn(group.GroupId, ctx), async (group) => toResource(group, ctx));
 }
 
+/** One group by id, for a re-scan after a change; a group deleted meanwhile yields nothing. */
+export async function collectEc2SecurityGroup(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext, groupId: string): Promise<CollectionResult<Ec2SecurityGroup>> {
+  let groups: ListedGroup[];
+  try {
+    const pages = await listAll(ctx, 'DescribeSecurityGroups', paginateDescribeSecurityGroups, clients.ec2, { GroupIds: [groupId] }, (page) => page.NextToken);
+    groups = pages.flatMap((page) => page.SecurityGroups ?? []).filter((group): group is ListedGroup => group.GroupId === groupId);
+  } catch (error) {
+    if (error instanceof AwsCallFailure && isAbsent(error.cause, ['InvalidGroup.NotFound', 'InvalidGroupId.Malformed'])) return { resources: [], errors: [] };
+    return listingFailed(ctx, EC2_SECURITY_GROUP, error);
+  }
+  return describeEach(ctx, EC2_SECURITY_GROUP, groups, (group) => securityGroupArn(group.GroupId, ctx), async (group) => toResource(group, ctx));
+}
+
 export const ec2SecurityGroupCollector: Collector<typeof EC2_SECURITY_GROUP> = {
   resourceType: EC2_SECURITY_GROUP,
   scope: 'region',
   permissions: ['ec2:DescribeSecurityGroups'],
   collect: collectEc2SecurityGroups,
+  collectOne: collectEc2SecurityGroup,
 };

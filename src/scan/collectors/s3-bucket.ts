@@ -109,6 +109,24 @@ export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForR
   );
 }
 
+/** One bucket by name, for a re-scan after a change: the listing is skipped, the bucket read where it lives. */
+export async function collectS3Bucket(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext, name: string): Promise<CollectionResult<S3Bucket>> {
+  return describeEach(
+    ctx,
+    S3_BUCKET,
+    [{ Name: name }],
+    (bucket) => `arn:${ctx.partition}:s3:::${bucket.Name}`,
+    async (bucket) => {
+      try {
+        return await describeBucket(bucket, clients.s3ForRegion, clients.s3, ctx);
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchBucket'])) return undefined;
+        throw error;
+      }
+    },
+  );
+}
+
 export const s3BucketCollector: Collector<typeof S3_BUCKET> = {
   resourceType: S3_BUCKET,
   scope: 'account',
@@ -127,4 +145,5 @@ export const s3BucketCollector: Collector<typeof S3_BUCKET> = {
     's3:GetLifecycleConfiguration',
   ],
   collect: collectS3Buckets,
+  collectOne: collectS3Bucket,
 };
