@@ -1,7 +1,9 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { CollectContext, CollectionResult } from './collection';
 import type { ResourceTypeName } from './resource-types';
@@ -13,6 +15,8 @@ export interface ScanClients {
   ec2: EC2Client;
   cloudtrail: CloudTrailClient;
   kms: KMSClient;
+  lambda: LambdaClient;
+  dynamodb: DynamoDBClient;
   /** An S3 client in another region of the same account: bucket configuration is read where the bucket lives. */
   s3ForRegion(region: string): S3Client;
 }

@@ -7,6 +7,18 @@ import { ec2VpcSchema, type Ec2Vpc } from './resources/ec2-vpc';
 import { iamPasswordPolicySchema, type IamPasswordPolicy } from './resources/iam-password-policy';
 import { iamRootUserSchema, type IamRootUser } from './resources/iam-root-user';
 import { iamUserSchema, type IamUser } from './resources/iam-user';
+import { ec2InstanceSchema, type Ec2Instance } from './resources/ec2-instance';
+import { ec2VolumeSchema, type Ec2Volume } from './resources/ec2-volume';
+import { ec2AmiSchema, type Ec2Ami } from './resources/ec2-ami';
+import { ec2AccountSettingsSchema, type Ec2AccountSettings } from './resources/ec2-account-settings';
+import { iamRoleSchema, type IamRole } from './resources/iam-role';
+import { iamGroupSchema, type IamGroup } from './resources/iam-group';
+import { iamPolicySchema, type IamPolicy } from './resources/iam-policy';
+import { lambdaFunctionSchema, type LambdaFunction } from './resources/lambda-function';
+import { dynamoDbTableSchema, type DynamoDbTable } from './resources/dynamodb-table';
+import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrail-meta';
+import { rdsInstanceSchema, type RdsInstance } from './resources/rds-instance';
+import { eksClusterSchema, type EksCluster } from './resources/eks-cluster';
 import { kmsKeySchema, type KmsKey } from './resources/kms-key';
 import { s3BucketSchema, type S3Bucket } from './resources/s3-bucket';
 
@@ -21,6 +33,18 @@ export interface ResourceMap {
   'AWS.EC2.NetworkACL': Ec2NetworkAcl;
   'AWS.CloudTrail': CloudTrailTrail;
   'AWS.KMS.Key': KmsKey;
+  'AWS.EC2.Instance': Ec2Instance;
+  'AWS.EC2.Volume': Ec2Volume;
+  'AWS.EC2.AMI': Ec2Ami;
+  'AWS.EC2.AccountSettings': Ec2AccountSettings;
+  'AWS.IAM.Role': IamRole;
+  'AWS.IAM.Group': IamGroup;
+  'AWS.IAM.Policy': IamPolicy;
+  'AWS.Lambda.Function': LambdaFunction;
+  'AWS.DynamoDB.Table': DynamoDbTable;
+  'AWS.CloudTrail.Meta': CloudTrailMeta;
+  'AWS.RDS.Instance': RdsInstance;
+  'AWS.EKS.Cluster': EksCluster;
 }
 
 export type ResourceTypeName = keyof ResourceMap;
@@ -38,6 +62,18 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.EC2.NetworkACL': ec2NetworkAclSchema,
   'AWS.CloudTrail': cloudTrailTrailSchema,
   'AWS.KMS.Key': kmsKeySchema,
+  'AWS.EC2.Instance': ec2InstanceSchema,
+  'AWS.EC2.Volume': ec2VolumeSchema,
+  'AWS.EC2.AMI': ec2AmiSchema,
+  'AWS.EC2.AccountSettings': ec2AccountSettingsSchema,
+  'AWS.IAM.Role': iamRoleSchema,
+  'AWS.IAM.Group': iamGroupSchema,
+  'AWS.IAM.Policy': iamPolicySchema,
+  'AWS.Lambda.Function': lambdaFunctionSchema,
+  'AWS.DynamoDB.Table': dynamoDbTableSchema,
+  'AWS.CloudTrail.Meta': cloudTrailMetaSchema,
+  'AWS.RDS.Instance': rdsInstanceSchema,
+  'AWS.EKS.Cluster': eksClusterSchema,
 };
 
 export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];

@@ -15,20 +15,11 @@ import { GLOBAL_REGION, isoOrNull, plain, plainOrNull, tagMap } from '../resourc
 import type { CredentialReport } from '../resources/credential-report';
 import { IAM_USER, type IamUser } from '../resources/iam-user';
 import { readCredentialReport } from './credential-report';
+import { inlinePolicies } from './iam-documents';
 
 const NO_SUCH_ENTITY = ['NoSuchEntity', 'NoSuchEntityException'];
 
 type NamedUser = User & { UserName: string; Arn: string };
-
-/** IAM returns inline policy documents URL-encoded. */
-function decodePolicy(document: string | undefined): string | null {
-  if (document === undefined) return null;
-  try {
-    return decodeURIComponent(document);
-  } catch {
-    return document;
-  }
-}
 
 async function describeUser(user: NamedUser, report: ReadonlyMap<string, CredentialReport>, iam: ScanClients['iam'], ctx: CollectContext): Promise<unknown> {
   const { UserName } = user;
@@ -39,13 +30,10 @@ async function describeUser(user: NamedUser, report: ReadonlyMap<string, Credent
     listAll(ctx, 'ListUserPolicies', paginateListUserPolicies, iam, { UserName }, (page) => page.Marker),
     listAll(ctx, 'ListAttachedUserPolicies', paginateListAttachedUserPolicies, iam, { UserName }, (page) => page.Marker),
   ]);
-  const inlineNames = inlinePages.flatMap((page) => page.PolicyNames ?? []);
-  const documents = await Promise.all(
-    inlineNames.map(async (PolicyName) => {
-      const output = await send(ctx, 'GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName, PolicyName })));
-      return [PolicyName, decodePolicy(output.PolicyDocument)] as const;
-    }),
-  );
+  const inline = await inlinePolicies(ctx, inlinePages.flatMap((page) => page.PolicyNames ?? []), async (PolicyName) => {
+    const output = await send(ctx, 'GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName, PolicyName })));
+    return output?.PolicyDocument;
+  });
   // Virtual devices' serials are ARNs (…:mfa/name); hardware and U2F devices' are not.
   const virtual = mfaPages.flatMap((page) => page.MFADevices ?? []).find((device) => device.SerialNumber?.includes(':mfa/'));
 
@@ -64,7 +52,7 @@ async function describeUser(user: NamedUser, report: ReadonlyMap<string, Credent
     PermissionsBoundary: plainOrNull(user.PermissionsBoundary),
     CredentialReport: report.get(user.Arn) ?? null,
     Groups: plain(groupPages.flatMap((page) => page.Groups ?? [])),
-    InlinePolicies: inlineNames.length === 0 ? null : Object.fromEntries(documents),
+    InlinePolicies: inline,
     ManagedPolicyNames: attachedPages.flatMap((page) => page.AttachedPolicies ?? []).flatMap((policy) => (policy.PolicyName ? [policy.PolicyName] : [])),
     VirtualMFA: virtual ? { SerialNumber: virtual.SerialNumber ?? null, EnableDate: isoOrNull(virtual.EnableDate) } : null,
   };
