@@ -14,12 +14,12 @@ describe('parseResourceText', () => {
 
   it('names the position of each invalid resource and what is wrong with it, keeping the valid ones', () => {
     const broken = { ...group, IpPermissions: 'all' };
-    const parsed = parseResourceText(JSON.stringify([bucket, broken, { ResourceType: 'AWS.EC2.Instance' }]), 'export.json');
+    const parsed = parseResourceText(JSON.stringify([bucket, broken, { ResourceType: 'AWS.SNS.Topic' }]), 'export.json');
 
     expect(parsed.resources).toEqual([bucket]);
     expect(parsed.problems).toEqual([
       expect.stringMatching(/^export\.json\[1\]: not a valid AWS\.EC2\.SecurityGroup resource:\n {4}IpPermissions: /),
-      expect.stringMatching(/^export\.json\[2\]: ResourceType "AWS\.EC2\.Instance"; expected one of AWS\.S3\.Bucket, /),
+      expect.stringMatching(/^export\.json\[2\]: ResourceType "AWS\.SNS\.Topic"; expected one of AWS\.S3\.Bucket, /),
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('scan plan', () => {
   });
 
   it('rejects unknown keys and resource types', () => {
-    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.EC2.Instance'] });
+    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.RDS.Instance'] });
     expect(message).toMatch(/roles/);
     expect(message).toContain('scan.resourceTypes.0');
   });
@@ -62,6 +62,6 @@ describe('scan plan', () => {
   it('refuses to narrow to an account or type the plan does not cover, listing what it does', () => {
     const plan = parseScanPlan(minimal);
     expect(() => narrowPlan(plan, { accountId: '999999999999' })).toThrow('account 999999999999 is not in the scan plan; scanned accounts: 111111111111');
-    expect(() => narrowPlan(plan, { resourceType: 'AWS.EC2.Instance' })).toThrow(/unknown resource type "AWS.EC2.Instance"; scanned types: AWS.S3.Bucket, /);
+    expect(() => narrowPlan(plan, { resourceType: 'AWS.SNS.Topic' })).toThrow(/unknown resource type "AWS.SNS.Topic"; scanned types: AWS.S3.Bucket, /);
   });
 });

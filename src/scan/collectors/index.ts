@@ -53,6 +53,9 @@ const byType: { [N in CollectedType]: Collector<N> } = {
 
 export const COLLECTORS: readonly Collector[] = Object.values(byType);
 
+/** The types a scan can collect (every type but the input-only ones). */
+export const COLLECTED_TYPE_NAMES = Object.keys(byType) as CollectedType[];
+
 export function collectorFor(resourceType: ResourceTypeName): Collector | undefined {
   return (byType as Partial<Record<ResourceTypeName, Collector>>)[resourceType];
 }
