@@ -18,6 +18,7 @@ import type { Rule } from './detect/rule';
 import { loadRuleSet } from './detect/rule-set';
 import type { Policy } from './detect/policy';
 import { policies } from '../detections/policies';
+import { applyPolicySettings } from '../detections/policies/settings';
 import { createRescanRequests, sqsRescanQueue, type RescanRequests } from './scan/rescan-requests';
 import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
 import { createDynamoRescanDebounce } from './store/dynamo-rescan-debounce';
@@ -63,6 +64,8 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
   const config = readConfigFile(runtime.configPath);
   const settings = createDynamoSettingsStore({ ddb: clients.ddb, table: runtime.tables.settings });
   const scanPlan = config.scan ? parseScanPlan(config.scan, `${runtime.configPath} → scan`) : undefined;
+  // The policies read the organisation's standards when they run; these are the configured ones.
+  applyPolicySettings(config.scanPolicies ?? {});
   const now = (): DateTime => DateTime.utc();
   return {
     runtime,

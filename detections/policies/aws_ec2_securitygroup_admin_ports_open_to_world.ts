@@ -3,20 +3,20 @@ import { securityGroup, tcpPermission } from '../../src/scan/test-resources';
 import { describePorts, securityGroupPortsOpenToWorld } from './network';
 import { policySettings } from './settings';
 
-const PORTS = policySettings.adminPorts;
+const PORTS = (): number[] => policySettings.adminPorts;
 
 export default definePolicy({
   id: 'AWS.EC2.SecurityGroup.AdminPortsOpenToWorld',
   resourceTypes: ['AWS.EC2.SecurityGroup'],
   severity: 'HIGH',
-  description: `The security group lets anyone on the internet (0.0.0.0/0 or ::/0) reach a remote administration port (${PORTS.join(', ')}). Internet-facing SSH and RDP are scanned and brute-forced within minutes of opening.`,
+  description: `The security group lets anyone on the internet (0.0.0.0/0 or ::/0) reach a remote administration port (${PORTS().join(', ')}). Internet-facing SSH and RDP are scanned and brute-forced within minutes of opening.`,
   runbook:
     'Find what uses the group (EC2 → Security groups → the group → associated resources). Replace the rule with one limited to the VPN or office ranges, or remove it and use SSM Session Manager. Check the hosts\' auth logs for logins from unknown addresses while it was open.',
   reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13',
   tags: ['TA0001:T1133', 'TA0008:T1021.004', 'TA0008:T1021.001'],
-  policy: (group) => securityGroupPortsOpenToWorld(group.IpPermissions, PORTS).length === 0,
-  title: (group) => `Security group ${group.Id} (${group.Name}) opens ${describePorts(securityGroupPortsOpenToWorld(group.IpPermissions, PORTS))} to the internet`,
-  alertContext: (group) => ({ groupId: group.Id, vpcId: group.VpcId, openPorts: securityGroupPortsOpenToWorld(group.IpPermissions, PORTS) }),
+  policy: (group) => securityGroupPortsOpenToWorld(group.IpPermissions, PORTS()).length === 0,
+  title: (group) => `Security group ${group.Id} (${group.Name}) opens ${describePorts(securityGroupPortsOpenToWorld(group.IpPermissions, PORTS()))} to the internet`,
+  alertContext: (group) => ({ groupId: group.Id, vpcId: group.VpcId, openPorts: securityGroupPortsOpenToWorld(group.IpPermissions, PORTS()) }),
   tests: [
     { name: 'SSH from a private range and HTTPS from anywhere complies', expect: true, resource: securityGroup() },
     { name: 'SSH from 0.0.0.0/0 fails', expect: false, resource: securityGroup({ IpPermissions: [tcpPermission(22, ['0.0.0.0/0'])] }) },

@@ -5,17 +5,17 @@ import { daysSince, olderThanDays } from './age';
 import { accessKeySlots, type AccessKeySlot } from './credentials';
 import { policySettings } from './settings';
 
-const MAX_AGE_DAYS = policySettings.accessKeyMaxAgeDays;
+const MAX_AGE_DAYS = (): number => policySettings.accessKeyMaxAgeDays;
 
 function staleKeys(user: IamUser): AccessKeySlot[] {
-  return accessKeySlots(user.CredentialReport).filter((key) => key.active && olderThanDays(key.lastRotated, MAX_AGE_DAYS));
+  return accessKeySlots(user.CredentialReport).filter((key) => key.active && olderThanDays(key.lastRotated, MAX_AGE_DAYS()));
 }
 
 export default definePolicy({
   id: 'AWS.IAM.User.AccessKeyNotRotated',
   resourceTypes: ['AWS.IAM.User'],
   severity: 'MEDIUM',
-  description: `The IAM user has an active access key older than ${MAX_AGE_DAYS} days. Long-lived keys end up in laptops, CI logs and old repositories; the longer a key lives, the likelier it has leaked.`,
+  description: `The IAM user has an active access key older than ${MAX_AGE_DAYS()} days. Long-lived keys end up in laptops, CI logs and old repositories; the longer a key lives, the likelier it has leaked.`,
   runbook:
     'Create a second key, move the application to it, check that the old key is no longer used (IAM → the user → Security credentials → last used), then deactivate and delete it. Better: replace the user with a role (instance profile, IRSA, or IAM Identity Center).',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#Using_RotateAccessKey',

@@ -5,12 +5,12 @@ import { olderThanDays } from './age';
 import { accessKeySlots, type AccessKeySlot } from './credentials';
 import { policySettings } from './settings';
 
-const MAX_UNUSED_DAYS = policySettings.credentialMaxUnusedDays;
+const MAX_UNUSED_DAYS = (): number => policySettings.credentialMaxUnusedDays;
 
 /** Active keys past the grace period that were never used, or not used within it. */
 function unusedKeys(user: IamUser): AccessKeySlot[] {
   return accessKeySlots(user.CredentialReport).filter(
-    (key) => key.active && olderThanDays(key.lastRotated, MAX_UNUSED_DAYS) && (key.lastUsedDate === null || olderThanDays(key.lastUsedDate, MAX_UNUSED_DAYS)),
+    (key) => key.active && olderThanDays(key.lastRotated, MAX_UNUSED_DAYS()) && (key.lastUsedDate === null || olderThanDays(key.lastUsedDate, MAX_UNUSED_DAYS())),
   );
 }
 
@@ -18,7 +18,7 @@ export default definePolicy({
   id: 'AWS.IAM.User.AccessKeyUnused',
   resourceTypes: ['AWS.IAM.User'],
   severity: 'LOW',
-  description: `The IAM user has an active access key that has not been used for ${MAX_UNUSED_DAYS} days (or ever). An unused key is pure risk: nothing needs it, and whoever finds it can use it.`,
+  description: `The IAM user has an active access key that has not been used for ${MAX_UNUSED_DAYS()} days (or ever). An unused key is pure risk: nothing needs it, and whoever finds it can use it.`,
   runbook: 'Deactivate the key (IAM → the user → Security credentials), wait a week for anyone to complain, then delete it.',
   reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-8',
   tags: ['TA0001:T1078.004'],

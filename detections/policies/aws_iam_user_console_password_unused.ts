@@ -5,26 +5,26 @@ import { hasConsolePassword } from './credentials';
 import { olderThanDays } from './age';
 import { policySettings } from './settings';
 
-const MAX_UNUSED_DAYS = policySettings.credentialMaxUnusedDays;
+const MAX_UNUSED_DAYS = (): number => policySettings.credentialMaxUnusedDays;
 
 /** A console password set long enough ago that it should have been used, and not used within the period. */
 function passwordUnused(user: IamUser): boolean {
   const report = user.CredentialReport;
-  if (!hasConsolePassword(report) || !olderThanDays(report?.PasswordLastChanged ?? report?.UserCreationTime, MAX_UNUSED_DAYS)) return false;
+  if (!hasConsolePassword(report) || !olderThanDays(report?.PasswordLastChanged ?? report?.UserCreationTime, MAX_UNUSED_DAYS())) return false;
   const lastUsed = report?.PasswordLastUsed ?? user.PasswordLastUsed;
-  return lastUsed === null || olderThanDays(lastUsed, MAX_UNUSED_DAYS);
+  return lastUsed === null || olderThanDays(lastUsed, MAX_UNUSED_DAYS());
 }
 
 export default definePolicy({
   id: 'AWS.IAM.User.ConsolePasswordUnused',
   resourceTypes: ['AWS.IAM.User'],
   severity: 'LOW',
-  description: `The IAM user has a console password that has not been used for ${MAX_UNUSED_DAYS} days (or ever): often a leaver or a forgotten test user, and a password nobody watches.`,
+  description: `The IAM user has a console password that has not been used for ${MAX_UNUSED_DAYS()} days (or ever): often a leaver or a forgotten test user, and a password nobody watches.`,
   runbook: 'Confirm with the user\'s team whether they still need console access. If not, delete the login profile (IAM → Users → the user → Security credentials → Console password → Disable).',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
   tags: ['TA0001:T1078.004'],
   policy: (user) => !passwordUnused(user),
-  title: (user) => `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has a console password unused for over ${MAX_UNUSED_DAYS} days`,
+  title: (user) => `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has a console password unused for over ${MAX_UNUSED_DAYS()} days`,
   alertContext: (user) => ({ userName: user.Name, passwordLastUsed: user.CredentialReport?.PasswordLastUsed ?? null, passwordLastChanged: user.CredentialReport?.PasswordLastChanged ?? null }),
   tests: [
     { name: 'a console user who signed in this week complies', expect: true, resource: iamUser() },

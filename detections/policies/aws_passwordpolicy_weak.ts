@@ -3,9 +3,9 @@ import type { IamPasswordPolicy } from '../../src/scan/resources/iam-password-po
 import { iamPasswordPolicy } from '../../src/scan/test-resources';
 import { policySettings } from './settings';
 
-const { minimumLength, reusePrevention } = policySettings.passwordPolicy;
 
 function weaknesses(policy: IamPasswordPolicy): string[] {
+  const { minimumLength, reusePrevention } = policySettings.passwordPolicy;
   if (policy.AnyExist === false) return ['no password policy is set'];
   const found: string[] = [];
   if ((policy.MinimumPasswordLength ?? 0) < minimumLength) found.push(`minimum length ${policy.MinimumPasswordLength ?? 'unset'} (want ${minimumLength})`);
@@ -17,8 +17,8 @@ export default definePolicy({
   id: 'AWS.PasswordPolicy.Weak',
   resourceTypes: ['AWS.PasswordPolicy'],
   severity: 'MEDIUM',
-  description: `The account password policy is missing, or allows passwords shorter than ${minimumLength} characters or reuse of recent passwords, making IAM user passwords easier to guess or spray.`,
-  runbook: `Set the account password policy (IAM → Account settings → Password policy): minimum length ${minimumLength} or more and prevent reuse of the last ${reusePrevention} passwords. Existing passwords are not affected until they next change.`,
+  description: `The account password policy is missing, or allows passwords shorter than the minimum length (scanPolicies.passwordPolicy in prowl.config.yml) or reuse of recent passwords, making IAM user passwords easier to guess or spray.`,
+  runbook: `Set the account password policy (IAM → Account settings → Password policy): the configured minimum length or more, and prevent reuse of recent passwords (as many as scanPolicies.passwordPolicy.reusePrevention says). Existing passwords are not affected until they next change.`,
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   tags: ['TA0006:T1110'],
   policy: (policy) => weaknesses(policy).length === 0,

@@ -2,7 +2,6 @@ import { definePolicy, type PolicyResource } from '../../src/detect/policy';
 import { cloudTrailTrail, kmsKey, networkAcl, s3Bucket, securityGroup, vpc } from '../../src/scan/test-resources';
 import { policySettings } from './settings';
 
-const APPROVED = new Set(policySettings.approvedRegions);
 const REGIONAL_TYPES = ['AWS.S3.Bucket', 'AWS.EC2.SecurityGroup', 'AWS.EC2.VPC', 'AWS.EC2.NetworkACL', 'AWS.CloudTrail', 'AWS.KMS.Key'] as const;
 
 type RegionalResource = PolicyResource<(typeof REGIONAL_TYPES)[number]>;
@@ -26,14 +25,14 @@ export default definePolicy({
   id: 'AWS.Resource.UnapprovedRegion',
   resourceTypes: REGIONAL_TYPES,
   severity: 'MEDIUM',
-  description: `A resource exists in a region the organization does not use (approved: ${[...APPROVED].join(', ')}). Attackers with stolen credentials favour unused regions because nobody looks there; forgotten experiments there also escape review.`,
+  description: `A resource exists in a region the organization does not use (scanPolicies.approvedRegions in prowl.config.yml). Attackers with stolen credentials favour unused regions because nobody looks there; forgotten experiments there also escape review.`,
   runbook:
-    'Find who created the resource (CloudTrail in that region) and ask whether it is needed. If it is, add the region to approvedRegions in detections/settings.ts; if not, delete it. Consider a service control policy that denies unapproved regions outright.',
+    'Find who created the resource (CloudTrail in that region) and ask whether it is needed. If it is, add the region to scanPolicies.approvedRegions in prowl.config.yml; if not, delete it. Consider a service control policy that denies unapproved regions outright.',
   reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region',
   tags: ['TA0005:T1535'],
-  policy: (resource) => isAwsDefault(resource) || APPROVED.has(resource.Region),
+  policy: (resource) => isAwsDefault(resource) || policySettings.approvedRegions.includes(resource.Region),
   title: (resource) => `${resource.ResourceType} ${resource.ResourceId} is in unapproved region ${resource.Region}`,
-  alertContext: (resource) => ({ region: resource.Region, approvedRegions: [...APPROVED] }),
+  alertContext: (resource) => ({ region: resource.Region, approvedRegions: policySettings.approvedRegions }),
   tests: [
     { name: 'a bucket in an approved region complies', expect: true, resource: s3Bucket() },
     { name: 'a bucket in an unapproved region fails', expect: false, resource: s3Bucket({ Region: unapproved }) },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ProwlError } from '../errors';
+import { scanPolicySettingsSchema } from './scan-policy-settings';
 import { severitySchema } from './severity';
 import { describeIssues } from './zod-issues';
 
@@ -68,6 +69,8 @@ export const configFileSchema = z
     logTypes: z.array(z.record(z.string(), z.unknown())).default([]),
     /** Accounts and regions the daily scan covers; validated by the scan module (src/scan/scan-plan.ts) at start. */
     scan: z.record(z.string(), z.unknown()).optional(),
+    /** The organisation's standards for cloud-security policies (src/config/scan-policy-settings.ts); every key has a default. */
+    scanPolicies: scanPolicySettingsSchema.optional(),
     options: z
       .object({
         dedupPeriodMinutes: z.number().int().min(1).max(24 * 60).default(60),

@@ -1,4 +1,16 @@
 import type { z } from 'zod';
+import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrail-meta';
+import { dynamoDbTableSchema, type DynamoDbTable } from './resources/dynamodb-table';
+import { ec2AccountSettingsSchema, type Ec2AccountSettings } from './resources/ec2-account-settings';
+import { ec2AmiSchema, type Ec2Ami } from './resources/ec2-ami';
+import { ec2InstanceSchema, type Ec2Instance } from './resources/ec2-instance';
+import { ec2VolumeSchema, type Ec2Volume } from './resources/ec2-volume';
+import { eksClusterSchema, type EksCluster } from './resources/eks-cluster';
+import { iamGroupSchema, type IamGroup } from './resources/iam-group';
+import { iamPolicySchema, type IamPolicy } from './resources/iam-policy';
+import { iamRoleSchema, type IamRole } from './resources/iam-role';
+import { lambdaFunctionSchema, type LambdaFunction } from './resources/lambda-function';
+import { rdsInstanceSchema, type RdsInstance } from './resources/rds-instance';
 import { cloudTrailTrailSchema, type CloudTrailTrail } from './resources/cloudtrail-trail';
 import type { CredentialReport } from './resources/credential-report';
 import { ec2NetworkAclSchema, type Ec2NetworkAcl, type NetworkAclEntry } from './resources/ec2-network-acl';
@@ -293,5 +305,228 @@ export function kmsKey(fields: Partial<KmsKey> = {}): KmsKey {
     Origin: 'AWS_KMS',
     KeyRotationEnabled: true,
     Policy: policyDocument([{ Sid: 'Enable IAM policies', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }]),
+  }, fields);
+}
+
+export function ec2Instance(fields: Partial<Ec2Instance> = {}): Ec2Instance {
+  const id = fields.Id ?? 'i-0123456789abcdef0';
+  const region = fields.Region ?? REGION;
+  const arn = `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`;
+  return build(ec2InstanceSchema, {
+    ResourceType: 'AWS.EC2.Instance',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: region,
+    Arn: arn,
+    Id: id,
+    Name: 'web-1',
+    Tags: { Name: 'web-1' },
+    TimeCreated: '2026-01-01T00:00:00.000Z',
+    ImageId: 'ami-0123456789abcdef0',
+    InstanceType: 't3.micro',
+    IamInstanceProfile: { Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`, Id: 'AIPAEXAMPLE' },
+    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 },
+    PublicIpAddress: null,
+    State: { Name: 'running' },
+    SubnetId: 'subnet-0123456789abcdef0',
+    VpcId: 'vpc-0a1b2c3d4e5f60718',
+  }, fields);
+}
+
+export function ec2Volume(fields: Partial<Ec2Volume> = {}): Ec2Volume {
+  const id = fields.Id ?? 'vol-0123456789abcdef0';
+  const arn = `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${id}`;
+  return build(ec2VolumeSchema, {
+    ResourceType: 'AWS.EC2.Volume',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Id: id,
+    Tags: {},
+    Encrypted: true,
+    KmsKeyId: KEY_ARN,
+    State: 'in-use',
+    VolumeType: 'gp3',
+    Attachments: [{ InstanceId: 'i-0123456789abcdef0', State: 'attached' }],
+    Snapshots: [{ SnapshotId: 'snap-0123456789abcdef0', Encrypted: true, CreateVolumePermissions: [] }],
+  }, fields);
+}
+
+export function ec2Ami(fields: Partial<Ec2Ami> = {}): Ec2Ami {
+  const id = fields.Id ?? 'ami-0123456789abcdef0';
+  const arn = `arn:aws:ec2:${REGION}::image/${id}`;
+  return build(ec2AmiSchema, {
+    ResourceType: 'AWS.EC2.AMI',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Id: id,
+    Name: 'golden-image',
+    OwnerId: ACCOUNT,
+    Public: false,
+    State: 'available',
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, SnapshotId: 'snap-0123456789abcdef0' } }],
+  }, fields);
+}
+
+export function ec2AccountSettings(fields: Partial<Ec2AccountSettings> = {}): Ec2AccountSettings {
+  const region = fields.Region ?? REGION;
+  return build(ec2AccountSettingsSchema, {
+    ResourceType: 'AWS.EC2.AccountSettings',
+    ResourceId: `${ACCOUNT}::${region}::AWS.EC2.AccountSettings`,
+    AccountId: ACCOUNT,
+    Region: region,
+    EbsEncryptionByDefault: true,
+    EbsDefaultKmsKeyId: KEY_ARN,
+    SnapshotBlockPublicAccessState: 'block-all-sharing',
+    ImageBlockPublicAccessState: 'block-new-sharing',
+  }, fields);
+}
+
+/** A trust policy letting the given principal assume the role. */
+export function trustPolicy(principal: unknown, fields: Record<string, unknown> = {}): string {
+  return policyDocument([{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...fields }]);
+}
+
+export function iamRole(fields: Partial<IamRole> = {}): IamRole {
+  const name = fields.Name ?? 'app';
+  const arn = `arn:aws:iam::${ACCOUNT}:role/${name}`;
+  return build(iamRoleSchema, {
+    ResourceType: 'AWS.IAM.Role',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: 'global',
+    Arn: arn,
+    Id: 'AROAEXAMPLEROLEID0001',
+    Name: name,
+    TimeCreated: '2025-01-10T09:00:00.000Z',
+    AssumeRolePolicyDocument: trustPolicy({ Service: 'ec2.amazonaws.com' }),
+    Path: '/',
+    MaxSessionDuration: 3600,
+    InlinePolicies: { 'read-data': policyDocument([{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::acme-data/*' }]) },
+    ManagedPolicyNames: ['ReadOnlyAccess'],
+  }, fields);
+}
+
+export function iamGroup(fields: Partial<IamGroup> = {}): IamGroup {
+  const name = fields.Name ?? 'developers';
+  const arn = `arn:aws:iam::${ACCOUNT}:group/${name}`;
+  return build(iamGroupSchema, {
+    ResourceType: 'AWS.IAM.Group',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: 'global',
+    Arn: arn,
+    Name: name,
+    Path: '/',
+    InlinePolicies: null,
+    ManagedPolicyARNs: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    Users: [{ UserName: 'alice' }],
+  }, fields);
+}
+
+export function iamPolicy(fields: Partial<IamPolicy> = {}): IamPolicy {
+  const name = fields.Name ?? 'deploy';
+  const arn = `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+  return build(iamPolicySchema, {
+    ResourceType: 'AWS.IAM.Policy',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: 'global',
+    Arn: arn,
+    Name: name,
+    AttachmentCount: 1,
+    DefaultVersionId: 'v1',
+    IsAttachable: true,
+    Path: '/',
+    PolicyDocument: policyDocument([{ Effect: 'Allow', Action: ['lambda:UpdateFunctionCode'], Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:api` }]),
+  }, fields);
+}
+
+export function lambdaFunction(fields: Partial<LambdaFunction> = {}): LambdaFunction {
+  const name = fields.Name ?? 'api';
+  const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
+  return build(lambdaFunctionSchema, {
+    ResourceType: 'AWS.Lambda.Function',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Name: name,
+    Runtime: 'nodejs22.x',
+    Role: `arn:aws:iam::${ACCOUNT}:role/api`,
+    Environment: { Variables: { LOG_LEVEL: 'info' } },
+    Policy: { Policy: policyDocument([{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: arn, Condition: { ArnLike: { 'AWS:SourceArn': `arn:aws:execute-api:${REGION}:${ACCOUNT}:abc123/*` } } }]), RevisionId: 'r1' },
+    FunctionUrlConfig: null,
+  }, fields);
+}
+
+export function dynamoDbTable(fields: Partial<DynamoDbTable> = {}): DynamoDbTable {
+  const name = fields.Name ?? 'orders';
+  const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+  return build(dynamoDbTableSchema, {
+    ResourceType: 'AWS.DynamoDB.Table',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Name: name,
+    TableStatus: 'ACTIVE',
+    DeletionProtectionEnabled: true,
+    SSEDescription: { SSEType: 'KMS', Status: 'ENABLED', KMSMasterKeyArn: KEY_ARN },
+    ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' } },
+  }, fields);
+}
+
+export function cloudTrailMeta(fields: Partial<CloudTrailMeta> = {}): CloudTrailMeta {
+  const region = fields.Region ?? REGION;
+  const trail = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/organization-trail`;
+  return build(cloudTrailMetaSchema, {
+    ResourceType: 'AWS.CloudTrail.Meta',
+    ResourceId: `${ACCOUNT}::${region}::AWS.CloudTrail.Meta`,
+    AccountId: ACCOUNT,
+    Region: region,
+    Trails: [trail],
+    GlobalEventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
+    TrailSummaries: [{ TrailARN: trail, IsMultiRegionTrail: true, LogFileValidationEnabled: true, IsLogging: true }],
+  }, fields);
+}
+
+export function rdsInstance(fields: Partial<RdsInstance> = {}): RdsInstance {
+  const id = fields.DBInstanceIdentifier ?? 'orders-db';
+  const arn = `arn:aws:rds:${REGION}:${ACCOUNT}:db:${id}`;
+  return build(rdsInstanceSchema, {
+    ResourceType: 'AWS.RDS.Instance',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Name: id,
+    DBInstanceIdentifier: id,
+    Engine: 'postgres',
+    PubliclyAccessible: false,
+    StorageEncrypted: true,
+    BackupRetentionPeriod: 7,
+    DeletionProtection: true,
+    SnapshotAttributes: [{ DBSnapshotIdentifier: `${id}-manual`, DBSnapshotAttributes: [{ AttributeName: 'restore', AttributeValues: [] }] }],
+  }, fields);
+}
+
+export function eksCluster(fields: Partial<EksCluster> = {}): EksCluster {
+  const name = fields.Name ?? 'platform';
+  const arn = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${name}`;
+  return build(eksClusterSchema, {
+    ResourceType: 'AWS.EKS.Cluster',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Name: name,
+    Version: '1.31',
+    ResourcesVpcConfig: { EndpointPublicAccess: false, EndpointPrivateAccess: true, PublicAccessCidrs: [] },
+    Logging: { ClusterLogging: [{ Types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], Enabled: true }] },
+    EncryptionConfig: [{ Resources: ['secrets'], Provider: { KeyArn: KEY_ARN } }],
   }, fields);
 }
