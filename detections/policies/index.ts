@@ -1,15 +1,28 @@
 import type { Policy } from '../../src/detect/policy';
-import awsCloudtrailTrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
-import awsCloudtrailTrailKmsEncryptionDisabled from './aws_cloudtrail_kms_encryption_disabled';
-import awsCloudtrailTrailLogFileValidationDisabled from './aws_cloudtrail_log_file_validation_disabled';
-import awsCloudtrailTrailLoggingStopped from './aws_cloudtrail_logging_stopped';
-import awsCloudtrailTrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
+import awsCloudtrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
+import awsCloudtrailKmsEncryptionDisabled from './aws_cloudtrail_kms_encryption_disabled';
+import awsCloudtrailLogFileValidationDisabled from './aws_cloudtrail_log_file_validation_disabled';
+import awsCloudtrailLoggingStopped from './aws_cloudtrail_logging_stopped';
+import awsCloudtrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
+import awsEc2AccountsettingsEbsDefaultEncryptionDisabled from './aws_ec2_accountsettings_ebs_default_encryption_disabled';
+import awsEc2AccountsettingsImagePublicSharingAllowed from './aws_ec2_accountsettings_image_public_sharing_allowed';
+import awsEc2AccountsettingsSnapshotPublicSharingAllowed from './aws_ec2_accountsettings_snapshot_public_sharing_allowed';
+import awsEc2AmiPublic from './aws_ec2_ami_public';
+import awsEc2AmiUnencryptedSnapshot from './aws_ec2_ami_unencrypted_snapshot';
+import awsEc2InstanceLegacyMetadataServiceAllowed from './aws_ec2_instance_legacy_metadata_service_allowed';
+import awsEc2InstanceNoInstanceRole from './aws_ec2_instance_no_instance_role';
+import awsEc2InstancePublicIpAssigned from './aws_ec2_instance_public_ip_assigned';
 import awsEc2NetworkaclAdminPortsOpenToWorld from './aws_ec2_networkacl_admin_ports_open_to_world';
+import awsEc2NetworkaclDatabasePortsOpenToWorld from './aws_ec2_networkacl_database_ports_open_to_world';
 import awsEc2SecuritygroupAdminPortsOpenToWorld from './aws_ec2_securitygroup_admin_ports_open_to_world';
+import awsEc2SecuritygroupAllTrafficOpenToWorld from './aws_ec2_securitygroup_all_traffic_open_to_world';
 import awsEc2SecuritygroupDatabasePortsOpenToWorld from './aws_ec2_securitygroup_database_ports_open_to_world';
 import awsEc2SecuritygroupDefaultAllowsTraffic from './aws_ec2_securitygroup_default_allows_traffic';
+import awsEc2SecuritygroupWidePortRangeOpenToWorld from './aws_ec2_securitygroup_wide_port_range_open_to_world';
+import awsEc2VolumePublicSnapshot from './aws_ec2_volume_public_snapshot';
+import awsEc2VolumeUnattached from './aws_ec2_volume_unattached';
+import awsEc2VolumeUnencrypted from './aws_ec2_volume_unencrypted';
 import awsEc2VpcFlowLogsDisabled from './aws_ec2_vpc_flow_logs_disabled';
-import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
 import awsIamRootuserAccessKeysPresent from './aws_iam_rootuser_access_keys_present';
 import awsIamRootuserMfaDisabled from './aws_iam_rootuser_mfa_disabled';
 import awsIamUserAccessKeyNotRotated from './aws_iam_user_access_key_not_rotated';
@@ -17,6 +30,7 @@ import awsIamUserAccessKeyUnused from './aws_iam_user_access_key_unused';
 import awsIamUserConsoleMfaDisabled from './aws_iam_user_console_mfa_disabled';
 import awsIamUserConsolePasswordUnused from './aws_iam_user_console_password_unused';
 import awsKmsKeyRotationDisabled from './aws_kms_key_rotation_disabled';
+import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
 import awsResourceUnapprovedRegion from './aws_resource_unapproved_region';
 import awsS3BucketAccessLoggingDisabled from './aws_s3_bucket_access_logging_disabled';
 import awsS3BucketEncryptionDisabled from './aws_s3_bucket_encryption_disabled';
@@ -32,17 +46,30 @@ import awsS3BucketVersioningDisabled from './aws_s3_bucket_versioning_disabled';
  * catalog test fails if a policy file in this folder is missing from the list.
  */
 export const policies: Policy[] = [
-  awsCloudtrailTrailDeliveryFailing,
-  awsCloudtrailTrailKmsEncryptionDisabled,
-  awsCloudtrailTrailLogFileValidationDisabled,
-  awsCloudtrailTrailLoggingStopped,
-  awsCloudtrailTrailMultiRegionDisabled,
+  awsCloudtrailDeliveryFailing,
+  awsCloudtrailKmsEncryptionDisabled,
+  awsCloudtrailLogFileValidationDisabled,
+  awsCloudtrailLoggingStopped,
+  awsCloudtrailMultiRegionDisabled,
+  awsEc2AccountsettingsEbsDefaultEncryptionDisabled,
+  awsEc2AccountsettingsImagePublicSharingAllowed,
+  awsEc2AccountsettingsSnapshotPublicSharingAllowed,
+  awsEc2AmiPublic,
+  awsEc2AmiUnencryptedSnapshot,
+  awsEc2InstanceLegacyMetadataServiceAllowed,
+  awsEc2InstanceNoInstanceRole,
+  awsEc2InstancePublicIpAssigned,
   awsEc2NetworkaclAdminPortsOpenToWorld,
+  awsEc2NetworkaclDatabasePortsOpenToWorld,
   awsEc2SecuritygroupAdminPortsOpenToWorld,
+  awsEc2SecuritygroupAllTrafficOpenToWorld,
   awsEc2SecuritygroupDatabasePortsOpenToWorld,
   awsEc2SecuritygroupDefaultAllowsTraffic,
+  awsEc2SecuritygroupWidePortRangeOpenToWorld,
+  awsEc2VolumePublicSnapshot,
+  awsEc2VolumeUnattached,
+  awsEc2VolumeUnencrypted,
   awsEc2VpcFlowLogsDisabled,
-  awsPasswordpolicyWeak,
   awsIamRootuserAccessKeysPresent,
   awsIamRootuserMfaDisabled,
   awsIamUserAccessKeyNotRotated,
@@ -50,6 +77,7 @@ export const policies: Policy[] = [
   awsIamUserConsoleMfaDisabled,
   awsIamUserConsolePasswordUnused,
   awsKmsKeyRotationDisabled,
+  awsPasswordpolicyWeak,
   awsResourceUnapprovedRegion,
   awsS3BucketAccessLoggingDisabled,
   awsS3BucketEncryptionDisabled,
