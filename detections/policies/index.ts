@@ -23,13 +23,33 @@ import awsEc2VolumePublicSnapshot from './aws_ec2_volume_public_snapshot';
 import awsEc2VolumeUnattached from './aws_ec2_volume_unattached';
 import awsEc2VolumeUnencrypted from './aws_ec2_volume_unencrypted';
 import awsEc2VpcFlowLogsDisabled from './aws_ec2_vpc_flow_logs_disabled';
+import awsIamGroupInlinePolicyGrantsAdmin from './aws_iam_group_inline_policy_grants_admin';
+import awsIamGroupPassRoleOnAnyResource from './aws_iam_group_pass_role_on_any_resource';
+import awsIamPolicyAllowWithNotAction from './aws_iam_policy_allow_with_not_action';
+import awsIamPolicyGrantsAdmin from './aws_iam_policy_grants_admin';
+import awsIamPolicyPassRoleOnAnyResource from './aws_iam_policy_pass_role_on_any_resource';
+import awsIamRoleAdministratorAccessAttached from './aws_iam_role_administrator_access_attached';
+import awsIamRoleInlinePolicyGrantsAdmin from './aws_iam_role_inline_policy_grants_admin';
+import awsIamRoleOidcTrustWithoutSubject from './aws_iam_role_oidc_trust_without_subject';
+import awsIamRolePassRoleOnAnyResource from './aws_iam_role_pass_role_on_any_resource';
+import awsIamRoleTrustsEveryone from './aws_iam_role_trusts_everyone';
+import awsIamRoleTrustsOutsideAccount from './aws_iam_role_trusts_outside_account';
 import awsIamRootuserAccessKeysPresent from './aws_iam_rootuser_access_keys_present';
+import awsIamRootuserHardwareMfaDisabled from './aws_iam_rootuser_hardware_mfa_disabled';
 import awsIamRootuserMfaDisabled from './aws_iam_rootuser_mfa_disabled';
+import awsIamRootuserRecentlyUsed from './aws_iam_rootuser_recently_used';
+import awsIamRootuserSigningCertificatesActive from './aws_iam_rootuser_signing_certificates_active';
 import awsIamUserAccessKeyNotRotated from './aws_iam_user_access_key_not_rotated';
 import awsIamUserAccessKeyUnused from './aws_iam_user_access_key_unused';
+import awsIamUserAdministratorAccessAttached from './aws_iam_user_administrator_access_attached';
 import awsIamUserConsoleMfaDisabled from './aws_iam_user_console_mfa_disabled';
 import awsIamUserConsolePasswordUnused from './aws_iam_user_console_password_unused';
+import awsIamUserInlinePolicyGrantsAdmin from './aws_iam_user_inline_policy_grants_admin';
+import awsIamUserMultipleActiveAccessKeys from './aws_iam_user_multiple_active_access_keys';
+import awsIamUserPassRoleOnAnyResource from './aws_iam_user_pass_role_on_any_resource';
+import awsIamUserPolicyAttachedDirectly from './aws_iam_user_policy_attached_directly';
 import awsKmsKeyRotationDisabled from './aws_kms_key_rotation_disabled';
+import awsPasswordpolicyComplexityNotRequired from './aws_passwordpolicy_complexity_not_required';
 import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
 import awsResourceUnapprovedRegion from './aws_resource_unapproved_region';
 import awsS3BucketAccessLoggingDisabled from './aws_s3_bucket_access_logging_disabled';
@@ -70,13 +90,33 @@ export const policies: Policy[] = [
   awsEc2VolumeUnattached,
   awsEc2VolumeUnencrypted,
   awsEc2VpcFlowLogsDisabled,
+  awsIamGroupInlinePolicyGrantsAdmin,
+  awsIamGroupPassRoleOnAnyResource,
+  awsIamPolicyAllowWithNotAction,
+  awsIamPolicyGrantsAdmin,
+  awsIamPolicyPassRoleOnAnyResource,
+  awsIamRoleAdministratorAccessAttached,
+  awsIamRoleInlinePolicyGrantsAdmin,
+  awsIamRoleOidcTrustWithoutSubject,
+  awsIamRolePassRoleOnAnyResource,
+  awsIamRoleTrustsEveryone,
+  awsIamRoleTrustsOutsideAccount,
   awsIamRootuserAccessKeysPresent,
+  awsIamRootuserHardwareMfaDisabled,
   awsIamRootuserMfaDisabled,
+  awsIamRootuserRecentlyUsed,
+  awsIamRootuserSigningCertificatesActive,
   awsIamUserAccessKeyNotRotated,
   awsIamUserAccessKeyUnused,
+  awsIamUserAdministratorAccessAttached,
   awsIamUserConsoleMfaDisabled,
   awsIamUserConsolePasswordUnused,
+  awsIamUserInlinePolicyGrantsAdmin,
+  awsIamUserMultipleActiveAccessKeys,
+  awsIamUserPassRoleOnAnyResource,
+  awsIamUserPolicyAttachedDirectly,
   awsKmsKeyRotationDisabled,
+  awsPasswordpolicyComplexityNotRequired,
   awsPasswordpolicyWeak,
   awsResourceUnapprovedRegion,
   awsS3BucketAccessLoggingDisabled,
