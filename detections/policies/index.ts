@@ -1,8 +1,12 @@
 import type { Policy } from '../../src/detect/policy';
+import awsCloudtrailCloudWatchLogsDisabled from './aws_cloudtrail_cloud_watch_logs_disabled';
 import awsCloudtrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
+import awsCloudtrailGlobalServiceEventsExcluded from './aws_cloudtrail_global_service_events_excluded';
 import awsCloudtrailKmsEncryptionDisabled from './aws_cloudtrail_kms_encryption_disabled';
 import awsCloudtrailLogFileValidationDisabled from './aws_cloudtrail_log_file_validation_disabled';
 import awsCloudtrailLoggingStopped from './aws_cloudtrail_logging_stopped';
+import awsCloudtrailManagementEventsExcluded from './aws_cloudtrail_management_events_excluded';
+import awsCloudtrailMetaNoValidatedMultiRegionTrail from './aws_cloudtrail_meta_no_validated_multi_region_trail';
 import awsCloudtrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
 import awsEc2AccountsettingsEbsDefaultEncryptionDisabled from './aws_ec2_accountsettings_ebs_default_encryption_disabled';
 import awsEc2AccountsettingsImagePublicSharingAllowed from './aws_ec2_accountsettings_image_public_sharing_allowed';
@@ -48,14 +52,20 @@ import awsIamUserInlinePolicyGrantsAdmin from './aws_iam_user_inline_policy_gran
 import awsIamUserMultipleActiveAccessKeys from './aws_iam_user_multiple_active_access_keys';
 import awsIamUserPassRoleOnAnyResource from './aws_iam_user_pass_role_on_any_resource';
 import awsIamUserPolicyAttachedDirectly from './aws_iam_user_policy_attached_directly';
+import awsKmsKeyCrossAccountAccess from './aws_kms_key_cross_account_access';
+import awsKmsKeyPendingDeletion from './aws_kms_key_pending_deletion';
+import awsKmsKeyPolicyAllowsEveryone from './aws_kms_key_policy_allows_everyone';
 import awsKmsKeyRotationDisabled from './aws_kms_key_rotation_disabled';
 import awsPasswordpolicyComplexityNotRequired from './aws_passwordpolicy_complexity_not_required';
 import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
 import awsResourceUnapprovedRegion from './aws_resource_unapproved_region';
 import awsS3BucketAccessLoggingDisabled from './aws_s3_bucket_access_logging_disabled';
+import awsS3BucketCrossAccountAclGrant from './aws_s3_bucket_cross_account_acl_grant';
 import awsS3BucketEncryptionDisabled from './aws_s3_bucket_encryption_disabled';
 import awsS3BucketInsecureTransportAllowed from './aws_s3_bucket_insecure_transport_allowed';
 import awsS3BucketKmsEncryptionDisabled from './aws_s3_bucket_kms_encryption_disabled';
+import awsS3BucketMfaDeleteDisabled from './aws_s3_bucket_mfa_delete_disabled';
+import awsS3BucketPolicyAllowsWithNotPrincipal from './aws_s3_bucket_policy_allows_with_not_principal';
 import awsS3BucketPublicAccessBlockMissing from './aws_s3_bucket_public_access_block_missing';
 import awsS3BucketPublicAclGrant from './aws_s3_bucket_public_acl_grant';
 import awsS3BucketPublicPolicy from './aws_s3_bucket_public_policy';
@@ -66,10 +76,14 @@ import awsS3BucketVersioningDisabled from './aws_s3_bucket_versioning_disabled';
  * catalog test fails if a policy file in this folder is missing from the list.
  */
 export const policies: Policy[] = [
+  awsCloudtrailCloudWatchLogsDisabled,
   awsCloudtrailDeliveryFailing,
+  awsCloudtrailGlobalServiceEventsExcluded,
   awsCloudtrailKmsEncryptionDisabled,
   awsCloudtrailLogFileValidationDisabled,
   awsCloudtrailLoggingStopped,
+  awsCloudtrailManagementEventsExcluded,
+  awsCloudtrailMetaNoValidatedMultiRegionTrail,
   awsCloudtrailMultiRegionDisabled,
   awsEc2AccountsettingsEbsDefaultEncryptionDisabled,
   awsEc2AccountsettingsImagePublicSharingAllowed,
@@ -115,14 +129,20 @@ export const policies: Policy[] = [
   awsIamUserMultipleActiveAccessKeys,
   awsIamUserPassRoleOnAnyResource,
   awsIamUserPolicyAttachedDirectly,
+  awsKmsKeyCrossAccountAccess,
+  awsKmsKeyPendingDeletion,
+  awsKmsKeyPolicyAllowsEveryone,
   awsKmsKeyRotationDisabled,
   awsPasswordpolicyComplexityNotRequired,
   awsPasswordpolicyWeak,
   awsResourceUnapprovedRegion,
   awsS3BucketAccessLoggingDisabled,
+  awsS3BucketCrossAccountAclGrant,
   awsS3BucketEncryptionDisabled,
   awsS3BucketInsecureTransportAllowed,
   awsS3BucketKmsEncryptionDisabled,
+  awsS3BucketMfaDeleteDisabled,
+  awsS3BucketPolicyAllowsWithNotPrincipal,
   awsS3BucketPublicAccessBlockMissing,
   awsS3BucketPublicAclGrant,
   awsS3BucketPublicPolicy,
