@@ -1,8 +1,22 @@
 import { definePolicy, type PolicyResource } from '../../src/detect/policy';
-import { cloudTrailTrail, kmsKey, networkAcl, s3Bucket, securityGroup, vpc } from '../../src/scan/test-resources';
+import { cloudTrailTrail, ec2Instance, kmsKey, lambdaFunction, networkAcl, s3Bucket, securityGroup, vpc } from '../../src/scan/test-resources';
 import { policySettings } from './settings';
 
-const REGIONAL_TYPES = ['AWS.S3.Bucket', 'AWS.EC2.SecurityGroup', 'AWS.EC2.VPC', 'AWS.EC2.NetworkACL', 'AWS.CloudTrail', 'AWS.KMS.Key'] as const;
+const REGIONAL_TYPES = [
+  'AWS.S3.Bucket',
+  'AWS.EC2.SecurityGroup',
+  'AWS.EC2.VPC',
+  'AWS.EC2.NetworkACL',
+  'AWS.EC2.Instance',
+  'AWS.EC2.Volume',
+  'AWS.EC2.AMI',
+  'AWS.CloudTrail',
+  'AWS.KMS.Key',
+  'AWS.Lambda.Function',
+  'AWS.DynamoDB.Table',
+  'AWS.RDS.Instance',
+  'AWS.EKS.Cluster',
+] as const;
 
 type RegionalResource = PolicyResource<(typeof REGIONAL_TYPES)[number]>;
 
@@ -39,6 +53,8 @@ export default definePolicy({
     { name: 'a security group in an unapproved region fails', expect: false, resource: securityGroup({ Region: unapproved }) },
     { name: 'a KMS key in an unapproved region fails', expect: false, resource: kmsKey({ Region: unapproved }) },
     { name: 'a trail homed in an unapproved region fails', expect: false, resource: cloudTrailTrail({ Region: unapproved, HomeRegion: unapproved }) },
+    { name: 'an instance in an unapproved region fails', expect: false, resource: ec2Instance({ Region: unapproved }) },
+    { name: 'a function in an approved region complies', expect: true, resource: lambdaFunction() },
     { name: 'a custom VPC in an unapproved region fails', expect: false, resource: vpc({ Region: unapproved }) },
     { name: 'the default VPC in an unapproved region is exempt', expect: true, resource: vpc({ Region: unapproved, IsDefault: true }) },
     { name: 'the default network ACL in an unapproved region is exempt', expect: true, resource: networkAcl({ Region: unapproved, IsDefault: true }) },

@@ -8,6 +8,9 @@ import awsCloudtrailLoggingStopped from './aws_cloudtrail_logging_stopped';
 import awsCloudtrailManagementEventsExcluded from './aws_cloudtrail_management_events_excluded';
 import awsCloudtrailMetaNoValidatedMultiRegionTrail from './aws_cloudtrail_meta_no_validated_multi_region_trail';
 import awsCloudtrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
+import awsDynamodbTableCustomerManagedKeyNotUsed from './aws_dynamodb_table_customer_managed_key_not_used';
+import awsDynamodbTableDeletionProtectionDisabled from './aws_dynamodb_table_deletion_protection_disabled';
+import awsDynamodbTablePointInTimeRecoveryDisabled from './aws_dynamodb_table_point_in_time_recovery_disabled';
 import awsEc2AccountsettingsEbsDefaultEncryptionDisabled from './aws_ec2_accountsettings_ebs_default_encryption_disabled';
 import awsEc2AccountsettingsImagePublicSharingAllowed from './aws_ec2_accountsettings_image_public_sharing_allowed';
 import awsEc2AccountsettingsSnapshotPublicSharingAllowed from './aws_ec2_accountsettings_snapshot_public_sharing_allowed';
@@ -27,6 +30,9 @@ import awsEc2VolumePublicSnapshot from './aws_ec2_volume_public_snapshot';
 import awsEc2VolumeUnattached from './aws_ec2_volume_unattached';
 import awsEc2VolumeUnencrypted from './aws_ec2_volume_unencrypted';
 import awsEc2VpcFlowLogsDisabled from './aws_ec2_vpc_flow_logs_disabled';
+import awsEksClusterControlPlaneLoggingDisabled from './aws_eks_cluster_control_plane_logging_disabled';
+import awsEksClusterPublicEndpoint from './aws_eks_cluster_public_endpoint';
+import awsEksClusterSecretsEncryptionDisabled from './aws_eks_cluster_secrets_encryption_disabled';
 import awsIamGroupInlinePolicyGrantsAdmin from './aws_iam_group_inline_policy_grants_admin';
 import awsIamGroupPassRoleOnAnyResource from './aws_iam_group_pass_role_on_any_resource';
 import awsIamPolicyAllowWithNotAction from './aws_iam_policy_allow_with_not_action';
@@ -56,8 +62,18 @@ import awsKmsKeyCrossAccountAccess from './aws_kms_key_cross_account_access';
 import awsKmsKeyPendingDeletion from './aws_kms_key_pending_deletion';
 import awsKmsKeyPolicyAllowsEveryone from './aws_kms_key_policy_allows_everyone';
 import awsKmsKeyRotationDisabled from './aws_kms_key_rotation_disabled';
+import awsLambdaFunctionCrossAccountPolicy from './aws_lambda_function_cross_account_policy';
+import awsLambdaFunctionDeprecatedRuntime from './aws_lambda_function_deprecated_runtime';
+import awsLambdaFunctionPublicPolicy from './aws_lambda_function_public_policy';
+import awsLambdaFunctionSecretInEnvironment from './aws_lambda_function_secret_in_environment';
+import awsLambdaFunctionUrlWithoutAuth from './aws_lambda_function_url_without_auth';
 import awsPasswordpolicyComplexityNotRequired from './aws_passwordpolicy_complexity_not_required';
 import awsPasswordpolicyWeak from './aws_passwordpolicy_weak';
+import awsRdsInstanceBackupsDisabled from './aws_rds_instance_backups_disabled';
+import awsRdsInstanceDeletionProtectionDisabled from './aws_rds_instance_deletion_protection_disabled';
+import awsRdsInstancePublicSnapshot from './aws_rds_instance_public_snapshot';
+import awsRdsInstancePubliclyAccessible from './aws_rds_instance_publicly_accessible';
+import awsRdsInstanceStorageUnencrypted from './aws_rds_instance_storage_unencrypted';
 import awsResourceUnapprovedRegion from './aws_resource_unapproved_region';
 import awsS3BucketAccessLoggingDisabled from './aws_s3_bucket_access_logging_disabled';
 import awsS3BucketCrossAccountAclGrant from './aws_s3_bucket_cross_account_acl_grant';
@@ -85,6 +101,9 @@ export const policies: Policy[] = [
   awsCloudtrailManagementEventsExcluded,
   awsCloudtrailMetaNoValidatedMultiRegionTrail,
   awsCloudtrailMultiRegionDisabled,
+  awsDynamodbTableCustomerManagedKeyNotUsed,
+  awsDynamodbTableDeletionProtectionDisabled,
+  awsDynamodbTablePointInTimeRecoveryDisabled,
   awsEc2AccountsettingsEbsDefaultEncryptionDisabled,
   awsEc2AccountsettingsImagePublicSharingAllowed,
   awsEc2AccountsettingsSnapshotPublicSharingAllowed,
@@ -104,6 +123,9 @@ export const policies: Policy[] = [
   awsEc2VolumeUnattached,
   awsEc2VolumeUnencrypted,
   awsEc2VpcFlowLogsDisabled,
+  awsEksClusterControlPlaneLoggingDisabled,
+  awsEksClusterPublicEndpoint,
+  awsEksClusterSecretsEncryptionDisabled,
   awsIamGroupInlinePolicyGrantsAdmin,
   awsIamGroupPassRoleOnAnyResource,
   awsIamPolicyAllowWithNotAction,
@@ -133,8 +155,18 @@ export const policies: Policy[] = [
   awsKmsKeyPendingDeletion,
   awsKmsKeyPolicyAllowsEveryone,
   awsKmsKeyRotationDisabled,
+  awsLambdaFunctionCrossAccountPolicy,
+  awsLambdaFunctionDeprecatedRuntime,
+  awsLambdaFunctionPublicPolicy,
+  awsLambdaFunctionSecretInEnvironment,
+  awsLambdaFunctionUrlWithoutAuth,
   awsPasswordpolicyComplexityNotRequired,
   awsPasswordpolicyWeak,
+  awsRdsInstanceBackupsDisabled,
+  awsRdsInstanceDeletionProtectionDisabled,
+  awsRdsInstancePublicSnapshot,
+  awsRdsInstancePubliclyAccessible,
+  awsRdsInstanceStorageUnencrypted,
   awsResourceUnapprovedRegion,
   awsS3BucketAccessLoggingDisabled,
   awsS3BucketCrossAccountAclGrant,

@@ -34,8 +34,6 @@ export const scanPolicySettingsSchema = z.strictObject({
   publicBuckets: z.array(glob).default([]),
   /** Other AWS accounts the organisation trusts (its own accounts, vendors it vetted): cross-account access to them is not reported. */
   trustedAccounts: z.array(z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id')).default([]),
-  /** Tag keys every taggable resource must carry (e.g. owner, data-classification); none by default. */
-  requiredTags: z.array(z.string().min(1)).default([]),
   /** Lambda runtimes past their end of support. */
   deprecatedLambdaRuntimes: z
     .array(z.string().min(1))
