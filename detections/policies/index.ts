@@ -1,4 +1,5 @@
 import type { Policy } from '../../src/detect/policy';
+import awsAccessanalyzerMetaNoActiveAnalyzer from './aws_accessanalyzer_meta_no_active_analyzer';
 import awsCloudtrailCloudWatchLogsDisabled from './aws_cloudtrail_cloud_watch_logs_disabled';
 import awsCloudtrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
 import awsCloudtrailGlobalServiceEventsExcluded from './aws_cloudtrail_global_service_events_excluded';
@@ -8,6 +9,8 @@ import awsCloudtrailLoggingStopped from './aws_cloudtrail_logging_stopped';
 import awsCloudtrailManagementEventsExcluded from './aws_cloudtrail_management_events_excluded';
 import awsCloudtrailMetaNoValidatedMultiRegionTrail from './aws_cloudtrail_meta_no_validated_multi_region_trail';
 import awsCloudtrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
+import awsConfigRecorderMetaNoGlobalRecorder from './aws_config_recorder_meta_no_global_recorder';
+import awsConfigRecorderNotRecordingAll from './aws_config_recorder_not_recording_all';
 import awsDynamodbTableCustomerManagedKeyNotUsed from './aws_dynamodb_table_customer_managed_key_not_used';
 import awsDynamodbTableDeletionProtectionDisabled from './aws_dynamodb_table_deletion_protection_disabled';
 import awsDynamodbTablePointInTimeRecoveryDisabled from './aws_dynamodb_table_point_in_time_recovery_disabled';
@@ -33,6 +36,8 @@ import awsEc2VpcFlowLogsDisabled from './aws_ec2_vpc_flow_logs_disabled';
 import awsEksClusterControlPlaneLoggingDisabled from './aws_eks_cluster_control_plane_logging_disabled';
 import awsEksClusterPublicEndpoint from './aws_eks_cluster_public_endpoint';
 import awsEksClusterSecretsEncryptionDisabled from './aws_eks_cluster_secrets_encryption_disabled';
+import awsGuarddutyDetectorMetaNoDetector from './aws_guardduty_detector_meta_no_detector';
+import awsGuarddutyDetectorSuspended from './aws_guardduty_detector_suspended';
 import awsIamGroupInlinePolicyGrantsAdmin from './aws_iam_group_inline_policy_grants_admin';
 import awsIamGroupPassRoleOnAnyResource from './aws_iam_group_pass_role_on_any_resource';
 import awsIamPolicyAllowWithNotAction from './aws_iam_policy_allow_with_not_action';
@@ -75,6 +80,7 @@ import awsRdsInstancePublicSnapshot from './aws_rds_instance_public_snapshot';
 import awsRdsInstancePubliclyAccessible from './aws_rds_instance_publicly_accessible';
 import awsRdsInstanceStorageUnencrypted from './aws_rds_instance_storage_unencrypted';
 import awsResourceUnapprovedRegion from './aws_resource_unapproved_region';
+import awsS3AccountpublicaccessblockNotFullyBlocked from './aws_s3_accountpublicaccessblock_not_fully_blocked';
 import awsS3BucketAccessLoggingDisabled from './aws_s3_bucket_access_logging_disabled';
 import awsS3BucketCrossAccountAclGrant from './aws_s3_bucket_cross_account_acl_grant';
 import awsS3BucketEncryptionDisabled from './aws_s3_bucket_encryption_disabled';
@@ -92,6 +98,7 @@ import awsS3BucketVersioningDisabled from './aws_s3_bucket_versioning_disabled';
  * catalog test fails if a policy file in this folder is missing from the list.
  */
 export const policies: Policy[] = [
+  awsAccessanalyzerMetaNoActiveAnalyzer,
   awsCloudtrailCloudWatchLogsDisabled,
   awsCloudtrailDeliveryFailing,
   awsCloudtrailGlobalServiceEventsExcluded,
@@ -101,6 +108,8 @@ export const policies: Policy[] = [
   awsCloudtrailManagementEventsExcluded,
   awsCloudtrailMetaNoValidatedMultiRegionTrail,
   awsCloudtrailMultiRegionDisabled,
+  awsConfigRecorderMetaNoGlobalRecorder,
+  awsConfigRecorderNotRecordingAll,
   awsDynamodbTableCustomerManagedKeyNotUsed,
   awsDynamodbTableDeletionProtectionDisabled,
   awsDynamodbTablePointInTimeRecoveryDisabled,
@@ -126,6 +135,8 @@ export const policies: Policy[] = [
   awsEksClusterControlPlaneLoggingDisabled,
   awsEksClusterPublicEndpoint,
   awsEksClusterSecretsEncryptionDisabled,
+  awsGuarddutyDetectorMetaNoDetector,
+  awsGuarddutyDetectorSuspended,
   awsIamGroupInlinePolicyGrantsAdmin,
   awsIamGroupPassRoleOnAnyResource,
   awsIamPolicyAllowWithNotAction,
@@ -168,6 +179,7 @@ export const policies: Policy[] = [
   awsRdsInstancePubliclyAccessible,
   awsRdsInstanceStorageUnencrypted,
   awsResourceUnapprovedRegion,
+  awsS3AccountpublicaccessblockNotFullyBlocked,
   awsS3BucketAccessLoggingDisabled,
   awsS3BucketCrossAccountAclGrant,
   awsS3BucketEncryptionDisabled,

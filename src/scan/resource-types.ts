@@ -1,3 +1,17 @@
+import {
+  guardDutyDetectorSchema,
+  type GuardDutyDetector,
+  guardDutyMetaSchema,
+  type GuardDutyMeta,
+  configRecorderSchema,
+  type ConfigRecorder,
+  configMetaSchema,
+  type ConfigMeta,
+  accessAnalyzerMetaSchema,
+  type AccessAnalyzerMeta,
+  s3AccountBlockSchema,
+  type S3AccountBlock,
+} from './resources/account-meta';
 import type { z } from 'zod';
 import { describeIssues } from '../config/zod-issues';
 import { cloudTrailTrailSchema, type CloudTrailTrail } from './resources/cloudtrail-trail';
@@ -45,6 +59,12 @@ export interface ResourceMap {
   'AWS.CloudTrail.Meta': CloudTrailMeta;
   'AWS.RDS.Instance': RdsInstance;
   'AWS.EKS.Cluster': EksCluster;
+  'AWS.GuardDuty.Detector': GuardDutyDetector;
+  'AWS.GuardDuty.Detector.Meta': GuardDutyMeta;
+  'AWS.Config.Recorder': ConfigRecorder;
+  'AWS.Config.Recorder.Meta': ConfigMeta;
+  'AWS.AccessAnalyzer.Meta': AccessAnalyzerMeta;
+  'AWS.S3.AccountPublicAccessBlock': S3AccountBlock;
 }
 
 export type ResourceTypeName = keyof ResourceMap;
@@ -74,6 +94,12 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.CloudTrail.Meta': cloudTrailMetaSchema,
   'AWS.RDS.Instance': rdsInstanceSchema,
   'AWS.EKS.Cluster': eksClusterSchema,
+  'AWS.GuardDuty.Detector': guardDutyDetectorSchema,
+  'AWS.GuardDuty.Detector.Meta': guardDutyMetaSchema,
+  'AWS.Config.Recorder': configRecorderSchema,
+  'AWS.Config.Recorder.Meta': configMetaSchema,
+  'AWS.AccessAnalyzer.Meta': accessAnalyzerMetaSchema,
+  'AWS.S3.AccountPublicAccessBlock': s3AccountBlockSchema,
 };
 
 export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];

@@ -1,4 +1,18 @@
 import type { z } from 'zod';
+import {
+  accessAnalyzerMetaSchema,
+  configMetaSchema,
+  configRecorderSchema,
+  guardDutyDetectorSchema,
+  guardDutyMetaSchema,
+  s3AccountBlockSchema,
+  type AccessAnalyzerMeta,
+  type ConfigMeta,
+  type ConfigRecorder,
+  type GuardDutyDetector,
+  type GuardDutyMeta,
+  type S3AccountBlock,
+} from './resources/account-meta';
 import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrail-meta';
 import { dynamoDbTableSchema, type DynamoDbTable } from './resources/dynamodb-table';
 import { ec2AccountSettingsSchema, type Ec2AccountSettings } from './resources/ec2-account-settings';
@@ -528,5 +542,50 @@ export function eksCluster(fields: Partial<EksCluster> = {}): EksCluster {
     ResourcesVpcConfig: { EndpointPublicAccess: false, EndpointPrivateAccess: true, PublicAccessCidrs: [] },
     Logging: { ClusterLogging: [{ Types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], Enabled: true }] },
     EncryptionConfig: [{ Resources: ['secrets'], Provider: { KeyArn: KEY_ARN } }],
+  }, fields);
+}
+
+function meta(resourceType: string, region: string): Record<string, unknown> {
+  return { ResourceType: resourceType, ResourceId: `${ACCOUNT}::${region}::${resourceType}`, AccountId: ACCOUNT, Region: region };
+}
+
+export function guardDutyDetector(fields: Partial<GuardDutyDetector> = {}): GuardDutyDetector {
+  const arn = `arn:aws:guardduty:${REGION}:${ACCOUNT}:detector/12abc34d567e8fa901bc2d34e56789f0`;
+  return build(guardDutyDetectorSchema, { ResourceType: 'AWS.GuardDuty.Detector', ResourceId: arn, AccountId: ACCOUNT, Region: REGION, Arn: arn, Id: '12abc34d567e8fa901bc2d34e56789f0', Status: 'ENABLED', FindingPublishingFrequency: 'FIFTEEN_MINUTES' }, fields);
+}
+
+export function guardDutyMeta(fields: Partial<GuardDutyMeta> = {}): GuardDutyMeta {
+  return build(guardDutyMetaSchema, { ...meta('AWS.GuardDuty.Detector.Meta', fields.Region ?? REGION), Detectors: ['12abc34d567e8fa901bc2d34e56789f0'] }, fields);
+}
+
+export function configRecorder(fields: Partial<ConfigRecorder> = {}): ConfigRecorder {
+  const id = `${ACCOUNT}:${REGION}:AWS.Config.Recorder:default`;
+  return build(configRecorderSchema, {
+    ResourceType: 'AWS.Config.Recorder',
+    ResourceId: id,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Name: 'default',
+    RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
+    RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+    Status: { Recording: true, LastStatus: 'SUCCESS' },
+  }, fields);
+}
+
+export function configMeta(fields: Partial<ConfigMeta> = {}): ConfigMeta {
+  return build(configMetaSchema, { ...meta('AWS.Config.Recorder.Meta', fields.Region ?? REGION), GlobalRecorderCount: 1, Recorders: [`${ACCOUNT}:${REGION}:AWS.Config.Recorder:default`] }, fields);
+}
+
+export function accessAnalyzerMeta(fields: Partial<AccessAnalyzerMeta> = {}): AccessAnalyzerMeta {
+  return build(accessAnalyzerMetaSchema, {
+    ...meta('AWS.AccessAnalyzer.Meta', fields.Region ?? REGION),
+    Analyzers: [{ arn: `arn:aws:access-analyzer:${REGION}:${ACCOUNT}:analyzer/organization`, name: 'organization', status: 'ACTIVE', type: 'ORGANIZATION' }],
+  }, fields);
+}
+
+export function s3AccountBlock(fields: Partial<S3AccountBlock> = {}): S3AccountBlock {
+  return build(s3AccountBlockSchema, {
+    ...meta('AWS.S3.AccountPublicAccessBlock', 'global'),
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
   }, fields);
 }

@@ -22,9 +22,19 @@ import { s3BucketCollector } from './s3-bucket';
 
 /**
  * Types Prowl evaluates from resource input (Panther exports, `prowl scan --resources`) but does
- * not collect yet: their SDK clients (@aws-sdk/client-rds, @aws-sdk/client-eks) are not installed.
+ * not collect yet: their SDK clients (@aws-sdk/client-rds, -eks, -guardduty, -config-service,
+ * -accessanalyzer, -s3-control) are not installed.
  */
-export const INPUT_ONLY_TYPES = ['AWS.RDS.Instance', 'AWS.EKS.Cluster'] as const;
+export const INPUT_ONLY_TYPES = [
+  'AWS.RDS.Instance',
+  'AWS.EKS.Cluster',
+  'AWS.GuardDuty.Detector',
+  'AWS.GuardDuty.Detector.Meta',
+  'AWS.Config.Recorder',
+  'AWS.Config.Recorder.Meta',
+  'AWS.AccessAnalyzer.Meta',
+  'AWS.S3.AccountPublicAccessBlock',
+] as const;
 
 type CollectedType = Exclude<ResourceTypeName, (typeof INPUT_ONLY_TYPES)[number]>;
 
