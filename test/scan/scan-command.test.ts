@@ -8,7 +8,7 @@ import { captureIO } from '../helpers/run-cli';
 
 const compliantBucket = s3Bucket({ Name: 'kept' });
 const exposedGroup = securityGroup({ IpPermissions: [tcpPermission(22, ['0.0.0.0/0'])] });
-const rootWithoutMfa = iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', MfaActive: false }) });
+const rootWithoutMfa = iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', MfaActive: false, PasswordLastUsed: null }) });
 
 function directory(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'prowl-scan-'));
