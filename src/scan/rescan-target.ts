@@ -12,7 +12,7 @@ export const rescanTargetSchema = z.strictObject({
   /** Where the change was made; "global" for account-wide types (IAM, S3). */
   region: regionSchema,
   resourceType: z.enum(RESOURCE_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]]),
-  name: z.string().min(1).max(2048),
+  name: z.string().min(1).max(512),
 });
 
 export type RescanTarget = z.infer<typeof rescanTargetSchema>;

@@ -81,8 +81,14 @@ function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
+/**
+ * Longer than any real name or ARN of a scanned resource. The name ends up in a DynamoDB sort key
+ * (at most 1,024 bytes), so an event naming something longer is ignored rather than let fail ingest.
+ */
+const MAX_NAME = 512;
+
 function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' && value.length <= 2048 ? value : undefined;
+  return typeof value === 'string' && value !== '' && value.length <= MAX_NAME ? value : undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ describe('changedResource', () => {
     expect(changedResource(cloudTrailEvent({ eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances' }))).toBeUndefined();
     expect(changedResource(s3Change('PutBucketAcl', { requestParameters: null }))).toBeUndefined();
     expect(changedResource(s3Change('PutBucketAcl', { recipientAccountId: 'not-an-account' }))).toBeUndefined();
+    expect(changedResource(s3Change('PutBucketAcl', { requestParameters: { bucketName: 'x'.repeat(2000) } }))).toBeUndefined();
     expect(changedResource(null)).toBeUndefined();
     expect(changedResource('PutBucketAcl')).toBeUndefined();
   });

@@ -1,5 +1,4 @@
-import { GetEventSelectorsCommand, GetTrailStatusCommand, paginateListTrails } from '@aws-sdk/client-cloudtrail';
-import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, paginateListTrails } from '@aws-sdk/client-cloudtrail';
 import { describeEach, listAll, listingFailed, mapLimit, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { plainOrNull } from '../resources/base';
