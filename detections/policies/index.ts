@@ -1,5 +1,7 @@
 import type { Policy } from '../../src/detect/policy';
 import awsAccessanalyzerMetaNoActiveAnalyzer from './aws_accessanalyzer_meta_no_active_analyzer';
+import awsCloudformationStackDrifted from './aws_cloudformation_stack_drifted';
+import awsCloudformationStackTerminationProtectionDisabled from './aws_cloudformation_stack_termination_protection_disabled';
 import awsCloudtrailCloudWatchLogsDisabled from './aws_cloudtrail_cloud_watch_logs_disabled';
 import awsCloudtrailDeliveryFailing from './aws_cloudtrail_delivery_failing';
 import awsCloudtrailGlobalServiceEventsExcluded from './aws_cloudtrail_global_service_events_excluded';
@@ -9,6 +11,8 @@ import awsCloudtrailLoggingStopped from './aws_cloudtrail_logging_stopped';
 import awsCloudtrailManagementEventsExcluded from './aws_cloudtrail_management_events_excluded';
 import awsCloudtrailMetaNoValidatedMultiRegionTrail from './aws_cloudtrail_meta_no_validated_multi_region_trail';
 import awsCloudtrailMultiRegionDisabled from './aws_cloudtrail_multi_region_disabled';
+import awsCloudwatchLoggroupKmsEncryptionDisabled from './aws_cloudwatch_loggroup_kms_encryption_disabled';
+import awsCloudwatchLoggroupRetentionTooShort from './aws_cloudwatch_loggroup_retention_too_short';
 import awsConfigRecorderMetaNoGlobalRecorder from './aws_config_recorder_meta_no_global_recorder';
 import awsConfigRecorderNotRecordingAll from './aws_config_recorder_not_recording_all';
 import awsDynamodbTableCustomerManagedKeyNotUsed from './aws_dynamodb_table_customer_managed_key_not_used';
@@ -99,6 +103,8 @@ import awsS3BucketVersioningDisabled from './aws_s3_bucket_versioning_disabled';
  */
 export const policies: Policy[] = [
   awsAccessanalyzerMetaNoActiveAnalyzer,
+  awsCloudformationStackDrifted,
+  awsCloudformationStackTerminationProtectionDisabled,
   awsCloudtrailCloudWatchLogsDisabled,
   awsCloudtrailDeliveryFailing,
   awsCloudtrailGlobalServiceEventsExcluded,
@@ -108,6 +114,8 @@ export const policies: Policy[] = [
   awsCloudtrailManagementEventsExcluded,
   awsCloudtrailMetaNoValidatedMultiRegionTrail,
   awsCloudtrailMultiRegionDisabled,
+  awsCloudwatchLoggroupKmsEncryptionDisabled,
+  awsCloudwatchLoggroupRetentionTooShort,
   awsConfigRecorderMetaNoGlobalRecorder,
   awsConfigRecorderNotRecordingAll,
   awsDynamodbTableCustomerManagedKeyNotUsed,

@@ -1,4 +1,6 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
@@ -17,6 +19,8 @@ export interface ScanClients {
   kms: KMSClient;
   lambda: LambdaClient;
   dynamodb: DynamoDBClient;
+  cloudformation: CloudFormationClient;
+  logs: CloudWatchLogsClient;
   /** An S3 client in another region of the same account: bucket configuration is read where the bucket lives. */
   s3ForRegion(region: string): S3Client;
 }

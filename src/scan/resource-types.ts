@@ -1,3 +1,5 @@
+import { cloudFormationStackSchema, type CloudFormationStack } from './resources/cloudformation-stack';
+import { cloudWatchLogGroupSchema, type CloudWatchLogGroup } from './resources/cloudwatch-log-group';
 import {
   guardDutyDetectorSchema,
   type GuardDutyDetector,
@@ -59,6 +61,8 @@ export interface ResourceMap {
   'AWS.CloudTrail.Meta': CloudTrailMeta;
   'AWS.RDS.Instance': RdsInstance;
   'AWS.EKS.Cluster': EksCluster;
+  'AWS.CloudFormation.Stack': CloudFormationStack;
+  'AWS.CloudWatch.LogGroup': CloudWatchLogGroup;
   'AWS.GuardDuty.Detector': GuardDutyDetector;
   'AWS.GuardDuty.Detector.Meta': GuardDutyMeta;
   'AWS.Config.Recorder': ConfigRecorder;
@@ -94,6 +98,8 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.CloudTrail.Meta': cloudTrailMetaSchema,
   'AWS.RDS.Instance': rdsInstanceSchema,
   'AWS.EKS.Cluster': eksClusterSchema,
+  'AWS.CloudFormation.Stack': cloudFormationStackSchema,
+  'AWS.CloudWatch.LogGroup': cloudWatchLogGroupSchema,
   'AWS.GuardDuty.Detector': guardDutyDetectorSchema,
   'AWS.GuardDuty.Detector.Meta': guardDutyMetaSchema,
   'AWS.Config.Recorder': configRecorderSchema,

@@ -1,4 +1,6 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -37,6 +39,8 @@ export function createScanClientFactory(options: { maxAttempts?: number } = {}):
       kms: new KMSClient(config),
       lambda: new LambdaClient(config),
       dynamodb: new DynamoDBClient(config),
+      cloudformation: new CloudFormationClient(config),
+      logs: new CloudWatchLogsClient(config),
       s3ForRegion: (bucketRegion) => (bucketRegion === region ? clients.s3 : build(access, bucketRegion).s3),
     };
     byRegion.set(region, clients);

@@ -13,7 +13,9 @@ import {
   type GuardDutyMeta,
   type S3AccountBlock,
 } from './resources/account-meta';
+import { cloudFormationStackSchema, type CloudFormationStack } from './resources/cloudformation-stack';
 import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrail-meta';
+import { cloudWatchLogGroupSchema, type CloudWatchLogGroup } from './resources/cloudwatch-log-group';
 import { dynamoDbTableSchema, type DynamoDbTable } from './resources/dynamodb-table';
 import { ec2AccountSettingsSchema, type Ec2AccountSettings } from './resources/ec2-account-settings';
 import { ec2AmiSchema, type Ec2Ami } from './resources/ec2-ami';
@@ -588,4 +590,27 @@ export function s3AccountBlock(fields: Partial<S3AccountBlock> = {}): S3AccountB
     ...meta('AWS.S3.AccountPublicAccessBlock', 'global'),
     PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
   }, fields);
+}
+
+export function cloudFormationStack(fields: Partial<CloudFormationStack> = {}): CloudFormationStack {
+  const name = fields.Name ?? 'app';
+  const arn = `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${name}/1b2c3d4e-0000-1111-2222-333344445555`;
+  return build(cloudFormationStackSchema, {
+    ResourceType: 'AWS.CloudFormation.Stack',
+    ResourceId: arn,
+    AccountId: ACCOUNT,
+    Region: REGION,
+    Arn: arn,
+    Id: arn,
+    Name: name,
+    StackStatus: 'UPDATE_COMPLETE',
+    EnableTerminationProtection: true,
+    DriftInformation: { StackDriftStatus: 'IN_SYNC', LastCheckTimestamp: '2026-11-20T00:00:00.000Z' },
+  }, fields);
+}
+
+export function cloudWatchLogGroup(fields: Partial<CloudWatchLogGroup> = {}): CloudWatchLogGroup {
+  const name = fields.Name ?? '/aws/lambda/api';
+  const arn = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${name}`;
+  return build(cloudWatchLogGroupSchema, { ResourceType: 'AWS.CloudWatch.LogGroup', ResourceId: arn, AccountId: ACCOUNT, Region: REGION, Arn: arn, Name: name, KmsKeyId: KEY_ARN, RetentionInDays: 365, StoredBytes: 1024 }, fields);
 }

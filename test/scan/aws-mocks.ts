@@ -1,4 +1,6 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient, DescribeTrailsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeImagesCommand,
@@ -68,6 +70,8 @@ function buildMockedClients() {
   const kms = new KMSClient({ region: 'us-east-1', credentials });
   const lambda = new LambdaClient({ region: 'us-east-1', credentials });
   const dynamodb = new DynamoDBClient({ region: 'us-east-1', credentials });
+  const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials });
+  const logs = new CloudWatchLogsClient({ region: 'us-east-1', credentials });
   const regionsAsked: string[] = [];
   const clients: ScanClients = {
     s3,
@@ -77,6 +81,8 @@ function buildMockedClients() {
     kms,
     lambda,
     dynamodb,
+    cloudformation,
+    logs,
     s3ForRegion: (region) => {
       regionsAsked.push(region);
       return region === 'us-east-1' ? s3 : s3Regional;
@@ -93,6 +99,8 @@ function buildMockedClients() {
     kms: mockClient(kms),
     lambda: mockClient(lambda),
     dynamodb: mockClient(dynamodb),
+    cloudformation: mockClient(cloudformation),
+    logs: mockClient(logs),
     regionsAsked,
   };
 }
@@ -173,6 +181,10 @@ export function answeringEverything(): MockedClients {
   aws.lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'f', FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' }] });
   aws.dynamodb.onAnyCommand().resolves({});
   aws.dynamodb.on(ListTablesCommand).resolves({ TableNames: ['t'] });
+  aws.cloudformation.onAnyCommand().resolves({});
+  aws.cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1', StackName: 'app', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date('2025-01-01T00:00:00Z') }] });
+  aws.logs.onAnyCommand().resolves({});
+  aws.logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/api', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api:*', creationTime: 1735689600000 }] });
   aws.cloudtrail.onAnyCommand().resolves({});
   aws.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1', IsMultiRegionTrail: true }] });
   aws.cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1' }] });

@@ -9,7 +9,7 @@ function ctxFor(collector: Collector, sleep?: (ms: number) => Promise<void>): Re
   return sleep ? { ...base, retry: { ...base.retry, sleep } } : base;
 }
 
-const SERVICES = ['s3', 'iam', 'ec2', 'cloudtrail', 'kms', 'lambda', 'dynamodb'] as const;
+const SERVICES = ['s3', 'iam', 'ec2', 'cloudtrail', 'kms', 'lambda', 'dynamodb', 'cloudformation', 'logs'] as const;
 
 /** What the test needs of any service's mock, whatever its command types. */
 interface AnyStub {

@@ -1,3 +1,5 @@
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -13,7 +15,9 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetGroupCommand, GetPolicyVersionCommand, GetRolePolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListGroupPoliciesCommand, ListGroupsCommand, ListPoliciesCommand, ListRolePoliciesCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetFunctionUrlConfigCommand, GetPolicyCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { collectCloudFormationStacks } from '../../src/scan/collectors/cloudformation-stack';
 import { collectCloudTrailMeta } from '../../src/scan/collectors/cloudtrail-meta';
+import { collectCloudWatchLogGroups } from '../../src/scan/collectors/cloudwatch-log-group';
 import { collectDynamoDbTables } from '../../src/scan/collectors/dynamodb-table';
 import { collectEc2AccountSettings } from '../../src/scan/collectors/ec2-account-settings';
 import { collectEc2Amis } from '../../src/scan/collectors/ec2-ami';
@@ -178,6 +182,36 @@ describe('Lambda, DynamoDB and CloudTrail meta collectors', () => {
         TrailSummaries: [{ TrailARN: org, IsMultiRegionTrail: true, LogFileValidationEnabled: true, IsLogging: true }],
         GlobalEventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
       }),
+    ]);
+  });
+});
+
+describe('CloudFormation and CloudWatch Logs collectors', () => {
+  it('collects stacks from every page of DescribeStacks with their drift status', async () => {
+    const aws = mockedClients();
+    const pages = pagesByToken('NextToken', {
+      '': { Stacks: [{ StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1', StackName: 'app', StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date('2025-01-01T00:00:00Z'), EnableTerminationProtection: false, DriftInformation: { StackDriftStatus: 'DRIFTED' } }], NextToken: 'p2' },
+      p2: { Stacks: [{ StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/net/2', StackName: 'net', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date('2025-01-01T00:00:00Z'), EnableTerminationProtection: true }] },
+    });
+    aws.cloudformation.on(DescribeStacksCommand).callsFake(pages.serve);
+
+    const result = await collectCloudFormationStacks(aws.clients, ctx);
+
+    expect(pages.asked).toEqual([undefined, 'p2']);
+    expect(result.resources.map((r) => [r.Name, r.EnableTerminationProtection, r.DriftInformation?.StackDriftStatus ?? null])).toEqual([
+      ['app', false, 'DRIFTED'],
+      ['net', true, null],
+    ]);
+  });
+
+  it('collects log groups under Panther\'s capitalized names', async () => {
+    const aws = mockedClients();
+    aws.logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/api', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api:*', creationTime: 1735689600000, storedBytes: 42, metricFilterCount: 0 }] });
+
+    const result = await collectCloudWatchLogGroups(aws.clients, ctx);
+
+    expect(result.resources).toEqual([
+      expect.objectContaining({ ResourceType: 'AWS.CloudWatch.LogGroup', ResourceId: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api', Name: '/aws/lambda/api', RetentionInDays: null, KmsKeyId: null, StoredBytes: 42, TimeCreated: '2025-01-01T00:00:00.000Z' }),
     ]);
   });
 });

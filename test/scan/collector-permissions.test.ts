@@ -12,7 +12,7 @@ const S3_ACTIONS: Record<string, string> = {
 };
 
 function actionsSent(aws: MockedClients): string[] {
-  const services = { s3: aws.s3, iam: aws.iam, ec2: aws.ec2, cloudtrail: aws.cloudtrail, kms: aws.kms, lambda: aws.lambda, dynamodb: aws.dynamodb };
+  const services = { s3: aws.s3, iam: aws.iam, ec2: aws.ec2, cloudtrail: aws.cloudtrail, kms: aws.kms, lambda: aws.lambda, dynamodb: aws.dynamodb, cloudformation: aws.cloudformation, logs: aws.logs };
   return Object.entries(services).flatMap(([service, mock]) =>
     mock.calls().map((call) => {
       const operation = (call.args[0] as object).constructor.name.replace(/Command$/, '');

@@ -20,6 +20,7 @@ locals {
   trusted_principals = length(var.trusted_principal_arns) > 0 ? var.trusted_principal_arns : ["arn:${data.aws_partition.current.partition}:iam::${var.prowl_account_id}:root"]
 
   read_actions = [
+    "cloudformation:DescribeStacks",
     "cloudtrail:DescribeTrails",
     "cloudtrail:GetEventSelectors",
     "cloudtrail:GetTrail",
@@ -73,6 +74,7 @@ locals {
     "lambda:GetFunctionUrlConfig",
     "lambda:GetPolicy",
     "lambda:ListFunctions",
+    "logs:DescribeLogGroups",
     "s3:GetBucketAcl",
     "s3:GetBucketLocation",
     "s3:GetBucketLogging",

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { isAbsent } from '../aws-errors';
 import { AwsCallFailure, send, type CollectContext } from '../collection';
@@ -37,8 +38,8 @@ function readValue(raw: string | undefined, kind: 'text' | 'flag' | 'time'): str
   if (raw === undefined || NO_VALUE.has(raw)) return null;
   if (kind === 'flag') return raw === 'true';
   if (kind === 'time') {
-    const parsed = new Date(raw);
-    return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+    const parsed = DateTime.fromISO(raw, { zone: 'utc' });
+    return parsed.isValid ? parsed.toUTC().toISO() : null;
   }
   return raw;
 }

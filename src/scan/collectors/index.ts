@@ -1,6 +1,8 @@
 import type { Collector } from '../collector';
 import type { ResourceTypeName } from '../resource-types';
+import { cloudFormationStackCollector } from './cloudformation-stack';
 import { cloudTrailMetaCollector } from './cloudtrail-meta';
+import { cloudWatchLogGroupCollector } from './cloudwatch-log-group';
 import { cloudTrailTrailCollector } from './cloudtrail-trail';
 import { dynamoDbTableCollector } from './dynamodb-table';
 import { ec2AccountSettingsCollector } from './ec2-account-settings';
@@ -59,6 +61,8 @@ const byType: { [N in CollectedType]: Collector<N> } = {
   'AWS.Lambda.Function': lambdaFunctionCollector,
   'AWS.DynamoDB.Table': dynamoDbTableCollector,
   'AWS.CloudTrail.Meta': cloudTrailMetaCollector,
+  'AWS.CloudFormation.Stack': cloudFormationStackCollector,
+  'AWS.CloudWatch.LogGroup': cloudWatchLogGroupCollector,
 };
 
 export const COLLECTORS: readonly Collector[] = Object.values(byType);
