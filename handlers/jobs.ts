@@ -1,7 +1,7 @@
 import { runtimeConfigFromProcess } from '../src/config';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
-import { createScanRunner } from '../src/jobs/run-scan';
+import { createRescanRunner, createScanRunner } from '../src/jobs/run-scan';
 import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
@@ -22,6 +22,7 @@ const deps = once(async () => {
     alerts: services.alerts,
     now: services.now,
     scan: createScanRunner(services.scanPlan, { ...services, scan }, (message) => logger.warn(message)),
+    rescan: createRescanRunner(services.scanPlan, { ...services, scan }),
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'
@@ -31,4 +32,4 @@ const deps = once(async () => {
 });
 
 /** prowl-jobs: slow work asked for from Slack (searches, "Show events"), answered in the channel. */
-export const handler = sqsBatchHandler('jobs', async (record) => runJob(readMessage(record.body, jobSchema, 'jobs', 'a job Prowl knows (search, show-events, sql, scan)'), await deps()));
+export const handler = sqsBatchHandler('jobs', async (record) => runJob(readMessage(record.body, jobSchema, 'jobs', 'a job Prowl knows (search, show-events, sql, scan, rescan)'), await deps()));

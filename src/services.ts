@@ -14,11 +14,14 @@ import { createSearchRequests } from './jobs/search-requests';
 import type { Operations } from './slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
 import { readConfigFile, type ConfigFile, type DetectionSettings, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
+import type { ScanPolicySettings } from './config/scan-policy-settings';
 import type { Rule } from './detect/rule';
 import { loadRuleSet } from './detect/rule-set';
 import type { Policy } from './detect/policy';
 import { policies } from '../detections/policies';
+import { createRescanRequests, sqsRescanQueue, type RescanRequests } from './scan/rescan-requests';
 import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
+import { createDynamoRescanDebounce } from './store/dynamo-rescan-debounce';
 import { buildCustomLogType } from './logs/custom-log-type';
 import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
@@ -38,6 +41,8 @@ export interface Services {
   config: ConfigFile;
   /** What normal looks like for this organisation (prowl.config.yml → detections); rules and policies receive it in their context. */
   detectionSettings: DetectionSettings;
+  /** The standards policies hold resources to (prowl.config.yml → scanPolicies). */
+  policyStandards: ScanPolicySettings;
   clients: AwsClients;
   alerts: AlertStore;
   audit: AuditLog;
@@ -53,6 +58,8 @@ export interface Services {
   resources: ResourceStore;
   /** The scan plan from prowl.config.yml, validated at start; undefined when no accounts are configured. */
   scanPlan?: ScanPlan;
+  /** Debounced re-scans of resources CloudTrail shows changing; undefined without a plan or with `scan.realTime.enabled: false`. */
+  rescans?: RescanRequests;
   /** prowl.config.yml's teams with the routes changed from Slack laid over them. */
   teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
@@ -61,10 +68,14 @@ export interface Services {
 export function createServices(runtime: RuntimeConfig, clients: AwsClients = createAwsClients(runtime)): Services {
   const config = readConfigFile(runtime.configPath);
   const settings = createDynamoSettingsStore({ ddb: clients.ddb, table: runtime.tables.settings });
+  const scanPlan = config.scan ? parseScanPlan(config.scan, `${runtime.configPath} → scan`) : undefined;
+  // The policies read the organisation's standards when they run; these are the configured ones.
+  const now = (): DateTime => DateTime.utc();
   return {
     runtime,
     config,
     detectionSettings: config.detections,
+    policyStandards: config.scanPolicies,
     clients,
     logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
@@ -75,9 +86,19 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     rules: loadSigmaRuleSet(runtime.sigmaDir),
     policies,
     resources: createDynamoResourceStore({ ddb: clients.ddb, table: runtime.tables.resources }),
-    ...(config.scan ? { scanPlan: parseScanPlan(config.scan, `${runtime.configPath} → scan`) } : {}),
+    ...(scanPlan ? { scanPlan } : {}),
+    ...(scanPlan?.realTime.enabled
+      ? {
+          rescans: createRescanRequests({
+            debounce: createDynamoRescanDebounce({ ddb: clients.ddb, table: runtime.tables.settings }),
+            queue: sqsRescanQueue({ sqs: clients.sqs, queueUrl: runtime.queues.jobs }),
+            debounceSeconds: scanPlan.realTime.debounceSeconds,
+            now,
+          }),
+        }
+      : {}),
     teams: async () => effectiveTeams(config.teams, await settings.routes()),
-    now: () => DateTime.utc(),
+    now,
   };
 }
 

@@ -11,21 +11,20 @@ export default definePolicy({
     'Move resources that use the default group to purpose-made groups (EC2 → Network interfaces, filter by the group), then delete every inbound and outbound rule of the default group. It cannot be deleted, only emptied.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html',
   tags: ['TA0005:T1562.007'],
-  policy: (group) => !group.IsDefault || (group.IpPermissions.length === 0 && group.IpPermissionsEgress.length === 0),
-  title: (group) => `Default security group ${group.GroupId} of ${group.VpcId ?? 'its VPC'} allows traffic`,
-  alertContext: (group) => ({ groupId: group.GroupId, vpcId: group.VpcId, inboundRules: group.IpPermissions.length, outboundRules: group.IpPermissionsEgress.length }),
+  policy: (group) => group.Name !== 'default' || ((group.IpPermissions ?? []).length === 0 && (group.IpPermissionsEgress ?? []).length === 0),
+  title: (group) => `Default security group ${group.Id} of ${group.VpcId ?? 'its VPC'} allows traffic`,
+  alertContext: (group) => ({ groupId: group.Id, vpcId: group.VpcId, inboundRules: (group.IpPermissions ?? []).length, outboundRules: (group.IpPermissionsEgress ?? []).length }),
   tests: [
-    { name: 'an empty default group complies', expect: true, resource: securityGroup({ GroupName: 'default', IsDefault: true, IpPermissions: [], IpPermissionsEgress: [] }) },
+    { name: 'an empty default group complies', expect: true, resource: securityGroup({ Name: 'default', IpPermissions: [], IpPermissionsEgress: [] }) },
     { name: 'a non-default group with rules complies', expect: true, resource: securityGroup() },
     {
       name: 'a default group with its out-of-the-box rules fails',
       expect: false,
       resource: securityGroup({
-        GroupName: 'default',
-        IsDefault: true,
-        IpPermissions: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: ['sg-0123456789abcdef0'] }],
+        Name: 'default',
+        IpPermissions: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: 'sg-0123456789abcdef0', UserId: null }] }],
       }),
     },
-    { name: 'a default group with only egress fails', expect: false, resource: securityGroup({ GroupName: 'default', IsDefault: true, IpPermissions: [] }) },
+    { name: 'a default group with only egress fails', expect: false, resource: securityGroup({ Name: 'default', IpPermissions: [] }) },
   ],
 });

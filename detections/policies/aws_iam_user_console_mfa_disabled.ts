@@ -1,5 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
-import { iamUser } from '../../src/scan/test-resources';
+import { credentialReport, iamUser } from '../../src/scan/test-resources';
+import { hasConsolePassword } from './credentials';
 
 export default definePolicy({
   id: 'AWS.IAM.User.ConsoleMFADisabled',
@@ -10,12 +11,12 @@ export default definePolicy({
     'Ask the user to register an MFA device (IAM → Users → the user → Security credentials), or remove the console password if the user does not need the console. Better still, move people to IAM Identity Center and keep IAM users for nothing interactive.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html',
   tags: ['TA0001:T1078.004', 'TA0006:T1110'],
-  policy: (user) => !user.ConsoleAccess || user.MfaDevices.length > 0,
-  title: (user) => `IAM user ${user.UserName} in account ${user.AccountId} has console access without MFA`,
-  alertContext: (user) => ({ userName: user.UserName, passwordLastUsed: user.PasswordLastUsed }),
+  policy: (user) => !hasConsolePassword(user.CredentialReport) || user.CredentialReport?.MfaActive === true,
+  title: (user) => `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has console access without MFA`,
+  alertContext: (user) => ({ userName: user.Name, passwordLastUsed: user.PasswordLastUsed }),
   tests: [
     { name: 'a console user with MFA complies', expect: true, resource: iamUser() },
-    { name: 'a programmatic user without MFA complies', expect: true, resource: iamUser({ ConsoleAccess: false, LoginProfileCreated: null, PasswordLastUsed: null, MfaDevices: [] }) },
-    { name: 'a console user without MFA fails', expect: false, resource: iamUser({ MfaDevices: [] }) },
+    { name: 'a programmatic user without MFA complies', expect: true, resource: iamUser({ CredentialReport: credentialReport({ PasswordEnabled: false, PasswordLastUsed: null, MfaActive: false }), VirtualMFA: null }) },
+    { name: 'a console user without MFA fails', expect: false, resource: iamUser({ CredentialReport: credentialReport({ MfaActive: false }), VirtualMFA: null }) },
   ],
 });

@@ -11,10 +11,10 @@ export default definePolicy({
     'Enable server access logging (S3 → bucket → Properties → Server access logging) to the central access-log bucket, which Prowl can ingest as AWS.S3ServerAccess. The access-log bucket itself cannot usefully log to itself: add it to this policy\'s ignoreResources.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
   tags: ['TA0005:T1562.008'],
-  policy: (bucket) => bucket.Logging !== null,
+  policy: (bucket) => Boolean(bucket.LoggingPolicy?.TargetBucket),
   title: (bucket) => `S3 bucket ${bucket.Name} has access logging off`,
   tests: [
     { name: 'a bucket logging to the access-log bucket complies', expect: true, resource: s3Bucket() },
-    { name: 'a bucket without access logging fails', expect: false, resource: s3Bucket({ Logging: null }) },
+    { name: 'a bucket without access logging fails', expect: false, resource: s3Bucket({ LoggingPolicy: null }) },
   ],
 });

@@ -11,7 +11,7 @@ export default definePolicy({
     'Set default encryption on the bucket (S3 → bucket → Properties → Default encryption), preferably SSE-KMS with a customer-managed key and S3 Bucket Keys on. Existing objects keep their encryption until rewritten; copy them in place if they must be encrypted.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html',
   tags: ['TA0009:T1530'],
-  policy: (bucket) => bucket.EncryptionRules.length > 0,
+  policy: (bucket) => (bucket.EncryptionRules ?? []).some((rule) => Boolean(rule.ApplyServerSideEncryptionByDefault?.SSEAlgorithm)),
   title: (bucket) => `S3 bucket ${bucket.Name} has no default encryption`,
   alertContext: (bucket) => ({ bucket: bucket.Name, region: bucket.Region }),
   tests: [
@@ -19,8 +19,8 @@ export default definePolicy({
     {
       name: 'a bucket with SSE-S3 default encryption complies',
       expect: true,
-      resource: s3Bucket({ EncryptionRules: [{ SSEAlgorithm: 'AES256', KMSMasterKeyID: null, BucketKeyEnabled: false }] }),
+      resource: s3Bucket({ EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256', KMSMasterKeyID: null }, BucketKeyEnabled: null }] }),
     },
-    { name: 'a bucket without any encryption rule fails', expect: false, resource: s3Bucket({ EncryptionRules: [] }) },
+    { name: 'a bucket without any encryption rule fails', expect: false, resource: s3Bucket({ EncryptionRules: null }) },
   ],
 });

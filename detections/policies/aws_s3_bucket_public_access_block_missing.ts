@@ -6,7 +6,7 @@ import { isPublicByDesign } from './bucket_policy';
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
 function missingFlags(bucket: S3Bucket): string[] {
-  const block = bucket.PublicAccessBlock;
+  const block = bucket.PublicAccessBlockConfiguration;
   return FLAGS.filter((flag) => block?.[flag] !== true);
 }
 
@@ -23,8 +23,8 @@ export default definePolicy({
   requiresSettings: ['publicBuckets'],
   policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || missingFlags(bucket).length === 0,
   title: (bucket) =>
-    bucket.PublicAccessBlock === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
-  alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlock }),
+    bucket.PublicAccessBlockConfiguration === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
+  alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlockConfiguration }),
   tests: [
     {
       name: 'a website bucket listed in detections.publicBuckets complies',
@@ -33,11 +33,11 @@ export default definePolicy({
       resource: s3Bucket({ Name: 'public-website-shop', PublicAccessBlock: null }),
     },
     { name: 'a bucket blocking all public access complies', expect: true, resource: s3Bucket() },
-    { name: 'a bucket without a public access block fails', expect: false, resource: s3Bucket({ PublicAccessBlock: null }) },
+    { name: 'a bucket without a public access block fails', expect: false, resource: s3Bucket({ PublicAccessBlockConfiguration: null }) },
     {
       name: 'a bucket with one setting off fails',
       expect: false,
-      resource: s3Bucket({ PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } }),
+      resource: s3Bucket({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } }),
     },
   ],
 });

@@ -1,20 +1,16 @@
 import { definePolicy } from '../../src/detect/policy';
-import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
-import { s3Bucket } from '../../src/scan/test-resources';
+import type { S3Bucket, S3Grant } from '../../src/scan/resources/s3-bucket';
+import { publicGrant, s3Bucket } from '../../src/scan/test-resources';
 import { isPublicByDesign } from './bucket_policy';
 
 const PUBLIC_GROUPS = new Set(['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers']);
 /** Grants that let the public change the bucket's contents or its ACL, not only read. */
 const WRITE_PERMISSIONS = new Set(['WRITE', 'WRITE_ACP', 'FULL_CONTROL']);
 
-function publicGrants(bucket: S3Bucket): S3Bucket['Grants'] {
-  return bucket.Grants.filter((grant) => grant.Grantee.URI !== null && PUBLIC_GROUPS.has(grant.Grantee.URI));
+function publicGrants(bucket: S3Bucket): S3Grant[] {
+  return (bucket.Grants ?? []).filter((grant) => PUBLIC_GROUPS.has(grant.Grantee?.URI ?? ''));
 }
 
-/** "Authenticated users" means any AWS account in the world, not this organization's users. */
-function publicGrant(permission: string, group: 'AllUsers' | 'AuthenticatedUsers'): S3Bucket['Grants'][number] {
-  return { Grantee: { Type: 'Group', ID: null, URI: `http://acs.amazonaws.com/groups/global/${group}`, DisplayName: null, EmailAddress: null }, Permission: permission };
-}
 
 export default definePolicy({
   id: 'AWS.S3.Bucket.PublicACLGrant',
@@ -27,10 +23,10 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
   tags: ['TA0009:T1530'],
   requiresSettings: ['publicBuckets'],
-  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlock?.IgnorePublicAcls === true || publicGrants(bucket).length === 0,
+  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlockConfiguration?.IgnorePublicAcls === true || publicGrants(bucket).length === 0,
   title: (bucket) => `S3 bucket ${bucket.Name} grants ${[...new Set(publicGrants(bucket).map((grant) => grant.Permission))].join(', ')} to the public by ACL`,
-  dynamicSeverity: (bucket) => (publicGrants(bucket).some((grant) => WRITE_PERMISSIONS.has(grant.Permission)) ? 'CRITICAL' : 'HIGH'),
-  alertContext: (bucket) => ({ bucket: bucket.Name, publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee.URI, permission: grant.Permission })) }),
+  dynamicSeverity: (bucket) => (publicGrants(bucket).some((grant) => WRITE_PERMISSIONS.has(grant.Permission ?? '')) ? 'CRITICAL' : 'HIGH'),
+  alertContext: (bucket) => ({ bucket: bucket.Name, publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee?.URI ?? null, permission: grant.Permission })) }),
   tests: [
     {
       name: 'a website bucket listed in detections.publicBuckets complies',
@@ -42,12 +38,12 @@ export default definePolicy({
     {
       name: 'a public READ grant fails when public ACLs are not ignored',
       expect: false,
-      resource: s3Bucket({ Grants: [publicGrant('READ', 'AllUsers')], PublicAccessBlock: null }),
+      resource: s3Bucket({ Grants: [publicGrant('READ', 'AllUsers')], PublicAccessBlockConfiguration: null }),
     },
     {
       name: 'a WRITE grant to every AWS account fails',
       expect: false,
-      resource: s3Bucket({ Grants: [publicGrant('WRITE', 'AuthenticatedUsers')], PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
+      resource: s3Bucket({ Grants: [publicGrant('WRITE', 'AuthenticatedUsers')], PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
     },
     {
       name: 'a public grant that S3 is told to ignore complies',

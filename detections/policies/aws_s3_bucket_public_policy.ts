@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
-import { s3Bucket } from '../../src/scan/test-resources';
+import { policyDocument, s3Bucket } from '../../src/scan/test-resources';
 import { isPublicByDesign, isUnconditionalPublicAllow, statements } from './bucket_policy';
 
 /** S3's own verdict when it gave one; otherwise (resource JSON from elsewhere) an unconditioned Allow to everyone. */
@@ -9,10 +9,8 @@ function policyIsPublic(bucket: S3Bucket): boolean {
   return statements(bucket.Policy).some(isUnconditionalPublicAllow);
 }
 
-const publicRead = {
-  Version: '2012-10-17',
-  Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' }],
-};
+const publicReadStatement = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' };
+const publicRead = policyDocument([publicReadStatement]);
 
 export default definePolicy({
   id: 'AWS.S3.Bucket.PublicPolicy',
@@ -25,7 +23,7 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
   tags: ['TA0009:T1530'],
   requiresSettings: ['publicBuckets'],
-  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlock?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
+  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
   title: (bucket) => `S3 bucket ${bucket.Name} has a public bucket policy`,
   alertContext: (bucket) => ({ bucket: bucket.Name, policy: bucket.Policy }),
   tests: [
@@ -39,20 +37,20 @@ export default definePolicy({
     {
       name: 'a policy S3 reports as public fails without RestrictPublicBuckets',
       expect: false,
-      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: true, PublicAccessBlock: null }),
+      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: true, PublicAccessBlockConfiguration: null }),
     },
     {
       name: 'an unconditioned Allow to everyone fails when S3 gave no verdict',
       expect: false,
-      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: null, PublicAccessBlock: null }),
+      resource: s3Bucket({ Policy: publicRead, PolicyIsPublic: null, PublicAccessBlockConfiguration: null }),
     },
     {
       name: 'an Allow to everyone limited to the organization complies when S3 says it is not public',
       expect: true,
       resource: s3Bucket({
-        Policy: { Statement: [{ ...publicRead.Statement[0], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+        Policy: policyDocument([{ ...publicReadStatement, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }]),
         PolicyIsPublic: false,
-        PublicAccessBlock: null,
+        PublicAccessBlockConfiguration: null,
       }),
     },
     {

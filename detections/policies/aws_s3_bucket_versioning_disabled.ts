@@ -11,11 +11,11 @@ export default definePolicy({
     'Enable versioning (S3 → bucket → Properties → Bucket versioning) and add a lifecycle rule that expires noncurrent versions after a retention period, so storage does not grow without bound. For backups and audit logs, also consider Object Lock.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html',
   tags: ['TA0040:T1485'],
-  policy: (bucket) => bucket.Versioning.Status === 'Enabled',
-  title: (bucket) => `S3 bucket ${bucket.Name} has versioning ${bucket.Versioning.Status === 'Suspended' ? 'suspended' : 'off'}`,
+  policy: (bucket) => bucket.Versioning === 'Enabled',
+  title: (bucket) => `S3 bucket ${bucket.Name} has versioning ${bucket.Versioning === 'Suspended' ? 'suspended' : 'off'}`,
   tests: [
     { name: 'a versioned bucket complies', expect: true, resource: s3Bucket() },
-    { name: 'a bucket that never had versioning fails', expect: false, resource: s3Bucket({ Versioning: { Status: null, MFADelete: false } }) },
-    { name: 'a bucket with versioning suspended fails', expect: false, resource: s3Bucket({ Versioning: { Status: 'Suspended', MFADelete: false } }) },
+    { name: 'a bucket that never had versioning fails', expect: false, resource: s3Bucket({ Versioning: null, MFADelete: null }) },
+    { name: 'a bucket with versioning suspended fails', expect: false, resource: s3Bucket({ Versioning: 'Suspended' }) },
   ],
 });

@@ -5,8 +5,18 @@ import { globMatcher } from '../matchers';
  * Readers for S3 bucket policy documents. A policy document is JSON written by people: Principal,
  * Action and Condition each come as a string, a list or an object, so every reader takes any shape.
  */
-export function statements(policy: Record<string, unknown> | null): unknown[] {
-  return policy === null ? [] : list(dig(policy, 'Statement'));
+export function statements(policy: string | null): unknown[] {
+  return list(dig(parseDocument(policy), 'Statement'));
+}
+
+/** A policy document as AWS returns it (a JSON string); unreadable text has no statements. */
+export function parseDocument(policy: string | null): unknown {
+  if (policy === null || policy === '') return undefined;
+  try {
+    return JSON.parse(policy) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the statement's principal is everyone (`"*"` or `{"AWS": "*"}`). */

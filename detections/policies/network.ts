@@ -8,6 +8,12 @@ function isWorld(cidr: string | null | undefined): boolean {
   return cidr === '0.0.0.0/0' || cidr === '::/0';
 }
 
+/** The permission's world-wide ranges (0.0.0.0/0, ::/0), as DescribeSecurityGroups lists them. */
+export function worldRanges(permission: IpPermission): string[] {
+  const cidrs = [...(permission.IpRanges ?? []).map((range) => range.CidrIp), ...(permission.Ipv6Ranges ?? []).map((range) => range.CidrIpv6)];
+  return cidrs.filter((cidr): cidr is string => isWorld(cidr));
+}
+
 /** True when the permission admits TCP on `port` (all-traffic rules admit every port). */
 function permissionCovers(permission: IpPermission, port: number): boolean {
   if (permission.IpProtocol === '-1') return true;
@@ -18,14 +24,15 @@ function permissionCovers(permission: IpPermission, port: number): boolean {
 }
 
 /** The ports (of those given) that a security group's ingress permissions open to the whole internet. */
-export function securityGroupPortsOpenToWorld(permissions: readonly IpPermission[], ports: readonly number[]): number[] {
-  const open = permissions.filter((permission) => [...permission.IpRanges, ...permission.Ipv6Ranges].some(isWorld));
+export function securityGroupPortsOpenToWorld(permissions: readonly IpPermission[] | null, ports: readonly number[]): number[] {
+  const open = (permissions ?? []).filter((permission) => worldRanges(permission).length > 0);
   return ports.filter((port) => open.some((permission) => permissionCovers(permission, port)));
 }
 
 function entryCovers(entry: NetworkAclEntry, port: number): boolean {
   if (entry.Protocol !== '-1' && entry.Protocol !== '6') return false;
-  return entry.PortRange === null || (port >= entry.PortRange.From && port <= entry.PortRange.To);
+  const range = entry.PortRange;
+  return range === null || (port >= (range.From ?? 0) && port <= (range.To ?? 65535));
 }
 
 /**
@@ -34,8 +41,8 @@ function entryCovers(entry: NetworkAclEntry, port: number): boolean {
  * that a later allow would open. Entries for narrower ranges decide only for those ranges, and so
  * cannot close a port to the internet as a whole.
  */
-export function networkAclPortsOpenToWorld(entries: readonly NetworkAclEntry[], ports: readonly number[]): number[] {
-  const ingress = entries.filter((entry) => !entry.Egress).sort((a, b) => a.RuleNumber - b.RuleNumber);
+export function networkAclPortsOpenToWorld(entries: readonly NetworkAclEntry[] | null, ports: readonly number[]): number[] {
+  const ingress = (entries ?? []).filter((entry) => entry.Egress !== true).sort((a, b) => (a.RuleNumber ?? 32767) - (b.RuleNumber ?? 32767));
   return ports.filter((port) =>
     (['CidrBlock', 'Ipv6CidrBlock'] as const).some((family) => {
       const deciding = ingress.find((entry) => isWorld(entry[family]) && entryCovers(entry, port));

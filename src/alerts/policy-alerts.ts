@@ -19,7 +19,8 @@ function summarize(resource: PolicyFailure['resource']): Record<string, unknown>
   const skip = new Set(['ResourceType', 'ResourceId', 'AccountId', 'Region', 'Tags']);
   return Object.fromEntries(
     Object.entries(resource)
-      .filter(([key, value]) => !skip.has(key) && value !== undefined && JSON.stringify(value).length <= 300)
+      // Resources write absent values as null (Panther's shape); they say nothing on an alert.
+      .filter(([key, value]) => !skip.has(key) && value !== undefined && value !== null && JSON.stringify(value).length <= 300)
       .slice(0, 25),
   );
 }

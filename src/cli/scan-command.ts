@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -5,7 +6,7 @@ import { policies as pack } from '../../detections/policies';
 import type { Policy } from '../detect/policy';
 import { selectPolicies } from '../detect/policy-tests';
 import { ProwlError } from '../errors';
-import { detectionSettingsForCli } from './detection-settings-file';
+import { configForCli } from './detection-settings-file';
 import { evaluatePolicies, type PolicyFailure } from '../scan/evaluate-policies';
 import { ACCEPTED_RESOURCE_INPUT, parseResourceText } from '../scan/resource-json';
 import type { Resource } from '../scan/resource-types';
@@ -24,11 +25,18 @@ function formatText(failure: PolicyFailure): string {
 }
 
 function formatJson(failure: PolicyFailure): string {
-  const { policyId, resourceId, resourceType, accountId, region, severity, title, context } = failure;
-  return JSON.stringify({ policyId, resourceId, resourceType, accountId, region, severity, title, context });
+  const { policyId, resourceId, resourceType, severity, title, accountId, region, context } = failure;
+  return JSON.stringify({ policyId, resourceId, resourceType, severity, title, accountId, region, context });
 }
 
-async function readResources(path: string, io: CommandIO): Promise<{ files: number; resources: Resource[] }> {
+interface ResourceInput {
+  files: number;
+  resources: Resource[];
+  /** One per malformed resource (or unreadable file), naming where it is and what is wrong. */
+  problems: string[];
+}
+
+async function readResources(path: string, io: CommandIO): Promise<ResourceInput> {
   await stat(path).catch(() => {
     throw new ProwlError('prowl_bad_input', `${path} does not exist; give a resource JSON file or a directory of them`);
   });
@@ -46,18 +54,20 @@ async function readResources(path: string, io: CommandIO): Promise<{ files: numb
     resources.push(...parsed.resources);
     problems.push(...parsed.problems);
   }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, PROBLEMS_SHOWN).join('\n');
-    const more = problems.length > PROBLEMS_SHOWN ? `\n… and ${problems.length - PROBLEMS_SHOWN} more` : '';
-    throw new ProwlError('prowl_bad_input', `invalid resource input (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${shown}${more}`);
-  }
-  return { files: files.length, resources };
+  return { files: files.length, resources, problems };
+}
+
+/** Malformed resources are reported, never fatal: the valid ones are still evaluated. */
+function reportProblems(problems: readonly string[], io: CommandIO): void {
+  for (const problem of problems.slice(0, PROBLEMS_SHOWN)) writeLine(io.stderr, `invalid resource: ${problem}`);
+  if (problems.length > PROBLEMS_SHOWN) writeLine(io.stderr, `… and ${problems.length - PROBLEMS_SHOWN} more invalid resource(s)`);
 }
 
 /**
  * `prowl scan --resources <file|dir>`: evaluates the policy pack over resource JSON offline (from a
- * scan, another tool's export, or hand-written) and prints each failure. Exit code 0 when every
- * resource complies, 1 when a policy fails one or throws; bad arguments or input throw a ProwlError.
+ * scan, a Panther export, or hand-written) and prints each failure. A malformed resource is named on
+ * stderr and the others are still evaluated. Exit code 0 when every resource is valid and complies,
+ * 1 when a policy fails or throws or a resource is invalid; bad arguments throw a ProwlError.
  */
 export async function scanCommand(argv: string[], io: CommandIO, policies: readonly Policy[] = pack, defaultConfigPath = 'prowl.config.yml'): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -71,16 +81,17 @@ export async function scanCommand(argv: string[], io: CommandIO, policies: reado
   const selected = selectPolicies(policies, values.policy);
   if (selected.length === 0) throw new ProwlError('prowl_bad_command', `no policy id contains "${values.policy}" (${policies.length} policies loaded)`);
 
-  const { files, resources } = await readResources(values.resources, io);
-  const settings = detectionSettingsForCli(values.config, defaultConfigPath, selected, io);
-  const evaluation = evaluatePolicies(selected, resources, settings);
+  const { files, resources, problems } = await readResources(values.resources, io);
+  reportProblems(problems, io);
+  const { detections: settings, scanPolicies: standards } = configForCli(values.config, defaultConfigPath, selected, io);
+  const evaluation = evaluatePolicies(selected, resources, { settings, standards, now: DateTime.utc() });
 
   for (const failure of evaluation.failures) writeLine(io.stdout, values.format === 'json' ? formatJson(failure) : formatText(failure));
   for (const error of evaluation.errors) writeLine(io.stderr, `policy error: ${error.policyId} on ${error.resourceId}: ${error.kind}: ${error.message}`);
   for (const failure of evaluation.suppressed) writeLine(io.stderr, `suppressed: ${failure.policyId} on ${failure.resourceId} (matches the policy's ignoreResources)`);
   writeLine(
     io.stderr,
-    `${files} file(s), ${resources.length} resource(s), ${selected.length} policies: ${evaluation.passed.length} check(s) passed, ${evaluation.failures.length} failed, ${evaluation.suppressed.length} suppressed, ${evaluation.errors.length} error(s)`,
+    `${files} file(s), ${resources.length} resource(s)${problems.length > 0 ? ` (${problems.length} invalid, skipped)` : ''}, ${selected.length} policies: ${evaluation.passed.length} check(s) passed, ${evaluation.failures.length} failed, ${evaluation.suppressed.length} suppressed, ${evaluation.errors.length} error(s)`,
   );
-  return evaluation.failures.length > 0 || evaluation.errors.length > 0 ? 1 : 0;
+  return evaluation.failures.length > 0 || evaluation.errors.length > 0 || problems.length > 0 ? 1 : 0;
 }

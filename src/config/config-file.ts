@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ProwlError } from '../errors';
 import { detectionSettingsSchema } from './detection-settings';
+import { scanPolicySettingsSchema } from './scan-policy-settings';
 import { severitySchema } from './severity';
 import { describeIssues } from './zod-issues';
 
@@ -71,6 +72,8 @@ export const configFileSchema = z
     detections: detectionSettingsSchema.prefault({}),
     /** Accounts and regions the daily scan covers; validated by the scan module (src/scan/scan-plan.ts) at start. */
     scan: z.record(z.string(), z.unknown()).optional(),
+    /** The organisation's standards for cloud-security policies (src/config/scan-policy-settings.ts); every key has a default. */
+    scanPolicies: scanPolicySettingsSchema.prefault({}),
     options: z
       .object({
         dedupPeriodMinutes: z.number().int().min(1).max(24 * 60).default(60),

@@ -1,6 +1,5 @@
-import { EMPTY_DETECTION_SETTINGS } from '../config/detection-settings';
-import { Settings } from 'luxon';
 import { evaluatePolicies } from '../scan/evaluate-policies';
+import { testPolicyContext } from '../scan/test-resources';
 import { validateResource } from '../scan/resource-types';
 import type { Policy, PolicyTest } from './policy';
 
@@ -17,11 +16,7 @@ export interface PolicyTestResult {
 /** The name of the pseudo-test a policy fails when it lacks a compliant or a non-compliant case. */
 export const POLICY_COVERAGE_TEST_NAME = 'has compliant and non-compliant tests';
 
-/**
- * Policy tests run at this instant (luxon's clock is frozen while they run), so a test about an
- * access key's age gives the same answer every day. Write test dates relative to it.
- */
-export const POLICY_TEST_NOW = '2026-11-22T10:00:00.000Z';
+export { POLICY_TEST_NOW } from '../scan/test-resources';
 
 /** Policies whose id contains `filter` (case-insensitive); every policy when there is no filter. */
 export function selectPolicies(policies: readonly Policy[], filter?: string): Policy[] {
@@ -34,14 +29,7 @@ export function selectPolicies(policies: readonly Policy[], filter?: string): Po
  * schema, then evaluated by the real evaluator with only that policy loaded.
  */
 export function runPolicyTests(policies: readonly Policy[], filter?: string): PolicyTestResult[] {
-  const previousNow = Settings.now;
-  const frozen = Date.parse(POLICY_TEST_NOW);
-  Settings.now = () => frozen;
-  try {
-    return selectPolicies(policies, filter).flatMap((policy) => [coverageResult(policy), ...policy.tests.map((test, index) => runOne(policy, test, index))]);
-  } finally {
-    Settings.now = previousNow;
-  }
+  return selectPolicies(policies, filter).flatMap((policy) => [coverageResult(policy), ...policy.tests.map((test, index) => runOne(policy, test, index))]);
 }
 
 function coverageResult(policy: Policy): PolicyTestResult {
@@ -68,7 +56,7 @@ function runOne(policy: Policy, test: PolicyTest, index: number): PolicyTestResu
   }
 
   // Disabled policies and ignored resources keep their tests honest: evaluate a copy without either.
-  const { failures, errors } = evaluatePolicies([{ ...policy, enabled: true, ignoreResources: [] }], [resource], { ...EMPTY_DETECTION_SETTINGS, ...test.settings });
+  const { failures, errors } = evaluatePolicies([{ ...policy, enabled: true, ignoreResources: [] }], [resource], testPolicyContext(test.settings ? { settings: test.settings } : {}));
   if (errors.length > 0) {
     return { ...base, passed: false, reason: `a policy function threw: ${errors.map((error) => `${error.kind}: ${error.message}`).join('; ')}` };
   }

@@ -1,11 +1,22 @@
 import picomatch from 'picomatch';
+import type { DateTime } from 'luxon';
 import type { DetectionSettingName, DetectionSettings } from '../config/detection-settings';
+import type { ScanPolicySettings } from '../config/scan-policy-settings';
 import type { Severity } from '../config/severity';
-import type { RuleContext } from './rule';
 import type { ResourceMap, ResourceTypeName } from '../scan/resource-types';
 
 /** The resource a policy sees: its type's attributes, validated. A union when a policy covers several types; narrow on `ResourceType`. */
 export type PolicyResource<T extends ResourceTypeName> = T extends ResourceTypeName ? ResourceMap[T] : never;
+
+/** What a policy is evaluated with, besides the resource: passed in, never imported, so tests and deployments choose. */
+export interface PolicyContext {
+  /** The organisation (prowl.config.yml → detections): its accounts, approved regions, buckets public on purpose. */
+  settings: DetectionSettings;
+  /** The standards resources are held to (prowl.config.yml → scanPolicies): ports, key ages, password policy. */
+  standards: ScanPolicySettings;
+  /** When the scan runs: ages (of keys, of passwords) are measured from here. */
+  now: DateTime;
+}
 
 export interface PolicyTest<T extends ResourceTypeName = ResourceTypeName> {
   name: string;
@@ -38,10 +49,10 @@ export interface PolicyDefinition<T extends ResourceTypeName> {
   /** Organisation settings the policy reads; when one is empty, Prowl says so at start. */
   requiresSettings?: readonly DetectionSettingName[];
   /** True when the resource complies. Pure and defensive: no I/O, safe defaults for every field. */
-  policy(resource: PolicyResource<T>, context: RuleContext): boolean;
-  title?(resource: PolicyResource<T>, context: RuleContext): string;
-  dynamicSeverity?(resource: PolicyResource<T>, context: RuleContext): Severity;
-  alertContext?(resource: PolicyResource<T>, context: RuleContext): Record<string, unknown>;
+  policy(resource: PolicyResource<T>, context: PolicyContext): boolean;
+  title?(resource: PolicyResource<T>, context: PolicyContext): string;
+  dynamicSeverity?(resource: PolicyResource<T>, context: PolicyContext): Severity;
+  alertContext?(resource: PolicyResource<T>, context: PolicyContext): Record<string, unknown>;
   tests: PolicyTest<T>[];
 }
 
@@ -58,10 +69,10 @@ export interface Policy {
   enabled: boolean;
   ignoreResources: string[];
   requiresSettings?: readonly DetectionSettingName[];
-  policy(resource: PolicyResource<ResourceTypeName>, context: RuleContext): boolean;
-  title?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): string;
-  dynamicSeverity?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): Severity;
-  alertContext?(resource: PolicyResource<ResourceTypeName>, context: RuleContext): Record<string, unknown>;
+  policy(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): boolean;
+  title?(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): string;
+  dynamicSeverity?(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): Severity;
+  alertContext?(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): Record<string, unknown>;
   tests: PolicyTest[];
 }
 

@@ -15,6 +15,8 @@ import { parseObject, type ParsedRecord } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import type { LogTypeRegistry } from '../logs/registry';
 import { resolveSource, type ResolvedSource } from '../logs/sources';
+import { ChangedResources } from '../scan/resource-changes';
+import type { RescanRequests } from '../scan/rescan-requests';
 import type { DetectionSetup } from './detection-setup';
 import type { ObjectRef } from './s3-notification';
 
@@ -33,6 +35,8 @@ export interface IngestDeps {
   now: () => DateTime;
   /** The log types sources may name: the built-in ones when omitted; pass one with the configuration's custom types. */
   logTypes?: LogTypeRegistry;
+  /** Re-scans of resources the CloudTrail events change (near-real-time policy alerts); off when omitted. */
+  rescans?: RescanRequests;
 }
 
 export interface IngestSummary {
@@ -95,6 +99,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
   const groups = new MatchGroups(deps.config.options.sampleEventsPerAlert);
   const { engine, suppressions } = await deps.detection.current();
   const silenced = new SuppressedMatches(suppressions);
+  const changed = new ChangedResources();
 
   const source = delivered?.source ?? resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
   if (!source) {
@@ -117,6 +122,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
         summary.events += 1;
         summary.eventsByLogType[record.logType.name] = (summary.eventsByLogType[record.logType.name] ?? 0) + 1;
         await lake.write(record.event);
+        if (deps.rescans && record.logType.name === 'AWS.CloudTrail') changed.add(record.event);
         if (!record.logType.detect) continue;
         const { matches, failures } = engine.evaluate(record.event);
         for (const match of matches) {
@@ -146,5 +152,6 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
   // New alerts are posted at once; updates to posted ones wait a moment so a burst becomes one edit.
   await deps.notify.send(toNotify.filter((alert) => !alert.slack?.ts).map((alert) => alert.id));
   await deps.notify.send(toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id), { delaySeconds: UPDATE_DEBOUNCE_SECONDS });
+  await deps.rescans?.request(changed.list());
   return summary;
 }

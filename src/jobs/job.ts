@@ -1,5 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
+import { rescanTargetSchema } from '../scan/rescan-target';
 
 /** Where a job's answer goes: a Slack channel (and the person who asked), or the terminal. */
 const replyTo = z.object({ channel: z.string().min(1), user: z.string().min(1), threadTs: z.string().optional() });
@@ -10,9 +11,14 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show-events'), alertId: z.string().min(1), replyTo }),
   z.object({ type: z.literal('sql'), sql: z.string().min(1).max(20_000), replyTo }),
   z.object({ type: z.literal('scan'), accountId: z.string().regex(/^\d{12}$/).optional(), resourceType: z.string().min(1).optional(), replyTo }),
+  /** One resource CloudTrail showed changing, queued by ingest (src/scan/rescan-requests.ts); nobody to reply to. */
+  z.object({ type: z.literal('rescan'), target: rescanTargetSchema }),
 ]);
 
 export type Job = z.infer<typeof jobSchema>;
+
+/** Jobs someone in Slack asked for, answered where they asked. */
+export type AskedJob = Exclude<Job, { type: 'rescan' }>;
 
 export interface JobQueue {
   send(job: Job): Promise<void>;

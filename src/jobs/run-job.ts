@@ -5,7 +5,9 @@ import { formatCsv } from '../search';
 import type { SlackGateway } from '../slack/gateway';
 import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '../slack/search-message';
 import type { ScanOutcome } from '../alerts/policy-alerts';
-import type { Job } from './job';
+import type { AskedJob, Job } from './job';
+import type { RescanTarget } from '../scan/rescan-target';
+import { logger } from '../logger';
 import type { SearchOutcome, SearchService } from './search-service';
 import { showEventsQuery } from './show-events';
 
@@ -16,9 +18,11 @@ export interface JobDeps {
   now: () => DateTime;
   /** Runs a scan narrowed to an account and/or resource type. */
   scan(only: { accountId?: string; resourceType?: string }): Promise<ScanOutcome>;
+  /** Re-scans one changed resource; its alerts open or resolve and notify updates Slack. */
+  rescan(target: RescanTarget): Promise<ScanOutcome | undefined>;
 }
 
-type ReplyTo = Job['replyTo'];
+type ReplyTo = AskedJob['replyTo'];
 
 /**
  * Runs a search and posts the answer where it was asked: a table of the first rows, and every
@@ -60,6 +64,11 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
         if (!isProwlError(error, 'prowl_bad_input') && !isProwlError(error, 'prowl_config_invalid')) throw error;
         await deps.gateway.post(job.replyTo.channel, searchFailedMessage(`scan ${scope}`, job.replyTo.user, error.message), thread);
       }
+      return;
+    }
+    case 'rescan': {
+      const outcome = await deps.rescan(job.target);
+      logger.info('re-scanned a changed resource', { target: job.target, ...(outcome ?? { skipped: 'not in the scan plan' }) });
       return;
     }
     case 'show-events': {

@@ -1,7 +1,6 @@
-import type { DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
-import type { RuleContext } from '../detect/rule';
-import { isIgnoredResource, type Policy } from '../detect/policy';
+
+import { isIgnoredResource, type Policy, type PolicyContext } from '../detect/policy';
 import type { Resource, ResourceTypeName } from './resource-types';
 
 export const TITLE_MAX_LENGTH = 1000;
@@ -51,8 +50,8 @@ function truncate(text: string, max: number): string {
  * throws on one resource yields an error for that pair, and the title, severity and context fall
  * back to the policy's own when their functions throw.
  */
-export function evaluatePolicies(policies: readonly Policy[], resources: readonly Resource[], settings: DetectionSettings): PolicyEvaluation {
-  const ctx: RuleContext = Object.freeze({ settings });
+export function evaluatePolicies(policies: readonly Policy[], resources: readonly Resource[], context: PolicyContext): PolicyEvaluation {
+  const ctx: PolicyContext = Object.freeze({ ...context });
   const evaluation: PolicyEvaluation = { failures: [], suppressed: [], passed: [], errors: [] };
   const byType = new Map<ResourceTypeName, Policy[]>();
   for (const policy of policies) {

@@ -1,3 +1,19 @@
+import { cloudFormationStackSchema, type CloudFormationStack } from './resources/cloudformation-stack';
+import { cloudWatchLogGroupSchema, type CloudWatchLogGroup } from './resources/cloudwatch-log-group';
+import {
+  guardDutyDetectorSchema,
+  type GuardDutyDetector,
+  guardDutyMetaSchema,
+  type GuardDutyMeta,
+  configRecorderSchema,
+  type ConfigRecorder,
+  configMetaSchema,
+  type ConfigMeta,
+  accessAnalyzerMetaSchema,
+  type AccessAnalyzerMeta,
+  s3AccountBlockSchema,
+  type S3AccountBlock,
+} from './resources/account-meta';
 import type { z } from 'zod';
 import { describeIssues } from '../config/zod-issues';
 import { cloudTrailTrailSchema, type CloudTrailTrail } from './resources/cloudtrail-trail';
@@ -7,6 +23,18 @@ import { ec2VpcSchema, type Ec2Vpc } from './resources/ec2-vpc';
 import { iamPasswordPolicySchema, type IamPasswordPolicy } from './resources/iam-password-policy';
 import { iamRootUserSchema, type IamRootUser } from './resources/iam-root-user';
 import { iamUserSchema, type IamUser } from './resources/iam-user';
+import { ec2InstanceSchema, type Ec2Instance } from './resources/ec2-instance';
+import { ec2VolumeSchema, type Ec2Volume } from './resources/ec2-volume';
+import { ec2AmiSchema, type Ec2Ami } from './resources/ec2-ami';
+import { ec2AccountSettingsSchema, type Ec2AccountSettings } from './resources/ec2-account-settings';
+import { iamRoleSchema, type IamRole } from './resources/iam-role';
+import { iamGroupSchema, type IamGroup } from './resources/iam-group';
+import { iamPolicySchema, type IamPolicy } from './resources/iam-policy';
+import { lambdaFunctionSchema, type LambdaFunction } from './resources/lambda-function';
+import { dynamoDbTableSchema, type DynamoDbTable } from './resources/dynamodb-table';
+import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrail-meta';
+import { rdsInstanceSchema, type RdsInstance } from './resources/rds-instance';
+import { eksClusterSchema, type EksCluster } from './resources/eks-cluster';
 import { kmsKeySchema, type KmsKey } from './resources/kms-key';
 import { s3BucketSchema, type S3Bucket } from './resources/s3-bucket';
 
@@ -15,12 +43,32 @@ export interface ResourceMap {
   'AWS.S3.Bucket': S3Bucket;
   'AWS.IAM.RootUser': IamRootUser;
   'AWS.IAM.User': IamUser;
-  'AWS.IAM.PasswordPolicy': IamPasswordPolicy;
+  'AWS.PasswordPolicy': IamPasswordPolicy;
   'AWS.EC2.SecurityGroup': Ec2SecurityGroup;
   'AWS.EC2.VPC': Ec2Vpc;
   'AWS.EC2.NetworkACL': Ec2NetworkAcl;
-  'AWS.CloudTrail.Trail': CloudTrailTrail;
+  'AWS.CloudTrail': CloudTrailTrail;
   'AWS.KMS.Key': KmsKey;
+  'AWS.EC2.Instance': Ec2Instance;
+  'AWS.EC2.Volume': Ec2Volume;
+  'AWS.EC2.AMI': Ec2Ami;
+  'AWS.EC2.AccountSettings': Ec2AccountSettings;
+  'AWS.IAM.Role': IamRole;
+  'AWS.IAM.Group': IamGroup;
+  'AWS.IAM.Policy': IamPolicy;
+  'AWS.Lambda.Function': LambdaFunction;
+  'AWS.DynamoDB.Table': DynamoDbTable;
+  'AWS.CloudTrail.Meta': CloudTrailMeta;
+  'AWS.RDS.Instance': RdsInstance;
+  'AWS.EKS.Cluster': EksCluster;
+  'AWS.CloudFormation.Stack': CloudFormationStack;
+  'AWS.CloudWatch.LogGroup': CloudWatchLogGroup;
+  'AWS.GuardDuty.Detector': GuardDutyDetector;
+  'AWS.GuardDuty.Detector.Meta': GuardDutyMeta;
+  'AWS.Config.Recorder': ConfigRecorder;
+  'AWS.Config.Recorder.Meta': ConfigMeta;
+  'AWS.AccessAnalyzer.Meta': AccessAnalyzerMeta;
+  'AWS.S3.AccountPublicAccessBlock': S3AccountBlock;
 }
 
 export type ResourceTypeName = keyof ResourceMap;
@@ -32,12 +80,32 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.S3.Bucket': s3BucketSchema,
   'AWS.IAM.RootUser': iamRootUserSchema,
   'AWS.IAM.User': iamUserSchema,
-  'AWS.IAM.PasswordPolicy': iamPasswordPolicySchema,
+  'AWS.PasswordPolicy': iamPasswordPolicySchema,
   'AWS.EC2.SecurityGroup': ec2SecurityGroupSchema,
   'AWS.EC2.VPC': ec2VpcSchema,
   'AWS.EC2.NetworkACL': ec2NetworkAclSchema,
-  'AWS.CloudTrail.Trail': cloudTrailTrailSchema,
+  'AWS.CloudTrail': cloudTrailTrailSchema,
   'AWS.KMS.Key': kmsKeySchema,
+  'AWS.EC2.Instance': ec2InstanceSchema,
+  'AWS.EC2.Volume': ec2VolumeSchema,
+  'AWS.EC2.AMI': ec2AmiSchema,
+  'AWS.EC2.AccountSettings': ec2AccountSettingsSchema,
+  'AWS.IAM.Role': iamRoleSchema,
+  'AWS.IAM.Group': iamGroupSchema,
+  'AWS.IAM.Policy': iamPolicySchema,
+  'AWS.Lambda.Function': lambdaFunctionSchema,
+  'AWS.DynamoDB.Table': dynamoDbTableSchema,
+  'AWS.CloudTrail.Meta': cloudTrailMetaSchema,
+  'AWS.RDS.Instance': rdsInstanceSchema,
+  'AWS.EKS.Cluster': eksClusterSchema,
+  'AWS.CloudFormation.Stack': cloudFormationStackSchema,
+  'AWS.CloudWatch.LogGroup': cloudWatchLogGroupSchema,
+  'AWS.GuardDuty.Detector': guardDutyDetectorSchema,
+  'AWS.GuardDuty.Detector.Meta': guardDutyMetaSchema,
+  'AWS.Config.Recorder': configRecorderSchema,
+  'AWS.Config.Recorder.Meta': configMetaSchema,
+  'AWS.AccessAnalyzer.Meta': accessAnalyzerMetaSchema,
+  'AWS.S3.AccountPublicAccessBlock': s3AccountBlockSchema,
 };
 
 export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];
@@ -54,7 +122,8 @@ export type ResourceValidation = { ok: true; resource: Resource } | { ok: false;
 
 /**
  * Checks an untrusted value (resource JSON from a file, a test fixture, a collector's output)
- * against the schema its `ResourceType` names; the reason lists every field that is wrong.
+ * against the schema its `ResourceType` names; the reason lists every field that is wrong. Only
+ * the fields policies read are checked: other fields are kept as given, missing ones become null.
  */
 export function validateResource(value: unknown): ResourceValidation {
   const type = typeof value === 'object' && value !== null ? (value as { ResourceType?: unknown }).ResourceType : undefined;

@@ -7,6 +7,7 @@ import { COLLECTORS } from './collectors';
 import type { Resource, ResourceTypeName } from './resource-types';
 import { GLOBAL_REGION } from './resources/base';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import { isTargetResource, type RescanTarget } from './rescan-target';
 import { roleArnFor, type AccountPlan, type ScanPlan } from './scan-plan';
 
 /** One account reached with the audit role's credentials. */
@@ -87,23 +88,33 @@ async function regionsOf(account: AccountPlan, ec2: EC2Client, ctx: CollectConte
   return (output.Regions ?? []).flatMap((region) => (region.RegionName ? [region.RegionName] : [])).sort();
 }
 
-async function scanAccount(account: AccountPlan, run: ScanRun): Promise<ScanResult> {
-  const { plan, deps, retry } = run;
-  const base = { accountId: account.id, partition: plan.partition, retry, concurrency: deps.concurrency ?? 8 };
-  const homeCtx: CollectContext = { ...base, region: plan.homeRegion };
-
-  let credentials: CredentialProvider;
+/** The account reached through its audit role, or the error that says why it could not be. */
+async function accessAccount(account: AccountPlan, plan: ScanPlan, deps: ScanDeps, retry: RetryOptions): Promise<{ access: AccountAccess } | { failed: ScanResult }> {
   try {
-    credentials = await assumeRoleProvider(deps.sts, {
+    const credentials = await assumeRoleProvider(deps.sts, {
       accountId: account.id,
       roleArn: roleArnFor(account, plan),
       externalId: account.externalId ?? plan.externalId,
       sessionName: plan.sessionName,
     }, retry);
+    return { access: { accountId: account.id, credentials } };
   } catch (error) {
-    return { ...empty(), errors: [collectionError({ accountId: account.id, region: plan.homeRegion }, error, 'AssumeRole')] };
+    return { failed: { ...empty(), errors: [collectionError({ accountId: account.id, region: plan.homeRegion }, error, 'AssumeRole')] } };
   }
-  const access: AccountAccess = { accountId: account.id, credentials };
+}
+
+function contextFor(account: AccountPlan, plan: ScanPlan, deps: ScanDeps, retry: RetryOptions): Omit<CollectContext, 'region'> {
+  return { accountId: account.id, partition: plan.partition, retry, concurrency: deps.concurrency ?? 8 };
+}
+
+async function scanAccount(account: AccountPlan, run: ScanRun): Promise<ScanResult> {
+  const { plan, deps, retry } = run;
+  const base = contextFor(account, plan, deps, retry);
+  const homeCtx: CollectContext = { ...base, region: plan.homeRegion };
+
+  const reached = await accessAccount(account, plan, deps, retry);
+  if ('failed' in reached) return reached.failed;
+  const { access } = reached;
   const homeClients = deps.clients(access, plan.homeRegion);
 
   const accountWide: ScanResult[] = [];
@@ -146,4 +157,37 @@ export async function scanAccounts(plan: ScanPlan, deps: ScanDeps): Promise<Scan
   // resources then slows only itself.
   for (const account of plan.accounts) results.push(await scanAccount(account, run));
   return merge(results);
+}
+
+/**
+ * Collects one resource again after a change (see resource-changes.ts): in its account, with the
+ * type's single-resource read where it has one, else the type's listing for that region narrowed
+ * to the resource. `listed` is empty: a re-scan never says what else exists.
+ */
+export async function collectTarget(plan: ScanPlan, target: RescanTarget, deps: ScanDeps): Promise<ScanResult> {
+  const account = plan.accounts.find((candidate) => candidate.id === target.accountId);
+  const collector = COLLECTORS.find((candidate) => candidate.resourceType === target.resourceType);
+  if (!account || !collector) return empty();
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const reached = await accessAccount(account, plan, deps, retry);
+  if ('failed' in reached) return reached.failed;
+
+  const clientRegion = collector.scope === 'account' ? plan.homeRegion : target.region;
+  const ctx: CollectContext = { ...contextFor(account, plan, deps, retry), region: collector.scope === 'account' ? GLOBAL_REGION : target.region };
+  const clients = deps.clients(reached.access, clientRegion);
+  let result: CollectionResult;
+  try {
+    result = collector.collectOne ? await collector.collectOne(clients, ctx, target.name) : await collector.collect(clients, ctx);
+  } catch (error) {
+    result = { resources: [], errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }, error, 'collect')] };
+  }
+  return { resources: result.resources.filter((resource) => isTargetResource(resource, target)), errors: result.errors, listed: [] };
+}
+
+/** True when the plan scans the target's account and (for regional types) its region. */
+export function planCovers(plan: ScanPlan, target: RescanTarget): boolean {
+  const account = plan.accounts.find((candidate) => candidate.id === target.accountId);
+  if (!account) return false;
+  if (plan.resourceTypes && !plan.resourceTypes.includes(target.resourceType)) return false;
+  return target.region === GLOBAL_REGION || account.regions === 'all' || account.regions.includes(target.region);
 }

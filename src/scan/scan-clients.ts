@@ -1,7 +1,11 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ScanClients } from './collector';
 import type { AccountAccess, ScanClientFactory } from './scan-accounts';
@@ -33,6 +37,10 @@ export function createScanClientFactory(options: { maxAttempts?: number } = {}):
       ec2: new EC2Client(config),
       cloudtrail: new CloudTrailClient(config),
       kms: new KMSClient(config),
+      lambda: new LambdaClient(config),
+      dynamodb: new DynamoDBClient(config),
+      cloudformation: new CloudFormationClient(config),
+      logs: new CloudWatchLogsClient(config),
       s3ForRegion: (bucketRegion) => (bucketRegion === region ? clients.s3 : build(access, bucketRegion).s3),
     };
     byRegion.set(region, clients);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { realTimeScanSchema } from '../config/scan-settings';
 import { describeIssues } from '../config/zod-issues';
 import { ProwlError } from '../errors';
-import { RESOURCE_TYPE_NAMES, type ResourceTypeName } from './resource-types';
+import { COLLECTED_TYPE_NAMES } from './collectors';
+import type { ResourceTypeName } from './resource-types';
 import { accountIdSchema } from './resources/base';
 
 /**
@@ -36,8 +38,10 @@ export const scanPlanSchema = z
     partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
     /** Where account-wide calls (IAM, the S3 bucket listing, region discovery) go. */
     homeRegion: regionName.default('us-east-1'),
+    /** Re-scans of single resources when CloudTrail shows a change (src/config/scan-settings.ts). */
+    realTime: realTimeScanSchema,
     /** Scan only these resource types; every type when absent. */
-    resourceTypes: z.array(z.enum(RESOURCE_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]])).min(1).optional(),
+    resourceTypes: z.array(z.enum(COLLECTED_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]])).min(1).optional(),
   })
   .superRefine((plan, context) => {
     const seen = new Set<string>();
@@ -77,7 +81,7 @@ export function narrowPlan(plan: ScanPlan, only: { accountId?: string; resourceT
   }
   let resourceTypes = plan.resourceTypes;
   if (only.resourceType !== undefined) {
-    const known = plan.resourceTypes ?? RESOURCE_TYPE_NAMES;
+    const known: readonly ResourceTypeName[] = plan.resourceTypes ?? COLLECTED_TYPE_NAMES;
     const match = known.find((name) => name.toLowerCase() === only.resourceType!.toLowerCase());
     if (!match) throw new ProwlError('prowl_bad_input', `unknown resource type "${only.resourceType}"; scanned types: ${known.join(', ')}`);
     resourceTypes = [match];

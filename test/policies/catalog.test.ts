@@ -43,8 +43,8 @@ const files = readdirSync(POLICY_DIR).filter((file) => file.endsWith('.ts') && f
 const modules = files.map((file) => ({ file, exported: (require(join(POLICY_DIR, file)) as { default?: unknown }).default }));
 
 describe('the policy pack', () => {
-  it('has at least 20 policies', () => {
-    expect(policies.length).toBeGreaterThanOrEqual(20);
+  it('has at least 80 policies', () => {
+    expect(policies.length).toBeGreaterThanOrEqual(80);
   });
 
   it('lists every policy file in index.ts, and only policy files export a policy', () => {

@@ -1,8 +1,36 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient, DescribeTrailsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  ListAttachedUserPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListPoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  ListUserPoliciesCommand,
+  ListUsersCommand,
+  ListUserTagsCommand,
+} from '@aws-sdk/client-iam';
+import { DescribeKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CollectContext } from '../../src/scan/collection';
 import type { ScanClients } from '../../src/scan/collector';
@@ -40,6 +68,10 @@ function buildMockedClients() {
   const ec2 = new EC2Client({ region: 'us-east-1', credentials });
   const cloudtrail = new CloudTrailClient({ region: 'us-east-1', credentials });
   const kms = new KMSClient({ region: 'us-east-1', credentials });
+  const lambda = new LambdaClient({ region: 'us-east-1', credentials });
+  const dynamodb = new DynamoDBClient({ region: 'us-east-1', credentials });
+  const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials });
+  const logs = new CloudWatchLogsClient({ region: 'us-east-1', credentials });
   const regionsAsked: string[] = [];
   const clients: ScanClients = {
     s3,
@@ -47,6 +79,10 @@ function buildMockedClients() {
     ec2,
     cloudtrail,
     kms,
+    lambda,
+    dynamodb,
+    cloudformation,
+    logs,
     s3ForRegion: (region) => {
       regionsAsked.push(region);
       return region === 'us-east-1' ? s3 : s3Regional;
@@ -61,6 +97,10 @@ function buildMockedClients() {
     ec2: mockClient(ec2),
     cloudtrail: mockClient(cloudtrail),
     kms: mockClient(kms),
+    lambda: mockClient(lambda),
+    dynamodb: mockClient(dynamodb),
+    cloudformation: mockClient(cloudformation),
+    logs: mockClient(logs),
     regionsAsked,
   };
 }
@@ -90,3 +130,67 @@ export function pagesByToken<P>(tokenField: string, pages: Record<string, P>): {
     },
   };
 }
+
+const REPORT_COLUMNS =
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+
+/** GetCredentialReport's Content: IAM's CSV, with its N/A and no_information placeholders, as bytes. */
+export function credentialReportContent(rows: string[]): Uint8Array {
+  return new TextEncoder().encode([REPORT_COLUMNS, ...rows].join('\n'));
+}
+
+/** The root row as IAM writes it for a root user with MFA, no keys and a password last used in June 2025. */
+export const ROOT_REPORT_ROW =
+  '<root_account>,arn:aws:iam::123456789012:root,2019-03-01T10:00:00+00:00,not_supported,2025-06-01T08:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+
+/** IAM answers for a user collector run whose per-user details do not matter to the test: a ready report, nothing attached. */
+export function quietIamUsers(aws: MockedClients): void {
+  aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  aws.iam.on(GetCredentialReportCommand).resolves({ Content: credentialReportContent([ROOT_REPORT_ROW]) });
+  aws.iam.on(ListMFADevicesCommand).resolves({});
+  aws.iam.on(ListUserTagsCommand).resolves({});
+  aws.iam.on(ListGroupsForUserCommand).resolves({});
+  aws.iam.on(ListUserPoliciesCommand).resolves({});
+  aws.iam.on(ListAttachedUserPoliciesCommand).resolves({});
+}
+
+/** Every listing returns one item, so every per-resource call is made; everything else answers empty. */
+export function answeringEverything(): MockedClients {
+  const aws = mockedClients();
+  aws.s3.onAnyCommand().resolves({});
+  aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'b' }] });
+  aws.iam.onAnyCommand().resolves({});
+  aws.iam.on(ListUsersCommand).resolves({ Users: [{ UserName: 'u', UserId: 'AIDAU', Arn: 'arn:aws:iam::123456789012:user/u', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  aws.iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode('user,arn\n') });
+  aws.iam.on(ListUserPoliciesCommand).resolves({ PolicyNames: ['inline'] });
+  aws.ec2.onAnyCommand().resolves({});
+  aws.ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web' }] });
+  aws.ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: false }] });
+  aws.ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [{ NetworkAclId: 'acl-1', Entries: [] }] });
+  aws.ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' } }] }] });
+  aws.ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-1' }] });
+  aws.ec2.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: 'vol-1' }] });
+  aws.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-1' }] });
+  aws.iam.on(ListRolesCommand).resolves({ Roles: [{ RoleName: 'r', RoleId: 'AROAR', Arn: 'arn:aws:iam::123456789012:role/r', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['inline'] });
+  aws.iam.on(ListGroupsCommand).resolves({ Groups: [{ GroupName: 'g', GroupId: 'AGPAG', Arn: 'arn:aws:iam::123456789012:group/g', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(ListGroupPoliciesCommand).resolves({ PolicyNames: ['inline'] });
+  aws.iam.on(ListPoliciesCommand).resolves({ Policies: [{ PolicyName: 'p', Arn: 'arn:aws:iam::123456789012:policy/p', DefaultVersionId: 'v1' }] });
+  aws.lambda.onAnyCommand().resolves({});
+  aws.lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'f', FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' }] });
+  aws.dynamodb.onAnyCommand().resolves({});
+  aws.dynamodb.on(ListTablesCommand).resolves({ TableNames: ['t'] });
+  aws.cloudformation.onAnyCommand().resolves({});
+  aws.cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1', StackName: 'app', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date('2025-01-01T00:00:00Z') }] });
+  aws.logs.onAnyCommand().resolves({});
+  aws.logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/api', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api:*', creationTime: 1735689600000 }] });
+  aws.cloudtrail.onAnyCommand().resolves({});
+  aws.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1', IsMultiRegionTrail: true }] });
+  aws.cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1' }] });
+  aws.kms.onAnyCommand().resolves({});
+  aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k' }] });
+  aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: 'k', KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' } });
+  return aws;
+}
+

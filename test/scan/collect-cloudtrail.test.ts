@@ -1,11 +1,11 @@
-import { GetTrailCommand, GetTrailStatusCommand, ListTagsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { GetEventSelectorsCommand, GetTrailCommand, GetTrailStatusCommand, ListTagsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { collectCloudTrailTrails } from '../../src/scan/collectors/cloudtrail-trail';
 import { collectContext, mockedClients } from './aws-mocks';
 
 const HOME = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main';
 
 describe('collectCloudTrailTrails', () => {
-  it('collects each trail once, in its home region and owning account, with its status and tags', async () => {
+  it('collects each trail once, in its home region and owning account, with its status, event selectors and tags, in Panther\'s shape', async () => {
     const aws = mockedClients();
     aws.cloudtrail.on(ListTrailsCommand).resolves({
       Trails: [
@@ -16,9 +16,10 @@ describe('collectCloudTrailTrails', () => {
       ],
     });
     aws.cloudtrail.on(GetTrailCommand, { Name: HOME }).resolves({
-      Trail: { Name: 'main', TrailARN: HOME, HomeRegion: 'us-east-1', IsMultiRegionTrail: true, IsOrganizationTrail: false, IncludeGlobalServiceEvents: true, LogFileValidationEnabled: false, S3BucketName: 'acme-cloudtrail' },
+      Trail: { Name: 'main', TrailARN: HOME, HomeRegion: 'us-east-1', IsMultiRegionTrail: true, IsOrganizationTrail: false, IncludeGlobalServiceEvents: true, LogFileValidationEnabled: false, S3BucketName: 'acme-cloudtrail', HasCustomEventSelectors: false },
     });
     aws.cloudtrail.on(GetTrailStatusCommand, { Name: HOME }).resolves({ IsLogging: true, LatestDeliveryTime: new Date('2026-11-22T09:55:00Z'), LatestDeliveryError: '' });
+    aws.cloudtrail.on(GetEventSelectorsCommand, { TrailName: HOME }).resolves({ TrailARN: HOME, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] });
     aws.cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [{ ResourceId: HOME, TagsList: [{ Key: 'owner', Value: 'security' }] }] });
 
     const result = await collectCloudTrailTrails(aws.clients, collectContext({ region: 'us-east-1' }));
@@ -26,26 +27,30 @@ describe('collectCloudTrailTrails', () => {
     expect(result.errors).toEqual([]);
     expect(result.resources).toEqual([
       {
-        ResourceType: 'AWS.CloudTrail.Trail',
+        ResourceType: 'AWS.CloudTrail',
         ResourceId: HOME,
         AccountId: '123456789012',
         Region: 'us-east-1',
+        Arn: HOME,
+        Id: null,
+        Name: 'main',
         Tags: { owner: 'security' },
         TimeCreated: null,
-        Name: 'main',
-        TrailARN: HOME,
+        CloudWatchLogsLogGroupArn: null,
+        CloudWatchLogsRoleArn: null,
+        HasCustomEventSelectors: false,
         HomeRegion: 'us-east-1',
+        IncludeGlobalServiceEvents: true,
         IsMultiRegionTrail: true,
         IsOrganizationTrail: false,
-        IncludeGlobalServiceEvents: true,
-        LogFileValidationEnabled: false,
         KmsKeyId: null,
+        LogFileValidationEnabled: false,
         S3BucketName: 'acme-cloudtrail',
         S3KeyPrefix: null,
-        CloudWatchLogsLogGroupArn: null,
-        IsLogging: true,
-        LatestDeliveryTime: '2026-11-22T09:55:00.000Z',
-        LatestDeliveryError: null,
+        SnsTopicARN: null,
+        EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+        AdvancedEventSelectors: null,
+        Status: { IsLogging: true, LatestDeliveryTime: '2026-11-22T09:55:00.000Z', LatestDeliveryError: '' },
       },
     ]);
     expect(aws.cloudtrail.commandCalls(GetTrailCommand)).toHaveLength(1);

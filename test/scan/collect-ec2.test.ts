@@ -7,7 +7,7 @@ import { accessDenied, collectContext, mockedClients } from './aws-mocks';
 const ctx = collectContext({ region: 'eu-west-1' });
 
 describe('EC2 collectors', () => {
-  it('normalizes a security group, flattening address ranges to CIDRs and marking the default group', async () => {
+  it('keeps a security group as DescribeSecurityGroups returns it, with Panther\'s Id and Name', async () => {
     const aws = mockedClients();
     aws.ec2.on(DescribeSecurityGroupsCommand).resolves({
       SecurityGroups: [
@@ -36,19 +36,28 @@ describe('EC2 collectors', () => {
         ResourceId: 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1',
         AccountId: '123456789012',
         Region: 'eu-west-1',
+        Arn: 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1',
+        Id: 'sg-1',
+        Name: 'default',
         Tags: { Name: 'main' },
         TimeCreated: null,
-        GroupId: 'sg-1',
-        GroupName: 'default',
         Description: 'default VPC security group',
         VpcId: 'vpc-1',
         OwnerId: '123456789012',
-        IsDefault: true,
+        // DescribeSecurityGroups' own shape, absent members null.
         IpPermissions: [
-          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: ['0.0.0.0/0'], Ipv6Ranges: ['::/0'], PrefixListIds: [], UserIdGroupPairs: [] },
-          { IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [], Ipv6Ranges: [], PrefixListIds: ['pl-1'], UserIdGroupPairs: ['sg-1'] },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 22,
+            ToPort: 22,
+            IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'debug' }],
+            Ipv6Ranges: [{ CidrIpv6: '::/0', Description: null }],
+            PrefixListIds: null,
+            UserIdGroupPairs: null,
+          },
+          { IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: null, Ipv6Ranges: null, PrefixListIds: [{ PrefixListId: 'pl-1' }], UserIdGroupPairs: [{ GroupId: 'sg-1', UserId: null }] },
         ],
-        IpPermissionsEgress: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: ['0.0.0.0/0'], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
+        IpPermissionsEgress: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: null }], Ipv6Ranges: null, PrefixListIds: null, UserIdGroupPairs: null }],
       },
     ]);
   });
@@ -71,9 +80,9 @@ describe('EC2 collectors', () => {
     const result = await collectEc2Vpcs(aws.clients, ctx);
 
     expect(result.errors).toEqual([]);
-    expect(result.resources.map((r) => ({ id: r.ResourceId, isDefault: r.IsDefault, ipv6: r.Ipv6CidrBlocks, flowLogs: r.FlowLogs.map((log) => log.FlowLogId) }))).toEqual([
-      { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-main', isDefault: false, ipv6: ['2001:db8::/56'], flowLogs: ['fl-vpc'] },
-      { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-default', isDefault: true, ipv6: [], flowLogs: [] },
+    expect(result.resources.map((r) => ({ id: r.ResourceId, isDefault: r.IsDefault, ipv6: r.Ipv6CidrBlockAssociationSet, flowLogs: (r.FlowLogs ?? []).map((log) => log.FlowLogId) }))).toEqual([
+      { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-main', isDefault: false, ipv6: [{ Ipv6CidrBlock: '2001:db8::/56' }], flowLogs: ['fl-vpc'] },
+      { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-default', isDefault: true, ipv6: null, flowLogs: [] },
     ]);
   });
 
@@ -89,7 +98,7 @@ describe('EC2 collectors', () => {
     expect(result.errors[0]).not.toHaveProperty('resourceId');
   });
 
-  it('normalizes network ACL entries and subnet associations', async () => {
+  it('keeps network ACL entries and subnet associations in the shape DescribeNetworkAcls returns', async () => {
     const aws = mockedClients();
     aws.ec2.on(DescribeNetworkAclsCommand).resolves({
       NetworkAcls: [
@@ -114,22 +123,23 @@ describe('EC2 collectors', () => {
       expect.objectContaining({
         ResourceId: 'arn:aws:ec2:eu-west-1:123456789012:network-acl/acl-1',
         IsDefault: true,
+        Id: 'acl-1',
         Entries: [
           { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: { From: 443, To: 443 } },
           { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: null, Ipv6CidrBlock: '::/0', PortRange: null },
         ],
-        SubnetIds: ['subnet-1', 'subnet-2'],
+        Associations: [{ SubnetId: 'subnet-1' }, { SubnetId: 'subnet-2' }],
       }),
     ]);
   });
 
-  it('reports an ACL entry AWS returned without an action as invalid instead of guessing it', async () => {
+  it('keeps an ACL entry AWS returned without an action, reading the action as null', async () => {
     const aws = mockedClients();
     aws.ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [{ NetworkAclId: 'acl-odd', VpcId: 'vpc-main', Entries: [{ RuleNumber: 100, Protocol: '-1', Egress: false, CidrBlock: '0.0.0.0/0' }] }] });
 
     const result = await collectEc2NetworkAcls(aws.clients, ctx);
 
-    expect(result.resources).toEqual([]);
-    expect(result.errors).toEqual([expect.objectContaining({ resourceId: 'arn:aws:ec2:eu-west-1:123456789012:network-acl/acl-odd', kind: 'invalid', message: expect.stringContaining('Entries.0.RuleAction') })]);
+    expect(result.errors).toEqual([]);
+    expect(result.resources[0]?.Entries).toEqual([{ RuleNumber: 100, Protocol: '-1', RuleAction: null, Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null }]);
   });
 });

@@ -1,6 +1,8 @@
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeysCommand, ListResourceTagsCommand, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListKeysCommand, ListResourceTagsCommand, type KeyMetadata } from '@aws-sdk/client-kms';
 import { collectKmsKeys } from '../../src/scan/collectors/kms-key';
 import { collectContext, mockedClients } from './aws-mocks';
+
+const KEY_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] });
 
 function metadata(keyId: string, fields: Partial<KeyMetadata> = {}): { KeyMetadata: KeyMetadata } {
   return {
@@ -28,6 +30,7 @@ describe('collectKmsKeys', () => {
     aws.kms.on(DescribeKeyCommand, { KeyId: 'aws-s3' }).resolves(metadata('aws-s3', { KeyManager: 'AWS' }));
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
     aws.kms.on(ListResourceTagsCommand).resolves({ Tags: [{ TagKey: 'team', TagValue: 'payments' }] });
+    aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: KEY_POLICY, PolicyName: 'default' });
 
     const result = await collectKmsKeys(aws.clients, collectContext());
 
@@ -38,21 +41,27 @@ describe('collectKmsKeys', () => {
         ResourceId: 'arn:aws:kms:us-east-1:123456789012:key/mine',
         AccountId: '123456789012',
         Region: 'us-east-1',
+        Arn: 'arn:aws:kms:us-east-1:123456789012:key/mine',
+        Id: 'mine',
+        Name: null,
         Tags: { team: 'payments' },
         TimeCreated: '2025-02-01T00:00:00.000Z',
-        KeyId: 'mine',
-        Arn: 'arn:aws:kms:us-east-1:123456789012:key/mine',
+        CloudHsmClusterId: null,
+        CustomKeyStoreId: null,
+        DeletionDate: null,
         Description: 'app data',
+        Enabled: true,
+        ExpirationModel: null,
         KeyManager: 'CUSTOMER',
         KeyState: 'Enabled',
-        Enabled: true,
-        KeySpec: 'SYMMETRIC_DEFAULT',
         KeyUsage: 'ENCRYPT_DECRYPT',
+        KeySpec: 'SYMMETRIC_DEFAULT',
         Origin: 'AWS_KMS',
-        MultiRegion: false,
-        DeletionDate: null,
-        RotationEnabled: false,
+        ValidTo: null,
+        MultiRegion: null,
+        KeyRotationEnabled: false,
         RotationPeriodInDays: null,
+        Policy: KEY_POLICY,
       },
     ]);
     expect(aws.kms.commandCalls(GetKeyRotationStatusCommand).map((call) => call.args[0].input.KeyId)).toEqual(['mine']);
@@ -65,11 +74,12 @@ describe('collectKmsKeys', () => {
     aws.kms.on(DescribeKeyCommand, { KeyId: 'imported' }).resolves(metadata('imported', { Origin: 'EXTERNAL' }));
     aws.kms.on(DescribeKeyCommand, { KeyId: 'doomed' }).resolves(metadata('doomed', { KeyState: 'PendingDeletion', Enabled: false, DeletionDate: new Date('2026-12-01T00:00:00Z') }));
     aws.kms.on(ListResourceTagsCommand).resolves({});
+    aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: KEY_POLICY });
 
     const result = await collectKmsKeys(aws.clients, collectContext());
 
     expect(result.errors).toEqual([]);
-    expect(result.resources.map((r) => [r.KeyId, r.RotationEnabled, r.DeletionDate])).toEqual([
+    expect(result.resources.map((r) => [r.Id, r.KeyRotationEnabled, r.DeletionDate])).toEqual([
       ['signing', null, null],
       ['imported', null, null],
       ['doomed', null, '2026-12-01T00:00:00.000Z'],

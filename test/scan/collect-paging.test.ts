@@ -1,12 +1,12 @@
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
-import { GetAccessKeyLastUsedCommand, GetLoginProfileCommand, ListAccessKeysCommand, ListMFADevicesCommand, ListUsersCommand, ListUserTagsCommand } from '@aws-sdk/client-iam';
+import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { collectEc2SecurityGroups } from '../../src/scan/collectors/ec2-security-group';
 import { collectIamUsers } from '../../src/scan/collectors/iam-user';
 import { collectKmsKeys } from '../../src/scan/collectors/kms-key';
 import { collectS3Buckets } from '../../src/scan/collectors/s3-bucket';
-import { awsError, collectContext, mockedClients, pagesByToken } from './aws-mocks';
+import { collectContext, mockedClients, pagesByToken , quietIamUsers } from './aws-mocks';
 
 function user(name: string): { UserName: string; UserId: string; Arn: string; Path: string; CreateDate: Date } {
   return { UserName: name, UserId: `AIDA${name}`, Arn: `arn:aws:iam::123456789012:user/${name}`, Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') };
@@ -20,11 +20,7 @@ describe('collectors read every page of a listing', () => {
       'page-2': { Users: [user('bob')], IsTruncated: false },
     });
     aws.iam.on(ListUsersCommand).callsFake(listing.serve);
-    aws.iam.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
-    aws.iam.on(ListAccessKeysCommand).resolves({ AccessKeyMetadata: [] });
-    aws.iam.on(ListUserTagsCommand).resolves({ Tags: [] });
-    aws.iam.on(GetLoginProfileCommand).rejects(awsError('NoSuchEntityException', 404));
-    aws.iam.on(GetAccessKeyLastUsedCommand).resolves({});
+    quietIamUsers(aws);
 
     const result = await collectIamUsers(aws.clients, collectContext());
 
@@ -75,7 +71,7 @@ describe('collectors read every page of a listing', () => {
     expect(result.errors).toEqual([]);
     expect(result.resources.map((r) => [r.ResourceId, r.Tags])).toEqual([
       ['arn:aws:kms:us-east-1:123456789012:key/k1', { team: 'payments', env: 'prod' }],
-      ['arn:aws:kms:us-east-1:123456789012:key/k2', {}],
+      ['arn:aws:kms:us-east-1:123456789012:key/k2', null],
     ]);
     expect(keys.asked).toEqual([undefined, 'm2']);
     expect(k1Tags.asked).toEqual([undefined, 'tags-2']);

@@ -1,6 +1,7 @@
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
   GetBucketPolicyCommand,
@@ -27,6 +28,7 @@ function unconfigured(mock: MockedClients['s3']): void {
   mock.on(GetBucketLoggingCommand).resolves({});
   mock.on(GetObjectLockConfigurationCommand).rejects(awsError('ObjectLockConfigurationNotFoundError', 404));
   mock.on(GetBucketTaggingCommand).rejects(awsError('NoSuchTagSet', 404));
+  mock.on(GetBucketLifecycleConfigurationCommand).rejects(awsError('NoSuchLifecycleConfiguration', 404));
 }
 
 describe('collectS3Buckets', () => {
@@ -47,30 +49,35 @@ describe('collectS3Buckets', () => {
     aws.s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'acme-data/' } });
     aws.s3.on(GetObjectLockConfigurationCommand).resolves({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } } });
     aws.s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: 'team', Value: 'data' }] });
+    aws.s3.on(GetBucketLifecycleConfigurationCommand).resolves({ Rules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }] });
 
     const result = await collectS3Buckets(aws.clients, ctx);
 
     expect(result.errors).toEqual([]);
+    // Panther's shape: the API's own field names and nesting, absent values null.
     expect(result.resources).toEqual([
       {
         ResourceType: 'AWS.S3.Bucket',
         ResourceId: 'arn:aws:s3:::acme-data',
         AccountId: '123456789012',
         Region: 'us-east-1',
+        Arn: 'arn:aws:s3:::acme-data',
+        Id: null,
+        Name: 'acme-data',
         Tags: { team: 'data' },
         TimeCreated: '2025-03-01T12:00:00.000Z',
-        Name: 'acme-data',
-        Owner: { ID: 'owner-id', DisplayName: 'acme' },
-        EncryptionRules: [{ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'key-arn', BucketKeyEnabled: true }],
-        // An unset flag blocks nothing.
-        PublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false },
+        EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'key-arn' }, BucketKeyEnabled: true }],
         Grants: [{ Grantee: { Type: 'Group', ID: null, URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery', DisplayName: null, EmailAddress: null }, Permission: 'WRITE' }],
-        Policy: { Version: '2012-10-17', Statement: [] },
+        LifecycleRules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }],
+        LoggingPolicy: { TargetBucket: 'logs', TargetPrefix: 'acme-data/', TargetGrants: null },
+        MFADelete: 'Enabled',
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
+        Owner: { ID: 'owner-id', DisplayName: 'acme' },
+        Policy: '{"Version":"2012-10-17","Statement":[]}',
+        // As S3 returned it: an unset flag stays null.
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: null },
+        Versioning: 'Enabled',
         PolicyIsPublic: false,
-        Versioning: { Status: 'Enabled', MFADelete: true },
-        Logging: { TargetBucket: 'logs', TargetPrefix: 'acme-data/' },
-        ObjectLock: { Enabled: true, DefaultRetention: { Mode: 'GOVERNANCE', Days: 30, Years: null } },
-        CreationDate: '2025-03-01T12:00:00.000Z',
       },
     ]);
   });
@@ -84,14 +91,16 @@ describe('collectS3Buckets', () => {
 
     expect(result.errors).toEqual([]);
     expect(result.resources[0]).toMatchObject({
-      EncryptionRules: [],
-      PublicAccessBlock: null,
+      EncryptionRules: null,
+      PublicAccessBlockConfiguration: null,
       Policy: null,
       PolicyIsPublic: null,
-      Versioning: { Status: null, MFADelete: false },
-      Logging: null,
-      ObjectLock: null,
-      Tags: {},
+      Versioning: null,
+      MFADelete: null,
+      LoggingPolicy: null,
+      ObjectLockConfiguration: null,
+      LifecycleRules: null,
+      Tags: null,
     });
   });
 

@@ -1,7 +1,6 @@
-import { EMPTY_DETECTION_SETTINGS } from '../../src/config/detection-settings';
 import { definePolicy, type Policy } from '../../src/detect/policy';
 import { evaluatePolicies } from '../../src/scan/evaluate-policies';
-import { iamRootUser, s3Bucket, securityGroup } from '../../src/scan/test-resources';
+import { iamRootUser, s3Bucket, securityGroup, testPolicyContext } from '../../src/scan/test-resources';
 
 function versioningPolicy(overrides: Partial<Parameters<typeof definePolicy<'AWS.S3.Bucket'>>[0]> = {}): Policy {
   return definePolicy({
@@ -11,7 +10,7 @@ function versioningPolicy(overrides: Partial<Parameters<typeof definePolicy<'AWS
     description: 'd',
     runbook: 'r',
     tags: [],
-    policy: (bucket) => bucket.Versioning.Status === 'Enabled',
+    policy: (bucket) => bucket.Versioning === 'Enabled',
     title: (bucket) => `${bucket.Name} is not versioned`,
     tests: [],
     ...overrides,
@@ -19,11 +18,11 @@ function versioningPolicy(overrides: Partial<Parameters<typeof definePolicy<'AWS
 }
 
 const versioned = s3Bucket({ Name: 'kept' });
-const unversioned = s3Bucket({ Name: 'lost', Versioning: { Status: null, MFADelete: false } });
+const unversioned = s3Bucket({ Name: 'lost', Versioning: null });
 
 describe('evaluatePolicies', () => {
   it('reports each failing resource with where it is, the policy\'s severity and its title', () => {
-    const { failures, passed, errors } = evaluatePolicies([versioningPolicy()], [versioned, unversioned], EMPTY_DETECTION_SETTINGS);
+    const { failures, passed, errors } = evaluatePolicies([versioningPolicy()], [versioned, unversioned], testPolicyContext());
 
     expect(errors).toEqual([]);
     expect(passed).toEqual([{ policyId: 'Test.S3.Bucket.Versioning', resourceId: 'arn:aws:s3:::kept', resourceType: 'AWS.S3.Bucket', accountId: '123456789012', region: 'us-east-1' }]);
@@ -46,7 +45,7 @@ describe('evaluatePolicies', () => {
     const seen: string[] = [];
     const policy = versioningPolicy({ policy: (bucket) => (seen.push(bucket.ResourceType), true) });
 
-    evaluatePolicies([policy], [securityGroup(), iamRootUser(), versioned], EMPTY_DETECTION_SETTINGS);
+    evaluatePolicies([policy], [securityGroup(), iamRootUser(), versioned], testPolicyContext());
 
     expect(seen).toEqual(['AWS.S3.Bucket']);
   });
@@ -60,7 +59,7 @@ describe('evaluatePolicies', () => {
       },
     });
 
-    const { failures, passed, errors } = evaluatePolicies([fragile, versioningPolicy()], [unversioned, versioned], EMPTY_DETECTION_SETTINGS);
+    const { failures, passed, errors } = evaluatePolicies([fragile, versioningPolicy()], [unversioned, versioned], testPolicyContext());
 
     expect(errors).toEqual([{ policyId: 'Test.S3.Bucket.Fragile', resourceId: 'arn:aws:s3:::lost', resourceType: 'AWS.S3.Bucket', accountId: '123456789012', region: 'us-east-1', kind: 'policy:TypeError', message: 'cannot read Status' }]);
     expect(failures.map((f) => [f.policyId, f.resourceId])).toEqual([['Test.S3.Bucket.Versioning', 'arn:aws:s3:::lost']]);
@@ -77,7 +76,7 @@ describe('evaluatePolicies', () => {
       },
     });
 
-    const { failures, errors } = evaluatePolicies([policy], [unversioned], EMPTY_DETECTION_SETTINGS);
+    const { failures, errors } = evaluatePolicies([policy], [unversioned], testPolicyContext());
 
     expect(failures.map((f) => f.title)).toEqual(['Test.S3.Bucket.Versioning failed for arn:aws:s3:::lost']);
     expect(errors.map((e) => e.kind)).toEqual(['title:RangeError']);
@@ -86,12 +85,12 @@ describe('evaluatePolicies', () => {
   it('uses dynamicSeverity and alertContext when the policy has them', () => {
     const policy = versioningPolicy({ dynamicSeverity: () => 'HIGH', alertContext: (bucket) => ({ bucket: bucket.Name }) });
 
-    const [failure] = evaluatePolicies([policy], [unversioned], EMPTY_DETECTION_SETTINGS).failures;
+    const [failure] = evaluatePolicies([policy], [unversioned], testPolicyContext()).failures;
 
     expect(failure).toMatchObject({ severity: 'HIGH', context: { bucket: 'lost' } });
   });
 
   it('skips disabled policies', () => {
-    expect(evaluatePolicies([versioningPolicy({ enabled: false })], [unversioned], EMPTY_DETECTION_SETTINGS)).toEqual({ failures: [], suppressed: [], passed: [], errors: [] });
+    expect(evaluatePolicies([versioningPolicy({ enabled: false })], [unversioned], testPolicyContext())).toEqual({ failures: [], suppressed: [], passed: [], errors: [] });
   });
 });

@@ -13,21 +13,24 @@ describe('parseResourceText', () => {
   });
 
   it('names the position of each invalid resource and what is wrong with it, keeping the valid ones', () => {
-    const broken = { ...group, GroupId: 7 };
-    const parsed = parseResourceText(JSON.stringify([bucket, broken, { ResourceType: 'AWS.EC2.Instance' }]), 'export.json');
+    const broken = { ...group, IpPermissions: 'all' };
+    const parsed = parseResourceText(JSON.stringify([bucket, broken, { ResourceType: 'AWS.SNS.Topic' }]), 'export.json');
 
     expect(parsed.resources).toEqual([bucket]);
     expect(parsed.problems).toEqual([
-      expect.stringMatching(/^export\.json\[1\]: not a valid AWS\.EC2\.SecurityGroup resource:\n {4}GroupId: /),
-      'export.json[2]: ResourceType "AWS.EC2.Instance"; expected one of AWS.S3.Bucket, AWS.IAM.RootUser, AWS.IAM.User, AWS.IAM.PasswordPolicy, AWS.EC2.SecurityGroup, AWS.EC2.VPC, AWS.EC2.NetworkACL, AWS.CloudTrail.Trail, AWS.KMS.Key',
+      expect.stringMatching(/^export\.json\[1\]: not a valid AWS\.EC2\.SecurityGroup resource:\n {4}IpPermissions: /),
+      expect.stringMatching(/^export\.json\[2\]: ResourceType "AWS\.SNS\.Topic"; expected one of AWS\.S3\.Bucket, /),
     ]);
   });
 
-  it('rejects fields a resource type does not have, so a typo is not silently ignored', () => {
-    const parsed = parseResourceText(JSON.stringify({ ...bucket, Versoning: { Status: 'Enabled' } }), 'typo.json');
+  it('keeps fields no policy reads and reads missing optional fields as null, as Panther writes them', () => {
+    const parsed = parseResourceText(
+      JSON.stringify({ ResourceType: 'AWS.S3.Bucket', ResourceId: 'arn:aws:s3:::bare', AccountId: '123456789012', Region: 'us-east-1', Name: 'bare', Website: { IndexDocument: 'index.html' } }),
+      'extra.json',
+    );
 
-    expect(parsed.resources).toEqual([]);
-    expect(parsed.problems[0]).toContain('Versoning');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.resources[0]).toMatchObject({ Website: { IndexDocument: 'index.html' }, EncryptionRules: null, Grants: null, PublicAccessBlockConfiguration: null, Versioning: null, Tags: null });
   });
 
   it('names the line of a broken JSON line', () => {

@@ -1,5 +1,5 @@
 import { DescribeRegionsCommand, DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
-import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
+import { GetAccountSummaryCommand, GenerateCredentialReportCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { scanAccounts, type AccountAccess } from '../../src/scan/scan-accounts';
@@ -36,6 +36,7 @@ function fakeFactory(setup: (mocks: MockedClients, accountId: string, region: st
       mocks.s3.onAnyCommand().resolves({});
       mocks.s3Regional.onAnyCommand().resolves({});
       mocks.iam.onAnyCommand().resolves({});
+      mocks.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
       mocks.ec2.onAnyCommand().resolves({});
       mocks.cloudtrail.onAnyCommand().resolves({});
       mocks.kms.onAnyCommand().resolves({});

@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanCommand } from '../../src/cli/scan-command';
 import { isProwlError } from '../../src/errors';
-import { iamRootUser, s3Bucket, securityGroup, tcpPermission } from '../../src/scan/test-resources';
+import { credentialReport, iamRootUser, s3Bucket, securityGroup, tcpPermission } from '../../src/scan/test-resources';
 import { captureIO } from '../helpers/run-cli';
 
 const compliantBucket = s3Bucket({ Name: 'kept' });
 const exposedGroup = securityGroup({ IpPermissions: [tcpPermission(22, ['0.0.0.0/0'])] });
-const rootWithoutMfa = iamRootUser({ MfaEnabled: false });
+const rootWithoutMfa = iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', MfaActive: false, PasswordLastUsed: null }) });
 
 function directory(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'prowl-scan-'));
@@ -53,10 +53,10 @@ describe('prowl scan --resources', () => {
         policyId: 'AWS.EC2.SecurityGroup.AdminPortsOpenToWorld',
         resourceId: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123456789abcdef0',
         resourceType: 'AWS.EC2.SecurityGroup',
-        accountId: '123456789012',
-        region: 'us-east-1',
         severity: 'HIGH',
         title: 'Security group sg-0123456789abcdef0 (web) opens port 22 to the internet',
+        accountId: '123456789012',
+        region: 'us-east-1',
         context: { groupId: 'sg-0123456789abcdef0', vpcId: 'vpc-0a1b2c3d4e5f60718', openPorts: [22] },
       },
     ]);
@@ -88,13 +88,36 @@ describe('prowl scan --resources', () => {
     expect(io.err()).toContain('skipped README.md: not a .json, .jsonl or .ndjson file');
   });
 
-  it('fails on a bad input file, naming the file and what is accepted', async () => {
-    const dir = directory({ 'good.json': JSON.stringify(compliantBucket), 'bad.json': 'not json at all' });
+  it('names a bad file and each malformed resource, still evaluates the others, and exits 1', async () => {
+    const malformed = { ...exposedGroup, IpPermissions: 'everything' };
+    const dir = directory({ 'good.json': JSON.stringify([compliantBucket, malformed, exposedGroup]), 'bad.json': 'not json at all' });
+    const io = captureIO();
 
-    const failure = await rejection(scanCommand(['--resources', dir], captureIO()));
+    const code = await scanCommand(['--resources', dir, '--format', 'json'], io);
 
-    expect(failure.code).toBe('prowl_bad_input');
-    expect(failure.message).toMatch(/^invalid resource input \(1 problem\):\nbad\.json: is not JSON \(.+\) nor JSON lines \(.+\); expected one resource JSON object, a JSON array of resources, or JSON lines/);
+    expect(code).toBe(1);
+    expect(io.out().trim().split('\n').map((line) => (JSON.parse(line) as { policyId: string }).policyId)).toEqual(['AWS.EC2.SecurityGroup.AdminPortsOpenToWorld']);
+    expect(io.err()).toMatch(/^invalid resource: bad\.json: is not JSON \(.+\) nor JSON lines \(.+\); expected one resource JSON object, a JSON array of resources, or JSON lines/m);
+    expect(io.err()).toMatch(/^invalid resource: good\.json\[1\]: not a valid AWS\.EC2\.SecurityGroup resource:\n {4}IpPermissions: /m);
+    expect(io.err()).toMatch(/2 resource\(s\) \(2 invalid, skipped\)/);
+  });
+
+  it('judges the S3 bucket exactly as Panther prints it: a public READ grant and AES256 fail, a locked-down KMS bucket passes', async () => {
+    const tutorial = readFileSync(join(__dirname, '..', 'fixtures', 'panther', 's3-bucket-public.json'), 'utf8');
+    const lockedDown = s3Bucket({ Name: 'locked' });
+    const dir = directory({ 'tutorial.json': tutorial, 'locked.json': JSON.stringify(lockedDown) });
+    const io = captureIO();
+
+    await scanCommand(['--resources', dir, '--format', 'json', '--policy', 'AWS.S3.Bucket'], io);
+
+    const failed = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { policyId: string; resourceId: string });
+    const byResource = (id: string): string[] => failed.filter((failure) => failure.resourceId === id).map((failure) => failure.policyId);
+    expect(byResource('arn:aws:s3:::example-bucket')).toEqual(expect.arrayContaining(['AWS.S3.Bucket.PublicACLGrant', 'AWS.S3.Bucket.KMSEncryptionDisabled']));
+    expect(byResource('arn:aws:s3:::locked')).toEqual([]);
   });
 
   it('explains bad usage', async () => {

@@ -16,7 +16,7 @@ function problemsWith(input: unknown): string {
 describe('scan plan', () => {
   it('fills in the role name, session name, partition and home region', () => {
     const plan = parseScanPlan(minimal);
-    expect(plan).toEqual({ ...minimal, roleName: 'ProwlAudit', sessionName: 'prowl-scan', partition: 'aws', homeRegion: 'us-east-1' });
+    expect(plan).toEqual({ ...minimal, roleName: 'ProwlAudit', sessionName: 'prowl-scan', partition: 'aws', homeRegion: 'us-east-1', realTime: { enabled: true, debounceSeconds: 60 } });
     expect(roleArnFor(plan.accounts[0]!, plan)).toBe('arn:aws:iam::111111111111:role/ProwlAudit');
   });
 
@@ -26,6 +26,12 @@ describe('scan plan', () => {
     expect(message).toContain('scan.externalId: expected 2–1224 characters');
     expect(message).toContain('scan.accounts.0.id: expected a 12-digit AWS account id');
     expect(message).toContain('scan.accounts.0.regions.0: expected an AWS region name such as us-east-1');
+  });
+
+  it('takes real-time re-scan settings and says what a bad debounce window may be', () => {
+    expect(parseScanPlan({ ...minimal, realTime: { debounceSeconds: 30 } }).realTime).toEqual({ enabled: true, debounceSeconds: 30 });
+    expect(parseScanPlan({ ...minimal, realTime: { enabled: false } }).realTime).toEqual({ enabled: false, debounceSeconds: 60 });
+    expect(problemsWith({ ...minimal, realTime: { debounceSeconds: 3600 } })).toContain('scan.realTime.debounceSeconds: at most 600 seconds');
   });
 
   it('rejects an account listed twice and a role ARN in another account', () => {
@@ -41,7 +47,7 @@ describe('scan plan', () => {
   });
 
   it('rejects unknown keys and resource types', () => {
-    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.EC2.Instance'] });
+    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.RDS.Instance'] });
     expect(message).toMatch(/roles/);
     expect(message).toContain('scan.resourceTypes.0');
   });
@@ -56,6 +62,6 @@ describe('scan plan', () => {
   it('refuses to narrow to an account or type the plan does not cover, listing what it does', () => {
     const plan = parseScanPlan(minimal);
     expect(() => narrowPlan(plan, { accountId: '999999999999' })).toThrow('account 999999999999 is not in the scan plan; scanned accounts: 111111111111');
-    expect(() => narrowPlan(plan, { resourceType: 'AWS.EC2.Instance' })).toThrow(/unknown resource type "AWS.EC2.Instance"; scanned types: AWS.S3.Bucket, /);
+    expect(() => narrowPlan(plan, { resourceType: 'AWS.SNS.Topic' })).toThrow(/unknown resource type "AWS.SNS.Topic"; scanned types: AWS.S3.Bucket, /);
   });
 });

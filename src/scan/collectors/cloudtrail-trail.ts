@@ -1,7 +1,7 @@
-import { GetTrailCommand, GetTrailStatusCommand, paginateListTags, paginateListTrails, type TrailInfo } from '@aws-sdk/client-cloudtrail';
+import { GetEventSelectorsCommand, GetTrailCommand, GetTrailStatusCommand, paginateListTags, paginateListTrails, type TrailInfo } from '@aws-sdk/client-cloudtrail';
 import { describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
-import { isoOrNull, tagMap } from '../resources/base';
+import { plain, plainOrNull, tagMap } from '../resources/base';
 import { CLOUDTRAIL_TRAIL, type CloudTrailTrail } from '../resources/cloudtrail-trail';
 
 type ListedTrail = TrailInfo & { TrailARN: string };
@@ -11,11 +11,12 @@ function accountOf(arn: string): string | undefined {
   return arn.split(':')[4];
 }
 
-async function describeTrail(listed: ListedTrail, clients: Pick<ScanClients, 'cloudtrail'>, ctx: CollectContext): Promise<CloudTrailTrail> {
+async function describeTrail(listed: ListedTrail, clients: Pick<ScanClients, 'cloudtrail'>, ctx: CollectContext): Promise<unknown> {
   const Name = listed.TrailARN;
-  const [trailOutput, status, tagPages] = await Promise.all([
+  const [trailOutput, status, selectors, tagPages] = await Promise.all([
     send(ctx, 'GetTrail', () => clients.cloudtrail.send(new GetTrailCommand({ Name }))),
     send(ctx, 'GetTrailStatus', () => clients.cloudtrail.send(new GetTrailStatusCommand({ Name }))),
+    send(ctx, 'GetEventSelectors', () => clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: Name }))),
     listAll(ctx, 'ListTags', paginateListTags, clients.cloudtrail, { ResourceIdList: [Name] }, (page) => page.NextToken),
   ]);
   const trail = trailOutput.Trail ?? {};
@@ -24,22 +25,25 @@ async function describeTrail(listed: ListedTrail, clients: Pick<ScanClients, 'cl
     ResourceId: listed.TrailARN,
     AccountId: ctx.accountId,
     Region: ctx.region,
+    Arn: listed.TrailARN,
+    Name: trail.Name ?? listed.Name ?? null,
     Tags: tagMap(tagPages.flatMap((page) => page.ResourceTagList ?? []).flatMap((entry) => entry.TagsList ?? [])),
     TimeCreated: null,
-    Name: trail.Name ?? listed.Name ?? listed.TrailARN,
-    TrailARN: listed.TrailARN,
-    HomeRegion: trail.HomeRegion ?? listed.HomeRegion ?? ctx.region,
-    IsMultiRegionTrail: trail.IsMultiRegionTrail ?? false,
-    IsOrganizationTrail: trail.IsOrganizationTrail ?? false,
-    IncludeGlobalServiceEvents: trail.IncludeGlobalServiceEvents ?? false,
-    LogFileValidationEnabled: trail.LogFileValidationEnabled ?? false,
+    CloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null,
+    CloudWatchLogsRoleArn: trail.CloudWatchLogsRoleArn ?? null,
+    HasCustomEventSelectors: trail.HasCustomEventSelectors ?? null,
+    HomeRegion: trail.HomeRegion ?? listed.HomeRegion ?? null,
+    IncludeGlobalServiceEvents: trail.IncludeGlobalServiceEvents ?? null,
+    IsMultiRegionTrail: trail.IsMultiRegionTrail ?? null,
+    IsOrganizationTrail: trail.IsOrganizationTrail ?? null,
     KmsKeyId: trail.KmsKeyId ?? null,
+    LogFileValidationEnabled: trail.LogFileValidationEnabled ?? null,
     S3BucketName: trail.S3BucketName ?? null,
     S3KeyPrefix: trail.S3KeyPrefix ?? null,
-    CloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null,
-    IsLogging: status.IsLogging ?? false,
-    LatestDeliveryTime: isoOrNull(status.LatestDeliveryTime),
-    LatestDeliveryError: status.LatestDeliveryError || null,
+    SnsTopicARN: trail.SnsTopicARN ?? null,
+    EventSelectors: plainOrNull(selectors?.EventSelectors),
+    AdvancedEventSelectors: plainOrNull(selectors?.AdvancedEventSelectors),
+    Status: plain(status),
   };
 }
 
@@ -65,6 +69,6 @@ export async function collectCloudTrailTrails(clients: Pick<ScanClients, 'cloudt
 export const cloudTrailTrailCollector: Collector<typeof CLOUDTRAIL_TRAIL> = {
   resourceType: CLOUDTRAIL_TRAIL,
   scope: 'region',
-  permissions: ['cloudtrail:ListTrails', 'cloudtrail:GetTrail', 'cloudtrail:GetTrailStatus', 'cloudtrail:ListTags'],
+  permissions: ['cloudtrail:ListTrails', 'cloudtrail:GetTrail', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors', 'cloudtrail:ListTags'],
   collect: collectCloudTrailTrails,
 };

@@ -2,28 +2,20 @@ import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from '@aws-sdk/c
 import { isAbsent } from '../aws-errors';
 import { AwsCallFailure, describeEach, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
-import { GLOBAL_REGION } from '../resources/base';
+import { GLOBAL_REGION, plain } from '../resources/base';
 import { IAM_PASSWORD_POLICY, type IamPasswordPolicy } from '../resources/iam-password-policy';
 
-function normalize(policy: PasswordPolicy | undefined, ctx: CollectContext): IamPasswordPolicy {
+/** GetAccountPasswordPolicy's fields as they are, plus Panther's AnyExist. */
+function toResource(policy: PasswordPolicy | undefined, ctx: CollectContext): unknown {
   return {
     ResourceType: IAM_PASSWORD_POLICY,
     ResourceId: passwordPolicyId(ctx),
     AccountId: ctx.accountId,
     Region: GLOBAL_REGION,
-    Tags: {},
+    Tags: null,
     TimeCreated: null,
-    Configured: policy !== undefined,
-    MinimumPasswordLength: policy?.MinimumPasswordLength ?? null,
-    RequireSymbols: policy?.RequireSymbols ?? false,
-    RequireNumbers: policy?.RequireNumbers ?? false,
-    RequireUppercaseCharacters: policy?.RequireUppercaseCharacters ?? false,
-    RequireLowercaseCharacters: policy?.RequireLowercaseCharacters ?? false,
-    AllowUsersToChangePassword: policy?.AllowUsersToChangePassword ?? false,
-    ExpirePasswords: policy?.ExpirePasswords ?? false,
-    MaxPasswordAge: policy?.MaxPasswordAge ?? null,
-    PasswordReusePrevention: policy?.PasswordReusePrevention ?? null,
-    HardExpiry: policy?.HardExpiry ?? false,
+    ...(plain(policy ?? {}) as Record<string, unknown>),
+    AnyExist: policy !== undefined,
   };
 }
 
@@ -32,7 +24,7 @@ function passwordPolicyId(ctx: Pick<CollectContext, 'partition' | 'accountId'>):
   return `arn:${ctx.partition}:iam::${ctx.accountId}:account-password-policy`;
 }
 
-/** The account password policy; an account without one yields a resource with `Configured: false`. */
+/** The account password policy; an account without one yields a resource with `AnyExist: false`. */
 export async function collectIamPasswordPolicy(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult<IamPasswordPolicy>> {
   const global = { ...ctx, region: GLOBAL_REGION };
   let policy: PasswordPolicy | undefined;
@@ -44,7 +36,7 @@ export async function collectIamPasswordPolicy(clients: Pick<ScanClients, 'iam'>
       return listingFailed(global, IAM_PASSWORD_POLICY, error);
     }
   }
-  return describeEach(global, IAM_PASSWORD_POLICY, [normalize(policy, ctx)], () => passwordPolicyId(ctx), async (resource) => resource);
+  return describeEach(global, IAM_PASSWORD_POLICY, [toResource(policy, ctx)], () => passwordPolicyId(ctx), async (resource) => resource);
 }
 
 export const iamPasswordPolicyCollector: Collector<typeof IAM_PASSWORD_POLICY> = {

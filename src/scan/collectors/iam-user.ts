@@ -1,8 +1,9 @@
 import {
-  GetAccessKeyLastUsedCommand,
-  GetLoginProfileCommand,
-  paginateListAccessKeys,
+  GetUserPolicyCommand,
+  paginateListAttachedUserPolicies,
+  paginateListGroupsForUser,
   paginateListMFADevices,
+  paginateListUserPolicies,
   paginateListUsers,
   paginateListUserTags,
   type User,
@@ -10,69 +11,65 @@ import {
 import { isAbsent } from '../aws-errors';
 import { AwsCallFailure, describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
-import { GLOBAL_REGION, isoOrNull, tagMap } from '../resources/base';
+import { GLOBAL_REGION, isoOrNull, plain, plainOrNull, tagMap } from '../resources/base';
+import type { CredentialReport } from '../resources/credential-report';
 import { IAM_USER, type IamUser } from '../resources/iam-user';
+import { readCredentialReport } from './credential-report';
+import { inlinePolicies } from './iam-documents';
 
 const NO_SUCH_ENTITY = ['NoSuchEntity', 'NoSuchEntityException'];
 
 type NamedUser = User & { UserName: string; Arn: string };
 
-async function describeUser(user: NamedUser, iam: ScanClients['iam'], ctx: CollectContext): Promise<IamUser> {
+async function describeUser(user: NamedUser, report: ReadonlyMap<string, CredentialReport>, iam: ScanClients['iam'], ctx: CollectContext): Promise<unknown> {
   const { UserName } = user;
-  const [mfaPages, keyPages, tagPages, loginProfile] = await Promise.all([
+  const [mfaPages, tagPages, groupPages, inlinePages, attachedPages] = await Promise.all([
     listAll(ctx, 'ListMFADevices', paginateListMFADevices, iam, { UserName }, (page) => page.Marker),
-    listAll(ctx, 'ListAccessKeys', paginateListAccessKeys, iam, { UserName }, (page) => page.Marker),
     listAll(ctx, 'ListUserTags', paginateListUserTags, iam, { UserName }, (page) => page.Marker),
-    // No login profile is the ordinary answer for a programmatic user: no console access.
-    send(ctx, 'GetLoginProfile', () => iam.send(new GetLoginProfileCommand({ UserName }))).catch((error: unknown) => {
-      if (error instanceof AwsCallFailure && isAbsent(error.cause, NO_SUCH_ENTITY)) return undefined;
-      throw error;
-    }),
+    listAll(ctx, 'ListGroupsForUser', paginateListGroupsForUser, iam, { UserName }, (page) => page.Marker),
+    listAll(ctx, 'ListUserPolicies', paginateListUserPolicies, iam, { UserName }, (page) => page.Marker),
+    listAll(ctx, 'ListAttachedUserPolicies', paginateListAttachedUserPolicies, iam, { UserName }, (page) => page.Marker),
   ]);
-
-  const keys = keyPages.flatMap((page) => page.AccessKeyMetadata ?? []);
-  const accessKeys = await Promise.all(
-    keys.map(async (key) => {
-      const AccessKeyId = key.AccessKeyId ?? '';
-      const lastUsed = (await send(ctx, 'GetAccessKeyLastUsed', () => iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId })))).AccessKeyLastUsed;
-      return {
-        AccessKeyId,
-        Status: key.Status ?? 'Unknown',
-        CreateDate: isoOrNull(key.CreateDate),
-        LastUsedDate: isoOrNull(lastUsed?.LastUsedDate),
-        // IAM says "N/A" for keys that were never used.
-        LastUsedService: lastUsed?.ServiceName && lastUsed.ServiceName !== 'N/A' ? lastUsed.ServiceName : null,
-        LastUsedRegion: lastUsed?.Region && lastUsed.Region !== 'N/A' ? lastUsed.Region : null,
-      };
-    }),
-  );
+  const inline = await inlinePolicies(ctx, inlinePages.flatMap((page) => page.PolicyNames ?? []), async (PolicyName) => {
+    const output = await send(ctx, 'GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName, PolicyName })));
+    return output?.PolicyDocument;
+  });
+  // Virtual devices' serials are ARNs (…:mfa/name); hardware and U2F devices' are not.
+  const virtual = mfaPages.flatMap((page) => page.MFADevices ?? []).find((device) => device.SerialNumber?.includes(':mfa/'));
 
   return {
     ResourceType: IAM_USER,
     ResourceId: user.Arn,
     AccountId: ctx.accountId,
     Region: GLOBAL_REGION,
+    Arn: user.Arn,
+    Id: user.UserId ?? null,
+    Name: UserName,
     Tags: tagMap(tagPages.flatMap((page) => page.Tags ?? [])),
     TimeCreated: isoOrNull(user.CreateDate),
-    UserName,
-    UserId: user.UserId ?? '',
-    Arn: user.Arn,
-    Path: user.Path ?? '/',
-    ConsoleAccess: loginProfile?.LoginProfile !== undefined,
-    LoginProfileCreated: isoOrNull(loginProfile?.LoginProfile?.CreateDate),
     PasswordLastUsed: isoOrNull(user.PasswordLastUsed),
-    MfaDevices: mfaPages.flatMap((page) => page.MFADevices ?? []).map((device) => ({ SerialNumber: device.SerialNumber ?? '', EnableDate: isoOrNull(device.EnableDate) })),
-    AccessKeys: accessKeys,
+    Path: user.Path ?? null,
+    PermissionsBoundary: plainOrNull(user.PermissionsBoundary),
+    CredentialReport: report.get(user.Arn) ?? null,
+    Groups: plain(groupPages.flatMap((page) => page.Groups ?? [])),
+    InlinePolicies: inline,
+    ManagedPolicyNames: attachedPages.flatMap((page) => page.AttachedPolicies ?? []).flatMap((policy) => (policy.PolicyName ? [policy.PolicyName] : [])),
+    VirtualMFA: virtual ? { SerialNumber: virtual.SerialNumber ?? null, EnableDate: isoOrNull(virtual.EnableDate) } : null,
   };
 }
 
-/** Every IAM user with its MFA devices, access keys (age and last use) and console access. */
+/** Every IAM user with its credential report row, MFA, groups and policies. */
 export async function collectIamUsers(clients: Pick<ScanClients, 'iam'>, ctx: CollectContext): Promise<CollectionResult<IamUser>> {
   const global = { ...ctx, region: GLOBAL_REGION };
   let users: NamedUser[];
+  let report: Map<string, CredentialReport>;
   try {
-    const pages = await listAll(ctx, 'ListUsers', paginateListUsers, clients.iam, {}, (page) => page.Marker);
+    const [pages, credentials] = await Promise.all([
+      listAll(ctx, 'ListUsers', paginateListUsers, clients.iam, {}, (page) => page.Marker),
+      readCredentialReport(clients.iam, ctx),
+    ]);
     users = pages.flatMap((page) => page.Users ?? []).filter((user): user is NamedUser => typeof user.UserName === 'string' && typeof user.Arn === 'string');
+    report = credentials;
   } catch (error) {
     return listingFailed(global, IAM_USER, error);
   }
@@ -83,7 +80,7 @@ export async function collectIamUsers(clients: Pick<ScanClients, 'iam'>, ctx: Co
     (user) => user.Arn,
     async (user) => {
       try {
-        return await describeUser(user, clients.iam, ctx);
+        return await describeUser(user, report, clients.iam, ctx);
       } catch (error) {
         // Deleted between the listing and the describe: gone, not an error.
         if (error instanceof AwsCallFailure && isAbsent(error.cause, NO_SUCH_ENTITY)) return undefined;
@@ -96,6 +93,16 @@ export async function collectIamUsers(clients: Pick<ScanClients, 'iam'>, ctx: Co
 export const iamUserCollector: Collector<typeof IAM_USER> = {
   resourceType: IAM_USER,
   scope: 'account',
-  permissions: ['iam:ListUsers', 'iam:ListMFADevices', 'iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed', 'iam:GetLoginProfile', 'iam:ListUserTags'],
+  permissions: [
+    'iam:ListUsers',
+    'iam:GenerateCredentialReport',
+    'iam:GetCredentialReport',
+    'iam:ListMFADevices',
+    'iam:ListUserTags',
+    'iam:ListGroupsForUser',
+    'iam:ListUserPolicies',
+    'iam:GetUserPolicy',
+    'iam:ListAttachedUserPolicies',
+  ],
   collect: collectIamUsers,
 };

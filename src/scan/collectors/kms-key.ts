@@ -1,7 +1,7 @@
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys, paginateListResourceTags, type KeyListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListKeys, paginateListResourceTags, type KeyListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
 import { describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
-import { isoOrNull } from '../resources/base';
+import { isoOrNull, tagMap } from '../resources/base';
 import { KMS_KEY, type KmsKey } from '../resources/kms-key';
 
 type ListedKey = KeyListEntry & { KeyId: string };
@@ -18,39 +18,43 @@ function keyArn(key: ListedKey, ctx: CollectContext): string {
   return key.KeyArn ?? `arn:${ctx.partition}:kms:${ctx.region}:${ctx.accountId}:key/${key.KeyId}`;
 }
 
-async function describeKey(key: ListedKey, clients: Pick<ScanClients, 'kms'>, ctx: CollectContext): Promise<KmsKey | undefined> {
+async function describeKey(key: ListedKey, clients: Pick<ScanClients, 'kms'>, ctx: CollectContext): Promise<unknown> {
   const KeyId = key.KeyId;
   const metadata = (await send(ctx, 'DescribeKey', () => clients.kms.send(new DescribeKeyCommand({ KeyId })))).KeyMetadata;
   // AWS-managed keys rotate on AWS's schedule and cannot be changed: not the account's to fix.
   if (!metadata || metadata.KeyManager !== 'CUSTOMER') return undefined;
 
-  const [rotation, tagPages] = await Promise.all([
+  const [rotation, tagPages, policy] = await Promise.all([
     rotationApplies(metadata) ? send(ctx, 'GetKeyRotationStatus', () => clients.kms.send(new GetKeyRotationStatusCommand({ KeyId }))) : Promise.resolve(undefined),
     listAll(ctx, 'ListResourceTags', paginateListResourceTags, clients.kms, { KeyId }, (page) => page.NextMarker),
+    send(ctx, 'GetKeyPolicy', () => clients.kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))),
   ]);
-  const tags: Record<string, string> = {};
-  for (const tag of tagPages.flatMap((page) => page.Tags ?? [])) if (tag.TagKey !== undefined) tags[tag.TagKey] = tag.TagValue ?? '';
-
+  const arn = metadata.Arn ?? keyArn(key, ctx);
   return {
     ResourceType: KMS_KEY,
-    ResourceId: metadata.Arn ?? keyArn(key, ctx),
+    ResourceId: arn,
     AccountId: ctx.accountId,
     Region: ctx.region,
-    Tags: tags,
+    Arn: arn,
+    Id: KeyId,
+    Tags: tagMap(tagPages.flatMap((page) => page.Tags ?? []).map((tag) => ({ Key: tag.TagKey, Value: tag.TagValue }))),
     TimeCreated: isoOrNull(metadata.CreationDate),
-    KeyId,
-    Arn: metadata.Arn ?? keyArn(key, ctx),
-    Description: metadata.Description ?? '',
-    KeyManager: 'CUSTOMER',
-    KeyState: metadata.KeyState ?? 'Unknown',
-    Enabled: metadata.Enabled ?? false,
-    KeySpec: metadata.KeySpec ?? 'Unknown',
-    KeyUsage: metadata.KeyUsage ?? 'Unknown',
-    Origin: metadata.Origin ?? 'Unknown',
-    MultiRegion: metadata.MultiRegion ?? false,
+    CloudHsmClusterId: metadata.CloudHsmClusterId ?? null,
+    CustomKeyStoreId: metadata.CustomKeyStoreId ?? null,
     DeletionDate: isoOrNull(metadata.DeletionDate),
-    RotationEnabled: rotation ? (rotation.KeyRotationEnabled ?? false) : null,
+    Description: metadata.Description ?? null,
+    Enabled: metadata.Enabled ?? null,
+    ExpirationModel: metadata.ExpirationModel ?? null,
+    KeyManager: metadata.KeyManager ?? null,
+    KeyState: metadata.KeyState ?? null,
+    KeyUsage: metadata.KeyUsage ?? null,
+    KeySpec: metadata.KeySpec ?? null,
+    Origin: metadata.Origin ?? null,
+    ValidTo: isoOrNull(metadata.ValidTo),
+    MultiRegion: metadata.MultiRegion ?? null,
+    KeyRotationEnabled: rotation ? (rotation.KeyRotationEnabled ?? false) : null,
     RotationPeriodInDays: rotation?.RotationPeriodInDays ?? null,
+    Policy: policy?.Policy ?? null,
   };
 }
 
@@ -72,6 +76,6 @@ export async function collectKmsKeys(clients: Pick<ScanClients, 'kms'>, ctx: Col
 export const kmsKeyCollector: Collector<typeof KMS_KEY> = {
   resourceType: KMS_KEY,
   scope: 'region',
-  permissions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags'],
+  permissions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy', 'kms:ListResourceTags'],
   collect: collectKmsKeys,
 };

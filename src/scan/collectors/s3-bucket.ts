@@ -1,6 +1,7 @@
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
   GetBucketPolicyCommand,
@@ -16,7 +17,7 @@ import {
 import { isAbsent } from '../aws-errors';
 import { AwsCallFailure, describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
-import { isoOrNull, tagMap } from '../resources/base';
+import { isoOrNull, plainOrNull, tagMap } from '../resources/base';
 import { S3_BUCKET, type S3Bucket } from '../resources/s3-bucket';
 
 /** GetBucketLocation's legacy answers: no constraint is us-east-1, "EU" is eu-west-1. */
@@ -35,25 +36,14 @@ async function optional<T, A>(ctx: CollectContext, operation: string, absentCode
   }
 }
 
-function parsePolicy(text: string | undefined, bucket: string): Record<string, unknown> | null {
-  if (text === undefined || text === '') return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // reported below
-  }
-  throw new AwsCallFailure('GetBucketPolicy', new Error(`the policy of bucket ${bucket} is not a JSON object`));
-}
-
-async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (region: string) => S3Client, listing: S3Client, ctx: CollectContext): Promise<S3Bucket | undefined> {
+async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (region: string) => S3Client, listing: S3Client, ctx: CollectContext): Promise<unknown> {
   const Bucket = bucket.Name;
   // ExpectedBucketOwner makes S3 refuse instead of describing a bucket someone else owns.
   const input = { Bucket, ExpectedBucketOwner: ctx.accountId };
   const region = bucket.BucketRegion ?? regionOfLocation((await send(ctx, 'GetBucketLocation', () => listing.send(new GetBucketLocationCommand(input)))).LocationConstraint);
   const s3 = s3ForRegion(region);
 
-  const [encryption, publicAccessBlock, acl, policy, policyStatus, versioning, logging, objectLock, tagging] = await Promise.all([
+  const [encryption, publicAccessBlock, acl, policy, policyStatus, versioning, logging, objectLock, tagging, lifecycle] = await Promise.all([
     optional(ctx, 'GetBucketEncryption', ['ServerSideEncryptionConfigurationNotFoundError'], undefined, () => s3.send(new GetBucketEncryptionCommand(input))),
     optional(ctx, 'GetPublicAccessBlock', ['NoSuchPublicAccessBlockConfiguration'], undefined, () => s3.send(new GetPublicAccessBlockCommand(input))),
     send(ctx, 'GetBucketAcl', () => s3.send(new GetBucketAclCommand(input))),
@@ -63,64 +53,30 @@ async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (r
     send(ctx, 'GetBucketLogging', () => s3.send(new GetBucketLoggingCommand(input))),
     optional(ctx, 'GetObjectLockConfiguration', ['ObjectLockConfigurationNotFoundError'], undefined, () => s3.send(new GetObjectLockConfigurationCommand(input))),
     optional(ctx, 'GetBucketTagging', ['NoSuchTagSet'], undefined, () => s3.send(new GetBucketTaggingCommand(input))),
+    optional(ctx, 'GetBucketLifecycleConfiguration', ['NoSuchLifecycleConfiguration'], undefined, () => s3.send(new GetBucketLifecycleConfigurationCommand(input))),
   ]);
 
-  const pab = publicAccessBlock?.PublicAccessBlockConfiguration;
-  const lock = objectLock?.ObjectLockConfiguration;
-  const retention = lock?.Rule?.DefaultRetention;
-  const versioningStatus = versioning.Status === 'Enabled' || versioning.Status === 'Suspended' ? versioning.Status : null;
+  const arn = `arn:${ctx.partition}:s3:::${Bucket}`;
   return {
     ResourceType: S3_BUCKET,
-    ResourceId: `arn:${ctx.partition}:s3:::${Bucket}`,
+    ResourceId: arn,
     AccountId: ctx.accountId,
     Region: region,
+    Arn: arn,
+    Name: Bucket,
     Tags: tagMap(tagging?.TagSet),
     TimeCreated: isoOrNull(bucket.CreationDate),
-    Name: Bucket,
-    Owner: acl.Owner ? { ID: acl.Owner.ID ?? null, DisplayName: acl.Owner.DisplayName ?? null } : null,
-    EncryptionRules: (encryption?.ServerSideEncryptionConfiguration?.Rules ?? []).flatMap((rule) =>
-      rule.ApplyServerSideEncryptionByDefault?.SSEAlgorithm
-        ? [
-            {
-              SSEAlgorithm: rule.ApplyServerSideEncryptionByDefault.SSEAlgorithm,
-              KMSMasterKeyID: rule.ApplyServerSideEncryptionByDefault.KMSMasterKeyID ?? null,
-              BucketKeyEnabled: rule.BucketKeyEnabled ?? false,
-            },
-          ]
-        : [],
-    ),
-    // A block with a flag left unset blocks nothing for that flag, as S3 reads it.
-    PublicAccessBlock: pab
-      ? {
-          BlockPublicAcls: pab.BlockPublicAcls ?? false,
-          IgnorePublicAcls: pab.IgnorePublicAcls ?? false,
-          BlockPublicPolicy: pab.BlockPublicPolicy ?? false,
-          RestrictPublicBuckets: pab.RestrictPublicBuckets ?? false,
-        }
-      : null,
-    Grants: (acl.Grants ?? []).map((grant) => ({
-      Grantee: {
-        Type: grant.Grantee?.Type ?? 'Unknown',
-        ID: grant.Grantee?.ID ?? null,
-        URI: grant.Grantee?.URI ?? null,
-        DisplayName: grant.Grantee?.DisplayName ?? null,
-        EmailAddress: grant.Grantee?.EmailAddress ?? null,
-      },
-      Permission: grant.Permission ?? 'Unknown',
-    })),
-    Policy: parsePolicy(policy?.Policy, Bucket),
+    EncryptionRules: plainOrNull(encryption?.ServerSideEncryptionConfiguration?.Rules),
+    Grants: plainOrNull(acl.Grants),
+    LifecycleRules: plainOrNull(lifecycle?.Rules),
+    LoggingPolicy: plainOrNull(logging.LoggingEnabled),
+    MFADelete: versioning.MFADelete ?? null,
+    ObjectLockConfiguration: plainOrNull(objectLock?.ObjectLockConfiguration),
+    Owner: plainOrNull(acl.Owner),
+    Policy: policy?.Policy || null,
+    PublicAccessBlockConfiguration: plainOrNull(publicAccessBlock?.PublicAccessBlockConfiguration),
+    Versioning: versioning.Status ?? null,
     PolicyIsPublic: policy === undefined ? null : (policyStatus?.PolicyStatus?.IsPublic ?? null),
-    Versioning: { Status: versioningStatus, MFADelete: versioning.MFADelete === 'Enabled' },
-    Logging: logging.LoggingEnabled?.TargetBucket
-      ? { TargetBucket: logging.LoggingEnabled.TargetBucket, TargetPrefix: logging.LoggingEnabled.TargetPrefix ?? '' }
-      : null,
-    ObjectLock: lock
-      ? {
-          Enabled: lock.ObjectLockEnabled === 'Enabled',
-          DefaultRetention: retention ? { Mode: retention.Mode ?? null, Days: retention.Days ?? null, Years: retention.Years ?? null } : null,
-        }
-      : null,
-    CreationDate: isoOrNull(bucket.CreationDate),
   };
 }
 
@@ -153,6 +109,24 @@ export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForR
   );
 }
 
+/** One bucket by name, for a re-scan after a change: the listing is skipped, the bucket read where it lives. */
+export async function collectS3Bucket(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext, name: string): Promise<CollectionResult<S3Bucket>> {
+  return describeEach(
+    ctx,
+    S3_BUCKET,
+    [{ Name: name }],
+    (bucket) => `arn:${ctx.partition}:s3:::${bucket.Name}`,
+    async (bucket) => {
+      try {
+        return await describeBucket(bucket, clients.s3ForRegion, clients.s3, ctx);
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchBucket'])) return undefined;
+        throw error;
+      }
+    },
+  );
+}
+
 export const s3BucketCollector: Collector<typeof S3_BUCKET> = {
   resourceType: S3_BUCKET,
   scope: 'account',
@@ -168,6 +142,8 @@ export const s3BucketCollector: Collector<typeof S3_BUCKET> = {
     's3:GetBucketLogging',
     's3:GetBucketObjectLockConfiguration',
     's3:GetBucketTagging',
+    's3:GetLifecycleConfiguration',
   ],
   collect: collectS3Buckets,
+  collectOne: collectS3Bucket,
 };

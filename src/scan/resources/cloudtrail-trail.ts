@@ -1,27 +1,28 @@
 import { z } from 'zod';
-import { resourceBase, timestampSchema } from './base';
+import { anyList, flag, optional, resourceBase, text, time } from './base';
 
-export const CLOUDTRAIL_TRAIL = 'AWS.CloudTrail.Trail';
+/** Panther's name for a trail resource. */
+export const CLOUDTRAIL_TRAIL = 'AWS.CloudTrail';
 
-/** A trail, reported once: in its home region, in the account that owns it. */
-export const cloudTrailTrailSchema = z.strictObject({
+/** A trail, reported once: in its home region, in the account that owns it. Fields are GetTrail's, plus its status and selectors. */
+export const cloudTrailTrailSchema = z.looseObject({
   ...resourceBase(CLOUDTRAIL_TRAIL),
-  Name: z.string().min(1),
-  TrailARN: z.string(),
-  HomeRegion: z.string(),
-  IsMultiRegionTrail: z.boolean(),
-  IsOrganizationTrail: z.boolean(),
-  IncludeGlobalServiceEvents: z.boolean(),
-  LogFileValidationEnabled: z.boolean(),
+  CloudWatchLogsLogGroupArn: text,
+  CloudWatchLogsRoleArn: text,
+  HasCustomEventSelectors: flag,
+  HomeRegion: text,
+  IncludeGlobalServiceEvents: flag,
+  IsMultiRegionTrail: flag,
+  IsOrganizationTrail: flag,
   /** The KMS key that encrypts delivered log files; null when S3-managed encryption is used. */
-  KmsKeyId: z.string().nullable(),
-  S3BucketName: z.string().nullable(),
-  S3KeyPrefix: z.string().nullable(),
-  CloudWatchLogsLogGroupArn: z.string().nullable(),
-  /** From GetTrailStatus: false when someone stopped logging. */
-  IsLogging: z.boolean(),
-  LatestDeliveryTime: timestampSchema.nullable(),
-  LatestDeliveryError: z.string().nullable(),
+  KmsKeyId: text,
+  LogFileValidationEnabled: flag,
+  S3BucketName: text,
+  S3KeyPrefix: text,
+  SnsTopicARN: text,
+  EventSelectors: anyList,
+  /** GetTrailStatus's answer: IsLogging false when someone stopped logging. */
+  Status: optional(z.looseObject({ IsLogging: flag, LatestDeliveryTime: time, LatestDeliveryError: text })),
 });
 
 export type CloudTrailTrail = z.infer<typeof cloudTrailTrailSchema>;

@@ -1,35 +1,31 @@
 import { z } from 'zod';
-import { resourceBase } from './base';
+import { count, optional, resourceBase, text } from './base';
 
 export const EC2_SECURITY_GROUP = 'AWS.EC2.SecurityGroup';
 
-/** One permission (ingress or egress), with address ranges flattened to CIDR strings. */
-export const ipPermissionSchema = z.strictObject({
+/** One permission (ingress or egress) as DescribeSecurityGroups returns it. */
+export const ipPermissionSchema = z.looseObject({
   /** tcp, udp, icmp, icmpv6, a protocol number, or "-1" for all traffic. */
-  IpProtocol: z.string(),
+  IpProtocol: text,
   /** Null for all-traffic rules (IpProtocol "-1"). */
-  FromPort: z.number().int().nullable(),
-  ToPort: z.number().int().nullable(),
-  IpRanges: z.array(z.string()),
-  Ipv6Ranges: z.array(z.string()),
-  PrefixListIds: z.array(z.string()),
-  /** Referenced security groups, as group ids. */
-  UserIdGroupPairs: z.array(z.string()),
+  FromPort: count,
+  ToPort: count,
+  IpRanges: optional(z.array(z.looseObject({ CidrIp: text, Description: text }))),
+  Ipv6Ranges: optional(z.array(z.looseObject({ CidrIpv6: text, Description: text }))),
+  PrefixListIds: optional(z.array(z.looseObject({ PrefixListId: text }))),
+  UserIdGroupPairs: optional(z.array(z.looseObject({ GroupId: text, UserId: text }))),
 });
 
 export type IpPermission = z.infer<typeof ipPermissionSchema>;
 
-export const ec2SecurityGroupSchema = z.strictObject({
+/** Id is the group id and Name the group name; the VPC's default group is the one named "default". */
+export const ec2SecurityGroupSchema = z.looseObject({
   ...resourceBase(EC2_SECURITY_GROUP),
-  GroupId: z.string().min(1),
-  GroupName: z.string(),
-  Description: z.string(),
-  VpcId: z.string().nullable(),
-  OwnerId: z.string(),
-  /** The VPC's default group (named "default"); it cannot be deleted, only emptied. */
-  IsDefault: z.boolean(),
-  IpPermissions: z.array(ipPermissionSchema),
-  IpPermissionsEgress: z.array(ipPermissionSchema),
+  Description: text,
+  IpPermissions: optional(z.array(ipPermissionSchema)),
+  IpPermissionsEgress: optional(z.array(ipPermissionSchema)),
+  OwnerId: text,
+  VpcId: text,
 });
 
 export type Ec2SecurityGroup = z.infer<typeof ec2SecurityGroupSchema>;

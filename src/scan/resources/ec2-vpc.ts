@@ -1,29 +1,25 @@
 import { z } from 'zod';
-import { resourceBase } from './base';
+import { anyList, flag, optional, resourceBase, text } from './base';
 
 export const EC2_VPC = 'AWS.EC2.VPC';
 
-export const ec2VpcSchema = z.strictObject({
+export const ec2VpcSchema = z.looseObject({
   ...resourceBase(EC2_VPC),
-  VpcId: z.string().min(1),
-  CidrBlock: z.string().nullable(),
-  Ipv6CidrBlocks: z.array(z.string()),
-  IsDefault: z.boolean(),
-  State: z.string(),
-  OwnerId: z.string(),
-  /** Flow logs whose resource is this VPC (subnet and interface flow logs are not counted). */
-  FlowLogs: z.array(
-    z.strictObject({
-      FlowLogId: z.string(),
-      /** ACTIVE when the flow log is being published. */
-      FlowLogStatus: z.string(),
-      /** SUCCESS, or FAILED when delivery to the destination is failing. */
-      DeliverLogsStatus: z.string().nullable(),
-      /** ACCEPT, REJECT or ALL. */
-      TrafficType: z.string(),
-      LogDestinationType: z.string().nullable(),
-    }),
-  ),
+  CidrBlock: text,
+  CidrBlockAssociationSet: anyList,
+  DhcpOptionsId: text,
+  InstanceTenancy: text,
+  Ipv6CidrBlockAssociationSet: anyList,
+  /** The region's default VPC, which AWS creates in every region. */
+  IsDefault: flag,
+  OwnerId: text,
+  State: text,
+  /** Flow logs whose resource is this VPC, as DescribeFlowLogs returns them. */
+  FlowLogs: optional(z.array(z.looseObject({ FlowLogId: text, FlowLogStatus: text, DeliverLogsStatus: text, TrafficType: text, LogDestinationType: text }))),
+  NetworkAcls: anyList,
+  RouteTables: anyList,
+  SecurityGroups: anyList,
+  StaleSecurityGroups: anyList,
 });
 
 export type Ec2Vpc = z.infer<typeof ec2VpcSchema>;

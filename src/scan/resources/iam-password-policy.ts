@@ -1,25 +1,26 @@
 import { z } from 'zod';
-import { resourceBase } from './base';
+import { count, flag, resourceBase } from './base';
 
-export const IAM_PASSWORD_POLICY = 'AWS.IAM.PasswordPolicy';
+/** Panther's name for the account password policy. */
+export const IAM_PASSWORD_POLICY = 'AWS.PasswordPolicy';
 
 /**
- * The account password policy (one per account). When none is set, `Configured` is false and the
- * other fields are null/false: IAM then applies its built-in default, which no CIS control accepts.
+ * The account password policy (one per account): GetAccountPasswordPolicy's fields plus AnyExist,
+ * false when none is set (IAM then applies its built-in default, which no CIS control accepts).
  */
-export const iamPasswordPolicySchema = z.strictObject({
+export const iamPasswordPolicySchema = z.looseObject({
   ...resourceBase(IAM_PASSWORD_POLICY),
-  Configured: z.boolean(),
-  MinimumPasswordLength: z.number().int().nullable(),
-  RequireSymbols: z.boolean(),
-  RequireNumbers: z.boolean(),
-  RequireUppercaseCharacters: z.boolean(),
-  RequireLowercaseCharacters: z.boolean(),
-  AllowUsersToChangePassword: z.boolean(),
-  ExpirePasswords: z.boolean(),
-  MaxPasswordAge: z.number().int().nullable(),
-  PasswordReusePrevention: z.number().int().nullable(),
-  HardExpiry: z.boolean(),
+  AnyExist: flag,
+  AllowUsersToChangePassword: flag,
+  ExpirePasswords: flag,
+  HardExpiry: flag,
+  MaxPasswordAge: count,
+  MinimumPasswordLength: count,
+  PasswordReusePrevention: count,
+  RequireLowercaseCharacters: flag,
+  RequireNumbers: flag,
+  RequireSymbols: flag,
+  RequireUppercaseCharacters: flag,
 });
 
 export type IamPasswordPolicy = z.infer<typeof iamPasswordPolicySchema>;

@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import { resourceBase } from './base';
+import { optional, resourceBase } from './base';
+import { credentialReportSchema, virtualMfaSchema } from './credential-report';
 
 export const IAM_ROOT_USER = 'AWS.IAM.RootUser';
 
-/** The account's root user, as far as the account summary tells (one per account). */
-export const iamRootUserSchema = z.strictObject({
+/** The account's root user (one per account): its credential report row and its virtual MFA device, if any. */
+export const iamRootUserSchema = z.looseObject({
   ...resourceBase(IAM_ROOT_USER),
-  Arn: z.string(),
-  MfaEnabled: z.boolean(),
-  AccessKeysPresent: z.boolean(),
-  SigningCertificatesPresent: z.boolean(),
-  /** The whole GetAccountSummary map (users, policies, quotas), for context in alerts. */
-  AccountSummary: z.record(z.string(), z.number()),
+  CredentialReport: optional(credentialReportSchema),
+  VirtualMFA: virtualMfaSchema,
 });
 
 export type IamRootUser = z.infer<typeof iamRootUserSchema>;

@@ -1,31 +1,20 @@
 import { z } from 'zod';
-import { resourceBase, timestampSchema } from './base';
+import { anyList, optional, resourceBase, text, time } from './base';
+import { credentialReportSchema, virtualMfaSchema } from './credential-report';
 
 export const IAM_USER = 'AWS.IAM.User';
 
-export const iamUserSchema = z.strictObject({
+export const iamUserSchema = z.looseObject({
   ...resourceBase(IAM_USER),
-  UserName: z.string().min(1),
-  UserId: z.string(),
-  Arn: z.string(),
-  Path: z.string(),
-  /** True when the user has a login profile (a console password). */
-  ConsoleAccess: z.boolean(),
-  LoginProfileCreated: timestampSchema.nullable(),
-  PasswordLastUsed: timestampSchema.nullable(),
-  MfaDevices: z.array(z.strictObject({ SerialNumber: z.string(), EnableDate: timestampSchema.nullable() })),
-  AccessKeys: z.array(
-    z.strictObject({
-      AccessKeyId: z.string(),
-      /** Active, Inactive or Expired. */
-      Status: z.string(),
-      CreateDate: timestampSchema.nullable(),
-      /** Null when the key was never used. */
-      LastUsedDate: timestampSchema.nullable(),
-      LastUsedService: z.string().nullable(),
-      LastUsedRegion: z.string().nullable(),
-    }),
-  ),
+  PasswordLastUsed: time,
+  Path: text,
+  PermissionsBoundary: optional(z.looseObject({ PermissionsBoundaryArn: text, PermissionsBoundaryType: text })),
+  CredentialReport: optional(credentialReportSchema),
+  Groups: anyList,
+  /** Policy name → policy document (JSON string). */
+  InlinePolicies: optional(z.record(z.string(), z.string().nullable())),
+  ManagedPolicyNames: optional(z.array(z.string())),
+  VirtualMFA: virtualMfaSchema,
 });
 
 export type IamUser = z.infer<typeof iamUserSchema>;

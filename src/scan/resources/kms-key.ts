@@ -1,27 +1,31 @@
 import { z } from 'zod';
-import { resourceBase, timestampSchema } from './base';
+import { flag, resourceBase, text, time } from './base';
 
 export const KMS_KEY = 'AWS.KMS.Key';
 
-/** A customer-managed KMS key (AWS-managed keys rotate on AWS's schedule and are not collected). */
-export const kmsKeySchema = z.strictObject({
+/** A KMS key: DescribeKey's metadata, its rotation status and its key policy. */
+export const kmsKeySchema = z.looseObject({
   ...resourceBase(KMS_KEY),
-  KeyId: z.string().min(1),
-  Arn: z.string(),
-  Description: z.string(),
-  KeyManager: z.literal('CUSTOMER'),
+  CloudHsmClusterId: text,
+  CustomKeyStoreId: text,
+  DeletionDate: time,
+  Description: text,
+  Enabled: flag,
+  ExpirationModel: text,
+  /** CUSTOMER or AWS. */
+  KeyManager: text,
   /** Enabled, Disabled, PendingDeletion, PendingImport, Unavailable, … */
-  KeyState: z.string(),
-  Enabled: z.boolean(),
-  KeySpec: z.string(),
-  KeyUsage: z.string(),
+  KeyState: text,
+  KeyUsage: text,
+  /** Prowl's addition (from DescribeKey): SYMMETRIC_DEFAULT, RSA_2048, HMAC_256, … */
+  KeySpec: text,
   /** AWS_KMS, EXTERNAL, AWS_CLOUDHSM or EXTERNAL_KEY_STORE. */
-  Origin: z.string(),
-  MultiRegion: z.boolean(),
-  DeletionDate: timestampSchema.nullable(),
+  Origin: text,
+  ValidTo: time,
   /** Null where automatic rotation does not apply (asymmetric, HMAC, imported or custom-store keys, or keys pending deletion). */
-  RotationEnabled: z.boolean().nullable(),
-  RotationPeriodInDays: z.number().int().nullable(),
+  KeyRotationEnabled: flag,
+  /** The key policy as the JSON string KMS returns. */
+  Policy: text,
 });
 
 export type KmsKey = z.infer<typeof kmsKeySchema>;

@@ -1,60 +1,45 @@
 import { z } from 'zod';
-import { resourceBase, timestampSchema } from './base';
+import { anyList, flag, optional, resourceBase, text } from './base';
 
 export const S3_BUCKET = 'AWS.S3.Bucket';
 
-const granteeSchema = z.strictObject({
-  /** CanonicalUser, AmazonCustomerByEmail or Group (AllUsers / AuthenticatedUsers / LogDelivery by URI). */
-  Type: z.string(),
-  ID: z.string().nullable(),
-  URI: z.string().nullable(),
-  DisplayName: z.string().nullable(),
-  EmailAddress: z.string().nullable(),
+/** A grant as GetBucketAcl returns it. Type is CanonicalUser, AmazonCustomerByEmail or Group (AllUsers / AuthenticatedUsers by URI). */
+export const s3GrantSchema = z.looseObject({
+  Grantee: optional(z.looseObject({ DisplayName: text, EmailAddress: text, ID: text, Type: text, URI: text })),
+  Permission: text,
 });
 
-export const s3BucketSchema = z.strictObject({
+export type S3Grant = z.infer<typeof s3GrantSchema>;
+
+export const s3BucketSchema = z.looseObject({
   ...resourceBase(S3_BUCKET),
-  Name: z.string().min(1),
-  Owner: z.strictObject({ ID: z.string().nullable(), DisplayName: z.string().nullable() }).nullable(),
-  /** Default encryption rules; empty when the bucket has no default encryption configured. */
-  EncryptionRules: z.array(
-    z.strictObject({
-      SSEAlgorithm: z.string(),
-      KMSMasterKeyID: z.string().nullable(),
-      BucketKeyEnabled: z.boolean(),
-    }),
+  /** Default encryption (GetBucketEncryption's rules); null when the bucket has none. */
+  EncryptionRules: optional(
+    z.array(
+      z.looseObject({
+        ApplyServerSideEncryptionByDefault: optional(z.looseObject({ SSEAlgorithm: text, KMSMasterKeyID: text })),
+        BucketKeyEnabled: flag,
+      }),
+    ),
   ),
-  /** Null when the bucket has no public access block of its own (the account-level block is not read). */
-  PublicAccessBlock: z
-    .strictObject({
-      BlockPublicAcls: z.boolean(),
-      IgnorePublicAcls: z.boolean(),
-      BlockPublicPolicy: z.boolean(),
-      RestrictPublicBuckets: z.boolean(),
-    })
-    .nullable(),
-  Grants: z.array(z.strictObject({ Grantee: granteeSchema, Permission: z.string() })),
-  /** The bucket policy document, parsed; null when the bucket has none. */
-  Policy: z.record(z.string(), z.unknown()).nullable(),
-  /** S3's own verdict on the policy (GetBucketPolicyStatus); null when there is no policy. */
-  PolicyIsPublic: z.boolean().nullable(),
-  Versioning: z.strictObject({
-    /** Null when versioning was never enabled. */
-    Status: z.enum(['Enabled', 'Suspended']).nullable(),
-    MFADelete: z.boolean(),
-  }),
-  /** Server access logging target; null when logging is off. */
-  Logging: z.strictObject({ TargetBucket: z.string(), TargetPrefix: z.string() }).nullable(),
-  /** Null when object lock is not configured. */
-  ObjectLock: z
-    .strictObject({
-      Enabled: z.boolean(),
-      DefaultRetention: z
-        .strictObject({ Mode: z.string().nullable(), Days: z.number().int().nullable(), Years: z.number().int().nullable() })
-        .nullable(),
-    })
-    .nullable(),
-  CreationDate: timestampSchema.nullable(),
+  Grants: optional(z.array(s3GrantSchema)),
+  LifecycleRules: anyList,
+  /** Server access logging (GetBucketLogging's LoggingEnabled); null when logging is off. */
+  LoggingPolicy: optional(z.looseObject({ TargetBucket: text, TargetGrants: optional(z.array(s3GrantSchema)), TargetPrefix: text })),
+  /** "Enabled" or "Disabled"; null when versioning was never configured. */
+  MFADelete: text,
+  ObjectLockConfiguration: optional(z.looseObject({ ObjectLockEnabled: text })),
+  Owner: optional(z.looseObject({ DisplayName: text, ID: text })),
+  /** The bucket policy document as the JSON string S3 returns; null when the bucket has none. */
+  Policy: text,
+  /** The bucket's own public access block; null when it has none (see AWS.S3.AccountPublicAccessBlock for the account's). */
+  PublicAccessBlockConfiguration: optional(
+    z.looseObject({ BlockPublicAcls: flag, BlockPublicPolicy: flag, IgnorePublicAcls: flag, RestrictPublicBuckets: flag }),
+  ),
+  /** "Enabled" or "Suspended"; null when versioning was never enabled. */
+  Versioning: text,
+  /** Prowl's addition: S3's own verdict on the policy (GetBucketPolicyStatus); null when unknown or there is no policy. */
+  PolicyIsPublic: flag,
 });
 
 export type S3Bucket = z.infer<typeof s3BucketSchema>;
