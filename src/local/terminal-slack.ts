@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Actor } from '../alerts/roles';
 import type { Operations } from '../slack/operations';
+import { plain } from '../slack/render-text';
 import { runCommand } from '../slack/run-command';
 
 export const TERMINAL_USER: Actor = { userId: 'local', groupIds: [] };
@@ -21,7 +22,7 @@ export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS
       output.write('Commands start with /prowl — try /prowl help\n');
       return;
     }
-    void runCommand(command, TERMINAL_USER, { channel: 'terminal' }, ops).then((reply) => output.write(`${reply.text.replace(/[*`]/g, '')}\n`));
+    void runCommand(command, TERMINAL_USER, { channel: 'terminal' }, ops).then((reply) => output.write(`${plain(reply.text)}\n`));
   });
   return { close: () => prompt.close() };
 }

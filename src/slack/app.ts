@@ -3,6 +3,7 @@ import type { Actor } from '../alerts/roles';
 import { asProwlError, ProwlError } from '../errors';
 import { logger } from '../logger';
 import { ALERT_ACTIONS } from './alert-message';
+import { untrusted } from './escape';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
 import type { Operations } from './operations';
@@ -21,7 +22,7 @@ function explain(error: unknown, context: string): string {
     logger.error('slack request failed', { context, error: failure.message });
     return 'Something went wrong on our side; it has been logged. Please try again.';
   }
-  return failure.message;
+  return untrusted(failure.message, 'lines');
 }
 
 async function alertOrFail(ops: Operations, alertId: string) {

@@ -12,7 +12,7 @@ export interface JsonAttributes<T> {
 export function jsonAttributes<T extends object>(fields: ReadonlyArray<keyof T & string>): JsonAttributes<T> {
   return {
     toItem(value) {
-      const item: Record<string, unknown> = { ...value };
+      const item: Record<string, unknown> = { ...(value as Record<string, unknown>) };
       for (const field of fields) {
         if (item[field] !== undefined) item[field] = JSON.stringify(item[field]);
       }
