@@ -30,7 +30,8 @@ async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, head
     outcome = await run();
   } catch (error) {
     if (isProwlError(error, 'prowl_bad_input')) {
-      await deps.gateway.post(replyTo.channel, searchFailedMessage(query, replyTo.user, error.message), thread);
+      // Only the person who asked hears why: what they typed is theirs, not the channel's.
+      await deps.gateway.postEphemeral(replyTo.channel, replyTo.user, searchFailedMessage(query, replyTo.user, error.message), thread);
       return;
     }
     throw error;
@@ -56,14 +57,14 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
         await deps.gateway.post(job.replyTo.channel, scanSummaryMessage(scope, job.replyTo.user, outcome), thread);
       } catch (error) {
         if (!isProwlError(error, 'prowl_bad_input') && !isProwlError(error, 'prowl_config_invalid')) throw error;
-        await deps.gateway.post(job.replyTo.channel, searchFailedMessage(`scan ${scope}`, job.replyTo.user, error.message), thread);
+        await deps.gateway.postEphemeral(job.replyTo.channel, job.replyTo.user, searchFailedMessage(`scan ${scope}`, job.replyTo.user, error.message), thread);
       }
       return;
     }
     case 'show-events': {
       const alert = await deps.alerts.get(job.alertId);
       if (!alert) {
-        await deps.gateway.post(job.replyTo.channel, searchFailedMessage('show events', job.replyTo.user, `alert ${job.alertId} no longer exists`), job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {});
+        await deps.gateway.postEphemeral(job.replyTo.channel, job.replyTo.user, searchFailedMessage('show events', job.replyTo.user, `alert ${job.alertId} no longer exists`), job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {});
         return;
       }
       return answerSearch(showEventsQuery(alert), job.replyTo, deps, 'Events around this alert');

@@ -15,6 +15,8 @@ export interface MessageRef {
 export interface SlackGateway {
   post(channel: string, message: SlackMessage, options?: { threadTs?: string }): Promise<MessageRef>;
   update(ref: MessageRef, message: SlackMessage): Promise<void>;
+  /** A message only `user` sees: answers to one person, such as why their search could not run. */
+  postEphemeral(channel: string, user: string, message: SlackMessage, options?: { threadTs?: string }): Promise<void>;
   /** Shares a file (a search's CSV) in a channel or thread. */
   upload(channel: string, file: { filename: string; title: string; content: string }, options?: { threadTs?: string }): Promise<void>;
 }
@@ -72,6 +74,13 @@ export function webApiGateway(client: WebClient): SlackGateway {
         throw slackFailure(error, 'chat.update');
       }
     },
+    async postEphemeral(channel, user, message, options = {}) {
+      try {
+        await client.chat.postEphemeral({ channel, user, ...payload(message), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) });
+      } catch (error) {
+        throw slackFailure(error, 'chat.postEphemeral');
+      }
+    },
     async upload(channel, file, options = {}) {
       try {
         const upload = { filename: file.filename, title: file.title, content: file.content };
@@ -96,6 +105,9 @@ export function terminalGateway(write: (text: string) => void, filesDir: string 
     },
     async update(ref, message) {
       write(frame(`${ref.channel} · message updated`, message));
+    },
+    async postEphemeral(channel, user, message) {
+      write(frame(`${channel} · only ${user} sees this`, message));
     },
     async upload(channel, file) {
       await mkdir(filesDir, { recursive: true });
