@@ -49,7 +49,8 @@ export function resolveModal(alert: Alert): ModalView {
 export function conditionCandidates(alert: Alert): Array<{ field: string; value: string }> {
   const sample = alert.samples[0];
   if (!sample) return [];
-  return CONDITION_FIELDS.flatMap((field) => fieldValues(sample, field).slice(0, 1).map((value) => ({ field, value }))).filter((c) => c.value.length <= 140);
+  // A pair must fit whole in an option value (150 characters), or the submission could not be matched to it.
+  return CONDITION_FIELDS.flatMap((field) => fieldValues(sample, field).slice(0, 1).map((value) => ({ field, value }))).filter((c) => JSON.stringify([c.field, c.value]).length <= 150);
 }
 
 export interface SuppressPreview {
