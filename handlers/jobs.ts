@@ -19,6 +19,8 @@ const deps = once(async () => {
   const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
+    audit: services.audit,
+    now: services.now,
     scan: createScanRunner(services.scanPlan, { ...services, scan }),
     gateway: await createSlackGateway(services),
     search:

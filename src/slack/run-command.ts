@@ -3,10 +3,9 @@ import type { Actor } from '../alerts/roles';
 import { teamFor } from '../alerts/routing';
 import { describeSuppression } from '../alerts/suppression';
 import { severityRank } from '../config/severity';
-import { asProwlError } from '../errors';
-import { logger } from '../logger';
 import { parseCommand, USAGE, type Command } from './commands';
 import { markup, mrkdwn, untrusted } from './escape';
+import { explainFailure } from './explain-failure';
 import type { Operations } from './operations';
 
 /** What the user sees back; ephemeral, since it answers only the person who asked. */
@@ -141,12 +140,6 @@ export async function runCommand(text: string, actor: Actor, place: CommandPlace
   try {
     return await execute(parseCommand(text), actor, place, ops);
   } catch (error) {
-    const failure = asProwlError(error);
-    if (failure.code === 'prowl_internal' || failure.code === 'prowl_conflict') {
-      logger.error('command failed', { command: text.split(' ')[0], code: failure.code, error: failure.message });
-      if (failure.code === 'prowl_internal') return { text: 'Something went wrong on our side; it has been logged. Please try again.' };
-    }
-    // Error messages quote what was typed and what was found: escaped, line breaks kept.
-    return { text: untrusted(failure.message, 'lines') };
+    return { text: await explainFailure(error, { what: `/prowl ${text.trim().split(/\s+/)[0] ?? ''}`, userId: actor.userId, audit: ops.audit, now: ops.now }) };
   }
 }
