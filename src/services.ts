@@ -23,7 +23,7 @@ import { buildCustomLogType } from './logs/custom-log-type';
 import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
 import { ProwlError } from './errors';
-import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
+import { gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
 import { createDynamoAuditLog } from './store/dynamo-audit-log';
 import { createDynamoSettingsStore } from './store/dynamo-settings-store';
@@ -132,5 +132,5 @@ export async function resolveSecret(source: SecretSource, what: string, clients:
 export async function createSlackGateway(services: Pick<Services, 'runtime' | 'clients'>, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<SlackGateway> {
   if (services.runtime.slackMode === 'terminal') return terminalGateway(write);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
-  return webApiGateway(createWebClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
+  return webApiGateway(gatewayClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
 }

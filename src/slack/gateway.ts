@@ -46,17 +46,36 @@ const quietLogger: Logger = {
   setName: () => undefined,
 };
 
-/** A WebClient that fails fast: a short timeout, two retries, and 429s handed back to the queue. */
-export function createWebClient(token: string, options: { slackApiUrl?: string } = {}): WebClient {
+/**
+ * A WebClient that fails fast: a short timeout and 429s handed back to the queue. `retries` is for
+ * reads only (users.info, usergroups): a post that times out may still have been posted, so calls
+ * that create something are never retried by the client — the queue and the post-once claim retry them.
+ */
+export function createWebClient(token: string, options: { slackApiUrl?: string; retries?: number } = {}): WebClient {
   return new WebClient(token, {
     timeout: 5000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
     logger: quietLogger,
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
   });
 }
 
+/** The client for the gateway: nothing it sends is retried by the client itself. */
+export function gatewayClient(token: string, options: { slackApiUrl?: string } = {}): WebClient {
+  return createWebClient(token, { ...options, retries: 0 });
+}
+
+/**
+ * True when Slack answered and refused (an API error, a 429): nothing was posted. A timeout or a
+ * broken connection is not a refusal: the message may be in the channel already.
+ */
+export function slackRefused(error: unknown): boolean {
+  const cause = error instanceof ProwlError ? error.cause : error;
+  return cause instanceof WebAPIPlatformError || cause instanceof WebAPIRateLimitedError;
+}
+
+/** Posts, updates and uploads through a client that does not retry; see `gatewayClient`. */
 export function webApiGateway(client: WebClient): SlackGateway {
   return {
     async post(channel, message, options = {}) {
