@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompiledQuery } from '../../src/search/compiled-query';
@@ -38,6 +38,14 @@ describe('admin SQL on DuckDB, past the text check', () => {
     const result = await run('WITH logins AS (SELECT eventName FROM aws_cloudtrail) SELECT count(*) AS n FROM logins');
     expect(result.rows).toEqual([[1]]);
     await expect(backend.run(compileReadOnlySql('SELECT eventName FROM AWS_CLOUDTRAIL', 'duckdb'), { timeoutMs: 20_000, maxRows: 10 })).resolves.toMatchObject({ rowCount: 1 });
+  });
+
+  it('runs nothing but a SELECT, so nothing can be written under the lake even past every check', async () => {
+    const logs = join(root, 'lake', 'logs');
+    for (const sql of [`COPY (SELECT 1 AS x) TO '${logs}/copied.csv'`, `ATTACH '${logs}/attached.duckdb' AS other`, `EXPORT DATABASE '${logs}/exported'`]) {
+      await expect(backend.run({ dialect: 'duckdb', kind: 'search', sql, params: [] }, { timeoutMs: 20_000, maxRows: 10 })).rejects.toThrow(/only SELECT statements are run/);
+    }
+    expect(readdirSync(logs).sort()).toEqual(['aws_cloudtrail']);
   });
 
   it('stops a runaway statement even when its time runs out before it starts executing', async () => {
