@@ -124,8 +124,9 @@ function referenceLink(reference: string): string {
 
 /** Builds the alert's Slack message. Pure: the same alert always gives the same message. */
 export function alertMessage(alert: Alert): SlackMessage {
+  // Rule text (the pack's, or a user's Sigma folder) may span lines on purpose: escaped, line breaks kept.
   const links = [
-    `*${alert.kind === 'policy' ? 'Remediation' : 'Runbook'}:* ${untrusted(alert.runbook)}`,
+    `*${alert.kind === 'policy' ? 'Remediation' : 'Runbook'}:* ${untrusted(alert.runbook, 'lines')}`,
     alert.reference ? referenceLink(alert.reference) : undefined,
     alert.author ? `*Author:* ${untrusted(alert.author)}` : undefined,
   ].filter((line): line is string => line !== undefined);
@@ -133,7 +134,7 @@ export function alertMessage(alert: Alert): SlackMessage {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(untrusted(alert.title, 'plain'), SLACK_LIMITS.headerText), emoji: true } },
     { type: 'section', fields: alertFacts(alert).map(([name, value]) => ({ type: 'mrkdwn', text: clip(`*${name}*\n${value}`, SLACK_LIMITS.fieldText) })) },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(untrusted(alert.description), SLACK_LIMITS.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(untrusted(alert.description, 'lines'), SLACK_LIMITS.sectionText) } },
   ];
   const context = contextBlock(alert);
   if (context) blocks.push(context);

@@ -83,7 +83,7 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
             text: [
               mrkdwn`*${rule.id}* (${rule.origin}${rule.author ? `, by ${rule.author}` : ''}) — ${rule.enabled ? 'enabled' : 'disabled'}${state ? ` (changed by ${state.updatedBy} at ${state.updatedAt})` : ''}`,
               mrkdwn`Severity ${rule.severity} · log types ${rule.logTypes.join(', ')} · dedup ${rule.dedupPeriodMinutes} min · threshold ${rule.threshold}${rule.team ? ` · team ${rule.team}` : ''}`,
-              untrusted(rule.description),
+              untrusted(rule.description, 'lines'),
               mrkdwn`Tags: ${rule.tags.join(', ') || 'none'}`,
               mrkdwn`Runbook: ${rule.runbook}`,
             ].join('\n'),
