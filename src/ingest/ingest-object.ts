@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import type { DateTime } from 'luxon';
 import type { AlertStore } from '../alerts/alert-store';
-import { MatchGroups } from '../alerts/match-groups';
+import { alertWriteFailingGroup, MatchGroups } from '../alerts/match-groups';
 import type { NotifyQueue } from '../alerts/notify-queue';
 import { recordMatchGroups, type GroupFailure } from '../alerts/record-matches';
 import type { SettingsStore } from '../alerts/settings-store';
@@ -151,8 +151,15 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
   // New alerts are posted at once; updates to posted ones wait a moment so a burst becomes one edit.
   await deps.notify.send(toNotify.filter((alert) => !alert.slack?.ts).map((alert) => alert.id));
   await deps.notify.send(toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id), { delaySeconds: UPDATE_DEBOUNCE_SECONDS });
-  // The alerts that were written are on their way; only now does the object fail, to retry the rest
-  // (a retry re-applies nothing twice: each alert remembers this batch).
-  if (failures.length > 0) throw groupsFailed(failures, objectId);
+  // The alerts that were written are on their way; the ops channel hears about the others, and only
+  // now does the object fail, to retry them (a retry re-applies nothing twice: each alert remembers this batch).
+  if (failures.length > 0) {
+    const failed = groupsFailed(failures, objectId);
+    const at = now.toUTC().toISO()!;
+    const ops = failures.map((failure) => alertWriteFailingGroup(failure.ruleId, failed.message, at));
+    const told = await recordMatchGroups(deps.alerts, ops, { batchId: `alert-write-failing:${batchId}`, now, sampleLimit: 0 });
+    await deps.notify.send(told.notify.map((alert) => alert.id));
+    throw failed;
+  }
   return summary;
 }

@@ -22,7 +22,7 @@ describe('an alert whose write fails while others in the same object succeed', (
     slack.done();
   });
 
-  it('does not hold back the other alerts: they are queued before the object fails to be retried', async () => {
+  it('does not hold back the other alerts: they are queued, and the ops channel told, before the object fails to be retried', async () => {
     const services = createServices(stack.runtime, stack.clients);
     // The real store, except that writing the access-denied burst fails (as a throttled or rejected write would).
     const alerts: AlertStore = {
@@ -40,8 +40,15 @@ describe('an alert whose write fails while others in the same object succeed', (
       ingestObject({ bucket: stack.runtime.buckets.raw, key, version: 'v1' }, { ...services, alerts, notify, s3: stack.clients.s3, buckets: stack.runtime.buckets, detection }),
     ).rejects.toThrow(/1 alert\(s\) .* could not be written, the others were sent: AWS.CloudTrail.AccessDeniedBurst .*item too large/);
 
-    expect(sent).toEqual([expect.stringMatching(/^AWS\.CloudTrail\.RootConsoleLogin-/)]);
+    expect(sent).toEqual([expect.stringMatching(/^AWS\.CloudTrail\.RootConsoleLogin-/), expect.stringMatching(/^Prowl\.AlertWriteFailing-/)]);
     await stack.runner.idle();
-    expect(slack.of('chat.postMessage').map((call) => call.body['text'])).toEqual([expect.stringContaining('203.0.113.41')]);
+    const posts = slack.of('chat.postMessage');
+    expect(posts.map((call) => [call.body['channel'], call.body['text']])).toEqual(
+      expect.arrayContaining([
+        ['#security-alerts', expect.stringContaining('203.0.113.41')],
+        ['#prowl-ops', '[HIGH] Alerts of AWS.CloudTrail.AccessDeniedBurst could not be stored'],
+      ]),
+    );
+    expect(posts).toHaveLength(2);
   });
 });
