@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { createDynamoRequestLedger } from '../../src/store/dynamo-request-ledger';
 import { slashCommand, signedSlackEvent } from '../helpers/slack-requests';
 import { startSlackStack, type SlackStack } from '../helpers/slack-stack';
 
@@ -32,5 +34,15 @@ describe('requests to the Slack endpoint that are not what Slack signed', () => 
     expect((await env.sendEvent(event)).statusCode).toBe(200);
     expect((await env.sendEvent({ ...event })).statusCode).toBe(200);
     expect((await env.services.settings.suppressions()).filter((s) => s.reason === 'replayed')).toHaveLength(1);
+  });
+
+  it('forgets a signature once its time has passed, although the table still holds it (TTL deletes lazily)', async () => {
+    let now = DateTime.fromISO('2026-11-22T10:00:00Z', { zone: 'utc' });
+    const ledger = createDynamoRequestLedger({ ddb: env.stack.clients.ddb, table: env.stack.runtime.tables.slackRequests, now: () => now });
+    const signature = `v0=${'ab'.repeat(32)}`;
+    expect(await ledger.firstSeen(signature, now.plus({ minutes: 10 }))).toBe(true);
+    expect(await ledger.firstSeen(signature, now.plus({ minutes: 10 }))).toBe(false);
+    now = now.plus({ minutes: 11 });
+    expect(await ledger.firstSeen(signature, now.plus({ minutes: 10 }))).toBe(true);
   });
 });
