@@ -20,6 +20,7 @@ const deps = once(async () => {
   const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
     alerts: services.alerts,
+    audit: services.audit,
     now: services.now,
     scan: createScanRunner(services.scanPlan, { ...services, scan }, (message) => logger.warn(message)),
     rescan: createRescanRunner(services.scanPlan, { ...services, scan }),

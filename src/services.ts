@@ -27,7 +27,7 @@ import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
 import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
 import { ProwlError } from './errors';
 import { logger } from './logger';
-import { createWebClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
+import { gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
 import { createDynamoAlertStore } from './store/dynamo-alert-store';
 import { createDynamoAuditLog } from './store/dynamo-audit-log';
 import { createDynamoSettingsStore } from './store/dynamo-settings-store';
@@ -169,5 +169,5 @@ export async function resolveSecret(source: SecretSource, what: string, clients:
 export async function createSlackGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<SlackGateway> {
   if (services.runtime.slackMode === 'terminal') return terminalGateway(write, services.now);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
-  return webApiGateway(createWebClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
+  return webApiGateway(gatewayClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
 }

@@ -40,6 +40,33 @@ export const SOURCE_FAILING_RULE: MatchGroup['rule'] = {
   threshold: 1,
 };
 
+/** The synthetic rule behind the system alert for alerts that could not be stored. */
+export const ALERT_WRITE_FAILING_RULE: MatchGroup['rule'] = {
+  id: 'Prowl.AlertWriteFailing',
+  description: 'Prowl could not store an alert found in a log object. The other alerts of that object were stored and posted; the object is retried, and kept in the ingest dead-letter queue if it keeps failing.',
+  runbook: 'Read the reason and the function\'s log. Throttling or a DynamoDB outage clears by itself on retry. Anything else: report it with the reason, then redrive the ingest DLQ once fixed.',
+  tags: [],
+  dedupPeriodMinutes: 60,
+  threshold: 1,
+};
+
+/** A system alert for a rule whose alert could not be stored: one per rule per window, counted. */
+export function alertWriteFailingGroup(ruleId: string, reason: string, at: string): MatchGroup {
+  return {
+    kind: 'system',
+    rule: ALERT_WRITE_FAILING_RULE,
+    dedup: ruleId,
+    title: `Alerts of ${ruleId} could not be stored`,
+    severity: 'HIGH',
+    context: { ruleId, reason },
+    count: 1,
+    firstSeen: at,
+    lastSeen: at,
+    logTypes: new Set(),
+    samples: [],
+  };
+}
+
 /** A system alert for a source whose object could not be read: one per source per window, counted. */
 export function sourceFailingGroup(source: string, reason: string, at: string): MatchGroup {
   return {

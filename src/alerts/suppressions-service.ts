@@ -4,9 +4,10 @@ import type { ConfigFile } from '../config';
 import { ProwlError } from '../errors';
 import type { AuditLog } from './audit';
 import type { AlertStore } from './alert-store';
-import { requireRole, type Actor } from './roles';
+import { requireRole, roleOf, type Actor } from './roles';
 import type { SettingsStore } from './settings-store';
-import { compileSuppression, isActive, scopeOf, type Condition, type Suppression } from './suppression';
+import { compileSuppression, describeCondition, fieldValues, isActive, scopeOf, type Condition, type Suppression } from './suppression';
+import type { Alert } from './alert';
 
 export interface SuppressionRequest {
   ruleId: string;
@@ -27,21 +28,45 @@ export interface SuppressionDeps {
 }
 
 const PREVIEW_DAYS = 7;
+/** How many of a rule's recent alerts a responder's suppression is checked against. */
+const NARROWING_ALERTS = 200;
+
+/** Every value a condition names occurs in this alert's own events (exact values: no globs or ranges). */
+function conditionsSeenIn(alert: Alert, conditions: readonly Condition[]): boolean {
+  return conditions.every((condition) => {
+    if (condition.op !== 'equals' && condition.op !== 'oneOf') return false;
+    const wanted = condition.op === 'equals' ? [condition.value] : condition.value;
+    return wanted.length > 0 && wanted.every((value) => alert.samples.some((event) => fieldValues(event, condition.field).includes(value)));
+  });
+}
 
 /**
- * Creating, ending and listing suppressions. Responders may silence one key or a condition;
- * silencing a whole rule is an admin's call, as is anything without a reason.
+ * Creating, ending and listing suppressions. Admins may silence anything, a whole rule included.
+ * Responders may only narrow: their suppression must name the dedup key of an alert this rule
+ * raised, or exact field values that occur in the events of one such alert — never a wildcard or
+ * range that could match what nobody has seen yet.
  */
 export function createSuppressionService(deps: SuppressionDeps) {
-  function authorize(request: SuppressionRequest, actor: Actor): void {
+  /** The one authorization check for suppressions, whatever they came from (command or modal). */
+  async function authorize(request: SuppressionRequest, actor: Actor): Promise<void> {
     if (!deps.ruleIds.has(request.ruleId)) throw new ProwlError('prowl_not_found', `no rule ${request.ruleId}; \`/prowl rules list\` shows them`);
     const whole = request.dedup === undefined && request.conditions.length === 0;
     requireRole(actor, whole ? 'admin' : 'responder', deps.config, whole ? 'suppress a whole rule' : 'suppress alerts');
+    if (roleOf(actor, deps.config) === 'admin') return;
+    const alerts = (await deps.alerts.listByRule(request.ruleId, NARROWING_ALERTS)).filter((alert) => alert.status !== 'PENDING');
+    const narrows = alerts.some((alert) => (request.dedup === undefined || alert.dedup === request.dedup) && conditionsSeenIn(alert, request.conditions));
+    if (!narrows) {
+      const asked = [request.dedup !== undefined ? `key "${request.dedup}"` : undefined, ...request.conditions.map(describeCondition)].filter(Boolean).join(' and ');
+      throw new ProwlError(
+        'prowl_forbidden',
+        `responders may only suppress what an alert of ${request.ruleId} actually had: its dedup key, or exact field values from its events (no ~ globs or CIDR ranges). No recent alert of this rule has ${asked}; ask a Prowl admin for a wider suppression.`,
+      );
+    }
   }
 
   return {
     async create(request: SuppressionRequest, actor: Actor): Promise<Suppression> {
-      authorize(request, actor);
+      await authorize(request, actor);
       const at = deps.now().toUTC().toISO()!;
       const id = `s-${randomBytes(5).toString('hex')}`;
       const suppression: Suppression = {

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../slack/escape';
+
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
@@ -6,6 +8,7 @@ export interface CommandIO {
 
 export type Command = (argv: string[], io: CommandIO) => Promise<number>;
 
+/** Every line a command prints may quote log data: control characters (screen-clearing escapes) never reach the terminal. */
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalSafe(text)}\n`);
 }

@@ -8,6 +8,7 @@ import { parseObject } from '../logs/parse';
 import { decompressed } from '../logs/read-object';
 import { builtInLogTypes, type LogTypeRegistry } from '../logs/registry';
 import { logTypesForObject } from '../logs/sources';
+import { writeLine } from './io';
 
 export const PARSE_USAGE = 'prowl parse <file> [--log-type T]';
 
@@ -92,6 +93,6 @@ export async function parseCommand(argv: string[], io: IO, registry: LogTypeRegi
   for (const [name, count] of [...eventsByLogType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${name}: ${count}`);
   for (const { position, reason } of quarantined) lines.push(`  quarantined record ${position}: ${reason}`);
   if (quarantinedCount > quarantined.length) lines.push(`  … and ${quarantinedCount - quarantined.length} more quarantined`);
-  io.stderr.write(`${lines.join('\n')}\n`);
+  writeLine(io.stderr, lines.join('\n'));
   return quarantinedCount > 0 ? 1 : 0;
 }

@@ -25,6 +25,8 @@ export const runtimeEnvSchema = z.object({
   PROWL_AUDIT_TABLE: name,
   PROWL_SETTINGS_TABLE: name,
   PROWL_RESOURCES_TABLE: name,
+  /** Signatures of verified Slack requests, remembered for the replay window. */
+  PROWL_SLACK_REQUESTS_TABLE: name,
   PROWL_NOTIFY_QUEUE_URL: url,
   PROWL_JOBS_QUEUE_URL: url,
   /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
@@ -62,7 +64,7 @@ export interface RuntimeConfig {
   sigmaDir: string;
   region: string;
   buckets: { raw: string; lake: string };
-  tables: { alerts: string; audit: string; settings: string; resources: string };
+  tables: { alerts: string; audit: string; settings: string; resources: string; slackRequests: string };
   queues: { notify: string; jobs: string };
   slackMode: 'slack' | 'terminal';
   endpoints: { s3?: string; sqs?: string; dynamodb?: string };
@@ -98,7 +100,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     sigmaDir: e.PROWL_SIGMA_DIR,
     region: e.AWS_REGION,
     buckets: { raw: e.PROWL_RAW_BUCKET, lake: e.PROWL_LAKE_BUCKET },
-    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE, settings: e.PROWL_SETTINGS_TABLE, resources: e.PROWL_RESOURCES_TABLE },
+    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE, settings: e.PROWL_SETTINGS_TABLE, resources: e.PROWL_RESOURCES_TABLE, slackRequests: e.PROWL_SLACK_REQUESTS_TABLE },
     queues: { notify: e.PROWL_NOTIFY_QUEUE_URL, jobs: e.PROWL_JOBS_QUEUE_URL },
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },

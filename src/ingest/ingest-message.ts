@@ -41,8 +41,9 @@ async function alertSourceFailing(ref: ObjectRef, reason: string, deps: IngestDe
   const name = source ? `${source.label} (s3://${source.id})` : `s3://${ref.bucket}`;
   const group = sourceFailingGroup(name, reason, now.toUTC().toISO()!);
   const batchId = `source-failing:${ref.bucket}/${ref.key}@${ref.version}`;
-  const alerts = await recordMatchGroups(deps.alerts, [group], { batchId, now, sampleLimit: 0 });
-  await deps.notify.send(alerts.map((alert) => alert.id));
+  const { notify, failures } = await recordMatchGroups(deps.alerts, [group], { batchId, now, sampleLimit: 0 });
+  await deps.notify.send(notify.map((alert) => alert.id));
+  if (failures[0]) throw failures[0].error;
 }
 
 async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps): Promise<IngestSummary> {

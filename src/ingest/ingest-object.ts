@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import type { DateTime } from 'luxon';
 import type { AlertStore } from '../alerts/alert-store';
-import { MatchGroups } from '../alerts/match-groups';
+import { alertWriteFailingGroup, MatchGroups } from '../alerts/match-groups';
 import type { NotifyQueue } from '../alerts/notify-queue';
-import { recordMatchGroups } from '../alerts/record-matches';
+import { recordMatchGroups, type GroupFailure } from '../alerts/record-matches';
 import type { SettingsStore } from '../alerts/settings-store';
 import { recordSuppressed, SuppressedMatches } from '../alerts/suppress-matches';
 import type { ConfigFile } from '../config';
@@ -73,6 +73,11 @@ async function* readFailuresMarked(records: AsyncIterable<ParsedRecord>, ref: Ob
     // A stream that breaks mid-way (corrupt gzip, reset connection) fails the object as a whole, to be retried.
     throw new ProwlError('prowl_object_unreadable', `s3://${ref.bucket}/${ref.key} broke off while reading: ${(error as Error).message}`, { cause: error });
   }
+}
+
+function groupsFailed(failures: GroupFailure[], objectId: string): ProwlError {
+  const reasons = failures.map((failure) => `${failure.ruleId} (${failure.dedup}): ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
+  return new ProwlError('prowl_internal', `${failures.length} alert(s) from ${objectId} could not be written, the others were sent: ${reasons.join('; ')}`, { cause: failures[0]!.error });
 }
 
 /** A record that arrived in the queue message itself (EventBridge) rather than as an S3 object. */
@@ -147,11 +152,21 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
 
   const batchId = createHash('sha256').update(objectId).digest('hex').slice(0, 24);
   await recordSuppressed(deps.settings, silenced.tallies, batchId, now);
-  const toNotify = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
+  const { notify: toNotify, failures } = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
   summary.alertIds = toNotify.map((alert) => alert.id);
   // New alerts are posted at once; updates to posted ones wait a moment so a burst becomes one edit.
   await deps.notify.send(toNotify.filter((alert) => !alert.slack?.ts).map((alert) => alert.id));
   await deps.notify.send(toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id), { delaySeconds: UPDATE_DEBOUNCE_SECONDS });
   await deps.rescans?.request(changed.list());
+  // The alerts that were written are on their way; the ops channel hears about the others, and only
+  // now does the object fail, to retry them (a retry re-applies nothing twice: each alert remembers this batch).
+  if (failures.length > 0) {
+    const failed = groupsFailed(failures, objectId);
+    const at = now.toUTC().toISO()!;
+    const ops = failures.map((failure) => alertWriteFailingGroup(failure.ruleId, failed.message, at));
+    const told = await recordMatchGroups(deps.alerts, ops, { batchId: `alert-write-failing:${batchId}`, now, sampleLimit: 0 });
+    await deps.notify.send(told.notify.map((alert) => alert.id));
+    throw failed;
+  }
   return summary;
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
+import { ProwlError } from '../errors';
 import { validateMessage } from '../queue-message';
 
 const s3Record = z.object({
@@ -30,6 +31,15 @@ export interface ObjectRef {
   version: string;
 }
 
+/** S3 sends keys URL-encoded; one that does not decode was not written by S3, and the error says which. */
+function decodedKey(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch (error) {
+    throw new ProwlError('prowl_bad_input', `ingest message names the object key ${JSON.stringify(encoded)}, which is not URL-encoded as S3 sends keys (every % must start an escape such as %2F)`, { cause: error });
+  }
+}
+
 /**
  * Reads the S3 event notification in an ingest message. S3 URL-encodes keys (spaces as '+');
  * test events, folder markers and empty objects carry nothing to parse and come back empty.
@@ -40,7 +50,7 @@ export function objectsInNotification(json: unknown): ObjectRef[] {
   return parsed.Records.filter((record) => record.eventName.startsWith('ObjectCreated'))
     .map((record) => ({
       bucket: record.s3.bucket.name,
-      key: decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')),
+      key: decodedKey(record.s3.object.key),
       ...(record.s3.object.size === undefined ? {} : { size: record.s3.object.size }),
       version: record.s3.object.versionId ?? record.s3.object.eTag ?? record.s3.object.sequencer ?? 'unversioned',
     }))

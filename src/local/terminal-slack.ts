@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Actor } from '../alerts/roles';
 import type { Operations } from '../slack/operations';
+import { plain } from '../slack/render-text';
 import { runCommand } from '../slack/run-command';
 
 export const TERMINAL_USER: Actor = { userId: 'local', groupIds: [] };
@@ -37,7 +38,7 @@ export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS
   const answer = async (command: string): Promise<void> => {
     try {
       const reply = await runCommand(command, TERMINAL_USER, { channel: 'terminal' }, ops);
-      output.write(`${reply.text.replace(/[*`]/g, '')}\n`);
+      output.write(`${plain(reply.text)}\n`);
     } catch (error) {
       output.write(`That command failed: ${(error as Error).message}\n`);
     }

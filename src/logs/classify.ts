@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues } from '../config/zod-issues';
 import type { LineParser, LogType } from './log-type';
+import { keepProtoKeys } from './proto-keys';
 import { schemaCheckFor } from './schema-check';
 
 export type Verdict = { logType: LogType; event: Record<string, unknown> } | { reason: string };
@@ -16,7 +17,9 @@ function issues(error: z.ZodError): string {
 function validate(logType: LogType, value: unknown): { event: Record<string, unknown> } | { reason: string } {
   if (schemaCheckFor(logType.schema)?.(value)) return { event: value as Record<string, unknown> };
   const result = (logType.schema as z.ZodType<Record<string, unknown>>).safeParse(value);
-  return result.success ? { event: result.data } : { reason: issues(result.error) };
+  if (!result.success) return { reason: issues(result.error) };
+  keepProtoKeys(value, result.data);
+  return { event: result.data };
 }
 
 /**

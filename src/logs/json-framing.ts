@@ -19,6 +19,13 @@ export type Candidate = { position: number; value: unknown; raw: string } | { po
 
 /** Records longer than this are quarantined unread: nothing AWS writes comes close (CloudTrail caps events at 256 KB). */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/**
+ * Records nested deeper than this are quarantined unread. Everything after parsing (normalizing,
+ * detections, JSON.stringify for the lake and the alert store) walks records recursively, and a
+ * record thousands of levels deep would overflow the stack and fail the whole object; real log
+ * records stay within a few dozen levels.
+ */
+export const MAX_JSON_DEPTH = 128;
 /** How much of a rejected record's text is kept for the quarantine file. */
 export const MAX_RAW_CHARS = 64 * 1024;
 
@@ -61,12 +68,31 @@ function parseRecord(position: number, text: string): Candidate {
   }
 }
 
+/** Whether JSON text opens more than MAX_JSON_DEPTH brackets at once (the framer counts as it scans; this is for text it hands on unscanned). */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i += 1;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth -= 1;
+  }
+  return false;
+}
+
 /** The fallback for a multi-line value that did not parse: each of its lines on its own. */
 function linesOf(text: string, firstLine: number): Candidate[] {
   const found: Candidate[] = [];
   text.split('\n').forEach((line, index) => {
     const trimmed = line.trim();
-    if (trimmed !== '') found.push(parseRecord(firstLine + index, trimmed));
+    if (trimmed === '') return;
+    if (tooDeep(trimmed)) found.push({ position: firstLine + index, error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(trimmed) });
+    else found.push(parseRecord(firstLine + index, trimmed));
   });
   return found;
 }
@@ -89,6 +115,8 @@ export class JsonFramer {
   private parts: Buffer[] = [];
   private partBytes = 0;
   private oversized = false;
+  /** The current record went deeper than MAX_JSON_DEPTH. */
+  private tooDeep = false;
   private line = 1;
   private valueLine = 1;
   private spansLines = false;
@@ -168,6 +196,7 @@ export class JsonFramer {
       if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
         if (depth === 0) this.startValue(i);
         depth += 1;
+        if (depth > MAX_JSON_DEPTH) this.tooDeep = true;
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
         if (depth === 0) {
           if (this.records && byte === CLOSE_BRACKET) {
@@ -305,6 +334,8 @@ export class JsonFramer {
   private finishValue(end: number): void {
     if (this.oversized || this.partBytes + (end - this.start) > MAX_RECORD_BYTES) {
       this.out.push({ position: this.records ? this.recordIndex : this.valueLine, error: `record longer than ${MAX_RECORD_BYTES} bytes; not read`, raw: '' });
+    } else if (this.tooDeep) {
+      this.out.push({ position: this.records ? this.recordIndex : this.valueLine, error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(this.textUpTo(end)) });
     } else if (this.records) {
       this.out.push(parseRecord(this.recordIndex, this.textUpTo(end)));
     } else {
@@ -338,6 +369,7 @@ export class JsonFramer {
     this.parts = [];
     this.partBytes = 0;
     this.oversized = false;
+    this.tooDeep = false;
     this.inValue = false;
     this.inString = false;
     this.escaped = false;

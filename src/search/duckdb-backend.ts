@@ -16,6 +16,7 @@ import { ProwlError, isProwlError } from '../errors';
 import type { CompiledQuery } from './compiled-query';
 import { IPV6_CIDR_FUNCTION } from './duckdb-dialect';
 import { LAKE_FILE_SUFFIX, localPartitionExists, localTableHasFiles } from './lake-paths';
+import { checkParsedSelect, readParsedSelect, type ParsedSelect } from './parsed-sql-check';
 import { validateReadOnlySql } from './read-only-sql';
 import { createSearchCatalog, type SearchCatalog } from './search-catalog';
 import type { RunOptions, SearchBackend, SearchResult, SearchValue } from './search-backend';
@@ -43,6 +44,8 @@ export interface DuckDbBackend extends SearchBackend {
  * locked so no statement can undo that. Each run gets its own connection, so a timeout interrupts
  * only that run.
  */
+const INTERRUPT_REPEAT_MS = 50;
+
 export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBackend {
   const lakeDir = resolve(options.lakeDir);
   const catalog = options.catalog ?? createSearchCatalog();
@@ -62,22 +65,38 @@ export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBacken
       const started = performance.now();
       if (compiled.empty) return { columns: compiled.columns ?? [], rows: [], rowCount: 0, truncated: false, elapsedMs: 0 };
       const connection = await (await open()).connect();
+      // An interrupt only stops what is executing at that moment: one that lands while the statement is
+      // still being prepared would be lost. So once the time is up, the connection is interrupted again
+      // and again until the run ends, and nothing new starts on it.
       let timedOut = false;
+      let repeat: NodeJS.Timeout | undefined;
       const timer = setTimeout(() => {
         timedOut = true;
         connection.interrupt();
+        repeat = setInterval(() => connection.interrupt(), INTERRUPT_REPEAT_MS);
       }, runOptions.timeoutMs);
+      const inTime = (): void => {
+        if (timedOut) throw new ProwlError('prowl_internal', 'interrupted');
+      };
       let prepared: DuckDBPreparedStatement | undefined;
       try {
         registerIpv6Cidr(connection);
-        prepared = compiled.kind === 'sql' ? await prepareAdminSql(connection, compiled, lakeDir, catalog) : await connection.prepare(compiled.sql);
+        // Whatever produced it, only a SELECT runs: COPY … TO, ATTACH, EXPORT and the like never do, so
+        // nothing can write under the lake directory the sandbox lets DuckDB read. This is decided on
+        // DuckDB's parse before preparing, since preparing some statements (EXPORT) already writes.
+        const parsed = await parseSelectOnly(connection, compiled);
+        prepared = compiled.kind === 'sql' ? await prepareAdminSql(connection, compiled, parsed, lakeDir, catalog) : await connection.prepare(compiled.sql);
+        if (prepared.statementType !== StatementType.SELECT) throw notSelect(compiled);
         if (compiled.kind === 'search') prepared.bind(compiled.params);
+        inTime();
         const reader = await prepared.streamAndReadUntil(runOptions.maxRows + 1);
+        inTime();
         return toResult(reader, compiled, runOptions, performance.now() - started);
       } catch (error) {
         throw describeFailure(error, compiled, timedOut, runOptions);
       } finally {
         clearTimeout(timer);
+        clearInterval(repeat);
         prepared?.destroySync();
         connection.closeSync();
       }
@@ -105,28 +124,41 @@ async function openSandboxed(lakeDir: string, threads: number | undefined): Prom
 }
 
 /**
- * Admin SQL gets DuckDB's own verdict on top of the text check: one statement, and a SELECT once
- * parsed. Lake tables it names become views over that table's files, so `FROM aws_cloudtrail`
+ * Admin SQL gets DuckDB's own verdict on top of the text check: one statement, a SELECT once
+ * parsed, and in its parse tree only log tables (or its own CTEs) and no function that reads files,
+ * settings or other databases. Lake tables it names become views over that table's files, so `FROM aws_cloudtrail`
  * works as it does in Athena.
  */
-async function prepareAdminSql(connection: DuckDBConnection, compiled: CompiledQuery, lakeDir: string, catalog: SearchCatalog): Promise<DuckDBPreparedStatement> {
+function notSelect(compiled: CompiledQuery): ProwlError {
+  return new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `${compiled.kind === 'sql' ? 'sql' : 'search'}: only SELECT statements are run`);
+}
+
+/** One statement, and a SELECT in DuckDB's own parse (json_serialize_sql serializes nothing else). */
+async function parseSelectOnly(connection: DuckDBConnection, compiled: CompiledQuery): Promise<ParsedSelect> {
+  const statements = await connection.extractStatements(compiled.sql);
+  if (statements.count !== 1) throw new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `${compiled.kind}: only one statement is allowed, DuckDB read ${statements.count}`);
+  const serialized = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [compiled.sql]);
+  try {
+    return readParsedSelect(String(serialized.getRowsJson()[0]?.[0] ?? '{"error":true}'));
+  } catch (error) {
+    if (isProwlError(error, 'prowl_bad_input')) throw notSelect(compiled);
+    throw error;
+  }
+}
+
+async function prepareAdminSql(connection: DuckDBConnection, compiled: CompiledQuery, parsed: ParsedSelect, lakeDir: string, catalog: SearchCatalog): Promise<DuckDBPreparedStatement> {
   const sql = validateReadOnlySql(compiled.sql);
-  const statements = await connection.extractStatements(sql);
-  if (statements.count !== 1) throw new ProwlError('prowl_bad_input', `sql: only one statement is allowed, DuckDB read ${statements.count}`);
-  const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  // The verdict that counts is on DuckDB's own parse: every table and function as DuckDB reads them.
+  checkParsedSelect(parsed, new Set(catalog.logTypes.map((logType) => logType.table)));
+  const named = new Set(parsed.tables.map((table) => table.toLowerCase()));
   for (const logType of catalog.logTypes) {
-    if (!words.has(logType.table) || !localTableHasFiles(lakeDir, logType.table)) continue;
+    if (!named.has(logType.table) || !localTableHasFiles(lakeDir, logType.table)) continue;
     const files = quoteString(`${join(lakeDir, 'logs', logType.table)}/*/*/*/*/*${LAKE_FILE_SUFFIX}`);
     await connection.run(
       `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(logType.table)} AS SELECT * FROM read_json_auto(${files}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER})`,
     );
   }
-  const prepared = await connection.prepare(sql);
-  if (prepared.statementType !== StatementType.SELECT) {
-    prepared.destroySync();
-    throw new ProwlError('prowl_bad_input', 'sql: only SELECT statements are allowed');
-  }
-  return prepared;
+  return connection.prepare(sql);
 }
 
 function toResult(reader: DuckDBResultReader, compiled: CompiledQuery, options: RunOptions, elapsedMs: number): SearchResult {

@@ -62,11 +62,11 @@ const DENIED_WORDS = new Set([
 ]);
 
 /** Functions that read files, other databases, the environment or run SQL from a string. */
-const DENIED_FUNCTIONS = new Set([
+export const DENIED_FUNCTIONS = new Set([
   'GLOB', 'QUERY', 'QUERY_TABLE', 'SNIFF_CSV', 'GETENV', 'WHICH_SECRET', 'LOAD_AWS_CREDENTIALS', 'CURRENT_SETTING',
   'PARQUET_SCAN', 'CSV_SCAN', 'JSON_SCAN', 'TABLE_INFO', 'PG_READ_FILE', 'PG_LS_DIR', 'SYSTEM',
 ]);
-const DENIED_PREFIXES = ['READ_', 'PARQUET_', 'SQLITE_', 'POSTGRES_', 'MYSQL_', 'ICEBERG_', 'DELTA_', 'DUCKDB_', 'PRAGMA_', 'HTTP', 'S3_', 'ARROW_SCAN'];
+export const DENIED_PREFIXES = ['READ_', 'PARQUET_', 'SQLITE_', 'POSTGRES_', 'MYSQL_', 'ICEBERG_', 'DELTA_', 'DUCKDB_', 'PRAGMA_', 'HTTP', 'S3_', 'ARROW_SCAN'];
 
 interface Token {
   kind: 'word' | 'string' | 'quoted' | 'symbol' | 'number';

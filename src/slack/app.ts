@@ -1,8 +1,8 @@
 import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction } from '@slack/bolt';
 import type { Actor } from '../alerts/roles';
-import { asProwlError, ProwlError } from '../errors';
-import { logger } from '../logger';
+import { ProwlError } from '../errors';
 import { ALERT_ACTIONS } from './alert-message';
+import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
 import type { Operations } from './operations';
@@ -15,14 +15,6 @@ export interface SlackAppDeps {
   directory: SlackDirectory;
 }
 
-function explain(error: unknown, context: string): string {
-  const failure = asProwlError(error);
-  if (failure.code === 'prowl_internal') {
-    logger.error('slack request failed', { context, error: failure.message });
-    return 'Something went wrong on our side; it has been logged. Please try again.';
-  }
-  return failure.message;
-}
 
 async function alertOrFail(ops: Operations, alertId: string) {
   const alert = await ops.triage.get(alertId);
@@ -36,6 +28,7 @@ async function alertOrFail(ops: Operations, alertId: string) {
  */
 export function registerListeners(app: App, deps: SlackAppDeps): void {
   const { ops, directory } = deps;
+  const explain = (error: unknown, what: string, userId: string): Promise<string> => explainFailure(error, { what, userId, audit: ops.audit, now: ops.now });
 
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
@@ -51,7 +44,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
         const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client);
         if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
       } catch (error) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: explain(error, actionId) });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, actionId, body.user.id) });
       }
     });
   };
@@ -86,7 +79,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       await ops.triage.resolve(view.private_metadata, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
       await ack();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: explain(error, MODALS.resolve) } });
+      await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: await explain(error, MODALS.resolve, body.user.id) } });
     }
   });
 
@@ -98,7 +91,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       await ops.suppressions.create(submission.value, await directory.actor(body.user.id));
       await ack();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: explain(error, MODALS.suppress) } });
+      await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } });
     }
   });
 }

@@ -7,7 +7,7 @@ import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
 import { alertMessage, moreMatchesMessage } from './alert-message';
 import type { SlackMessage } from './message';
-import type { SlackGateway } from './gateway';
+import { slackRefused, type SlackGateway } from './gateway';
 
 /** A claim without a posted message is abandoned after this long (the worker died mid-post). */
 const CLAIM_TIMEOUT_SECONDS = 120;
@@ -55,8 +55,8 @@ function claimable(alert: Alert, now: DateTime): boolean {
 
 /**
  * Shows an alert in Slack: posts it once, then updates that message in place. The post is claimed
- * with a conditional write first, so two notify workers never both post; a failed post releases
- * the claim so the retry can post.
+ * with a conditional write first, so two notify workers never both post; a post Slack refused
+ * releases the claim so the retry can post, one that timed out keeps it until it expires.
  */
 export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<Delivery> {
   const current = await deps.alerts.get(alertId);
@@ -80,6 +80,9 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
   try {
     ref = await deps.gateway.post(channel, message);
   } catch (error) {
+    // A post that timed out may have landed: the claim stays until it expires, so the retry does not
+    // post a second copy at once. A post Slack refused released the claim for the retry.
+    if (!slackRefused(error)) throw error;
     await deps.alerts.mutate(alertId, (alert) => {
       if (!alert?.slack || alert.slack.ts || alert.slack.claimedAt !== claimedAt) return alert;
       const { slack: _released, ...rest } = alert;

@@ -16,6 +16,8 @@ export interface MessageRef {
 export interface SlackGateway {
   post(channel: string, message: SlackMessage, options?: { threadTs?: string }): Promise<MessageRef>;
   update(ref: MessageRef, message: SlackMessage): Promise<void>;
+  /** A message only `user` sees: answers to one person, such as why their search could not run. */
+  postEphemeral(channel: string, user: string, message: SlackMessage, options?: { threadTs?: string }): Promise<void>;
   /** Shares a file (a search's CSV) in a channel or thread. */
   upload(channel: string, file: { filename: string; title: string; content: string }, options?: { threadTs?: string }): Promise<void>;
 }
@@ -45,17 +47,36 @@ const quietLogger: Logger = {
   setName: () => undefined,
 };
 
-/** A WebClient that fails fast: a short timeout, two retries, and 429s handed back to the queue. */
-export function createWebClient(token: string, options: { slackApiUrl?: string } = {}): WebClient {
+/**
+ * A WebClient that fails fast: a short timeout and 429s handed back to the queue. `retries` is for
+ * reads only (users.info, usergroups): a post that times out may still have been posted, so calls
+ * that create something are never retried by the client — the queue and the post-once claim retry them.
+ */
+export function createWebClient(token: string, options: { slackApiUrl?: string; retries?: number } = {}): WebClient {
   return new WebClient(token, {
     timeout: 5000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     rejectRateLimitedCalls: true,
     logger: quietLogger,
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
   });
 }
 
+/** The client for the gateway: nothing it sends is retried by the client itself. */
+export function gatewayClient(token: string, options: { slackApiUrl?: string } = {}): WebClient {
+  return createWebClient(token, { ...options, retries: 0 });
+}
+
+/**
+ * True when Slack answered and refused (an API error, a 429): nothing was posted. A timeout or a
+ * broken connection is not a refusal: the message may be in the channel already.
+ */
+export function slackRefused(error: unknown): boolean {
+  const cause = error instanceof ProwlError ? error.cause : error;
+  return cause instanceof WebAPIPlatformError || cause instanceof WebAPIRateLimitedError;
+}
+
+/** Posts, updates and uploads through a client that does not retry; see `gatewayClient`. */
 export function webApiGateway(client: WebClient): SlackGateway {
   return {
     async post(channel, message, options = {}) {
@@ -71,6 +92,13 @@ export function webApiGateway(client: WebClient): SlackGateway {
         await client.chat.update({ channel: ref.channel, ts: ref.ts, ...payload(message) });
       } catch (error) {
         throw slackFailure(error, 'chat.update');
+      }
+    },
+    async postEphemeral(channel, user, message, options = {}) {
+      try {
+        await client.chat.postEphemeral({ channel, user, ...payload(message), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) });
+      } catch (error) {
+        throw slackFailure(error, 'chat.postEphemeral');
       }
     },
     async upload(channel, file, options = {}) {
@@ -97,6 +125,9 @@ export function terminalGateway(write: (text: string) => void, now: () => DateTi
     },
     async update(ref, message) {
       write(frame(`${ref.channel} · message updated`, message));
+    },
+    async postEphemeral(channel, user, message) {
+      write(frame(`${channel} · only ${user} sees this`, message));
     },
     async upload(channel, file) {
       await mkdir(filesDir, { recursive: true });

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
 import { RESOLUTIONS, type Alert } from '../alerts/alert';
 import { fieldValues } from '../alerts/suppression';
+import { untrusted } from './escape';
 import { clip } from './message';
 
 export const MODALS = { resolve: 'alert.resolve.submit', suppress: 'alert.suppress.submit' } as const;
@@ -24,7 +25,7 @@ const DURATION_LABELS: Record<DurationChoice, string> = { '30m': '30 minutes', '
 export const CONDITION_FIELDS = ['sourceIPAddress', 'userIdentity.arn', 'userIdentity.type', 'eventName', 'eventSource', 'recipientAccountId', 'awsRegion', 'userAgent', 'requester', 'remoteip', 'srcaddr', 'dstport'];
 
 function option(text: string, value: string): PlainTextOption {
-  return { text: { type: 'plain_text', text: clip(text, 75) }, value: clip(value, 150) };
+  return { text: { type: 'plain_text', text: clip(untrusted(text, 'plain'), 75) }, value: clip(value, 150) };
 }
 
 function modal(callbackId: string, title: string, submit: string, alertId: string, blocks: KnownBlock[]): ModalView {
@@ -33,7 +34,7 @@ function modal(callbackId: string, title: string, submit: string, alertId: strin
 
 export function resolveModal(alert: Alert): ModalView {
   return modal(MODALS.resolve, 'Resolve alert', 'Resolve', alert.id, [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${alert.title}*\n\`${alert.id}\``, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${untrusted(alert.title)}*\n\`${untrusted(alert.id)}\``, 3000) } },
     {
       type: 'input',
       block_id: INPUT.reason.block,
@@ -48,7 +49,8 @@ export function resolveModal(alert: Alert): ModalView {
 export function conditionCandidates(alert: Alert): Array<{ field: string; value: string }> {
   const sample = alert.samples[0];
   if (!sample) return [];
-  return CONDITION_FIELDS.flatMap((field) => fieldValues(sample, field).slice(0, 1).map((value) => ({ field, value }))).filter((c) => c.value.length <= 140);
+  // A pair must fit whole in an option value (150 characters), or the submission could not be matched to it.
+  return CONDITION_FIELDS.flatMap((field) => fieldValues(sample, field).slice(0, 1).map((value) => ({ field, value }))).filter((c) => JSON.stringify([c.field, c.value]).length <= 150);
 }
 
 export interface SuppressPreview {
@@ -67,7 +69,7 @@ export function suppressModal(alert: Alert, preview?: SuppressPreview): ModalVie
     ? `Over the last 7 days this would have silenced *${preview.dedup.caught}* of ${preview.dedup.of} alerts of this rule for this key, or *${preview.rule.caught}* for the whole rule.`
     : '_Counting what this would have caught over the last 7 days…_';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${alert.title}*\nSuppressed matches are counted on the suppression, never lost.`, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${untrusted(alert.title)}*\nSuppressed matches are counted on the suppression, never lost.`, 3000) } },
     { type: 'input', block_id: INPUT.scope.block, label: { type: 'plain_text', text: 'Silence' }, element: { type: 'radio_buttons', action_id: INPUT.scope.action, initial_option: scopes[0]!, options: scopes } },
   ];
   if (candidates.length > 0) {

@@ -1,19 +1,30 @@
 import type { KnownBlock } from '@slack/types';
+import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
 
-/** Strips Slack mrkdwn down to what reads well in a terminal. */
-function plain(text: string): string {
-  return text
-    .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/[*`]/g, '')
-    .replace(/:[a-z_]+: /g, '');
+/**
+ * Strips Slack mrkdwn (a block's text or a command reply) down to what reads well in a terminal. Untrusted values were escaped when the
+ * message was built, so every `<…>` here is Prowl's own link or mention; entities are turned back
+ * into characters only after that, and control characters never reach the terminal.
+ */
+export function plain(text: string): string {
+  return terminalSafe(
+    text
+      .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<@([A-Z0-9]+)>/g, '@$1')
+      .replace(/[*`]/g, '')
+      .replace(/:[a-z_]+: /g, '')
+      .replace(/\u200b/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 function renderBlock(block: KnownBlock): string[] {
   switch (block.type) {
     case 'header':
-      return [block.text.text.toUpperCase()];
+      return [terminalSafe(block.text.text.toUpperCase())];
     case 'section': {
       const lines: string[] = [];
       if (block.text) lines.push(plain(block.text.text));
@@ -23,7 +34,7 @@ function renderBlock(block: KnownBlock): string[] {
     case 'context':
       return block.elements.map((element) => ('text' in element ? plain(element.text) : '')).filter(Boolean);
     case 'actions':
-      return [block.elements.map((element) => (element.type === 'button' ? `[${element.text.text}]` : '')).join(' ')];
+      return [terminalSafe(block.elements.map((element) => (element.type === 'button' ? `[${element.text.text}]` : '')).join(' '))];
     case 'divider':
       return ['—'.repeat(40)];
     default:

@@ -6,7 +6,7 @@ import type { Condition } from '../alerts/suppression';
 import type { SuppressionRequest } from '../alerts/suppressions-service';
 import { isProwlError } from '../errors';
 import type { Expiry } from './commands';
-import { DURATIONS, INPUT } from './modals';
+import { conditionCandidates, DURATIONS, INPUT } from './modals';
 
 /** A view's input values as Slack sends them: block id → action id → the element's state. */
 const stateValues = z.record(
@@ -43,13 +43,17 @@ export function parseResolveSubmission(values: StateValues): Submission<{ reason
 
 export function parseSuppressSubmission(values: StateValues, alert: Alert, now: DateTime, zone: string): Submission<SuppressionRequest> {
   const scope = read(values, INPUT.scope)?.selected_option?.value ?? 'dedup';
+  if (!['dedup', 'rule', 'conditions'].includes(scope)) return { ok: false, errors: { [INPUT.scope.block]: 'Choose one of the scopes offered.' } };
   const reason = read(values, INPUT.why)?.value?.trim() ?? '';
   if (reason === '') return { ok: false, errors: { [INPUT.why.block]: 'Say why, so the next person knows whether it still applies.' } };
 
   let conditions: Condition[] = [];
   if (scope === 'conditions') {
     const picked = read(values, INPUT.fields)?.selected_options ?? [];
-    conditions = picked.map((o) => z.tuple([z.string(), z.string()]).parse(JSON.parse(o.value))).map(([field, value]) => ({ field, op: 'equals' as const, value }));
+    // Only the boxes the modal offered, as it offered them: a crafted submission cannot name other fields or values.
+    const offered = new Map(conditionCandidates(alert).map((c) => [JSON.stringify([c.field, c.value]), c]));
+    if (picked.some((option) => !offered.has(option.value))) return { ok: false, errors: { [INPUT.fields.block]: 'Tick only the fields offered for this alert.' } };
+    conditions = picked.map((option) => offered.get(option.value)!).map(({ field, value }) => ({ field, op: 'equals' as const, value }));
     if (conditions.length === 0) return { ok: false, errors: { [INPUT.fields.block]: 'Tick at least one field, or choose another scope.' } };
   }
 

@@ -1,6 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Alert, DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
+import { jsonAttributes } from './json-attributes';
 import { VersionedTable, type Versioned } from './versioned-table';
 
 /** Alerts and dedup windows share the alerts table (key `id`); only alerts have `status` and `ruleId`,
@@ -10,7 +11,8 @@ export const ALERTS_BY_RULE_INDEX = 'byRule';
 
 export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; table: string }): AlertStore {
   const byId = (id: string): Record<string, string> => ({ id });
-  const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId);
+  // Everything that holds event data or rule output derived from it is stored as JSON text.
+  const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId, jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource']));
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
   async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
     const result = await options.ddb.send(
@@ -24,7 +26,7 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
         Limit: limit,
       }),
     );
-    return (result.Items ?? []) as Alert[];
+    return (result.Items ?? []).map((item) => alerts.decode(item));
   }
 
   return {

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ProwlError } from '../errors';
+import type { JsonAttributes } from './json-attributes';
 
 export interface Versioned {
   version: number;
@@ -32,11 +33,18 @@ export class VersionedTable<T extends Versioned> {
     private readonly ddb: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly keyOf: (id: string) => Record<string, string>,
+    /** How fields that carry log data are written (as JSON text); plain attributes when omitted. */
+    private readonly codec?: JsonAttributes<T>,
   ) {}
+
+  /** Reads an item as returned by a get or a query into its value. */
+  decode(item: Record<string, unknown>): T {
+    return this.codec ? this.codec.fromItem(item) : (item as T);
+  }
 
   async get(id: string): Promise<T | undefined> {
     const result = await this.ddb.send(new GetCommand({ TableName: this.table, Key: this.keyOf(id), ConsistentRead: true }));
-    return result.Item as T | undefined;
+    return result.Item ? this.decode(result.Item) : undefined;
   }
 
   async mutate(id: string, change: Change<T>): Promise<MutateResult<T>> {
@@ -51,7 +59,7 @@ export class VersionedTable<T extends Versioned> {
         await this.ddb.send(
           new PutCommand({
             TableName: this.table,
-            Item: item,
+            Item: this.codec ? this.codec.toItem(item) : item,
             ConditionExpression: before ? '#version = :version' : 'attribute_not_exists(#key)',
             ExpressionAttributeNames: before ? { '#version': 'version' } : { '#key': partitionAttribute },
             ...(before ? { ExpressionAttributeValues: { ':version': before.version } } : {}),

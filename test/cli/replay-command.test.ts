@@ -108,4 +108,13 @@ describe('prowl replay', () => {
   it('explains a missing path', async () => {
     await expect(replayCommand(['/nonexistent/logs'], captureIO())).rejects.toThrow('/nonexistent/logs does not exist');
   });
+
+  it('never prints a control character from the logs to the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
+    writeFileSync(join(dir, 'ansi.json.gz'), cloudTrailFile([rootConsoleLogin({ sourceIPAddress: '203.0.113.9\u001b[2J\u001b]0;pwned\u0007' })]));
+    const io = captureIO();
+    await replayCommand([dir], io);
+    expect(io.out()).toContain('Root console login to account 123456789012 from 203.0.113.9[2J]0;pwned');
+    expect(io.out() + io.err()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
 });

@@ -11,6 +11,7 @@ const complete = {
   PROWL_AUDIT_TABLE: 'audit',
   PROWL_SETTINGS_TABLE: 'settings',
   PROWL_RESOURCES_TABLE: 'resources',
+  PROWL_SLACK_REQUESTS_TABLE: 'slack-requests',
   PROWL_NOTIFY_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-notify',
   PROWL_JOBS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/prowl-prod-jobs',
   PROWL_SLACK_MODE: 'slack',
@@ -24,7 +25,7 @@ const complete = {
 describe('the runtime environment', () => {
   it('reads deployment names and points secrets at their SSM parameters', () => {
     const config = parseRuntimeEnv(complete);
-    expect(config.tables).toEqual({ alerts: 'alerts', audit: 'audit', settings: 'settings', resources: 'resources' });
+    expect(config.tables).toEqual({ alerts: 'alerts', audit: 'audit', settings: 'settings', resources: 'resources', slackRequests: 'slack-requests' });
     expect(config.secrets.slackBotToken).toEqual({ parameter: '/prowl/prod/slack-bot-token' });
     expect(config.secrets.slackSigningSecret).toBeUndefined();
   });

@@ -306,6 +306,15 @@ describe('alarms', () => {
     expect(alarmed.sort()).toEqual(lambdaFunctions(template).map((fn) => fn.logicalId).sort());
   });
 
+  it('encrypts the alarm topic with its own rotating KMS key that CloudWatch in this account may use', () => {
+    const topic = props(template.Resources['AlarmTopic']!);
+    expect(refId(topic['KmsMasterKeyId'])).toBe('AlarmTopicKey');
+    const key = props(template.Resources['AlarmTopicKey']!);
+    expect(key['EnableKeyRotation']).toBe(true);
+    const cloudwatch = (key['KeyPolicy'] as { Statement: Statement[] }).Statement.find((statement) => servicePrincipal(statement) === 'cloudwatch.amazonaws.com');
+    expect(cloudwatch).toMatchObject({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } });
+  });
+
   it('sends every alarm to the alarm topic, or to the topic named at deploy time', () => {
     for (const [id, alarm] of resourcesOfType(template, 'AWS::CloudWatch::Alarm')) {
       expect({ alarm: id, actions: props(alarm)['AlarmActions'] }).toEqual({ alarm: id, actions: [{ 'Fn::If': ['CreateAlarmTopic', { Ref: 'AlarmTopic' }, ''] }] });
@@ -314,6 +323,19 @@ describe('alarms', () => {
 });
 
 describe('Slack endpoint', () => {
+  it('reserves concurrency for the Slack function, so its public endpoint cannot starve the others', () => {
+    const slack = lambdaFunctions(template).find((fn) => fn.name.endsWith('-slack'))!;
+    expect(props(template.Resources[slack.logicalId]!)['ReservedConcurrentExecutions']).toEqual(expect.any(Number));
+  });
+
+  it('lets scans assume the audit role only in this account and the configured audit accounts', () => {
+    for (const role of ['JobsRole', 'ScanRole']) {
+      const assume = roleStatements(template, role).filter((statement) => actionsOf(statement).includes('sts:AssumeRole'));
+      expect(assume).toHaveLength(1);
+      expect(assume[0]!.Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': { 'Fn::Split': [',', { 'Fn::Sub': expect.stringMatching(/^\$\{AWS::AccountId\},/) }] } } });
+    }
+  });
+
   it('throttles the public HTTP API and keeps access logs of it', () => {
     const stages = resourcesOfType(template, 'AWS::ApiGatewayV2::Stage').map(([, stage]) => props(stage));
     expect(stages).toHaveLength(1);

@@ -81,10 +81,13 @@ describe('searching the lake from Slack', () => {
     }
   });
 
-  it('answers a wrong query with what was wrong, in the channel, without retrying', async () => {
+
+  it('answers a wrong query with what was wrong, to the person who asked only, without retrying', async () => {
     await env.send(slashCommand('search AWS.CloudTrail eventNmae=ConsoleLogin', 'UVIEWER'));
     await env.stack.runner.idle();
-    const failed = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search failed')).pop()!;
+    expect(env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search failed'))).toEqual([]);
+    const failed = env.slack.of('chat.postEphemeral').filter((call) => String(call.body['text']).startsWith('Search failed')).pop()!;
+    expect(failed.body).toMatchObject({ channel: 'C0SECURITY', user: 'UVIEWER' });
     expect(String(failed.body['text'])).toContain('eventNmae');
   });
 

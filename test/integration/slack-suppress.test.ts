@@ -84,7 +84,7 @@ describe('silencing from Slack', () => {
 
   it('reads "until" dates in the user’s own time zone', async () => {
     const date = DateTime.utc().plus({ days: 30 }).toFormat('yyyy-MM-dd');
-    await env.send(slashCommand(`suppress AWS.CloudTrail.RootConsoleLogin sourceIPAddress=192.0.2.0/24 until ${date} reason "lab range"`, 'URESPONDER'));
+    await env.send(slashCommand(`suppress AWS.CloudTrail.RootConsoleLogin sourceIPAddress=192.0.2.0/24 until ${date} reason "lab range"`, 'UADMIN'));
     // The fake Slack says the user is in Europe/Berlin: the date means midnight there.
     expect(lastReply(env.slack)).toContain(`until ${DateTime.fromISO(date, { zone: 'Europe/Berlin' }).toUTC().toISO()}`);
     await env.send(slashCommand('suppressions', 'UVIEWER'));

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createServices } from '../../src/services';
 import { deliverAlert } from '../../src/slack/deliver-alert';
-import { webApiGateway, createWebClient } from '../../src/slack/gateway';
+import { gatewayClient, webApiGateway } from '../../src/slack/gateway';
 import type { LocalStack } from '../../src/local/local-stack';
 import { openAlert } from '../helpers/alerts';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
@@ -56,7 +56,7 @@ describe('delivering an alert to Slack', () => {
         return { ok: true, channel: 'C1', ts: `1700000000.00020${posts}` };
       });
     nock('https://slack.com').persist().post('/api/chat.update').reply(200, { ok: true });
-    const deps = { ...services, gateway: webApiGateway(createWebClient(TEST_BOT_TOKEN)) };
+    const deps = { ...services, gateway: webApiGateway(gatewayClient(TEST_BOT_TOKEN)) };
 
     const outcomes = await Promise.allSettled([deliverAlert(alert.id, deps), deliverAlert(alert.id, deps)]);
 
@@ -69,7 +69,7 @@ describe('delivering an alert to Slack', () => {
     const services = createServices(stack.runtime, stack.clients);
     const alert = openAlert({ id: 'AWS.CloudTrail.Test-00000000000000b2' });
     await services.alerts.mutate(alert.id, () => alert);
-    const deps = { ...services, gateway: webApiGateway(createWebClient(TEST_BOT_TOKEN)) };
+    const deps = { ...services, gateway: webApiGateway(gatewayClient(TEST_BOT_TOKEN)) };
     nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: false, error: 'channel_not_found' });
 
     await expect(deliverAlert(alert.id, deps)).rejects.toThrow('Slack refused chat.postMessage: channel_not_found');

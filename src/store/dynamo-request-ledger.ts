@@ -1,0 +1,31 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DateTime } from 'luxon';
+import type { RequestLedger } from '../slack/request-ledger';
+
+/**
+ * Slack requests table: key `signature`, TTL on `expiresAt`. A conditional put claims a signature;
+ * it succeeds over an item whose time has passed, because DynamoDB deletes expired items lazily and
+ * the local emulator never does.
+ */
+export function createDynamoRequestLedger(options: { ddb: DynamoDBDocumentClient; table: string; now: () => DateTime }): RequestLedger {
+  return {
+    async firstSeen(signature, expiresAt) {
+      try {
+        await options.ddb.send(
+          new PutCommand({
+            TableName: options.table,
+            Item: { signature, expiresAt: Math.ceil(expiresAt.toSeconds()) },
+            ConditionExpression: 'attribute_not_exists(#signature) OR #expiresAt < :now',
+            ExpressionAttributeNames: { '#signature': 'signature', '#expiresAt': 'expiresAt' },
+            ExpressionAttributeValues: { ':now': Math.floor(options.now().toSeconds()) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+  };
+}

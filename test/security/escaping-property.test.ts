@@ -1,0 +1,147 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import fc from 'fast-check';
+import type { Alert } from '../../src/alerts/alert';
+import { alertMessage, moreMatchesMessage } from '../../src/slack/alert-message';
+import { limitViolations, type SlackMessage } from '../../src/slack/message';
+import { resolveModal, suppressModal } from '../../src/slack/modals';
+import { renderText } from '../../src/slack/render-text';
+import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '../../src/slack/search-message';
+import { normalizedCloudTrail, openAlert } from '../helpers/alerts';
+
+/** Pieces an attacker would put in a log field or a command, mixed with arbitrary text. */
+const HOSTILE = ['<!channel>', '<!here>', '<@U0ADMIN>', '<#C0SECRET>', '<https://evil.example|Your session expired>', '<http://x>', '```', '`', '\n*Status* Resolved\n', '\r\n', '\u2028', '\u001b[2J', '\u0007', '\u202e', '&lt;!channel&gt;', '&', '*', '_', '~', ':skull: '];
+const piece = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }));
+const hostileText = fc.oneof({ weight: 9, arbitrary: fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')) }, { weight: 1, arbitrary: fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('').padEnd(10_000, '<!channel>\n')) });
+
+const UNESCAPED = /<[!@#]|<https?:/;
+// Control characters other than the line feeds Prowl writes itself (and tabs, which are harmless).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function hostileAlert(text: string[], kind: Alert['kind'] = 'rule'): Alert {
+  const [title = '', region = '', actor = '', userAgent = '', dedup = '', ip = '', resourceId = '', extra = ''] = text;
+  // Set after parsing: the schema would refuse some of these, and a builder must cope with any value.
+  const sample = { ...normalizedCloudTrail(), awsRegion: region, userAgent, sourceIPAddress: ip, eventName: title, p_any_usernames: [actor], p_any_ip_addresses: [ip], p_any_aws_account_ids: [extra] };
+  return openAlert({
+    kind,
+    title,
+    dedup,
+    context: { userAgent, [extra]: actor },
+    samples: [sample],
+    latestSample: sample,
+    acknowledgedBy: 'UTRIAGER',
+    ...(kind === 'policy' ? { resource: { ResourceType: extra, ResourceId: resourceId, AccountId: ip, Region: region, summary: { [title]: userAgent } } } : {}),
+  });
+}
+
+/** Every mrkdwn and plain text of a message or a modal, with where it came from. */
+function texts(blocks: KnownBlock[]): Array<{ kind: 'header' | 'field' | 'text'; text: string }> {
+  const found: Array<{ kind: 'header' | 'field' | 'text'; text: string }> = [];
+  for (const block of blocks) {
+    if (block.type === 'header') found.push({ kind: 'header', text: block.text.text });
+    if (block.type === 'section') {
+      if (block.text) found.push({ kind: 'text', text: block.text.text });
+      for (const field of block.fields ?? []) found.push({ kind: 'field', text: field.text });
+    }
+    if (block.type === 'context') for (const element of block.elements) if ('text' in element) found.push({ kind: 'text', text: element.text });
+  }
+  return found;
+}
+
+const lineCount = (text: string): number => text.split(/[\n\u2028\u2029]/).length;
+
+/** `message` built from hostile text; `baseline` by the same builder from harmless text: input must add no line. */
+function expectSafeMessage(message: SlackMessage, baseline: SlackMessage): void {
+  expect(limitViolations(message)).toEqual([]);
+  // Headers are plain_text, which Slack never parses for mentions or links; every other text is mrkdwn.
+  const mrkdwnTexts = [message.text, ...texts(message.blocks).filter((t) => t.kind !== 'header').map((t) => t.text)];
+  for (const text of texts(message.blocks).filter((t) => t.kind === 'header')) expect(text.text).not.toMatch(CONTROL);
+  for (const text of mrkdwnTexts) {
+    // The only mention allowed is the one Prowl writes for a Slack user id it was given.
+    expect(text.replace(/<@UTRIAGER>|<@UASKER>/g, '')).not.toMatch(UNESCAPED);
+    expect(text).not.toMatch(CONTROL);
+  }
+  // No input line break starts a line of its own: every text has as many lines as with harmless input.
+  expect(lineCount(message.text)).toBe(lineCount(baseline.text));
+  const found = texts(message.blocks);
+  const expected = texts(baseline.blocks);
+  expect(found.map((t) => t.kind)).toEqual(expected.map((t) => t.kind));
+  found.forEach((t, i) => expect(lineCount(t.text)).toBeLessThanOrEqual(lineCount(expected[i]!.text)));
+  const rendered = renderText(message);
+  expect(rendered).not.toMatch(CONTROL);
+}
+
+function expectSafeModal(view: ModalView): void {
+  const blocks = view.blocks as KnownBlock[];
+  expect(blocks.length).toBeLessThanOrEqual(100);
+  // Sections and context elements are mrkdwn here; options and labels are plain_text, which Slack does not parse.
+  for (const { text } of texts(blocks)) {
+    expect(text).not.toMatch(UNESCAPED);
+    expect(text).not.toMatch(CONTROL);
+    expect(text.length).toBeLessThanOrEqual(3000);
+  }
+  for (const block of blocks) {
+    if (block.type !== 'input') continue;
+    const options = 'options' in block.element ? (block.element.options as Array<{ text: { text: string }; value?: string }>) : [];
+    for (const option of options) {
+      expect(option.text.text.length).toBeLessThanOrEqual(75);
+      expect(option.text.text).not.toMatch(/[\n\u2028\u2029]/);
+      expect((option.value ?? '').length).toBeLessThanOrEqual(150);
+    }
+  }
+}
+
+describe('every Block Kit builder and the terminal renderer, fed hostile text', () => {
+  const eight = fc.array(hostileText, { minLength: 8, maxLength: 8 });
+
+  const harmless = Array.from({ length: 8 }, (_, i) => `value${i}`);
+
+  it('alert messages and thread replies escape mentions, links, code fences, line breaks and control characters', () => {
+    fc.assert(
+      fc.property(eight, fc.constantFrom<Alert['kind']>('rule', 'policy'), fc.nat({ max: 500 }), (text, kind, added) => {
+        const resolved = (alert: Alert, by: string): Alert => ({ ...alert, status: 'RESOLVED', resolvedBy: by, resolvedAt: alert.lastSeen, resolution: { reason: 'benign' } });
+        const alert = hostileAlert(text, kind);
+        const plainAlert = hostileAlert(harmless, kind);
+        expectSafeMessage(alertMessage(alert), alertMessage(plainAlert));
+        expectSafeMessage(alertMessage(resolved(alert, text[3]!)), alertMessage(resolved(plainAlert, harmless[3]!)));
+        expectSafeMessage(moreMatchesMessage(alert, added), moreMatchesMessage(plainAlert, added));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('modals escape the alert title, key and condition values', () => {
+    fc.assert(
+      fc.property(eight, (text) => {
+        const alert = hostileAlert(text);
+        expectSafeModal(resolveModal(alert));
+        expectSafeModal(suppressModal(alert, { dedup: { caught: 1, of: 2 }, rule: { caught: 3, of: 4 } }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('search results, search failures and scan summaries escape the query, the cells and the problem', () => {
+    fc.assert(
+      fc.property(eight, (text) => {
+        const result = (t: string[]) => ({ columns: [t[0]!, 'b'], rows: [[t[1]!, t[2]!], [t[3]!, null]], rowCount: 2, truncated: false, elapsedMs: 3 });
+        const h = harmless;
+        expectSafeMessage(searchResultMessage(text[4]!, 'UASKER', result(text), 'Search'), searchResultMessage(h[4]!, 'UASKER', result(h), 'Search'));
+        expectSafeMessage(searchResultMessage(text[4]!, text[5]!, result(text), 'SQL'), searchResultMessage(h[4]!, h[5]!, result(h), 'SQL'));
+        expectSafeMessage(searchFailedMessage(text[4]!, text[5]!, text[6]!), searchFailedMessage(h[4]!, h[5]!, h[6]!));
+        const outcome = (t: string[]) => ({ opened: [t[0]!], resolved: [], stillFailing: [], suppressed: 0, policyErrors: 0, collectionErrors: 0 });
+        expectSafeMessage(scanSummaryMessage(text[7]!, text[5]!, outcome(text)), scanSummaryMessage(h[7]!, h[5]!, outcome(h)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the terminal renderer drops control characters even from text no builder escaped', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, (header, body) => {
+        const rendered = renderText({ text: body, blocks: [{ type: 'header', text: { type: 'plain_text', text: header } }, { type: 'section', text: { type: 'mrkdwn', text: body }, fields: [{ type: 'mrkdwn', text: `*x*\n${body}` }] }, { type: 'context', elements: [{ type: 'mrkdwn', text: body }] }] });
+        expect(rendered).not.toMatch(CONTROL);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
