@@ -28,11 +28,18 @@ module.exports = {
       to: { path: ['^src/(jobs|notify|ingest|slack|store|app|cli|local)/', '^handlers/'] },
     },
     {
-      name: 'store-and-config-are-leaves',
+      name: 'config-is-a-leaf',
       severity: 'error',
-      comment: 'store/ implements domain interfaces and config/ reads configuration; neither calls up.',
-      from: { path: '^src/(store|config)/' },
-      to: { path: ['^src/(jobs|notify|ingest|slack|app|cli|local)/', '^handlers/'] },
+      comment: 'config/ reads and validates configuration; it calls nothing above it.',
+      from: { path: '^src/config/' },
+      to: { path: ['^src/(alerts|detect|logs|lake|search|scan|store|jobs|notify|ingest|slack|app|cli|local)/', '^handlers/'] },
+    },
+    {
+      name: 'store-implements-ports',
+      severity: 'error',
+      comment: 'store/ implements interfaces declared by the layers that need them (AlertStore in alerts/, the request ledger in slack/): it may import their types, never their code.',
+      from: { path: '^src/store/' },
+      to: { path: ['^src/(jobs|notify|ingest|slack|app|cli|local)/', '^handlers/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'use-cases-stay-below-the-root',

@@ -1,3 +1,4 @@
+import { rules as pack } from '../detections';
 /**
  * Detection benchmark: events/s through read + parse + normalize + every rule (the TypeScript
  * pack and the Sigma rules), against plain JSON.parse of the same bytes, in the same run.
@@ -35,7 +36,7 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'sigmahq-aws-cloudtrail');
-const rules = loadRuleSet([{ dir: join(__dirname, '..', 'detections', 'sigma'), strict: true }, ...(existsSync(CORPUS) ? [{ dir: CORPUS, strict: false }] : [])]).rules;
+const rules = loadRuleSet(pack, [{ dir: join(__dirname, '..', 'detections', 'sigma'), strict: true }, ...(existsSync(CORPUS) ? [{ dir: CORPUS, strict: false }] : [])]).rules;
 const cloudTrailEvents = rules.filter((rule) => rule.logTypes.includes('AWS.CloudTrail')).flatMap((rule) => rule.tests.filter((test) => (test.logType ?? rule.logTypes[0]) === 'AWS.CloudTrail').map((test) => test.event as unknown as Record<string, unknown>));
 
 /** Routine traffic from the ingest bench's generator; every 20th record is a rule's own test event. */

@@ -11,7 +11,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import nock from 'nock';
 import { startLocalStack } from '../src/local/local-stack';
 import { logger } from '../src/logger';
-import { createServices } from '../src/services';
+import { createServices } from '../src/app/services';
 import { ALERT_ACTIONS } from '../src/slack/alert-message';
 import { cloudTrailEvent } from '../src/detect/test-events';
 import { gzipSync } from 'node:zlib';

@@ -4,7 +4,7 @@ import { ingestMessage } from '../src/ingest/ingest-message';
 import { addIngestCounts, functionMetrics } from '../src/metrics';
 import { logger } from '../src/logger';
 import { once } from '../src/once';
-import { createServices } from '../src/services';
+import { createServices } from '../src/app/services';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(() => {

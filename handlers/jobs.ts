@@ -1,15 +1,15 @@
 import { runtimeConfigFromProcess } from '../src/config';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
-import { createRescanRunner, createScanRunner } from '../src/jobs/run-scan';
+import { createRescanRunner, createScanRunner } from '../src/scan/run-scan';
 import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
-import { athenaSearch, duckDbOverS3Search } from '../src/jobs/search-service';
+import { athenaSearch, duckDbOverS3Search } from '../src/search/search-service';
 import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { readMessage } from '../src/queue-message';
 import { createSearchCatalog } from '../src/search';
-import { createServices, createSlackGateway } from '../src/services';
+import { createServices, createSlackGateway } from '../src/app/services';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {

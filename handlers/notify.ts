@@ -1,8 +1,8 @@
 import { isProwlError } from '../src/errors';
 import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
-import { createServices, createSlackGateway } from '../src/services';
-import { notifyRecord } from '../src/slack/notify-record';
+import { createServices, createSlackGateway } from '../src/app/services';
+import { notifyRecord } from '../src/notify/notify-record';
 import { runtimeConfigFromProcess } from '../src/config';
 import { sqsBatchHandler } from './sqs-batch';
 

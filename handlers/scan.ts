@@ -1,11 +1,11 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ScheduledEvent } from 'aws-lambda';
 import { runtimeConfigFromProcess } from '../src/config';
-import { createScanRunner } from '../src/jobs/run-scan';
+import { createScanRunner } from '../src/scan/run-scan';
 import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { createScanClientFactory } from '../src/scan/scan-clients';
-import { createServices } from '../src/services';
+import { createServices } from '../src/app/services';
 import type { ScanOutcome } from '../src/alerts/policy-alerts';
 
 const scan = once(() => {

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { DateTime } from 'luxon';
 import { runtimeConfigFromProcess } from '../src/config';
 import { once } from '../src/once';
-import { createOperations, createServices, resolveSecret } from '../src/services';
+import { createOperations, createServices, resolveSecret } from '../src/app/services';
 import { createSlackApp } from '../src/slack/app';
 import { configuredGroupIds, webApiDirectory } from '../src/slack/directory';
 import { createWebClient } from '../src/slack/gateway';

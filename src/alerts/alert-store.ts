@@ -1,5 +1,5 @@
 import type { Alert, AlertStatus, DedupWindow } from './alert';
-import type { Change, MutateResult } from '../store/versioned-table';
+import type { Change, MutateResult } from './versioned-change';
 
 /** Where alerts and their dedup windows live. Every change is a single conditional write. */
 export interface AlertStore {

@@ -1,6 +1,8 @@
 import { DateTime, Duration } from 'luxon';
 import { ProwlError } from '../errors';
-import type { Expiry } from '../slack/commands';
+
+/** When a suppression ends: a length from now, a date, or never. */
+export type Expiry = { kind: 'for'; text: string } | { kind: 'until'; text: string } | { kind: 'forever' };
 
 const UNITS: Record<string, 'minutes' | 'hours' | 'days' | 'weeks'> = { m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
 const LONGEST = Duration.fromObject({ days: 366 });

@@ -1,11 +1,14 @@
 import type { DateTime } from 'luxon';
 import { configFileSchema, describeIssues, type ConfigFile, type TeamConfig } from '../config';
+import type { Severity } from '../config/severity';
 import { ProwlError } from '../errors';
-import type { RouteChange } from '../slack/commands';
 import type { AuditLog } from './audit';
 import { requireRole, type Actor } from './roles';
 import type { SettingsStore } from './settings-store';
 import { effectiveTeams } from './teams';
+
+/** What a `/prowl route set` changes in a team's route; unnamed fields keep their value. */
+export type RouteChange = Partial<{ channel: string; minSeverity: Severity; ruleIds: string[]; tags: string[]; logTypes: string[]; accounts: string[]; sources: string[]; responders: string[] }>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
 

@@ -1,6 +1,6 @@
 import type { TeamConfig } from '../config';
 import type { RuleState } from '../detect/rule-state';
-import type { Change, MutateResult } from '../store/versioned-table';
+import type { Change, MutateResult } from './versioned-change';
 import type { Suppression } from './suppression';
 
 /** A team route changed from Slack; overrides the team of the same name in prowl.config.yml. */

@@ -8,7 +8,7 @@ import { asProwlError, ProwlError } from '../errors';
 import { logger } from '../logger';
 import { startLocalStack, type LocalSlack, type LocalStack } from '../local/local-stack';
 import { startTerminalPrompt, type TerminalPrompt } from '../local/terminal-slack';
-import { createOperations, createServices } from '../services';
+import { createOperations, createServices } from '../app/services';
 import { configuredGroupIds, webApiDirectory } from '../slack/directory';
 import { createWebClient } from '../slack/gateway';
 import { createSlackApp } from '../slack/app';

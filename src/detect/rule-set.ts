@@ -1,4 +1,3 @@
-import { rules as pack } from '../../detections';
 import { ProwlError } from '../errors';
 import type { Rule } from './rule';
 import { readSigmaRules, SigmaLoadError, type SigmaProblem } from './sigma';
@@ -20,11 +19,12 @@ export interface RuleSet {
 }
 
 /**
- * Every rule that runs: the TypeScript pack and the Sigma rules in these directories. A strict
+ * Every rule that runs: the TypeScript pack it is given (the bundled one in production, any rules in
+ * tests) and the Sigma rules in these directories. A strict
  * source refuses to load with every problem listed; a lenient one loads rule by rule and reports
  * what it left out. Rule ids are unique across all of them.
  */
-export function loadRuleSet(sources: readonly SigmaSource[]): RuleSet {
+export function loadRuleSet(pack: readonly Rule[], sources: readonly SigmaSource[]): RuleSet {
   const rules = [...pack];
   const seen = new Set(rules.map((rule) => rule.id));
   if (seen.size !== rules.length) throw new ProwlError('prowl_config_invalid', 'two TypeScript rules share an id; rule ids must be unique');

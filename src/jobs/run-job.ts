@@ -9,7 +9,7 @@ import type { ScanOutcome } from '../alerts/policy-alerts';
 import type { AskedJob, Job } from './job';
 import type { RescanTarget } from '../scan/rescan-target';
 import { logger } from '../logger';
-import type { SearchOutcome, SearchService } from './search-service';
+import type { SearchOutcome, SearchService } from '../search/search-service';
 import { showEventsQuery } from './show-events';
 
 export interface JobDeps {

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
-import { createAwsClients, type AwsClients } from '../aws-clients';
+import { createAwsClients, type AwsClients } from '../app/aws-clients';
 import { parseRuntimeEnv, type RuntimeConfig } from '../config';
 import { ProwlError } from '../errors';
 import { objectCreatedNotification } from '../ingest/s3-notification';

@@ -3,10 +3,10 @@ import type { Condition } from '../alerts/suppression';
 import { SEVERITIES, type Severity } from '../config/severity';
 import { ProwlError } from '../errors';
 
-/** When a suppression ends: a length from now, a date, or never. */
-export type Expiry = { kind: 'for'; text: string } | { kind: 'until'; text: string } | { kind: 'forever' };
+import type { Expiry } from '../alerts/expiry';
+import type { RouteChange } from '../alerts/route-admin';
 
-export type RouteChange = Partial<{ channel: string; minSeverity: Severity; ruleIds: string[]; tags: string[]; logTypes: string[]; accounts: string[]; sources: string[]; responders: string[] }>;
+export type { Expiry, RouteChange };
 
 export type Command =
   | { name: 'help' }

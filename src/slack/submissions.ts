@@ -5,7 +5,7 @@ import { expiryTime } from '../alerts/expiry';
 import type { Condition } from '../alerts/suppression';
 import type { SuppressionRequest } from '../alerts/suppressions-service';
 import { isProwlError } from '../errors';
-import type { Expiry } from './commands';
+import type { Expiry } from '../alerts/expiry';
 import { conditionCandidates, DURATIONS, INPUT } from './modals';
 
 /** A view's input values as Slack sends them: block id → action id → the element's state. */

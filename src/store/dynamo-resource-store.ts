@@ -1,15 +1,12 @@
+import type { ResourceStore } from '../scan/resource-store';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DateTime } from 'luxon';
 import type { Resource } from '../scan/resource-types';
 import { jsonAttributes } from './json-attributes';
 
 const BATCH = 25;
 const KEEP_DAYS = 7;
 
-/** Where scans keep what they saw; overwritten by each scan, expired a week after the last one. */
-export interface ResourceStore {
-  save(resources: readonly Resource[], scannedAt: DateTime): Promise<void>;
-}
+
 
 export function createDynamoResourceStore(options: { ddb: DynamoDBDocumentClient; table: string }): ResourceStore {
   // Tag keys, policy documents and names are chosen by whoever administers the account: stored as JSON text.

@@ -7,15 +7,9 @@ export interface Versioned {
   version: number;
 }
 
-export interface MutateResult<T> {
-  before: T | undefined;
-  after: T | undefined;
-  /** False when the change function returned the item unchanged. */
-  written: boolean;
-}
+import type { Change, MutateResult } from '../alerts/versioned-change';
 
-/** Returns the next state, or the current object itself (or undefined when absent) to write nothing. */
-export type Change<T> = (current: T | undefined) => T | undefined;
+export type { Change, MutateResult };
 
 const MAX_ATTEMPTS = 8;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfigFile } from '../../src/config';
-import { logTypesFromConfig } from '../../src/services';
+import { logTypesFromConfig } from '../../src/app/services';
 
 const fixture = join(__dirname, '..', 'fixtures', 'prowl.custom.config.yml');
 const config = (): ReturnType<typeof parseConfigFile> => parseConfigFile(readFileSync(fixture, 'utf8'), 'prowl.config.yml');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Alert } from '../../src/alerts/alert';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services } from '../../src/app/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from './cloudtrail-files';
 import { startTestStack, TEST_BOT_TOKEN } from './local-stack';
 import { interceptSlack } from './slack-api';

@@ -48,7 +48,7 @@ describe('Lambda bundles', () => {
   });
 
   // DuckDB is a native, laptop-only module left out of the zips; handlers must load without it
-  // (src/jobs/search-service.ts imports the DuckDB backend only when it is chosen).
+  // (src/search/search-service.ts requires the DuckDB backend only when it is chosen).
   it('loads every handler from its zip alone, as Lambda does', async () => {
     for (const fn of FUNCTIONS) expect({ fn, ...(await loadHandler(fn)) }).toMatchObject({ fn, ok: true });
   }, 60_000);

@@ -8,7 +8,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { objectCreatedNotification } from '../../src/ingest/s3-notification';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { T0 } from '../helpers/alerts';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack, TEST_BOT_TOKEN } from '../helpers/local-stack';

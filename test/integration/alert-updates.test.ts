@@ -1,5 +1,5 @@
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 import { attachmentBlocks } from '../helpers/slack-api';

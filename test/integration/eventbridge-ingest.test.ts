@@ -2,7 +2,7 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { gunzipSync } from 'node:zlib';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DateTime, Settings } from 'luxon';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { ROOT, startStackWithSlack } from '../helpers/local-stack';
 

@@ -8,7 +8,7 @@ import { DateTime, Settings } from 'luxon';
 import { stringify } from 'yaml';
 import { objectCreatedNotification } from '../../src/ingest/s3-notification';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 

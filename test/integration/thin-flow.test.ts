@@ -1,6 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { gunzipSync } from 'node:zlib';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import type { LocalStack } from '../../src/local/local-stack';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';

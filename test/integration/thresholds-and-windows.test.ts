@@ -1,6 +1,6 @@
 import { DateTime, Settings } from 'luxon';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 

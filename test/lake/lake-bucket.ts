@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
-import { createAwsClients } from '../../src/aws-clients';
+import { createAwsClients } from '../../src/app/aws-clients';
 
 /** A fresh bucket in the shared S3 emulator, so each test file sees only its own objects. */
 export async function emptyBucket(): Promise<{ s3: S3Client; bucket: string }> {

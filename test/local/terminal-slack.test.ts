@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { LocalStack } from '../../src/local/local-stack';
 import { startTerminalPrompt } from '../../src/local/terminal-slack';
-import { createOperations, createServices } from '../../src/services';
+import { createOperations, createServices } from '../../src/app/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
 

@@ -4,7 +4,7 @@ import type { NotifyQueue } from '../../src/alerts/notify-queue';
 import { createDetectionSetup } from '../../src/ingest/detection-setup';
 import { ingestObject } from '../../src/ingest/ingest-object';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
 import { interceptSlack } from '../helpers/slack-api';

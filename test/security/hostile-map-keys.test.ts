@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { LocalStack } from '../../src/local/local-stack';
-import { createServices } from '../../src/services';
+import { createServices } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { withHostileKeys } from '../helpers/hostile-json';
 import { startTestStack } from '../helpers/local-stack';

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { createServices } from '../../src/services';
-import { deliverAlert } from '../../src/slack/deliver-alert';
+import { createServices } from '../../src/app/services';
+import { deliverAlert } from '../../src/notify/deliver-alert';
 import { gatewayClient, webApiGateway } from '../../src/slack/gateway';
 import type { LocalStack } from '../../src/local/local-stack';
 import { openAlert } from '../helpers/alerts';

@@ -1,6 +1,6 @@
 import { compileFieldPath, type FieldGetter } from './field-path';
 import type { Modifiers } from './modifiers';
-import type { EventPredicate } from './selection';
+import type { EventPredicate } from './event-predicate';
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 
 type TextTest = (own: string, other: string) => boolean;

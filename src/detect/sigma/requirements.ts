@@ -1,4 +1,4 @@
-import type { EventPredicate } from './selection';
+import type { EventPredicate } from './event-predicate';
 
 /**
  * What an event must hold for a predicate to be true: top-level fields, each with the lower-cased

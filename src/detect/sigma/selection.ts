@@ -1,3 +1,4 @@
+import type { EventPredicate } from './event-predicate';
 import { compileFieldPath, stringLeaves, type FieldGetter } from './field-path';
 import { compileFieldReference } from './field-reference';
 import { namesComparison, parseModifiers } from './modifiers';
@@ -5,8 +6,8 @@ import { allOfRequirements, anyOfRequirements, requirementsOf, withRequirements 
 import { DocumentProblem, type DocumentPath } from './sigma-error';
 import { compileValues, equalsAny, equalsFolded } from './value-matcher';
 
-/** A compiled search identifier (or any part of one): true when the event matches it. */
-export type EventPredicate = (event: Readonly<Record<string, unknown>>) => boolean;
+export type { EventPredicate };
+
 
 /**
  * Compiles one search identifier of a Sigma `detection`:

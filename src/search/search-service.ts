@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '../search';
-import type { CompiledQuery, SearchCatalog, SearchResult } from '../search';
+import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
 import { snapshotPartitions } from './lake-snapshot';
 
 export interface SearchOutcome {
@@ -26,9 +26,9 @@ export const SEARCH_RUN = { timeoutMs: 60_000, maxRows: 10_000 };
  * require, not import(): `bin/prowl.js` runs the sources through tsx's CommonJS hook, under which
  * a dynamic import() of a .ts path is not resolved (jest rewrites it, so only the real CLI saw it).
  */
-function loadDuckDbBackend(): typeof import('../search/duckdb-backend') {
+function loadDuckDbBackend(): typeof import('./duckdb-backend') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../search/duckdb-backend') as typeof import('../search/duckdb-backend');
+  return require('./duckdb-backend') as typeof import('./duckdb-backend');
 }
 
 export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string; searchCatalog?: SearchCatalog }): SearchService {

@@ -7,12 +7,12 @@ import { recordSuppressed, SuppressedMatches } from '../alerts/suppress-matches'
 import { compileSuppression, isActive } from '../alerts/suppression';
 import type { Policy } from '../detect/policy';
 import type { NormalizedEvent } from '../logs/log-type';
-import { evaluatePolicies } from '../scan/evaluate-policies';
-import type { RescanTarget } from '../scan/rescan-target';
-import { collectTarget, planCovers, scanAccounts, type ScanDeps, type ScanResult } from '../scan/scan-accounts';
-import { narrowPlan, type ScanPlan } from '../scan/scan-plan';
+import { evaluatePolicies } from './evaluate-policies';
+import type { RescanTarget } from './rescan-target';
+import { collectTarget, planCovers, scanAccounts, type ScanDeps, type ScanResult } from './scan-accounts';
+import { narrowPlan, type ScanPlan } from './scan-plan';
 import { ProwlError } from '../errors';
-import type { ResourceStore } from '../store/dynamo-resource-store';
+import type { ResourceStore } from './resource-store';
 
 export interface ScanRunDeps extends ScanRecordDeps {
   scan: ScanDeps;

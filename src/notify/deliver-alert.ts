@@ -5,9 +5,9 @@ import type { AlertStore } from '../alerts/alert-store';
 import { routeAlert } from '../alerts/routing';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
-import { alertMessage, moreMatchesMessage } from './alert-message';
-import type { SlackMessage } from './message';
-import { slackRefused, type SlackGateway } from './gateway';
+import { alertMessage, moreMatchesMessage } from '../slack/alert-message';
+import type { SlackMessage } from '../slack/message';
+import { slackRefused, type SlackGateway } from '../slack/gateway';
 
 /** A claim without a posted message is abandoned after this long (the worker died mid-post). */
 const CLAIM_TIMEOUT_SECONDS = 120;

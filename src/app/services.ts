@@ -1,36 +1,38 @@
+import { rules as pack } from '../../detections';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { DateTime } from 'luxon';
-import type { AlertStore } from './alerts/alert-store';
-import type { AuditLog } from './alerts/audit';
-import type { SettingsStore } from './alerts/settings-store';
-import { sqsNotifyQueue, type NotifyQueue } from './alerts/notify-queue';
-import { createRouteAdmin } from './alerts/route-admin';
-import { createRuleAdmin } from './alerts/rule-admin';
-import { createSuppressionService } from './alerts/suppressions-service';
-import { effectiveTeams } from './alerts/teams';
-import { createTriage } from './alerts/triage';
-import { sqsJobQueue, type JobQueue } from './jobs/job';
-import { createSearchRequests } from './jobs/search-requests';
-import type { Operations } from './slack/operations';
+import type { AlertStore } from '../alerts/alert-store';
+import type { AuditLog } from '../alerts/audit';
+import type { SettingsStore } from '../alerts/settings-store';
+import { sqsNotifyQueue, type NotifyQueue } from '../alerts/notify-queue';
+import { createRouteAdmin } from '../alerts/route-admin';
+import { createRuleAdmin } from '../alerts/rule-admin';
+import { createSuppressionService } from '../alerts/suppressions-service';
+import { effectiveTeams } from '../alerts/teams';
+import { createTriage } from '../alerts/triage';
+import { sqsJobQueue, type JobQueue } from '../jobs/job';
+import { createSearchRequests } from '../jobs/search-requests';
+import type { Operations } from '../slack/operations';
 import { createAwsClients, type AwsClients } from './aws-clients';
-import { readConfigFile, type ConfigFile, type DetectionSettings, type RuntimeConfig, type SecretSource, type TeamConfig } from './config';
-import type { ScanPolicySettings } from './config/scan-policy-settings';
-import type { Rule } from './detect/rule';
-import { loadRuleSet } from './detect/rule-set';
-import type { Policy } from './detect/policy';
-import { policies } from '../detections/policies';
-import { createRescanRequests, sqsRescanQueue, type RescanRequests } from './scan/rescan-requests';
-import { parseScanPlan, type ScanPlan } from './scan/scan-plan';
-import { createDynamoRescanDebounce } from './store/dynamo-rescan-debounce';
-import { buildCustomLogType } from './logs/custom-log-type';
-import { createLogTypeRegistry, type LogTypeRegistry } from './logs/registry';
-import { createDynamoResourceStore, type ResourceStore } from './store/dynamo-resource-store';
-import { ProwlError } from './errors';
-import { logger } from './logger';
-import { gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from './slack/gateway';
-import { createDynamoAlertStore } from './store/dynamo-alert-store';
-import { createDynamoAuditLog } from './store/dynamo-audit-log';
-import { createDynamoSettingsStore } from './store/dynamo-settings-store';
+import { readConfigFile, type ConfigFile, type DetectionSettings, type RuntimeConfig, type SecretSource, type TeamConfig } from '../config';
+import type { ScanPolicySettings } from '../config/scan-policy-settings';
+import type { Rule } from '../detect/rule';
+import { loadRuleSet } from '../detect/rule-set';
+import type { Policy } from '../detect/policy';
+import { policies } from '../../detections/policies';
+import { createRescanRequests, sqsRescanQueue, type RescanRequests } from '../scan/rescan-requests';
+import { parseScanPlan, type ScanPlan } from '../scan/scan-plan';
+import { createDynamoRescanDebounce } from '../store/dynamo-rescan-debounce';
+import { buildCustomLogType } from '../logs/custom-log-type';
+import { createLogTypeRegistry, type LogTypeRegistry } from '../logs/registry';
+import type { ResourceStore } from '../scan/resource-store';
+import { createDynamoResourceStore } from '../store/dynamo-resource-store';
+import { ProwlError } from '../errors';
+import { logger } from '../logger';
+import { gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from '../slack/gateway';
+import { createDynamoAlertStore } from '../store/dynamo-alert-store';
+import { createDynamoAuditLog } from '../store/dynamo-audit-log';
+import { createDynamoSettingsStore } from '../store/dynamo-settings-store';
 
 /**
  * The services a Prowl process runs on, built once from validated configuration. Handlers, the
@@ -108,7 +110,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
  * pack to `--strict`, so this only ever skips rules someone added to their own folder).
  */
 function loadSigmaRuleSet(sigmaDir: string): Rule[] {
-  const { rules, skipped, warnings } = loadRuleSet([{ dir: sigmaDir, strict: false }]);
+  const { rules, skipped, warnings } = loadRuleSet(pack, [{ dir: sigmaDir, strict: false }]);
   for (const problem of skipped) logger.warn('Sigma rule skipped', { file: problem.file, line: problem.line, rule: problem.rule, reason: problem.message });
   for (const problem of warnings) logger.warn('Sigma rule warning', { file: problem.file, line: problem.line, rule: problem.rule, reason: problem.message });
   return rules;
