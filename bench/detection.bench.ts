@@ -36,8 +36,15 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'sigmahq-aws-cloudtrail');
-const rules = loadRuleSet(pack, [{ dir: join(__dirname, '..', 'detections', 'sigma'), strict: true }, ...(existsSync(CORPUS) ? [{ dir: CORPUS, strict: false }] : [])]).rules;
-const cloudTrailEvents = rules.filter((rule) => rule.logTypes.includes('AWS.CloudTrail')).flatMap((rule) => rule.tests.filter((test) => (test.logType ?? rule.logTypes[0]) === 'AWS.CloudTrail').map((test) => test.event as unknown as Record<string, unknown>));
+const rules = loadRuleSet(pack, [
+  { dir: join(__dirname, '..', 'detections', 'sigma'), strict: true },
+  ...(existsSync(CORPUS) ? [{ dir: CORPUS, strict: false }] : []),
+]).rules;
+const cloudTrailEvents = rules
+  .filter((rule) => rule.logTypes.includes('AWS.CloudTrail'))
+  .flatMap((rule) =>
+    rule.tests.filter((test) => (test.logType ?? rule.logTypes[0]) === 'AWS.CloudTrail').map((test) => test.event as unknown as Record<string, unknown>),
+  );
 
 /** Routine traffic from the ingest bench's generator; every 20th record is a rule's own test event. */
 function document(records: number): Buffer {
@@ -58,7 +65,11 @@ async function prowl(bytes: Buffer, detect = true): Promise<{ events: number; ma
   const engine = createEngine(rules, { timeBudgetMs: 1000, settings: EMPTY_DETECTION_SETTINGS });
   let events = 0;
   let matches = 0;
-  for await (const record of parseObject(decompressed(chunks(bytes)), { logTypes: [logTypeByName('AWS.CloudTrail')], origin: { sourceId: 'bench', sourceLabel: 'bench', objectId: 'bench' }, parseTime: '2026-11-22T12:00:00.000Z' })) {
+  for await (const record of parseObject(decompressed(chunks(bytes)), {
+    logTypes: [logTypeByName('AWS.CloudTrail')],
+    origin: { sourceId: 'bench', sourceLabel: 'bench', objectId: 'bench' },
+    parseTime: '2026-11-22T12:00:00.000Z',
+  })) {
     if (record.kind !== 'event') throw new Error(`bench data was quarantined: ${record.reason}`);
     events += 1;
     if (detect) matches += engine.evaluate(record.event).matches.length;
@@ -88,9 +99,13 @@ async function main(): Promise<void> {
   }
   const perSecond = (ms: number): number => Math.round(RECORDS / (ms / 1000));
   const ratio = best.baseline / best.prowl;
-  console.log(`Detection: ${RECORDS} CloudTrail events (${(bytes.length / 1e6).toFixed(1)} MB), ${rules.length} rules loaded (${rules.filter((r) => r.origin === 'sigma').length} Sigma${existsSync(CORPUS) ? ', SigmaHQ folder included' : ''}), ${counted.matches} matches per pass`);
+  console.log(
+    `Detection: ${RECORDS} CloudTrail events (${(bytes.length / 1e6).toFixed(1)} MB), ${rules.length} rules loaded (${rules.filter((r) => r.origin === 'sigma').length} Sigma${existsSync(CORPUS) ? ', SigmaHQ folder included' : ''}), ${counted.matches} matches per pass`,
+  );
   console.log(`  JSON.parse of the same bytes           ${perSecond(best.baseline).toLocaleString('en-US').padStart(10)} events/s`);
-  console.log(`  read + parse + normalize (no rules)    ${perSecond(best.parseOnly).toLocaleString('en-US').padStart(10)} events/s   ratio ${(best.baseline / best.parseOnly).toFixed(2)}`);
+  console.log(
+    `  read + parse + normalize (no rules)    ${perSecond(best.parseOnly).toLocaleString('en-US').padStart(10)} events/s   ratio ${(best.baseline / best.parseOnly).toFixed(2)}`,
+  );
   console.log(`  read + parse + normalize + every rule  ${perSecond(best.prowl).toLocaleString('en-US').padStart(10)} events/s`);
   console.log(`  ratio ${ratio.toFixed(2)} (target ≥ ${TARGET}) ${ratio >= TARGET ? 'met' : 'NOT met'}`);
 }

@@ -87,20 +87,28 @@ const count = (value: number): string => Math.round(value).toLocaleString('en-US
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row, index) => {
-    const line = row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
-    return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((row, index) => {
+      const line = row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+      return index === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const check = process.argv.includes('--check');
-  console.log(`Prowl ingest benchmark — node ${process.version}, ${availableParallelism()} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, best of ${ROUNDS} interleaved rounds\n`);
+  console.log(
+    `Prowl ingest benchmark — node ${process.version}, ${availableParallelism()} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, best of ${ROUNDS} interleaved rounds\n`,
+  );
 
   const cloudTrailBytes = cloudTrailDocument(quick ? 20_000 : 80_000);
   const s3Bytes = s3AccessLines(quick ? 50_000 : 200_000);
-  const lineSplit = (bytes: Buffer): number => bytes.toString('utf8').split('\n').filter((line) => line !== '').length;
+  const lineSplit = (bytes: Buffer): number =>
+    bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '').length;
   const documentParse = (bytes: Buffer): number => (JSON.parse(bytes.toString('utf8')) as { Records: unknown[] }).Records.length;
   // JSON lines: what the cheapest reader does, one JSON.parse per line.
   const jsonLinesParse = (bytes: Buffer): number => {
@@ -112,7 +120,13 @@ async function main(): Promise<void> {
   const results = [
     await measure('AWS.CloudTrail {"Records":[…]}', 'JSON.parse', cloudTrailBytes, documentParse, cloudTrail),
     await measure('AWS.S3ServerAccess lines', 'line split', s3Bytes, lineSplit, s3ServerAccess),
-    await measure('AWS.CloudTrailInsight {"Records":[…]}', 'JSON.parse', cloudTrailInsightDocument(quick ? 20_000 : 80_000), documentParse, logTypeByName('AWS.CloudTrailInsight')),
+    await measure(
+      'AWS.CloudTrailInsight {"Records":[…]}',
+      'JSON.parse',
+      cloudTrailInsightDocument(quick ? 20_000 : 80_000),
+      documentParse,
+      logTypeByName('AWS.CloudTrailInsight'),
+    ),
     await measure('AWS.VPCDns JSON lines', 'JSON.parse/line', vpcDnsLines(lines), jsonLinesParse, logTypeByName('AWS.VPCDns')),
     await measure('AWS.WAFWebACL JSON lines', 'JSON.parse/line', wafLines(lines / 2), jsonLinesParse, logTypeByName('AWS.WAFWebACL')),
     await measure('AWS.CloudWatchEvents JSON lines', 'JSON.parse/line', eventBridgeLines(lines), jsonLinesParse, logTypeByName('AWS.CloudWatchEvents')),
@@ -126,7 +140,17 @@ async function main(): Promise<void> {
       ...results.map((result, index) => {
         const ratio = result.prowlPerSecond / result.baselinePerSecond;
         const target = index === 0 ? `>= ${TARGET_CLOUDTRAIL_RATIO} ${ratioOk ? 'met' : 'MISSED'}` : '-';
-        return [result.name, mb(result.bytes), count(result.events), result.baselineName, count(result.baselinePerSecond), count(result.prowlPerSecond), ((result.bytes / result.events) * result.prowlPerSecond / 1024 / 1024).toFixed(1), ratio.toFixed(2), target];
+        return [
+          result.name,
+          mb(result.bytes),
+          count(result.events),
+          result.baselineName,
+          count(result.baselinePerSecond),
+          count(result.prowlPerSecond),
+          (((result.bytes / result.events) * result.prowlPerSecond) / 1024 / 1024).toFixed(1),
+          ratio.toFixed(2),
+          target,
+        ];
       }),
     ]),
   );

@@ -88,7 +88,9 @@ async function main(): Promise<void> {
   try {
     const file = join(dir, 'cloudtrail-large.json.gz');
     const { uncompressed, records, rootLogins } = await writeLargeCloudTrailFile(file, size, 50_000);
-    console.log(`generated ${mib(uncompressed)} of CloudTrail (${records.toLocaleString('en-US')} records, ${rootLogins} of them root console logins), ${mib(statSync(file).size)} gzip\n`);
+    console.log(
+      `generated ${mib(uncompressed)} of CloudTrail (${records.toLocaleString('en-US')} records, ${rootLogins} of them root console logins), ${mib(statSync(file).size)} gzip\n`,
+    );
 
     // npm start works in a workspace of its own: the config and an inbox holding the file.
     const workspace = join(dir, 'workspace');
@@ -96,7 +98,18 @@ async function main(): Promise<void> {
     mkdirSync(join(workspace, 'samples'));
     cpSync(join(ROOT, 'prowl.config.yml'), join(workspace, 'prowl.config.yml'));
     cpSync(file, join(workspace, 'inbox', 'cloudtrail-large.json.gz'));
-    const devArgs = ['dev', '--once', '--data', join(workspace, 'data'), '--inbox', join(workspace, 'inbox'), '--samples', join(workspace, 'samples'), '--config', join(workspace, 'prowl.config.yml')];
+    const devArgs = [
+      'dev',
+      '--once',
+      '--data',
+      join(workspace, 'data'),
+      '--inbox',
+      join(workspace, 'inbox'),
+      '--samples',
+      join(workspace, 'samples'),
+      '--config',
+      join(workspace, 'prowl.config.yml'),
+    ];
 
     const runs = [
       await runProwl('prowl parse', ['parse', file], ROOT),
@@ -106,7 +119,15 @@ async function main(): Promise<void> {
     const target = (run: Run, bytes: number): string => `< ${mib(bytes)} ${run.peakBytes < bytes ? 'met' : 'MISSED'}`;
     const rows = [
       ['command', 'exit', 'time', 'events/s', 'peak RSS', 'emulators peak RSS', 'target (Prowl)'],
-      ...runs.map((run, i) => [run.name, String(run.code), `${run.seconds.toFixed(1)} s`, Math.round(records / run.seconds).toLocaleString('en-US'), mib(run.peakBytes), i === 2 ? mib(run.childPeakBytes) : '-', target(run, Object.values(TARGETS)[i]!)]),
+      ...runs.map((run, i) => [
+        run.name,
+        String(run.code),
+        `${run.seconds.toFixed(1)} s`,
+        Math.round(records / run.seconds).toLocaleString('en-US'),
+        mib(run.peakBytes),
+        i === 2 ? mib(run.childPeakBytes) : '-',
+        target(run, Object.values(TARGETS)[i]!),
+      ]),
     ];
     const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
     rows.forEach((row, i) => {

@@ -57,11 +57,18 @@ function resource(i: number): Resource {
       return securityGroup({ Id: `sg-${i}`, Region: region, ...(failing ? { IpPermissions: [tcpPermission(22, ['0.0.0.0/0'])] } : {}) });
     case 5:
     case 6:
-      return ec2Instance({ Id: `i-${i}`, Region: region, ...(failing ? { MetadataOptions: { HttpTokens: 'optional', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 } } : {}) });
+      return ec2Instance({
+        Id: `i-${i}`,
+        Region: region,
+        ...(failing ? { MetadataOptions: { HttpTokens: 'optional', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 } } : {}),
+      });
     case 7:
       return ec2Volume({ Id: `vol-${i}`, ...(failing ? { Encrypted: false } : {}) });
     case 8:
-      return iamUser({ Name: `user-${i}`, ...(failing ? { CredentialReport: credentialReport({ AccessKey1Active: true, AccessKey1LastRotated: '2024-01-01T00:00:00.000Z' }) } : {}) });
+      return iamUser({
+        Name: `user-${i}`,
+        ...(failing ? { CredentialReport: credentialReport({ AccessKey1Active: true, AccessKey1LastRotated: '2024-01-01T00:00:00.000Z' }) } : {}),
+      });
     case 9:
       return iamRole({ Name: `role-${i}` });
     case 10:
@@ -83,7 +90,14 @@ function resource(i: number): Resource {
     case 18:
       return cloudTrailTrail({ Name: `trail-${i}` });
     default:
-      return [iamGroup({ Name: `group-${i}` }), eksCluster({ Name: `cluster-${i}` }), ec2AccountSettings({ Region: region }), cloudTrailMeta({ Region: region }), iamRootUser(), iamPasswordPolicy()][i % 6]!;
+      return [
+        iamGroup({ Name: `group-${i}` }),
+        eksCluster({ Name: `cluster-${i}` }),
+        ec2AccountSettings({ Region: region }),
+        cloudTrailMeta({ Region: region }),
+        iamRootUser(),
+        iamPasswordPolicy(),
+      ][i % 6]!;
   }
 }
 
@@ -100,8 +114,12 @@ function main(): void {
   }
   const checks = outcome.passed.length + outcome.failures.length + outcome.suppressed.length + outcome.errors.length;
   const perSecond = (count: number): string => Math.round(count / (best / 1000)).toLocaleString('en-US');
-  console.log(`Scan: ${RESOURCES.toLocaleString('en-US')} synthetic resources, ${policies.length} policies, ${checks.toLocaleString('en-US')} checks (${outcome.failures.length} failed, ${outcome.errors.length} policy errors)`);
-  console.log(`  policy evaluation   ${best.toFixed(1).padStart(8)} ms   ${perSecond(RESOURCES).padStart(10)} resources/s   ${perSecond(checks).padStart(11)} checks/s`);
+  console.log(
+    `Scan: ${RESOURCES.toLocaleString('en-US')} synthetic resources, ${policies.length} policies, ${checks.toLocaleString('en-US')} checks (${outcome.failures.length} failed, ${outcome.errors.length} policy errors)`,
+  );
+  console.log(
+    `  policy evaluation   ${best.toFixed(1).padStart(8)} ms   ${perSecond(RESOURCES).padStart(10)} resources/s   ${perSecond(checks).padStart(11)} checks/s`,
+  );
   if (outcome.errors.length > 0) {
     console.log(`  policy errors: ${[...new Set(outcome.errors.map((error) => `${error.policyId} ${error.kind}`))].join('; ')}`);
     process.exitCode = 1;

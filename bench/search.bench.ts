@@ -32,8 +32,30 @@ const EXISTING_LAKE = args.includes('--lake') ? args[args.indexOf('--lake') + 1]
 const FILES_PER_HOUR = 2;
 
 const TARGET_IP = '203.0.113.77';
-const NAMES = ['GetObject', 'PutObject', 'DescribeInstances', 'AssumeRole', 'GetCallerIdentity', 'ListBuckets', 'Decrypt', 'ConsoleLogin', 'CreateLogStream', 'PutLogEvents'];
-const SOURCES = ['s3.amazonaws.com', 's3.amazonaws.com', 'ec2.amazonaws.com', 'sts.amazonaws.com', 'sts.amazonaws.com', 's3.amazonaws.com', 'kms.amazonaws.com', 'signin.amazonaws.com', 'logs.amazonaws.com', 'logs.amazonaws.com'];
+const NAMES = [
+  'GetObject',
+  'PutObject',
+  'DescribeInstances',
+  'AssumeRole',
+  'GetCallerIdentity',
+  'ListBuckets',
+  'Decrypt',
+  'ConsoleLogin',
+  'CreateLogStream',
+  'PutLogEvents',
+];
+const SOURCES = [
+  's3.amazonaws.com',
+  's3.amazonaws.com',
+  'ec2.amazonaws.com',
+  'sts.amazonaws.com',
+  'sts.amazonaws.com',
+  's3.amazonaws.com',
+  'kms.amazonaws.com',
+  'signin.amazonaws.com',
+  'logs.amazonaws.com',
+  'logs.amazonaws.com',
+];
 const USERS = Array.from({ length: 200 }, (_, index) => `user${index}`);
 const ACCOUNTS = ['111122223333', '444455556666', '777788889999'];
 
@@ -95,7 +117,7 @@ function writeLake(lakeDir: string, end: DateTime): { bytes: number } {
         const offset = Math.floor(((index * FILES_PER_HOUR + file) / (count * FILES_PER_HOUR)) * 3_600_000);
         lines[index] = eventLine(next, start + offset, written + index);
       }
-      const body = gzipSync(lines.join('\n') + '\n', { level: constants.Z_BEST_SPEED });
+      const body = gzipSync(`${lines.join('\n')}\n`, { level: constants.Z_BEST_SPEED });
       writeFileSync(join(dir, `bench-${file}.json.gz`), body);
       bytes += body.length;
       written += count;
@@ -113,7 +135,9 @@ async function main(): Promise<void> {
     if (!EXISTING_LAKE) {
       const generating = performance.now();
       const { bytes } = writeLake(lakeDir, end);
-      console.log(`lake: ${EVENTS.toLocaleString('en')} CloudTrail events, ${HOURS} hourly partitions, ${formatBytes(bytes)} gzip, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+      console.log(
+        `lake: ${EVENTS.toLocaleString('en')} CloudTrail events, ${HOURS} hourly partitions, ${formatBytes(bytes)} gzip, written in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
+      );
     }
     console.log(`      ${lakeDir}`);
 

@@ -23,7 +23,12 @@ function signed(body: string): APIGatewayProxyEventV2 {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
-    version: '2.0', routeKey: 'POST /slack/events', rawPath: '/slack/events', rawQueryString: '', isBase64Encoded: false, body,
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    isBase64Encoded: false,
+    body,
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
     requestContext: { http: { method: 'POST', path: '/slack/events' } } as APIGatewayProxyEventV2['requestContext'],
   };
@@ -32,9 +37,16 @@ function signed(body: string): APIGatewayProxyEventV2 {
 function click(actionId: string, alertId: string): string {
   return new URLSearchParams({
     payload: JSON.stringify({
-      type: 'block_actions', user: { id: 'UADMIN', username: 'admin', team_id: 'T0' }, api_app_id: 'A0', token: 't', trigger_id: '1.2',
-      container: { type: 'message', message_ts: '1.1', channel_id: 'C0', is_ephemeral: false }, team: { id: 'T0', domain: 'd' }, channel: { id: 'C0', name: 's' },
-      message: { type: 'message', ts: '1.1', text: 'x' }, response_url: 'https://hooks.slack.com/actions/T0/1/x',
+      type: 'block_actions',
+      user: { id: 'UADMIN', username: 'admin', team_id: 'T0' },
+      api_app_id: 'A0',
+      token: 't',
+      trigger_id: '1.2',
+      container: { type: 'message', message_ts: '1.1', channel_id: 'C0', is_ephemeral: false },
+      team: { id: 'T0', domain: 'd' },
+      channel: { id: 'C0', name: 's' },
+      message: { type: 'message', ts: '1.1', text: 'x' },
+      response_url: 'https://hooks.slack.com/actions/T0/1/x',
       actions: [{ type: 'button', action_id: actionId, block_id: 'alert_actions', value: alertId, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
     }),
   }).toString();
@@ -52,11 +64,19 @@ async function main(): Promise<void> {
   nock('https://hooks.slack.com').persist().post(/.*/).reply(200, 'ok');
 
   const stack = await startLocalStack({
-    root: join(__dirname, '..'), stage: 'bench', configPath: join(__dirname, '..', 'test', 'fixtures', 'prowl.test.config.yml'),
+    root: join(__dirname, '..'),
+    stage: 'bench',
+    configPath: join(__dirname, '..', 'test', 'fixtures', 'prowl.test.config.yml'),
     slack: { mode: 'slack', botToken: 'xoxb-bench', signingSecret: SECRET },
   });
   try {
-    const root = cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', sourceIPAddress: '203.0.113.1', userIdentity: { type: 'Root', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' }, responseElements: { ConsoleLogin: 'Success' } });
+    const root = cloudTrailEvent({
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      sourceIPAddress: '203.0.113.1',
+      userIdentity: { type: 'Root', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012' },
+      responseElements: { ConsoleLogin: 'Success' },
+    });
     await stack.putObject('AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/22/bench.json.gz', gzipSync(JSON.stringify({ Records: [root] })));
     await stack.runner.idle();
     const [alert] = await createServices(stack.runtime, stack.clients).alerts.listByStatus('OPEN', 1);
@@ -78,7 +98,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(`Slack button click through the handler and local stack (${CLICKS} clicks, warm):`);
-    console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   max ${times[times.length - 1]!.toFixed(1)} ms   (Slack's deadline: 3000 ms)`);
+    console.log(
+      `  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   max ${times[times.length - 1]!.toFixed(1)} ms   (Slack's deadline: 3000 ms)`,
+    );
   } finally {
     await stack.stop();
     nock.cleanAll();

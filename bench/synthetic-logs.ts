@@ -17,7 +17,12 @@ export function random(seed: number): () => number {
 
 const ACCOUNTS = ['123456789012', '210987654321', '345678901234'];
 const USERS = ['alice', 'bob', 'carol@example.com', 'deploy-bot', 'dave'];
-const AGENTS = ['aws-cli/2.15.0 Python/3.11.6 Linux/5.10.205 exe/x86_64.amzn.2 prompt/off command/s3.cp', 'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#6.1.0', 'console.amazonaws.com', 'aws-sdk-java/2.21.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17.0.9'];
+const AGENTS = [
+  'aws-cli/2.15.0 Python/3.11.6 Linux/5.10.205 exe/x86_64.amzn.2 prompt/off command/s3.cp',
+  'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#6.1.0',
+  'console.amazonaws.com',
+  'aws-sdk-java/2.21.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17.0.9',
+];
 
 export function cloudTrailRecord(next: () => number, index: number): Record<string, unknown> {
   const account = ACCOUNTS[Math.floor(next() * ACCOUNTS.length)]!;
@@ -32,7 +37,13 @@ export function cloudTrailRecord(next: () => number, index: number): Record<stri
       accountId: account,
       accessKeyId: `ASIAEXAMPLE${String(index % 1000).padStart(6, '0')}`,
       sessionContext: {
-        sessionIssuer: { type: 'Role', principalId: `AROAEXAMPLE${index % 97}`, arn: `arn:aws:iam::${account}:role/Engineer`, accountId: account, userName: 'Engineer' },
+        sessionIssuer: {
+          type: 'Role',
+          principalId: `AROAEXAMPLE${index % 97}`,
+          arn: `arn:aws:iam::${account}:role/Engineer`,
+          accountId: account,
+          userName: 'Engineer',
+        },
         webIdFederationData: {},
         attributes: { creationDate: '2026-11-22T09:00:00Z', mfaAuthenticated: next() < 0.5 ? 'true' : 'false' },
       },
@@ -52,7 +63,13 @@ export function cloudTrailRecord(next: () => number, index: number): Record<stri
   };
   const shape = next();
   if (shape < 0.4) {
-    return { ...base, eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', requestParameters: { instancesSet: { items: [{ instanceId: `i-0${index.toString(16).padStart(16, '0')}` }] }, filterSet: {} }, responseElements: null };
+    return {
+      ...base,
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'DescribeInstances',
+      requestParameters: { instancesSet: { items: [{ instanceId: `i-0${index.toString(16).padStart(16, '0')}` }] }, filterSet: {} },
+      responseElements: null,
+    };
   }
   if (shape < 0.7) {
     return {
@@ -63,7 +80,13 @@ export function cloudTrailRecord(next: () => number, index: number): Record<stri
       eventCategory: 'Data',
       requestParameters: { bucketName: 'prowl-demo-data', Host: 'prowl-demo-data.s3.us-east-1.amazonaws.com', key: `reports/2026/11/${index}.csv` },
       responseElements: null,
-      additionalEventData: { SignatureVersion: 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: 0, bytesTransferredOut: Math.floor(next() * 1e6), 'x-amz-id-2': 'EXAMPLE+id/2=' },
+      additionalEventData: {
+        SignatureVersion: 'SigV4',
+        CipherSuite: 'TLS_AES_128_GCM_SHA256',
+        bytesTransferredIn: 0,
+        bytesTransferredOut: Math.floor(next() * 1e6),
+        'x-amz-id-2': 'EXAMPLE+id/2=',
+      },
       resources: [
         { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::prowl-demo-data/reports/2026/11/${index}.csv` },
         { accountId: account, type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::prowl-demo-data' },
@@ -91,7 +114,17 @@ export function cloudTrailRecord(next: () => number, index: number): Record<stri
     requestParameters: {
       instancesSet: { items: [{ imageId: 'ami-0123456789abcdef0', minCount: 1, maxCount: 1 }] },
       instanceType: 'm7g.large',
-      tagSpecificationSet: { items: [{ resourceType: 'instance', tags: [{ key: 'Name', value: `worker-${index}` }, { key: 'team', value: 'platform' }] }] },
+      tagSpecificationSet: {
+        items: [
+          {
+            resourceType: 'instance',
+            tags: [
+              { key: 'Name', value: `worker-${index}` },
+              { key: 'team', value: 'platform' },
+            ],
+          },
+        ],
+      },
     },
     responseElements: { instancesSet: { items: [{ instanceId: `i-0${index.toString(16).padStart(16, '0')}`, instanceState: { code: 0, name: 'pending' } }] } },
   };
@@ -125,7 +158,6 @@ export function s3AccessLines(lines: number): Buffer {
   return Buffer.from(`${out.join('\n')}\n`);
 }
 
-
 /** A root console login: what a large file hides that must still reach Slack. */
 function rootConsoleLogin(index: number, nth: number): Record<string, unknown> {
   return {
@@ -151,7 +183,11 @@ function rootConsoleLogin(index: number, nth: number): Record<string, unknown> {
  * record in every `rootLoginEvery` is a root console login from its own address, so the file
  * raises a known number of alerts.
  */
-export async function writeLargeCloudTrailFile(path: string, uncompressedBytes: number, rootLoginEvery = 250_000): Promise<{ uncompressed: number; records: number; rootLogins: number }> {
+export async function writeLargeCloudTrailFile(
+  path: string,
+  uncompressedBytes: number,
+  rootLoginEvery = 250_000,
+): Promise<{ uncompressed: number; records: number; rootLogins: number }> {
   const gzip = createGzip({ level: 1 });
   const done = gzip.pipe(createWriteStream(path));
   const next = random(3);
@@ -186,12 +222,21 @@ const second = (i: number): string => String(i % 60).padStart(2, '0');
 /** CloudTrail Insights files: Start/End pairs on a handful of APIs, with attributions. */
 export function cloudTrailInsightDocument(records: number): Buffer {
   const next = random(4);
-  const apis = [['iam.amazonaws.com', 'CreateAccessKey'], ['kms.amazonaws.com', 'Decrypt'], ['s3.amazonaws.com', 'DeleteObjects'], ['ec2.amazonaws.com', 'RunInstances']];
+  const apis = [
+    ['iam.amazonaws.com', 'CreateAccessKey'],
+    ['kms.amazonaws.com', 'Decrypt'],
+    ['s3.amazonaws.com', 'DeleteObjects'],
+    ['ec2.amazonaws.com', 'RunInstances'],
+  ];
   const parts: string[] = [];
   for (let i = 0; i < records; i++) {
     const [eventSource, eventName] = apis[Math.floor(next() * apis.length)]!;
     const state = i % 2 === 0 ? 'Start' : 'End';
-    const statistics: Record<string, unknown> = { baseline: { average: next() }, insight: { average: 10 + next() * 50 }, ...(state === 'End' ? { insightDuration: 11, baselineDuration: 10079 } : {}) };
+    const statistics: Record<string, unknown> = {
+      baseline: { average: next() },
+      insight: { average: 10 + next() * 50 },
+      ...(state === 'End' ? { insightDuration: 11, baselineDuration: 10079 } : {}),
+    };
     parts.push(
       JSON.stringify({
         eventVersion: '1.08',
@@ -200,7 +245,9 @@ export function cloudTrailInsightDocument(records: number): Buffer {
         eventID: `${(i * 7919).toString(16).padStart(8, '0')}-3a56-48cc-a8a5-e0af77606f5f`,
         eventType: 'AwsCloudTrailInsight',
         recipientAccountId: ACCOUNTS[i % ACCOUNTS.length],
-        sharedEventID: `${Math.floor(i / 2).toString(16).padStart(8, '0')}-3348-4794-83d3-a3db26525049`,
+        sharedEventID: `${Math.floor(i / 2)
+          .toString(16)
+          .padStart(8, '0')}-3348-4794-83d3-a3db26525049`,
         insightDetails: {
           state,
           eventSource,
@@ -208,7 +255,13 @@ export function cloudTrailInsightDocument(records: number): Buffer {
           insightType: 'ApiCallRateInsight',
           insightContext: {
             statistics,
-            attributions: [{ attribute: 'userIdentityArn', insight: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:user/${USERS[i % USERS.length]}`, average: 12.5 }], baseline: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:role/Deploy`, average: 0.2 }] }],
+            attributions: [
+              {
+                attribute: 'userIdentityArn',
+                insight: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:user/${USERS[i % USERS.length]}`, average: 12.5 }],
+                baseline: [{ value: `arn:aws:iam::${ACCOUNTS[0]}:role/Deploy`, average: 0.2 }],
+              },
+            ],
           },
         },
         eventCategory: 'Insight',
@@ -218,14 +271,26 @@ export function cloudTrailInsightDocument(records: number): Buffer {
   return Buffer.from(`{"Records":[${parts.join(',')}]}`);
 }
 
-const NAMES = ['api.github.com.', 'sqs.us-east-1.amazonaws.com.', 'orders-db.cluster-c9akciq32.us-east-1.rds.amazonaws.com.', 'registry.npmjs.org.', 'www.example.com.'];
+const NAMES = [
+  'api.github.com.',
+  'sqs.us-east-1.amazonaws.com.',
+  'orders-db.cluster-c9akciq32.us-east-1.rds.amazonaws.com.',
+  'registry.npmjs.org.',
+  'www.example.com.',
+];
 
 /** Route 53 Resolver query logs, one JSON object per line. */
 export function vpcDnsLines(lines: number): Buffer {
   const next = random(5);
   const out: string[] = [];
   for (let i = 0; i < lines; i++) {
-    const answers = next() < 0.1 ? [] : [{ Rdata: `54.187.${i % 250}.${(i * 7) % 250}`, Type: 'A', Class: 'IN' }, { Rdata: `54.187.${(i + 1) % 250}.${(i * 11) % 250}`, Type: 'A', Class: 'IN' }];
+    const answers =
+      next() < 0.1
+        ? []
+        : [
+            { Rdata: `54.187.${i % 250}.${(i * 7) % 250}`, Type: 'A', Class: 'IN' },
+            { Rdata: `54.187.${(i + 1) % 250}.${(i * 11) % 250}`, Type: 'A', Class: 'IN' },
+          ];
     out.push(
       JSON.stringify({
         version: '1.100000',
@@ -266,7 +331,14 @@ export function wafLines(lines: number): Buffer {
         terminatingRuleMatchDetails: blocked ? [detail] : [],
         httpSourceName: 'ALB',
         httpSourceId: '123456789012-app/shop-prod-alb/50dc6c495c0c9188',
-        ruleGroupList: [{ ruleGroupId: 'AWS#AWSManagedRulesSQLiRuleSet', terminatingRule: blocked ? { ruleId: 'SQLi_QUERYARGUMENTS', action: 'BLOCK', ruleMatchDetails: [detail] } : null, nonTerminatingMatchingRules: [], excludedRules: null }],
+        ruleGroupList: [
+          {
+            ruleGroupId: 'AWS#AWSManagedRulesSQLiRuleSet',
+            terminatingRule: blocked ? { ruleId: 'SQLi_QUERYARGUMENTS', action: 'BLOCK', ruleMatchDetails: [detail] } : null,
+            nonTerminatingMatchingRules: [],
+            excludedRules: null,
+          },
+        ],
         rateBasedRuleList: [],
         nonTerminatingMatchingRules: [],
         requestHeadersInserted: null,
@@ -274,7 +346,11 @@ export function wafLines(lines: number): Buffer {
         httpRequest: {
           clientIp: `198.51.100.${(i % 254) + 1}`,
           country: 'US',
-          headers: [{ name: 'Host', value: 'shop.example.com' }, { name: 'User-Agent', value: AGENTS[i % AGENTS.length] }, { name: 'Accept', value: '*/*' }],
+          headers: [
+            { name: 'Host', value: 'shop.example.com' },
+            { name: 'User-Agent', value: AGENTS[i % AGENTS.length] },
+            { name: 'Accept', value: '*/*' },
+          ],
           uri: `/api/items/${i}`,
           args: blocked ? "id=1%20OR%20'1'='1'" : `page=${i % 10}`,
           httpVersion: 'HTTP/1.1',
@@ -324,7 +400,9 @@ export function auroraAuditLines(lines: number): Buffer {
           ? 'orders'
           : `'SELECT \`id\`, \`status\`, \`total\` FROM \`orders\` WHERE \`customer_id\` = ${i} AND \`status\` IN (\\'paid\\',\\'shipped\\') LIMIT 20'`;
     const operation = kind === 0 ? 'CONNECT' : kind === 1 ? 'READ' : 'QUERY';
-    out.push(`${micros},orders-db-instance-1,${user},10.0.${i % 250}.${(i * 3) % 250},${10000 + (i % 500)},${kind === 0 ? 0 : 2290000 + i},${operation},orders,${object},0`);
+    out.push(
+      `${micros},orders-db-instance-1,${user},10.0.${i % 250}.${(i * 3) % 250},${10000 + (i % 500)},${kind === 0 ? 0 : 2290000 + i},${operation},orders,${object},0`,
+    );
   }
   return Buffer.from(`${out.join('\n')}\n`);
 }

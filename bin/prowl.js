@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-'use strict';
+
 // Prowl's CLI runs its TypeScript sources directly (tsx), so there is no build step to forget.
 // AWS SDK versions are pinned in the lockfile; its Node 22 notice is for future releases.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -41,7 +41,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.AdminPolicyAttached',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'A user, role or group was given administrator access: the AdministratorAccess managed policy attached, or a policy allowing every action on every resource.',
+  description:
+    'A user, role or group was given administrator access: the AdministratorAccess managed policy attached, or a policy allowing every action on every resource.',
   runbook:
     'Ask the actor who needs admin and why; standing admin should be rare and in IaC. If unexplained, detach or delete the policy at once, revoke the grantee\'s sessions (for a role: "Revoke active sessions"), and review what the grantee did since. Check whether the actor is itself compromised (this is a classic escalation step).',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',
@@ -54,7 +55,11 @@ export default defineRule({
     {
       name: 'attaching AdministratorAccess to a role matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', requestParameters: { roleName: 'ci-runner', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'AttachRolePolicy',
+        requestParameters: { roleName: 'ci-runner', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+      }),
     },
     {
       name: 'an inline *:* policy on a user matches',
@@ -62,28 +67,48 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'iam.amazonaws.com',
         eventName: 'PutUserPolicy',
-        requestParameters: { userName: 'backup', policyName: 'tmp', policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*:*', Resource: '*' } }) },
+        requestParameters: {
+          userName: 'backup',
+          policyName: 'tmp',
+          policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*:*', Resource: '*' } }),
+        },
       }),
     },
     {
       name: 'a new default version granting everything matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicyVersion', requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', policyDocument: adminDoc('All'), setAsDefault: true } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicyVersion',
+        requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', policyDocument: adminDoc('All'), setAsDefault: true },
+      }),
     },
     {
       name: 'a new non-default version does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicyVersion', requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', policyDocument: adminDoc('All'), setAsDefault: false } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicyVersion',
+        requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', policyDocument: adminDoc('All'), setAsDefault: false },
+      }),
     },
     {
       name: 'attaching ReadOnlyAccess does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', requestParameters: { roleName: 'auditor', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'AttachRolePolicy',
+        requestParameters: { roleName: 'auditor', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      }),
     },
     {
       name: 'a customer policy merely named AdministratorAccess does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', requestParameters: { roleName: 'x', policyArn: 'arn:aws:iam::123456789012:policy/AdministratorAccess' } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'AttachRolePolicy',
+        requestParameters: { roleName: 'x', policyArn: 'arn:aws:iam::123456789012:policy/AdministratorAccess' },
+      }),
     },
     {
       name: 'an inline policy scoped to one bucket does not match',
@@ -91,7 +116,11 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'iam.amazonaws.com',
         eventName: 'PutRolePolicy',
-        requestParameters: { roleName: 'app', policyName: 's3', policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-app/*' }] }) },
+        requestParameters: {
+          roleName: 'app',
+          policyName: 's3',
+          policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-app/*' }] }),
+        },
       }),
     },
     {
@@ -100,7 +129,11 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'iam.amazonaws.com',
         eventName: 'PutRolePolicy',
-        requestParameters: { roleName: 'app', policyName: 'p', policyDocument: JSON.stringify({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }) },
+        requestParameters: {
+          roleName: 'app',
+          policyName: 'p',
+          policyDocument: JSON.stringify({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }),
+        },
       }),
     },
   ],

@@ -19,11 +19,16 @@ export default defineRule({
   description:
     'An AMI was deregistered by someone other than the deployment pipeline (detections.deploymentPrincipals, or CloudFormation). Images are what instances and auto scaling groups are rebuilt from; deleting them is an impact step that makes recovery slow, and pipelines, not people, retire images.',
   runbook:
-    'Ask the actor why. If unplanned: check whether the image\'s snapshots still exist (deregistering keeps them unless deleted too) and re-register it from them, then check auto scaling groups and launch templates that referenced it. Several images gone at once (see the alert\'s distinct values over the hour) is destruction: revoke the sessions first.',
+    "Ask the actor why. If unplanned: check whether the image's snapshots still exist (deregistering keeps them unless deleted too) and re-register it from them, then check auto scaling groups and launch templates that referenced it. Several images gone at once (see the alert's distinct values over the hour) is destruction: revoke the sessions first.",
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/deregister-ami.html',
   tags: ['TA0040:T1485'],
   requiresSettings: ['deploymentPrincipals'],
-  rule: (event, { settings }) => event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'DeregisterImage' && succeeded(event) && !isAwsServiceCall(event) && !isDeployment(event, settings),
+  rule: (event, { settings }) =>
+    event.eventSource === 'ec2.amazonaws.com' &&
+    event.eventName === 'DeregisterImage' &&
+    succeeded(event) &&
+    !isAwsServiceCall(event) &&
+    !isDeployment(event, settings),
   distinctValues: imageOf,
   title: (event) => `${actorOf(event)} deregistered AMI ${imageOf(event)[0] ?? 'unknown'} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}`,
@@ -36,7 +41,15 @@ export default defineRule({
       settings: { deploymentPrincipals: ['arn:aws:iam::*:role/ImageBuilderCleanup'] },
       event: deregister('ami-0a1b2c3d4e5f67890', { userIdentity: assumedRoleIdentity('ImageBuilderCleanup', 'nightly') }),
     },
-    { name: 'registering an image does not match', expect: false, event: cloudTrailWrite({ eventName: 'RegisterImage', requestParameters: { name: 'web-2026-11-22' } }) },
-    { name: 'a denied deregistration does not match', expect: false, event: deregister('ami-0a1b2c3d4e5f67890', { errorCode: 'Client.UnauthorizedOperation' }) },
+    {
+      name: 'registering an image does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'RegisterImage', requestParameters: { name: 'web-2026-11-22' } }),
+    },
+    {
+      name: 'a denied deregistration does not match',
+      expect: false,
+      event: deregister('ami-0a1b2c3d4e5f67890', { errorCode: 'Client.UnauthorizedOperation' }),
+    },
   ],
 });

@@ -6,7 +6,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.BedrockInvocationLoggingDeleted',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Bedrock model invocation logging was deleted for a region: prompts and responses stop being recorded, which is what someone abusing the account\'s models (LLMjacking) wants before running up usage.',
+  description:
+    "Bedrock model invocation logging was deleted for a region: prompts and responses stop being recorded, which is what someone abusing the account's models (LLMjacking) wants before running up usage.",
   runbook:
     'Restore invocation logging (`aws bedrock put-model-invocation-logging-configuration`) and ask the actor why it was removed. Check Bedrock usage and InvokeModel callers in CloudTrail for the period without logs.',
   reference: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html',
@@ -16,8 +17,24 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:bedrock-logging`,
   alertContext: callContext,
   tests: [
-    { name: 'deleting invocation logging matches', expect: true, event: cloudTrailWrite({ eventSource: 'bedrock.amazonaws.com', eventName: 'DeleteModelInvocationLoggingConfiguration', requestParameters: null }) },
-    { name: 'reading the configuration does not match', expect: false, event: cloudTrailWrite({ eventSource: 'bedrock.amazonaws.com', eventName: 'GetModelInvocationLoggingConfiguration', readOnly: true }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'bedrock.amazonaws.com', eventName: 'DeleteModelInvocationLoggingConfiguration', errorCode: 'AccessDeniedException' }) },
+    {
+      name: 'deleting invocation logging matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'bedrock.amazonaws.com', eventName: 'DeleteModelInvocationLoggingConfiguration', requestParameters: null }),
+    },
+    {
+      name: 'reading the configuration does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'bedrock.amazonaws.com', eventName: 'GetModelInvocationLoggingConfiguration', readOnly: true }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'bedrock.amazonaws.com',
+        eventName: 'DeleteModelInvocationLoggingConfiguration',
+        errorCode: 'AccessDeniedException',
+      }),
+    },
   ],
 });

@@ -14,9 +14,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.CognitoUnauthenticatedAccessEnabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A Cognito identity pool now hands AWS credentials to unauthenticated (guest) identities, outside the deployment pipeline. Anyone who knows the pool id (it ships in the app) gets the unauthenticated role\'s permissions; an over-broad role there is a public door into the account.',
+  description:
+    "A Cognito identity pool now hands AWS credentials to unauthenticated (guest) identities, outside the deployment pipeline. Anyone who knows the pool id (it ships in the app) gets the unauthenticated role's permissions; an over-broad role there is a public door into the account.",
   runbook:
-    'Check whether the app needs guest access. If not, turn it off; if it does, make sure the unauthenticated role allows only what guests need. Review calls made with that role\'s credentials since the change. Quiet pipeline updates by listing its roles in deploymentPrincipals.',
+    "Check whether the app needs guest access. If not, turn it off; if it does, make sure the unauthenticated role allows only what guests need. Review calls made with that role's credentials since the change. Quiet pipeline updates by listing its roles in deploymentPrincipals.",
   reference: 'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html#enable-or-disable-unauthenticated-identities',
   tags: ['TA0001:T1078.004', 'TA0003:T1098'],
   requiresSettings: ['deploymentPrincipals'],
@@ -31,9 +32,48 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${poolOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'enabling guest access on a pool matches', expect: true, event: cloudTrailWrite({ eventSource: 'cognito-identity.amazonaws.com', eventName: 'UpdateIdentityPool', requestParameters: { identityPoolId: 'us-east-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d', identityPoolName: 'orders_app', allowUnauthenticatedIdentities: true } }) },
-    { name: 'a pool without guest access does not match', expect: false, event: cloudTrailWrite({ eventSource: 'cognito-identity.amazonaws.com', eventName: 'CreateIdentityPool', requestParameters: { identityPoolName: 'staff_app', allowUnauthenticatedIdentities: false } }) },
-    { name: 'the pipeline updating the pool does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'cognito-identity.amazonaws.com', eventName: 'UpdateIdentityPool', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-3'), requestParameters: { identityPoolName: 'orders_app', allowUnauthenticatedIdentities: true } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'cognito-identity.amazonaws.com', eventName: 'UpdateIdentityPool', errorCode: 'NotAuthorizedException', requestParameters: { identityPoolName: 'orders_app', allowUnauthenticatedIdentities: true } }) },
+    {
+      name: 'enabling guest access on a pool matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'cognito-identity.amazonaws.com',
+        eventName: 'UpdateIdentityPool',
+        requestParameters: {
+          identityPoolId: 'us-east-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+          identityPoolName: 'orders_app',
+          allowUnauthenticatedIdentities: true,
+        },
+      }),
+    },
+    {
+      name: 'a pool without guest access does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'cognito-identity.amazonaws.com',
+        eventName: 'CreateIdentityPool',
+        requestParameters: { identityPoolName: 'staff_app', allowUnauthenticatedIdentities: false },
+      }),
+    },
+    {
+      name: 'the pipeline updating the pool does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'cognito-identity.amazonaws.com',
+        eventName: 'UpdateIdentityPool',
+        userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-3'),
+        requestParameters: { identityPoolName: 'orders_app', allowUnauthenticatedIdentities: true },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'cognito-identity.amazonaws.com',
+        eventName: 'UpdateIdentityPool',
+        errorCode: 'NotAuthorizedException',
+        requestParameters: { identityPoolName: 'orders_app', allowUnauthenticatedIdentities: true },
+      }),
+    },
   ],
 });

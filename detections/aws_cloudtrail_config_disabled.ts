@@ -28,9 +28,37 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:config`,
   alertContext: callContext,
   tests: [
-    { name: 'stopping the recorder matches', expect: true, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'StopConfigurationRecorder', requestParameters: { configurationRecorderName: 'default' } }) },
-    { name: 'deleting the delivery channel matches', expect: true, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteDeliveryChannel', requestParameters: { deliveryChannelName: 'default' } }) },
-    { name: 'starting the recorder does not match', expect: false, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'StartConfigurationRecorder', requestParameters: { configurationRecorderName: 'default' } }) },
-    { name: 'an event name that is an Object prototype property does not match', expect: false, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'toString' }) },
+    {
+      name: 'stopping the recorder matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'StopConfigurationRecorder',
+        requestParameters: { configurationRecorderName: 'default' },
+      }),
+    },
+    {
+      name: 'deleting the delivery channel matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteDeliveryChannel',
+        requestParameters: { deliveryChannelName: 'default' },
+      }),
+    },
+    {
+      name: 'starting the recorder does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'StartConfigurationRecorder',
+        requestParameters: { configurationRecorderName: 'default' },
+      }),
+    },
+    {
+      name: 'an event name that is an Object prototype property does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'toString' }),
+    },
   ],
 });

@@ -34,7 +34,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.ConfigRulesDeleted',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'AWS Config rules, conformance packs or their automatic remediations were deleted outside the deployment pipeline. The recorder keeps running, so AWS.CloudTrail.ConfigDisabled stays quiet, but the checks that flag public buckets or open security groups (and fix them) are gone.',
+  description:
+    'AWS Config rules, conformance packs or their automatic remediations were deleted outside the deployment pipeline. The recorder keeps running, so AWS.CloudTrail.ConfigDisabled stays quiet, but the checks that flag public buckets or open security groups (and fix them) are gone.',
   runbook:
     'Restore the rule or pack from IaC unless the removal was planned, and ask the actor why. Check what the rule used to flag: resources changed since its deletion are unchecked. Quiet pipeline changes by listing its roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config.html',
@@ -45,10 +46,54 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${actorOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'deleting a config rule by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteConfigRule', requestParameters: { configRuleName: 's3-bucket-public-read-prohibited' } }) },
-    { name: 'deleting a conformance pack matches', expect: true, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteConformancePack', requestParameters: { conformancePackName: 'cis-aws-foundations' } }) },
-    { name: 'Security Hub removing its own rule does not match', expect: false, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteConfigRule', userIdentity: awsServiceIdentity('securityhub.amazonaws.com'), requestParameters: { configRuleName: 'securityhub-s3-bucket-public-read-prohibited-a1b2c3' } }) },
-    { name: 'the pipeline deleting a rule does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteConfigRule', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4'), requestParameters: { configRuleName: 'old-tag-check' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'config.amazonaws.com', eventName: 'DeleteConfigRule', errorCode: 'AccessDeniedException', requestParameters: { configRuleName: 's3-bucket-public-read-prohibited' } }) },
+    {
+      name: 'deleting a config rule by hand matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteConfigRule',
+        requestParameters: { configRuleName: 's3-bucket-public-read-prohibited' },
+      }),
+    },
+    {
+      name: 'deleting a conformance pack matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteConformancePack',
+        requestParameters: { conformancePackName: 'cis-aws-foundations' },
+      }),
+    },
+    {
+      name: 'Security Hub removing its own rule does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteConfigRule',
+        userIdentity: awsServiceIdentity('securityhub.amazonaws.com'),
+        requestParameters: { configRuleName: 'securityhub-s3-bucket-public-read-prohibited-a1b2c3' },
+      }),
+    },
+    {
+      name: 'the pipeline deleting a rule does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteConfigRule',
+        userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-4'),
+        requestParameters: { configRuleName: 'old-tag-check' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'config.amazonaws.com',
+        eventName: 'DeleteConfigRule',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { configRuleName: 's3-bucket-public-read-prohibited' },
+      }),
+    },
   ],
 });

@@ -33,7 +33,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.ConsoleLoginFailures',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Five or more failed console sign-ins for the same user within an hour: password guessing, or a credential-stuffing list that contains this account.',
+  description:
+    'Five or more failed console sign-ins for the same user within an hour: password guessing, or a credential-stuffing list that contains this account.',
   runbook:
     'Look at the source addresses of the failures (alert events) and whether a successful ConsoleLogin for the same user followed. Ask the user if they were locked out. If not them: make sure MFA is on, rotate the password, and consider blocking the addresses. A success after the failures from the same address is a likely compromise: disable the user and investigate the session.',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html',
@@ -53,6 +54,10 @@ export default defineRule({
       event: failedLogin({ type: 'IAMUser', accountId: '123456789012', accessKeyId: '', userName: HIDDEN_USER }),
     },
     { name: 'a successful login does not match', expect: false, event: failedLogin(iamUserIdentity('carol'), 'Success') },
-    { name: 'a login record without a response does not match', expect: false, event: cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', responseElements: null }) },
+    {
+      name: 'a login record without a response does not match',
+      expect: false,
+      event: cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', responseElements: null }),
+    },
   ],
 });

@@ -35,16 +35,30 @@ export default defineRule({
     text(dig(event.additionalEventData, 'MFAUsed')) === 'No',
   title: (event) => `${actorOf(event)} signed in to the console without MFA in ${accountOf(event)} from ${event.sourceIPAddress ?? 'an unknown address'}`,
   dedup: (event) => `${principalArnOf(event)}`,
-  alertContext: (event) => ({ user: actorOf(event), sourceIPAddress: event.sourceIPAddress, userAgent: event.userAgent, loginTo: dig(event.additionalEventData, 'LoginTo') }),
+  alertContext: (event) => ({
+    user: actorOf(event),
+    sourceIPAddress: event.sourceIPAddress,
+    userAgent: event.userAgent,
+    loginTo: dig(event.additionalEventData, 'LoginTo'),
+  }),
   tests: [
     { name: 'an IAM user password-only login matches', expect: true, event: consoleLogin(iamUserIdentity('bob'), 'Success', 'No') },
     { name: 'an IAM user login with MFA does not match', expect: false, event: consoleLogin(iamUserIdentity('bob'), 'Success', 'Yes') },
     { name: 'a failed login without MFA does not match', expect: false, event: consoleLogin(iamUserIdentity('bob'), 'Failure', 'No') },
-    { name: 'a federated SSO login (MFA at the identity provider) does not match', expect: false, event: consoleLogin(assumedRoleIdentity('AWSReservedSSO_Admin_0123456789abcdef', 'bob@example.com'), 'Success', 'No') },
+    {
+      name: 'a federated SSO login (MFA at the identity provider) does not match',
+      expect: false,
+      event: consoleLogin(assumedRoleIdentity('AWSReservedSSO_Admin_0123456789abcdef', 'bob@example.com'), 'Success', 'No'),
+    },
     {
       name: 'a login record without additionalEventData does not match',
       expect: false,
-      event: cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', userIdentity: iamUserIdentity('bob'), responseElements: { ConsoleLogin: 'Success' } }),
+      event: cloudTrailEvent({
+        eventSource: 'signin.amazonaws.com',
+        eventName: 'ConsoleLogin',
+        userIdentity: iamUserIdentity('bob'),
+        responseElements: { ConsoleLogin: 'Success' },
+      }),
     },
   ],
 });

@@ -13,7 +13,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.DetectiveDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Amazon Detective was switched off or an account left its behavior graph: the history investigators use to follow a GuardDuty finding back through CloudTrail, VPC and EKS activity stops being collected.',
+  description:
+    'Amazon Detective was switched off or an account left its behavior graph: the history investigators use to follow a GuardDuty finding back through CloudTrail, VPC and EKS activity stops being collected.',
   runbook:
     'Re-enable Detective (or re-invite the member) from the administrator account and ask the actor why. The graph cannot be restored once deleted: preserve CloudTrail and flow logs for the period instead.',
   reference: 'https://docs.aws.amazon.com/detective/latest/adminguide/detective-disabling.html',
@@ -23,9 +24,38 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:detective`,
   alertContext: callContext,
   tests: [
-    { name: 'deleting the graph matches', expect: true, event: cloudTrailWrite({ eventSource: 'detective.amazonaws.com', eventName: 'DeleteGraph', requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:123456789012:graph:027c7c4610ea4aacaf0b883093cab899' } }) },
-    { name: 'leaving the graph matches', expect: true, event: cloudTrailWrite({ eventSource: 'detective.amazonaws.com', eventName: 'DisassociateMembership', requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:111122223333:graph:027c7c4610ea4aacaf0b883093cab899' } }) },
-    { name: 'listing graphs does not match', expect: false, event: cloudTrailWrite({ eventSource: 'detective.amazonaws.com', eventName: 'ListGraphs', readOnly: true }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'detective.amazonaws.com', eventName: 'DeleteGraph', errorCode: 'AccessDeniedException', requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:123456789012:graph:027c' } }) },
+    {
+      name: 'deleting the graph matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'detective.amazonaws.com',
+        eventName: 'DeleteGraph',
+        requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:123456789012:graph:027c7c4610ea4aacaf0b883093cab899' },
+      }),
+    },
+    {
+      name: 'leaving the graph matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'detective.amazonaws.com',
+        eventName: 'DisassociateMembership',
+        requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:111122223333:graph:027c7c4610ea4aacaf0b883093cab899' },
+      }),
+    },
+    {
+      name: 'listing graphs does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'detective.amazonaws.com', eventName: 'ListGraphs', readOnly: true }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'detective.amazonaws.com',
+        eventName: 'DeleteGraph',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { GraphArn: 'arn:aws:detective:us-east-1:123456789012:graph:027c' },
+      }),
+    },
   ],
 });

@@ -23,9 +23,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.EbsDefaultEncryptionWeakened',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'EBS encryption by default was turned off in a region, or the default EBS key was switched to a KMS key owned by an account outside the organization. New volumes and snapshots are then unencrypted (easy to share out) or encrypted under someone else\'s key (ransomware).',
+  description:
+    "EBS encryption by default was turned off in a region, or the default EBS key was switched to a KMS key owned by an account outside the organization. New volumes and snapshots are then unencrypted (easy to share out) or encrypted under someone else's key (ransomware).",
   runbook:
-    'Turn it back on (`aws ec2 enable-ebs-encryption-by-default`) or reset the default key, and ask the actor why. List volumes created since the change and re-encrypt them; for a foreign key, treat it as an attack and check whether that key\'s owner can now revoke your access to the data.',
+    "Turn it back on (`aws ec2 enable-ebs-encryption-by-default`) or reset the default key, and ask the actor why. List volumes created since the change and re-encrypt them; for a foreign key, treat it as an attack and check whether that key's owner can now revoke your access to the data.",
   reference: 'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
   tags: ['TA0005:T1562.001', 'TA0040:T1486'],
   requiresSettings: ['organizationAccountIds'],
@@ -35,10 +36,36 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (foreignDefaultKey(event, settings) ? 'HIGH' : 'MEDIUM'),
   alertContext: callContext,
   tests: [
-    { name: 'disabling encryption by default matches', expect: true, event: cloudTrailWrite({ eventName: 'DisableEbsEncryptionByDefault', requestParameters: {} }) },
-    { name: 'a default key from an outside account matches', expect: true, event: cloudTrailWrite({ eventName: 'ModifyEbsDefaultKmsKeyId', requestParameters: { kmsKeyId: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' } }) },
-    { name: 'a default key of this account does not match', expect: false, event: cloudTrailWrite({ eventName: 'ModifyEbsDefaultKmsKeyId', requestParameters: { kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' } }) },
-    { name: 'enabling encryption by default does not match', expect: false, event: cloudTrailWrite({ eventName: 'EnableEbsEncryptionByDefault', requestParameters: {} }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventName: 'DisableEbsEncryptionByDefault', errorCode: 'Client.UnauthorizedOperation', requestParameters: {} }) },
+    {
+      name: 'disabling encryption by default matches',
+      expect: true,
+      event: cloudTrailWrite({ eventName: 'DisableEbsEncryptionByDefault', requestParameters: {} }),
+    },
+    {
+      name: 'a default key from an outside account matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventName: 'ModifyEbsDefaultKmsKeyId',
+        requestParameters: { kmsKeyId: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      }),
+    },
+    {
+      name: 'a default key of this account does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventName: 'ModifyEbsDefaultKmsKeyId',
+        requestParameters: { kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      }),
+    },
+    {
+      name: 'enabling encryption by default does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'EnableEbsEncryptionByDefault', requestParameters: {} }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'DisableEbsEncryptionByDefault', errorCode: 'Client.UnauthorizedOperation', requestParameters: {} }),
+    },
   ],
 });

@@ -11,7 +11,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.Ec2BlockPublicAccessDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'Block public access for AMIs or EBS snapshots was turned off in a region. That account-level guard is what stops an image or snapshot from being made public; turning it off is the step before sharing a disk with the world.',
+  description:
+    'Block public access for AMIs or EBS snapshots was turned off in a region. That account-level guard is what stops an image or snapshot from being made public; turning it off is the step before sharing a disk with the world.',
   runbook:
     'Turn the block back on (`aws ec2 enable-image-block-public-access` / `enable-snapshot-block-public-access --state block-all-sharing`) and ask the actor why. Check for AMIs or snapshots made public since (AWS.CloudTrail.AmiSharedOutsideOrg, EbsSnapshotSharedOutsideOrg).',
   reference: 'https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html',
@@ -21,9 +22,25 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${event.eventName}`,
   alertContext: callContext,
   tests: [
-    { name: 'disabling snapshot block public access matches', expect: true, event: cloudTrailWrite({ eventName: 'DisableSnapshotBlockPublicAccess', requestParameters: {} }) },
-    { name: 'disabling image block public access matches', expect: true, event: cloudTrailWrite({ eventName: 'DisableImageBlockPublicAccess', requestParameters: {} }) },
-    { name: 'enabling it does not match', expect: false, event: cloudTrailWrite({ eventName: 'EnableSnapshotBlockPublicAccess', requestParameters: { state: 'block-all-sharing' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventName: 'DisableImageBlockPublicAccess', errorCode: 'Client.UnauthorizedOperation', requestParameters: {} }) },
+    {
+      name: 'disabling snapshot block public access matches',
+      expect: true,
+      event: cloudTrailWrite({ eventName: 'DisableSnapshotBlockPublicAccess', requestParameters: {} }),
+    },
+    {
+      name: 'disabling image block public access matches',
+      expect: true,
+      event: cloudTrailWrite({ eventName: 'DisableImageBlockPublicAccess', requestParameters: {} }),
+    },
+    {
+      name: 'enabling it does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'EnableSnapshotBlockPublicAccess', requestParameters: { state: 'block-all-sharing' } }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'DisableImageBlockPublicAccess', errorCode: 'Client.UnauthorizedOperation', requestParameters: {} }),
+    },
   ],
 });

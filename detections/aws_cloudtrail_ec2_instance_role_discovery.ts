@@ -46,7 +46,13 @@ function discoveryCall(event: CloudTrailEvent): string[] {
 }
 
 function fromInstance(eventSource: string, eventName: string, fields: Parameters<typeof cloudTrailEvent>[0] = {}): ReturnType<typeof cloudTrailEvent> {
-  return cloudTrailEvent({ eventSource, eventName, userIdentity: assumedRoleIdentity('web-app-instance-role', 'i-0adc17a5acb70d9ae'), sourceIPAddress: '203.0.113.10', ...fields });
+  return cloudTrailEvent({
+    eventSource,
+    eventName,
+    userIdentity: assumedRoleIdentity('web-app-instance-role', 'i-0adc17a5acb70d9ae'),
+    sourceIPAddress: '203.0.113.10',
+    ...fields,
+  });
 }
 
 export default defineRule({
@@ -54,9 +60,9 @@ export default defineRule({
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
   description:
-    'An EC2 instance\'s role made 5 or more different discovery calls within an hour (who am I, list users and roles, buckets, trails, GuardDuty detectors, snapshots…), counting denied ones. Applications call the same few APIs; a sweep of account-wide look-ups from an instance is someone with a shell on it, or its stolen credentials, finding their way around.',
+    "An EC2 instance's role made 5 or more different discovery calls within an hour (who am I, list users and roles, buckets, trails, GuardDuty detectors, snapshots…), counting denied ones. Applications call the same few APIs; a sweep of account-wide look-ups from an instance is someone with a shell on it, or its stolen credentials, finding their way around.",
   runbook:
-    'See which calls were made (alert: distinct values) and from which address. If the instance runs an inventory or security tool, suppress this rule for its role. Otherwise treat the instance as compromised: isolate it (security group with no rules), snapshot its disk, revoke the role\'s sessions, and review everything the role did in the window.',
+    "See which calls were made (alert: distinct values) and from which address. If the instance runs an inventory or security tool, suppress this rule for its role. Otherwise treat the instance as compromised: isolate it (security group with no rules), snapshot its disk, revoke the role's sessions, and review everything the role did in the window.",
   reference: 'https://attack.mitre.org/techniques/T1580/',
   tags: ['TA0007:T1580', 'TA0007:T1087.004'],
   threshold: 5,
@@ -67,8 +73,20 @@ export default defineRule({
   alertContext: (event) => ({ ...callContext(event), instanceId: instanceIdOfSession(event) }),
   tests: [
     { name: 'listing IAM users from an instance counts', expect: true, event: fromInstance('iam.amazonaws.com', 'ListUsers') },
-    { name: 'a denied authorization-details dump counts', expect: true, event: fromInstance('iam.amazonaws.com', 'GetAccountAuthorizationDetails', { errorCode: 'AccessDenied' }) },
-    { name: 'the instance doing its job does not count', expect: false, event: fromInstance('s3.amazonaws.com', 'GetObject', { requestParameters: { bucketName: 'app-assets', key: 'config.json' } }) },
-    { name: 'a person listing users does not count', expect: false, event: cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'ListUsers', userIdentity: assumedRoleIdentity('Engineer', 'alice') }) },
+    {
+      name: 'a denied authorization-details dump counts',
+      expect: true,
+      event: fromInstance('iam.amazonaws.com', 'GetAccountAuthorizationDetails', { errorCode: 'AccessDenied' }),
+    },
+    {
+      name: 'the instance doing its job does not count',
+      expect: false,
+      event: fromInstance('s3.amazonaws.com', 'GetObject', { requestParameters: { bucketName: 'app-assets', key: 'config.json' } }),
+    },
+    {
+      name: 'a person listing users does not count',
+      expect: false,
+      event: cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'ListUsers', userIdentity: assumedRoleIdentity('Engineer', 'alice') }),
+    },
   ],
 });

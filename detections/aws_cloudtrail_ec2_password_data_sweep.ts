@@ -33,10 +33,22 @@ export default defineRule({
     {
       name: 'a denied attempt counts, as Stratus Red Team detonates it',
       expect: true,
-      event: passwordData('i-0a1b2c3d4e5f67890', { userIdentity: assumedRoleIdentity('stratus-red-team-ec2-get-password-data-role', 'aws-go-sdk-1722375070115152000'), errorCode: 'Client.UnauthorizedOperation', errorMessage: 'You are not authorized to perform this operation.' }),
+      event: passwordData('i-0a1b2c3d4e5f67890', {
+        userIdentity: assumedRoleIdentity('stratus-red-team-ec2-get-password-data-role', 'aws-go-sdk-1722375070115152000'),
+        errorCode: 'Client.UnauthorizedOperation',
+        errorMessage: 'You are not authorized to perform this operation.',
+      }),
     },
     { name: 'a successful retrieval counts', expect: true, event: passwordData('i-0123456789abcdef0') },
-    { name: 'other EC2 reads do not count', expect: false, event: cloudTrailEvent({ eventName: 'DescribeInstances', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0123456789abcdef0' }] } } }) },
-    { name: 'a service fetching the password does not count', expect: false, event: passwordData('i-0123456789abcdef0', { userIdentity: awsServiceIdentity('ssm.amazonaws.com') }) },
+    {
+      name: 'other EC2 reads do not count',
+      expect: false,
+      event: cloudTrailEvent({ eventName: 'DescribeInstances', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0123456789abcdef0' }] } } }),
+    },
+    {
+      name: 'a service fetching the password does not count',
+      expect: false,
+      event: passwordData('i-0123456789abcdef0', { userIdentity: awsServiceIdentity('ssm.amazonaws.com') }),
+    },
   ],
 });

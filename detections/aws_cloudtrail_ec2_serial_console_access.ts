@@ -16,12 +16,13 @@ export default defineRule({
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
   description:
-    'Serial console access was turned on for the account, or an SSH key was pushed to an instance\'s serial console (or an attempt was made). The serial console reaches the instance below its network: security groups, NACLs and a missing public IP do not stop it. It is meant for rescuing broken instances, rarely needed.',
+    "Serial console access was turned on for the account, or an SSH key was pushed to an instance's serial console (or an attempt was made). The serial console reaches the instance below its network: security groups, NACLs and a missing public IP do not stop it. It is meant for rescuing broken instances, rarely needed.",
   runbook:
     'Ask the actor which instance they were rescuing. If none: revoke their sessions or key, check the instance for logins on its serial console (ttyS0 in the auth log) and isolate it if someone got in, then turn serial console access off (`aws ec2 disable-serial-console-access`) and keep it denied by SCP.',
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-serial-console.html',
   tags: ['TA0008:T1021', 'TA0003:T1098.004'],
-  rule: (event) => (event.eventSource === 'ec2-instance-connect.amazonaws.com' || event.eventSource === 'ec2.amazonaws.com') && CALLS.has(event.eventName ?? ''),
+  rule: (event) =>
+    (event.eventSource === 'ec2-instance-connect.amazonaws.com' || event.eventSource === 'ec2.amazonaws.com') && CALLS.has(event.eventName ?? ''),
   title: (event) => `${actorOf(event)} ${subjectOf(event)} (${whereOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}:${requestText(event, 'instanceId') ?? event.eventName}`,
   alertContext: callContext,

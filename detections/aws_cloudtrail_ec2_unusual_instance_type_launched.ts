@@ -20,7 +20,11 @@ function isUnusual(instanceType: string | undefined): boolean {
 function runInstances(instanceType: string, fields: Parameters<typeof cloudTrailWrite>[0] = {}): ReturnType<typeof cloudTrailWrite> {
   return cloudTrailWrite({
     eventName: 'RunInstances',
-    requestParameters: { instanceType, instancesSet: { items: [{ imageId: 'ami-0abcdef1234567890', minCount: 1, maxCount: 10 }] }, subnetId: 'subnet-0e540f0c7ffb48ae9' },
+    requestParameters: {
+      instanceType,
+      instancesSet: { items: [{ imageId: 'ami-0abcdef1234567890', minCount: 1, maxCount: 10 }] },
+      subnetId: 'subnet-0e540f0c7ffb48ae9',
+    },
     ...fields,
   });
 }
@@ -32,11 +36,13 @@ export default defineRule({
   description:
     'Someone launched, or tried to launch, GPU, accelerator, bare-metal or very large EC2 instances. Stolen keys are used to mine cryptocurrency on exactly these; failed attempts (no permission, vCPU limit reached) are the same intent stopped early.',
   runbook:
-    'Ask the principal\'s owner whether they run ML or HPC work. If not: terminate what was launched in every region, revoke the sessions or deactivate the key, and check for other launches (spot requests, launch templates, auto scaling groups) by the same principal. Consider an SCP that denies these families where nobody needs them.',
+    "Ask the principal's owner whether they run ML or HPC work. If not: terminate what was launched in every region, revoke the sessions or deactivate the key, and check for other launches (spot requests, launch templates, auto scaling groups) by the same principal. Consider an SCP that denies these families where nobody needs them.",
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/accelerated-computing-instances.html',
   tags: ['TA0002:T1578.002', 'TA0040:T1496'],
-  rule: (event) => event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'RunInstances' && !isAwsServiceCall(event) && isUnusual(instanceTypeOf(event)),
-  title: (event) => `${actorOf(event)} ${attemptVerb(event, 'launched', 'tried to launch')} ${instanceTypeOf(event) ?? 'unusual'} instances in ${whereOf(event)}${event.errorCode ? ` (${event.errorCode})` : ''}`,
+  rule: (event) =>
+    event.eventSource === 'ec2.amazonaws.com' && event.eventName === 'RunInstances' && !isAwsServiceCall(event) && isUnusual(instanceTypeOf(event)),
+  title: (event) =>
+    `${actorOf(event)} ${attemptVerb(event, 'launched', 'tried to launch')} ${instanceTypeOf(event) ?? 'unusual'} instances in ${whereOf(event)}${event.errorCode ? ` (${event.errorCode})` : ''}`,
   dedup: (event) => `${accountOf(event)}:${principalArnOf(event)}`,
   dynamicSeverity: (event) => (wasDenied(event) || event.userIdentity?.type === 'IAMUser' ? 'HIGH' : 'MEDIUM'),
   alertContext: (event) => ({ ...callContext(event), instanceType: instanceTypeOf(event) }),

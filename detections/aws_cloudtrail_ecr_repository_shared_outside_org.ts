@@ -24,9 +24,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.EcrRepositorySharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'An ECR repository or registry policy now lets everyone, or an account outside the organization, pull (or push) images. Images carry code and often baked-in secrets; push access lets an outsider plant a backdoored image.',
+  description:
+    'An ECR repository or registry policy now lets everyone, or an account outside the organization, pull (or push) images. Images carry code and often baked-in secrets; push access lets an outsider plant a backdoored image.',
   runbook:
-    'Read the policy (alert context). Unless the outside account is a known consumer, restore the previous policy. If push actions were granted, compare image digests with your CI\'s records and redeploy from known-good images. Scan the repository\'s images for secrets that would now need rotating.',
+    "Read the policy (alert context). Unless the outside account is a known consumer, restore the previous policy. If push actions were granted, compare image digests with your CI's records and redeploy from known-good images. Scan the repository's images for secrets that would now need rotating.",
   reference: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html',
   tags: ['TA0010:T1537', 'TA0009:T1530'],
   requiresSettings: ['organizationAccountIds'],
@@ -36,14 +37,52 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
-    { name: 'a repository anyone can pull from matches', expect: true, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', requestParameters: { repositoryName: 'orders-api', policyText: policy('*'), force: false } }) },
+    {
+      name: 'a repository anyone can pull from matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'ecr.amazonaws.com',
+        eventName: 'SetRepositoryPolicy',
+        requestParameters: { repositoryName: 'orders-api', policyText: policy('*'), force: false },
+      }),
+    },
     {
       name: 'a registry policy letting an outside account replicate matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'PutRegistryPolicy', requestParameters: { policyText: policy({ AWS: 'arn:aws:iam::444455556666:root' }, ['ecr:CreateRepository', 'ecr:ReplicateImage']) } }),
+      event: cloudTrailWrite({
+        eventSource: 'ecr.amazonaws.com',
+        eventName: 'PutRegistryPolicy',
+        requestParameters: { policyText: policy({ AWS: 'arn:aws:iam::444455556666:root' }, ['ecr:CreateRepository', 'ecr:ReplicateImage']) },
+      }),
     },
-    { name: 'pulls by an organization account do not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', requestParameters: { repositoryName: 'orders-api', policyText: policy({ AWS: 'arn:aws:iam::111122223333:root' }) } }) },
-    { name: 'pushing an image does not match', expect: false, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'PutImage', requestParameters: { repositoryName: 'orders-api', imageTag: 'v1.2.3' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'ecr.amazonaws.com', eventName: 'SetRepositoryPolicy', errorCode: 'AccessDeniedException', requestParameters: { repositoryName: 'orders-api', policyText: policy('*') } }) },
+    {
+      name: 'pulls by an organization account do not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'ecr.amazonaws.com',
+        eventName: 'SetRepositoryPolicy',
+        requestParameters: { repositoryName: 'orders-api', policyText: policy({ AWS: 'arn:aws:iam::111122223333:root' }) },
+      }),
+    },
+    {
+      name: 'pushing an image does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'ecr.amazonaws.com',
+        eventName: 'PutImage',
+        requestParameters: { repositoryName: 'orders-api', imageTag: 'v1.2.3' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'ecr.amazonaws.com',
+        eventName: 'SetRepositoryPolicy',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { repositoryName: 'orders-api', policyText: policy('*') },
+      }),
+    },
   ],
 });

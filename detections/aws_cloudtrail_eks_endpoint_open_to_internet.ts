@@ -26,9 +26,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.EksEndpointOpenToInternet',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'An EKS cluster\'s Kubernetes API endpoint was opened to the whole internet (public access with no CIDR restriction). Anyone can then reach the API server; a leaked kubeconfig or token, or an anonymous-access misconfiguration, becomes directly exploitable.',
+  description:
+    "An EKS cluster's Kubernetes API endpoint was opened to the whole internet (public access with no CIDR restriction). Anyone can then reach the API server; a leaked kubeconfig or token, or an anonymous-access misconfiguration, becomes directly exploitable.",
   runbook:
-    'Restrict the public endpoint to your networks (`publicAccessCidrs`) or turn it off in favour of private access, unless the cluster is meant to be reachable. Ask the actor why, and review the cluster\'s audit log for API calls from unknown addresses since the change.',
+    "Restrict the public endpoint to your networks (`publicAccessCidrs`) or turn it off in favour of private access, unless the cluster is meant to be reachable. Ask the actor why, and review the cluster's audit log for API calls from unknown addresses since the change.",
   reference: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
   tags: ['TA0001:T1133', 'TA0005:T1562.007'],
   rule: (event) => event.eventSource === 'eks.amazonaws.com' && succeeded(event) && opensToWorld(event),
@@ -36,10 +37,51 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${clusterOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'opening the endpoint to 0.0.0.0/0 matches', expect: true, event: cloudTrailWrite({ eventSource: 'eks.amazonaws.com', eventName: 'UpdateClusterConfig', requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } } }) },
-    { name: 'a public endpoint with no CIDR list matches', expect: true, event: cloudTrailWrite({ eventSource: 'eks.amazonaws.com', eventName: 'UpdateClusterConfig', requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true } } }) },
-    { name: 'a public endpoint limited to the office does not match', expect: false, event: cloudTrailWrite({ eventSource: 'eks.amazonaws.com', eventName: 'UpdateClusterConfig', requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ['198.51.100.0/24'] } } }) },
-    { name: 'a logging change does not match', expect: false, event: cloudTrailWrite({ eventSource: 'eks.amazonaws.com', eventName: 'UpdateClusterConfig', requestParameters: { name: 'prod', logging: { clusterLogging: [{ types: ['audit'], enabled: true }] } } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'eks.amazonaws.com', eventName: 'UpdateClusterConfig', errorCode: 'AccessDeniedException', requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } } }) },
+    {
+      name: 'opening the endpoint to 0.0.0.0/0 matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'UpdateClusterConfig',
+        requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } },
+      }),
+    },
+    {
+      name: 'a public endpoint with no CIDR list matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'UpdateClusterConfig',
+        requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true } },
+      }),
+    },
+    {
+      name: 'a public endpoint limited to the office does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'UpdateClusterConfig',
+        requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ['198.51.100.0/24'] } },
+      }),
+    },
+    {
+      name: 'a logging change does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'UpdateClusterConfig',
+        requestParameters: { name: 'prod', logging: { clusterLogging: [{ types: ['audit'], enabled: true }] } },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'UpdateClusterConfig',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { name: 'prod', resourcesVpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] } },
+      }),
+    },
   ],
 });

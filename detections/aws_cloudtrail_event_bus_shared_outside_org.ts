@@ -3,7 +3,17 @@ import { TEST_SETTINGS, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
+import {
+  accountOf,
+  actorOf,
+  callContext,
+  isOrganizationAccount,
+  requestParam,
+  requestText,
+  resourcePolicyOutsiders,
+  succeeded,
+  whereOf,
+} from './cloudtrail_fields';
 
 /**
  * PutPermission comes in two shapes: a whole `policy` document, or `principal` (account id or `*`)
@@ -27,7 +37,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.EventBusSharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'An EventBridge event bus now accepts events from everyone or from an account outside the organization. Rules on the bus trigger targets (Lambda, Step Functions, SSM) from whatever the outsider sends.',
+  description:
+    'An EventBridge event bus now accepts events from everyone or from an account outside the organization. Rules on the bus trigger targets (Lambda, Step Functions, SSM) from whatever the outsider sends.',
   runbook:
     'Check which rules and targets the bus feeds. Unless the outside account is a known integration, remove the permission (`aws events remove-permission`) and ask the actor why it was added.',
   reference: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html',
@@ -39,14 +50,57 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'HIGH' : 'MEDIUM'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
-    { name: 'letting an outside account put events matches', expect: true, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutPermission', requestParameters: { eventBusName: 'default', action: 'events:PutEvents', principal: '444455556666', statementId: 'ext' } }) },
-    { name: 'letting everyone put events matches', expect: true, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutPermission', requestParameters: { action: 'events:PutEvents', principal: '*', statementId: 'all' } }) },
+    {
+      name: 'letting an outside account put events matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutPermission',
+        requestParameters: { eventBusName: 'default', action: 'events:PutEvents', principal: '444455556666', statementId: 'ext' },
+      }),
+    },
+    {
+      name: 'letting everyone put events matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutPermission',
+        requestParameters: { action: 'events:PutEvents', principal: '*', statementId: 'all' },
+      }),
+    },
     {
       name: 'everyone in the organization does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutPermission', requestParameters: { action: 'events:PutEvents', principal: '*', statementId: 'org', condition: { type: 'StringEquals', key: 'aws:PrincipalOrgID', value: 'o-a1b2c3d4e5' } } }),
+      event: cloudTrailWrite({
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutPermission',
+        requestParameters: {
+          action: 'events:PutEvents',
+          principal: '*',
+          statementId: 'org',
+          condition: { type: 'StringEquals', key: 'aws:PrincipalOrgID', value: 'o-a1b2c3d4e5' },
+        },
+      }),
     },
-    { name: 'an organization account does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutPermission', requestParameters: { action: 'events:PutEvents', principal: '111122223333', statementId: 'sib' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'events.amazonaws.com', eventName: 'PutPermission', errorCode: 'AccessDeniedException', requestParameters: { action: 'events:PutEvents', principal: '*', statementId: 'all' } }) },
+    {
+      name: 'an organization account does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutPermission',
+        requestParameters: { action: 'events:PutEvents', principal: '111122223333', statementId: 'sib' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'events.amazonaws.com',
+        eventName: 'PutPermission',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { action: 'events:PutEvents', principal: '*', statementId: 'all' },
+      }),
+    },
   ],
 });

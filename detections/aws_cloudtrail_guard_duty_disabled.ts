@@ -5,10 +5,19 @@ import { dig, isExplicitFalse, list, strings, text } from './fields';
 import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
 
 /** Calls that switch GuardDuty off for this account or cut member accounts loose from the administrator. */
-const ALWAYS_DISABLING = new Set(['DeleteDetector', 'DisassociateFromMasterAccount', 'DisassociateFromAdministratorAccount', 'StopMonitoringMembers', 'DisassociateMembers', 'DeleteMembers']);
+const ALWAYS_DISABLING = new Set([
+  'DeleteDetector',
+  'DisassociateFromMasterAccount',
+  'DisassociateFromAdministratorAccount',
+  'StopMonitoringMembers',
+  'DisassociateMembers',
+  'DeleteMembers',
+]);
 
 function disabledFeatures(event: CloudTrailEvent): string[] {
-  return list(requestParam(event, 'features')).flatMap((feature) => (text(dig(feature, 'status')) === 'DISABLED' ? [text(dig(feature, 'name')) ?? 'unnamed feature'] : []));
+  return list(requestParam(event, 'features')).flatMap((feature) =>
+    text(dig(feature, 'status')) === 'DISABLED' ? [text(dig(feature, 'name')) ?? 'unnamed feature'] : [],
+  );
 }
 
 function isDisabling(event: CloudTrailEvent): boolean {
@@ -28,7 +37,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.GuardDutyDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'GuardDuty was disabled, deleted, had protection features turned off, or was detached from the administrator account, blinding threat detection for that account and region.',
+  description:
+    'GuardDuty was disabled, deleted, had protection features turned off, or was detached from the administrator account, blinding threat detection for that account and region.',
   runbook:
     'Re-enable the detector or features, or re-associate the member, from the GuardDuty administrator account. Ask the actor for the reason; without a change request, revoke their sessions and review what else they did, paying attention to anything that GuardDuty would have reported during the gap.',
   reference: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html',
@@ -41,12 +51,20 @@ export default defineRule({
     {
       name: 'deleting the detector matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'DeleteDetector', requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0' } }),
+      event: cloudTrailWrite({
+        eventSource: 'guardduty.amazonaws.com',
+        eventName: 'DeleteDetector',
+        requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0' },
+      }),
     },
     {
       name: 'suspending the detector matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'UpdateDetector', requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', enable: false } }),
+      event: cloudTrailWrite({
+        eventSource: 'guardduty.amazonaws.com',
+        eventName: 'UpdateDetector',
+        requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', enable: false },
+      }),
     },
     {
       name: 'turning off S3 protection matches',
@@ -60,8 +78,16 @@ export default defineRule({
     {
       name: 'changing the publishing frequency does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'UpdateDetector', requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', findingPublishingFrequency: 'FIFTEEN_MINUTES' } }),
+      event: cloudTrailWrite({
+        eventSource: 'guardduty.amazonaws.com',
+        eventName: 'UpdateDetector',
+        requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', findingPublishingFrequency: 'FIFTEEN_MINUTES' },
+      }),
     },
-    { name: 'creating a detector does not match', expect: false, event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'CreateDetector', requestParameters: { enable: true } }) },
+    {
+      name: 'creating a detector does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'CreateDetector', requestParameters: { enable: true } }),
+    },
   ],
 });

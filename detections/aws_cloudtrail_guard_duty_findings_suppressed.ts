@@ -21,7 +21,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.GuardDutyFindingsSuppressed',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Someone created or changed a GuardDuty auto-archive filter or trusted IP list. Both hide future findings without disabling GuardDuty, so they are easy to miss.',
+  description:
+    'Someone created or changed a GuardDuty auto-archive filter or trusted IP list. Both hide future findings without disabling GuardDuty, so they are easy to miss.',
   runbook:
     'Read the filter criteria or the IP list location (alert context). Archive filters should be narrow (one finding type, one known resource) and trusted IP lists should contain only your own egress addresses. If the change is broad or unexplained, delete it and review GuardDuty findings archived since.',
   reference: 'https://docs.aws.amazon.com/guardduty/latest/ug/findings_suppression-rule.html',
@@ -52,7 +53,13 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'guardduty.amazonaws.com',
         eventName: 'CreateIPSet',
-        requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', name: 'office', format: 'TXT', location: 'https://s3.amazonaws.com/acme-sec/trusted.txt', activate: true },
+        requestParameters: {
+          detectorId: '12abc34d567e8fa901bc2d34e56789f0',
+          name: 'office',
+          format: 'TXT',
+          location: 'https://s3.amazonaws.com/acme-sec/trusted.txt',
+          activate: true,
+        },
       }),
     },
     {
@@ -61,9 +68,22 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'guardduty.amazonaws.com',
         eventName: 'CreateFilter',
-        requestParameters: { detectorId: '12abc34d567e8fa901bc2d34e56789f0', name: 'watch', action: 'NOOP', findingCriteria: { criterion: { type: { eq: ['Recon:EC2/PortProbeUnprotectedPort'] } } } },
+        requestParameters: {
+          detectorId: '12abc34d567e8fa901bc2d34e56789f0',
+          name: 'watch',
+          action: 'NOOP',
+          findingCriteria: { criterion: { type: { eq: ['Recon:EC2/PortProbeUnprotectedPort'] } } },
+        },
       }),
     },
-    { name: 'a threat intel list does not match', expect: false, event: cloudTrailWrite({ eventSource: 'guardduty.amazonaws.com', eventName: 'CreateThreatIntelSet', requestParameters: { name: 'bad-ips', activate: true } }) },
+    {
+      name: 'a threat intel list does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'guardduty.amazonaws.com',
+        eventName: 'CreateThreatIntelSet',
+        requestParameters: { name: 'bad-ips', activate: true },
+      }),
+    },
   ],
 });

@@ -18,7 +18,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamAlternateCredentialCreated',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'An IAM user was given a credential other than a password or access key: a service-specific credential, an SSH key for CodeCommit, or a signing certificate. These are rarely reviewed, survive access-key rotation, and make quiet persistence.',
+  description:
+    'An IAM user was given a credential other than a password or access key: a service-specific credential, an SSH key for CodeCommit, or a signing certificate. These are rarely reviewed, survive access-key rotation, and make quiet persistence.',
   runbook:
     'Ask the user (and the actor, if different) whether they need it. If not, delete it (`aws iam delete-service-specific-credential`, `delete-ssh-public-key`, `delete-signing-certificate`) and review what the actor did around the same time. Creating one for another user is the suspicious case.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_ssh-keys.html',
@@ -26,12 +27,43 @@ export default defineRule({
   rule: (event) => event.eventSource === 'iam.amazonaws.com' && CREDENTIALS.has(event.eventName ?? '') && succeeded(event),
   title: (event) => `${actorOf(event)} created ${CREDENTIALS.get(event.eventName ?? '') ?? 'a credential'} for ${targetUser(event)} in ${accountOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${targetUser(event)}`,
-  dynamicSeverity: (event) => (requestText(event, 'userName') !== undefined && requestText(event, 'userName') !== event.userIdentity?.userName ? 'HIGH' : 'MEDIUM'),
+  dynamicSeverity: (event) =>
+    requestText(event, 'userName') !== undefined && requestText(event, 'userName') !== event.userIdentity?.userName ? 'HIGH' : 'MEDIUM',
   alertContext: callContext,
   tests: [
-    { name: 'a service-specific credential for another user matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateServiceSpecificCredential', requestParameters: { userName: 'svc-reports', serviceName: 'codecommit.amazonaws.com' } }) },
-    { name: 'a user uploading their own SSH key matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'UploadSSHPublicKey', userIdentity: iamUserIdentity('bob'), requestParameters: { userName: 'bob', sSHPublicKeyBody: 'ssh-rsa AAAA…' } }) },
-    { name: 'listing SSH keys does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'ListSSHPublicKeys', readOnly: true, requestParameters: { userName: 'bob' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateServiceSpecificCredential', errorCode: 'AccessDenied', requestParameters: { userName: 'svc-reports', serviceName: 'codecommit.amazonaws.com' } }) },
+    {
+      name: 'a service-specific credential for another user matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateServiceSpecificCredential',
+        requestParameters: { userName: 'svc-reports', serviceName: 'codecommit.amazonaws.com' },
+      }),
+    },
+    {
+      name: 'a user uploading their own SSH key matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'UploadSSHPublicKey',
+        userIdentity: iamUserIdentity('bob'),
+        requestParameters: { userName: 'bob', sSHPublicKeyBody: 'ssh-rsa AAAA…' },
+      }),
+    },
+    {
+      name: 'listing SSH keys does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'ListSSHPublicKeys', readOnly: true, requestParameters: { userName: 'bob' } }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateServiceSpecificCredential',
+        errorCode: 'AccessDenied',
+        requestParameters: { userName: 'svc-reports', serviceName: 'codecommit.amazonaws.com' },
+      }),
+    },
   ],
 });

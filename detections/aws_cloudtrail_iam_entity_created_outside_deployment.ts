@@ -22,14 +22,18 @@ function trustsOutsiders(event: CloudTrailEvent, settings: DetectionSettings): b
 }
 
 function kindOf(event: CloudTrailEvent): string {
-  return (event.eventName ?? 'CreateRole').replace(/^Create/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return (event.eventName ?? 'CreateRole')
+    .replace(/^Create/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 export default defineRule({
   id: 'AWS.CloudTrail.IamEntityCreatedOutsideDeployment',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'An IAM role, group or instance profile was created by a person or workload rather than the deployment pipeline (deploymentPrincipals, or CloudFormation). Where identities come from IaC, a hand-made one is drift at best and a backdoor at worst.',
+  description:
+    'An IAM role, group or instance profile was created by a person or workload rather than the deployment pipeline (deploymentPrincipals, or CloudFormation). Where identities come from IaC, a hand-made one is drift at best and a backdoor at worst.',
   runbook:
     'Ask the actor what the entity is for and get it into IaC, or delete it. For a role, read its trust policy: trust in an outside account or a wide principal is the backdoor case (see also AWS.CloudTrail.IamRoleExternalTrust). Quiet the rule for your pipeline by listing its roles in deploymentPrincipals.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create.html',
@@ -46,17 +50,73 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.eventName}:${entityOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'a role created from a laptop matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'tmp-debug', assumeRolePolicyDocument: '{}' } }) },
     {
-      name: 'a role trusting an outside account is the external-trust rule\'s',
-      expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'vendor', assumeRolePolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] }) } }),
+      name: 'a role created from a laptop matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        requestParameters: { roleName: 'tmp-debug', assumeRolePolicyDocument: '{}' },
+      }),
     },
-    { name: 'a group created by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateGroup', requestParameters: { groupName: 'quick-fix' } }) },
-    { name: 'a managed policy is the policy rule\'s', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', requestParameters: { policyName: 'quick-fix', policyDocument: '{}' } }) },
-    { name: 'a role created by the pipeline does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { roleName: 'orders-api' } }) },
-    { name: 'a service-linked role does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', userIdentity: awsServiceIdentity('iam.amazonaws.com'), requestParameters: { roleName: 'AWSServiceRoleForSupport' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', errorCode: 'AccessDenied', requestParameters: { roleName: 'tmp-debug' } }) },
+    {
+      name: "a role trusting an outside account is the external-trust rule's",
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        requestParameters: {
+          roleName: 'vendor',
+          assumeRolePolicyDocument: JSON.stringify({
+            Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }],
+          }),
+        },
+      }),
+    },
+    {
+      name: 'a group created by hand matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateGroup', requestParameters: { groupName: 'quick-fix' } }),
+    },
+    {
+      name: "a managed policy is the policy rule's",
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicy',
+        requestParameters: { policyName: 'quick-fix', policyDocument: '{}' },
+      }),
+    },
+    {
+      name: 'a role created by the pipeline does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'),
+        requestParameters: { roleName: 'orders-api' },
+      }),
+    },
+    {
+      name: 'a service-linked role does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        userIdentity: awsServiceIdentity('iam.amazonaws.com'),
+        requestParameters: { roleName: 'AWSServiceRoleForSupport' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        errorCode: 'AccessDenied',
+        requestParameters: { roleName: 'tmp-debug' },
+      }),
+    },
   ],
 });
-

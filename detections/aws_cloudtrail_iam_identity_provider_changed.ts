@@ -13,14 +13,21 @@ const PROVIDER_CHANGES = new Set([
 ]);
 
 function providerOf(event: CloudTrailEvent): string {
-  return requestText(event, 'name') ?? requestText(event, 'sAMLProviderArn') ?? requestText(event, 'url') ?? requestText(event, 'openIDConnectProviderArn') ?? 'unknown provider';
+  return (
+    requestText(event, 'name') ??
+    requestText(event, 'sAMLProviderArn') ??
+    requestText(event, 'url') ??
+    requestText(event, 'openIDConnectProviderArn') ??
+    'unknown provider'
+  );
 }
 
 export default defineRule({
   id: 'AWS.CloudTrail.IamIdentityProviderChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'A SAML or OIDC identity provider was created or changed. Whoever controls a trusted provider can sign in to any role that trusts it, without IAM credentials (the "golden SAML" persistence technique).',
+  description:
+    'A SAML or OIDC identity provider was created or changed. Whoever controls a trusted provider can sign in to any role that trusts it, without IAM credentials (the "golden SAML" persistence technique).',
   runbook:
     'Confirm with the identity team that the provider (metadata, URL, thumbprint, client ids in the alert context) is theirs. If not, delete it, then look for AssumeRoleWithSAML / AssumeRoleWithWebIdentity calls through it and for roles whose trust policy was changed to name it.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers.html',
@@ -33,13 +40,29 @@ export default defineRule({
     {
       name: 'a new SAML provider matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateSAMLProvider', requestParameters: { name: 'okta-backup', sAMLMetadataDocument: '<EntityDescriptor ...>' } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateSAMLProvider',
+        requestParameters: { name: 'okta-backup', sAMLMetadataDocument: '<EntityDescriptor ...>' },
+      }),
     },
     {
       name: 'a new OIDC provider matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateOpenIDConnectProvider', requestParameters: { url: 'https://token.actions.githubusercontent.com', clientIDList: ['sts.amazonaws.com'], thumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1'] } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateOpenIDConnectProvider',
+        requestParameters: {
+          url: 'https://token.actions.githubusercontent.com',
+          clientIDList: ['sts.amazonaws.com'],
+          thumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1'],
+        },
+      }),
     },
-    { name: 'listing providers does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'ListSAMLProviders', readOnly: true }) },
+    {
+      name: 'listing providers does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'ListSAMLProviders', readOnly: true }),
+    },
   ],
 });

@@ -33,7 +33,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamPolicyChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'A managed or inline IAM policy, or a permissions boundary, was created, changed or deleted outside AWS-service automation (IaC deployments through CloudFormation are skipped). Grants of full admin are reported by AWS.CloudTrail.AdminPolicyAttached instead, and service-wide wildcards (iam:*, kms:*…) by AWS.CloudTrail.IamPolicyGrantsServiceWildcard.',
+  description:
+    'A managed or inline IAM policy, or a permissions boundary, was created, changed or deleted outside AWS-service automation (IaC deployments through CloudFormation are skipped). Grants of full admin are reported by AWS.CloudTrail.AdminPolicyAttached instead, and service-wide wildcards (iam:*, kms:*…) by AWS.CloudTrail.IamPolicyGrantsServiceWildcard.',
   runbook:
     'Read the new document (alert context) and compare with IaC. Look for iam:*, iam:PassRole, sts:AssumeRole on *, or wildcard resources on sensitive services; removed permission boundaries deserve a question to the actor. Revert unplanned changes.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-edit.html',
@@ -57,25 +58,63 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'iam.amazonaws.com',
         eventName: 'PutRolePolicy',
-        requestParameters: { roleName: 'app', policyName: 'pass', policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }) },
+        requestParameters: {
+          roleName: 'app',
+          policyName: 'pass',
+          policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }),
+        },
       }),
     },
-    { name: 'removing a permissions boundary matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'DeleteRolePermissionsBoundary', requestParameters: { roleName: 'app' } }) },
+    {
+      name: 'removing a permissions boundary matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'DeleteRolePermissionsBoundary', requestParameters: { roleName: 'app' } }),
+    },
     {
       name: 'a full-admin inline policy is left to the admin rule',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'app', policyName: 'all', policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        requestParameters: {
+          roleName: 'app',
+          policyName: 'all',
+          policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+        },
+      }),
     },
     {
       name: 'an iam:* inline policy is left to the wildcard rule',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'app', policyName: 'iam', policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }] }) } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        requestParameters: {
+          roleName: 'app',
+          policyName: 'iam',
+          policyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }] }),
+        },
+      }),
     },
     {
       name: 'a change made through CloudFormation does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/Deployer/x', invokedBy: 'cloudformation.amazonaws.com' }, requestParameters: { policyName: 'p' } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicy',
+        userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/Deployer/x', invokedBy: 'cloudformation.amazonaws.com' },
+        requestParameters: { policyName: 'p' },
+      }),
     },
-    { name: 'reading a policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'GetPolicyVersion', readOnly: true, requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/p', versionId: 'v2' } }) },
+    {
+      name: 'reading a policy does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'GetPolicyVersion',
+        readOnly: true,
+        requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/p', versionId: 'v2' },
+      }),
+    },
   ],
 });

@@ -33,9 +33,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamPolicyGrantsServiceWildcard',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'An IAM policy written outside AWS-service automation (CloudFormation deployments are skipped) grants a whole sensitive service on every resource (iam:*, sts:*, kms:*, secretsmanager:*, s3:*…), allows everything except a few actions (NotAction), or adds a dormant non-default version granting `*`. Each is admin or one step from it. Other policy changes go to AWS.CloudTrail.IamPolicyChanged (low), full admin to AWS.CloudTrail.AdminPolicyAttached.',
+  description:
+    'An IAM policy written outside AWS-service automation (CloudFormation deployments are skipped) grants a whole sensitive service on every resource (iam:*, sts:*, kms:*, secretsmanager:*, s3:*…), allows everything except a few actions (NotAction), or adds a dormant non-default version granting `*`. Each is admin or one step from it. Other policy changes go to AWS.CloudTrail.IamPolicyChanged (low), full admin to AWS.CloudTrail.AdminPolicyAttached.',
   runbook:
-    'Read the statement in the alert context and ask the actor what it is for; narrow it to the actions and resources needed. A dormant `*` version is a classic persistence trick: delete the version (`aws iam delete-policy-version`). If nobody owns the change, revert it and review the actor\'s recent activity.',
+    "Read the statement in the alert context and ask the actor what it is for; narrow it to the actions and resources needed. A dormant `*` version is a classic persistence trick: delete the version (`aws iam delete-policy-version`). If nobody owns the change, revert it and review the actor's recent activity.",
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
   tags: ['TA0004:T1098.003', 'TA0003:T1098.003'],
   rule: (event) => event.eventSource === 'iam.amazonaws.com' && succeeded(event) && !isAwsServiceCall(event) && grantedWildcards(event).length > 0,
@@ -44,13 +45,98 @@ export default defineRule({
   dynamicSeverity: (event) => (grantedWildcards(event).some((grant) => /^(iam|sts|organizations):\*$|^\*:\*/.test(grant)) ? 'HIGH' : 'MEDIUM'),
   alertContext: (event) => ({ ...callContext(event), wildcards: grantedWildcards(event) }),
   tests: [
-    { name: 'an inline iam:* on a role matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: ['iam:*', 's3:GetObject'], Resource: '*' }) } }) },
-    { name: 'an allow with NotAction matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', requestParameters: { policyName: 'almost-admin', policyDocument: doc({ Effect: 'Allow', NotAction: 'iam:DeleteAccountPasswordPolicy', Resource: '*' }) } }) },
-    { name: 'a dormant non-default version granting everything matches', expect: true, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicyVersion', requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', setAsDefault: false, policyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) } }) },
-    { name: 'a default version granting everything is the admin rule\'s', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicyVersion', requestParameters: { policyArn: 'arn:aws:iam::123456789012:policy/ops', setAsDefault: true, policyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) } }) },
-    { name: 's3:* on one bucket does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'orders-api', policyName: 's3', policyDocument: doc({ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::acme-orders', 'arn:aws:s3:::acme-orders/*'] }) } }) },
-    { name: 'a wildcard on a harmless service does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', requestParameters: { roleName: 'dash', policyName: 'cw', policyDocument: doc({ Effect: 'Allow', Action: 'cloudwatch:*', Resource: '*' }) } }) },
-    { name: 'CloudFormation writing the policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', userIdentity: { ...assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), invokedBy: 'cloudformation.amazonaws.com' }, requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'PutRolePolicy', errorCode: 'AccessDenied', requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } }) },
+    {
+      name: 'an inline iam:* on a role matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        requestParameters: {
+          roleName: 'orders-api',
+          policyName: 'ops',
+          policyDocument: doc({ Effect: 'Allow', Action: ['iam:*', 's3:GetObject'], Resource: '*' }),
+        },
+      }),
+    },
+    {
+      name: 'an allow with NotAction matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicy',
+        requestParameters: {
+          policyName: 'almost-admin',
+          policyDocument: doc({ Effect: 'Allow', NotAction: 'iam:DeleteAccountPasswordPolicy', Resource: '*' }),
+        },
+      }),
+    },
+    {
+      name: 'a dormant non-default version granting everything matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicyVersion',
+        requestParameters: {
+          policyArn: 'arn:aws:iam::123456789012:policy/ops',
+          setAsDefault: false,
+          policyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+        },
+      }),
+    },
+    {
+      name: "a default version granting everything is the admin rule's",
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreatePolicyVersion',
+        requestParameters: {
+          policyArn: 'arn:aws:iam::123456789012:policy/ops',
+          setAsDefault: true,
+          policyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+        },
+      }),
+    },
+    {
+      name: 's3:* on one bucket does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        requestParameters: {
+          roleName: 'orders-api',
+          policyName: 's3',
+          policyDocument: doc({ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::acme-orders', 'arn:aws:s3:::acme-orders/*'] }),
+        },
+      }),
+    },
+    {
+      name: 'a wildcard on a harmless service does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        requestParameters: { roleName: 'dash', policyName: 'cw', policyDocument: doc({ Effect: 'Allow', Action: 'cloudwatch:*', Resource: '*' }) },
+      }),
+    },
+    {
+      name: 'CloudFormation writing the policy does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        userIdentity: { ...assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), invokedBy: 'cloudformation.amazonaws.com' },
+        requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'PutRolePolicy',
+        errorCode: 'AccessDenied',
+        requestParameters: { roleName: 'orders-api', policyName: 'ops', policyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) },
+      }),
+    },
   ],
 });

@@ -10,9 +10,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamRoleTrustPolicyChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'A role\'s trust policy (who may assume it) changed to principals inside the organization. Changes that let outsiders in are AWS.CloudTrail.IamRoleExternalTrust instead.',
+  description:
+    "A role's trust policy (who may assume it) changed to principals inside the organization. Changes that let outsiders in are AWS.CloudTrail.IamRoleExternalTrust instead.",
   runbook:
-    'Compare the new trust policy (alert context) with the role\'s IaC. A workload role that a human principal can now assume is an escalation path: ask the actor, and revert if nobody needs it.',
+    "Compare the new trust policy (alert context) with the role's IaC. A workload role that a human principal can now assume is an escalation path: ask the actor, and revert if nobody needs it.",
   reference: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html',
   tags: ['TA0004:T1098.003'],
   requiresSettings: ['organizationAccountIds'],
@@ -29,13 +30,29 @@ export default defineRule({
     {
       name: 'trusting another role in the account matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'UpdateAssumeRolePolicy', requestParameters: { roleName: 'db-admin', policyDocument: trustPolicy({ AWS: 'arn:aws:iam::123456789012:role/Engineer' }) } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'UpdateAssumeRolePolicy',
+        requestParameters: { roleName: 'db-admin', policyDocument: trustPolicy({ AWS: 'arn:aws:iam::123456789012:role/Engineer' }) },
+      }),
     },
     {
       name: 'trusting an outside account is left to the external-trust rule',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'UpdateAssumeRolePolicy', requestParameters: { roleName: 'db-admin', policyDocument: trustPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) } }),
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'UpdateAssumeRolePolicy',
+        requestParameters: { roleName: 'db-admin', policyDocument: trustPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) },
+      }),
     },
-    { name: 'creating a role does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'x', assumeRolePolicyDocument: trustPolicy({ Service: 'lambda.amazonaws.com' }) } }) },
+    {
+      name: 'creating a role does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateRole',
+        requestParameters: { roleName: 'x', assumeRolePolicyDocument: trustPolicy({ Service: 'lambda.amazonaws.com' }) },
+      }),
+    },
   ],
 });

@@ -6,7 +6,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.IamUserCreated',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'An IAM user was created outside AWS-service automation. Long-lived IAM users are rare where people sign in through SSO, and a new one is a common way to keep access after a compromise.',
+  description:
+    'An IAM user was created outside AWS-service automation. Long-lived IAM users are rare where people sign in through SSO, and a new one is a common way to keep access after a compromise.',
   runbook:
     'Ask the actor what the user is for. Check whether it got a console password, access keys or policies in the same window (related alerts or a search on the user name). If nobody owns it, disable its credentials and delete it, then look at how the actor came to create it.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_users_create.html',
@@ -25,10 +26,31 @@ export default defineRule({
         eventName: 'CreateUser',
         userIdentity: iamUserIdentity('alice'),
         requestParameters: { userName: 'svc-backup' },
-        responseElements: { user: { path: '/', userName: 'svc-backup', userId: 'AIDAEXAMPLENEWUSER', arn: 'arn:aws:iam::123456789012:user/svc-backup', createDate: 'Nov 22, 2026 10:00:00 AM' } },
+        responseElements: {
+          user: {
+            path: '/',
+            userName: 'svc-backup',
+            userId: 'AIDAEXAMPLENEWUSER',
+            arn: 'arn:aws:iam::123456789012:user/svc-backup',
+            createDate: 'Nov 22, 2026 10:00:00 AM',
+          },
+        },
       }),
     },
-    { name: 'a failed creation does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', requestParameters: { userName: 'svc-backup' }, errorCode: 'EntityAlreadyExistsException' }) },
-    { name: 'creating a role does not match', expect: false, event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'svc' } }) },
+    {
+      name: 'a failed creation does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateUser',
+        requestParameters: { userName: 'svc-backup' },
+        errorCode: 'EntityAlreadyExistsException',
+      }),
+    },
+    {
+      name: 'creating a role does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'iam.amazonaws.com', eventName: 'CreateRole', requestParameters: { roleName: 'svc' } }),
+    },
   ],
 });

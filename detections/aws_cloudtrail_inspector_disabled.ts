@@ -19,7 +19,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.InspectorDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Amazon Inspector scanning was disabled (for EC2, ECR, Lambda or all), a member account was detached, or the delegated administrator was removed: vulnerable workloads stop being reported.',
+  description:
+    'Amazon Inspector scanning was disabled (for EC2, ECR, Lambda or all), a member account was detached, or the delegated administrator was removed: vulnerable workloads stop being reported.',
   runbook:
     'Re-enable the scan types from the delegated administrator account and ask the actor why. Review what was deployed while scanning was off (new images, functions, instances).',
   reference: 'https://docs.aws.amazon.com/inspector/latest/user/deactivating.html',
@@ -29,8 +30,29 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:inspector`,
   alertContext: callContext,
   tests: [
-    { name: 'disabling EC2 and ECR scanning matches', expect: true, event: cloudTrailWrite({ eventSource: 'inspector2.amazonaws.com', eventName: 'Disable', requestParameters: { resourceTypes: ['EC2', 'ECR'], accountIds: ['123456789012'] } }) },
-    { name: 'enabling scanning does not match', expect: false, event: cloudTrailWrite({ eventSource: 'inspector2.amazonaws.com', eventName: 'Enable', requestParameters: { resourceTypes: ['LAMBDA'] } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'inspector2.amazonaws.com', eventName: 'Disable', errorCode: 'AccessDeniedException', requestParameters: { resourceTypes: ['EC2'] } }) },
+    {
+      name: 'disabling EC2 and ECR scanning matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'inspector2.amazonaws.com',
+        eventName: 'Disable',
+        requestParameters: { resourceTypes: ['EC2', 'ECR'], accountIds: ['123456789012'] },
+      }),
+    },
+    {
+      name: 'enabling scanning does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'inspector2.amazonaws.com', eventName: 'Enable', requestParameters: { resourceTypes: ['LAMBDA'] } }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'inspector2.amazonaws.com',
+        eventName: 'Disable',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { resourceTypes: ['EC2'] },
+      }),
+    },
   ],
 });

@@ -3,7 +3,18 @@ import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isOrganizationAccount, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
+import {
+  accountOf,
+  actorOf,
+  callContext,
+  isAwsServiceCall,
+  isOrganizationAccount,
+  requestParam,
+  requestText,
+  resourcePolicyOutsiders,
+  succeeded,
+  whereOf,
+} from './cloudtrail_fields';
 
 const POLICY_CALLS = new Set(['PutKeyPolicy', 'CreateKey']);
 
@@ -38,32 +49,88 @@ export default defineRule({
   id: 'AWS.CloudTrail.KmsKeySharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'A KMS key policy now lets everyone, or an account outside the organization, use the key, or a grant was given to a principal in another account. Whoever can decrypt with the key can read every snapshot, secret and object it protects once they get a copy.',
+  description:
+    'A KMS key policy now lets everyone, or an account outside the organization, use the key, or a grant was given to a principal in another account. Whoever can decrypt with the key can read every snapshot, secret and object it protects once they get a copy.',
   runbook:
     'Read the policy or grant (alert context). Unless the outside account is a known partner, restore the previous key policy or revoke the grant (`aws kms revoke-grant`). Then look for snapshots, AMIs or objects encrypted with this key that were shared or copied out around the same time.',
   reference: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
   tags: ['TA0010:T1537', 'TA0003:T1098'],
   requiresSettings: ['organizationAccountIds'],
   rule: (event, { settings }) => event.eventSource === 'kms.amazonaws.com' && succeeded(event) && outsiders(event, settings).length > 0,
-  title: (event, { settings }) => `${actorOf(event)} let ${outsiders(event, settings).join(', ')} use KMS key ${keyOf(event)} (${event.eventName}) in ${whereOf(event)}`,
+  title: (event, { settings }) =>
+    `${actorOf(event)} let ${outsiders(event, settings).join(', ')} use KMS key ${keyOf(event)} (${event.eventName}) in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${keyOf(event)}`,
   dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
-    { name: 'a key policy letting an outside account decrypt matches', expect: true, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) } }) },
-    { name: 'a key anyone can use matches', expect: true, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy('*') } }) },
+    {
+      name: 'a key policy letting an outside account decrypt matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'PutKeyPolicy',
+        requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) },
+      }),
+    },
+    {
+      name: 'a key anyone can use matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'PutKeyPolicy',
+        requestParameters: { keyId: KEY, policyName: 'default', policy: keyPolicy('*') },
+      }),
+    },
     {
       name: 'a grant to a role in an outside account matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/copier', operations: ['Decrypt', 'CreateGrant'] } }),
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'CreateGrant',
+        requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/copier', operations: ['Decrypt', 'CreateGrant'] },
+      }),
     },
     {
       name: 'a grant a service makes while serving a request does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' }, requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/service-owned', operations: ['Decrypt'] } }),
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'CreateGrant',
+        userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' },
+        requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::444455556666:role/service-owned', operations: ['Decrypt'] },
+      }),
     },
-    { name: 'the default key policy does not match', expect: false, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateKey', requestParameters: { keyUsage: 'ENCRYPT_DECRYPT', policy: keyPolicy({ AWS: 'arn:aws:iam::123456789012:role/orders-api' }) } }) },
-    { name: 'a grant to a service role of this account does not match', expect: false, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', requestParameters: { keyId: KEY, granteePrincipal: 'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling', operations: ['Decrypt'] } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', errorCode: 'AccessDeniedException', requestParameters: { keyId: KEY, policy: keyPolicy('*') } }) },
+    {
+      name: 'the default key policy does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'CreateKey',
+        requestParameters: { keyUsage: 'ENCRYPT_DECRYPT', policy: keyPolicy({ AWS: 'arn:aws:iam::123456789012:role/orders-api' }) },
+      }),
+    },
+    {
+      name: 'a grant to a service role of this account does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'CreateGrant',
+        requestParameters: {
+          keyId: KEY,
+          granteePrincipal: 'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+          operations: ['Decrypt'],
+        },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'PutKeyPolicy',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { keyId: KEY, policy: keyPolicy('*') },
+      }),
+    },
   ],
 });

@@ -40,23 +40,37 @@ export default defineRule({
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
   description:
-    'A Lambda function\'s resource policy now lets someone outside the organization call it: everyone (`*` with no organization or source condition) or another AWS account (detections.organizationAccountIds; only the function\'s own account counts as inside while that is empty). A function anyone can invoke is a backdoor into whatever its role can reach.',
+    "A Lambda function's resource policy now lets someone outside the organization call it: everyone (`*` with no organization or source condition) or another AWS account (detections.organizationAccountIds; only the function's own account counts as inside while that is empty). A function anyone can invoke is a backdoor into whatever its role can reach.",
   runbook:
-    'Read the new statement (responseElements.statement). Unless the outside account is a known partner, remove it (`aws lambda remove-permission --statement-id …`), then check the function\'s invocations from outside (CloudTrail data events, the function\'s logs) and what its role did. Ask the actor why.',
+    "Read the new statement (responseElements.statement). Unless the outside account is a known partner, remove it (`aws lambda remove-permission --statement-id …`), then check the function's invocations from outside (CloudTrail data events, the function's logs) and what its role did. Ask the actor why.",
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
   tags: ['TA0003:T1098', 'TA0005:T1222'],
   requiresSettings: ['organizationAccountIds'],
   rule: (event, { settings }) =>
-    event.eventSource === 'lambda.amazonaws.com' && baseEventName(event) === 'AddPermission' && succeeded(event) && !isAwsServiceCall(event) && outsider(event, settings) !== undefined,
-  title: (event, { settings }) => `${actorOf(event)} let ${outsider(event, settings) ?? 'an outsider'} invoke Lambda function ${functionOf(event)} in ${whereOf(event)}`,
+    event.eventSource === 'lambda.amazonaws.com' &&
+    baseEventName(event) === 'AddPermission' &&
+    succeeded(event) &&
+    !isAwsServiceCall(event) &&
+    outsider(event, settings) !== undefined,
+  title: (event, { settings }) =>
+    `${actorOf(event)} let ${outsider(event, settings) ?? 'an outsider'} invoke Lambda function ${functionOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${functionOf(event)}`,
   dynamicSeverity: (event, { settings }) => (outsider(event, settings) === 'everyone' ? 'CRITICAL' : 'HIGH'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsider: outsider(event, settings), statement: event.responseElements?.['statement'] }),
   tests: [
     { name: 'letting everyone invoke a function matches', expect: true, event: addPermission({ principal: '*' }) },
     { name: 'letting another account invoke it matches', expect: true, event: addPermission({ principal: 'arn:aws:iam::193672423079:root' }) },
-    { name: 'letting an organization account invoke it does not match', expect: false, settings: { organizationAccountIds: ['123456789012', '111122223333'] }, event: addPermission({ principal: '111122223333' }) },
-    { name: 'an S3 trigger from the bucket does not match', expect: false, event: addPermission({ principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::uploads', sourceAccount: '123456789012' }) },
+    {
+      name: 'letting an organization account invoke it does not match',
+      expect: false,
+      settings: { organizationAccountIds: ['123456789012', '111122223333'] },
+      event: addPermission({ principal: '111122223333' }),
+    },
+    {
+      name: 'an S3 trigger from the bucket does not match',
+      expect: false,
+      event: addPermission({ principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::uploads', sourceAccount: '123456789012' }),
+    },
     { name: 'everyone scoped to the organization does not match', expect: false, event: addPermission({ principal: '*', principalOrgID: 'o-a1b2c3d4e5' }) },
   ],
 });

@@ -20,7 +20,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.MacieDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'Amazon Macie was disabled or paused, or the account was detached from its Macie administrator: sensitive-data discovery in S3 stops, typically just before data is staged for exfiltration.',
+  description:
+    'Amazon Macie was disabled or paused, or the account was detached from its Macie administrator: sensitive-data discovery in S3 stops, typically just before data is staged for exfiltration.',
   runbook:
     'Re-enable Macie (or re-associate the member from the administrator account). Ask the actor why; without a change request, revoke their sessions and review S3 activity (new bucket policies, replication, large reads) around the same time.',
   reference: 'https://docs.aws.amazon.com/macie/latest/user/macie-suspend-disable.html',
@@ -30,9 +31,29 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:macie`,
   alertContext: callContext,
   tests: [
-    { name: 'disabling Macie matches', expect: true, event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'DisableMacie', requestParameters: {} }) },
-    { name: 'pausing Macie matches', expect: true, event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'UpdateMacieSession', requestParameters: { status: 'PAUSED' } }) },
-    { name: 'changing the publishing frequency does not match', expect: false, event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'UpdateMacieSession', requestParameters: { findingPublishingFrequency: 'FIFTEEN_MINUTES', status: 'ENABLED' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'DisableMacie', errorCode: 'AccessDeniedException', requestParameters: {} }) },
+    {
+      name: 'disabling Macie matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'DisableMacie', requestParameters: {} }),
+    },
+    {
+      name: 'pausing Macie matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'UpdateMacieSession', requestParameters: { status: 'PAUSED' } }),
+    },
+    {
+      name: 'changing the publishing frequency does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'macie2.amazonaws.com',
+        eventName: 'UpdateMacieSession',
+        requestParameters: { findingPublishingFrequency: 'FIFTEEN_MINUTES', status: 'ENABLED' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'macie2.amazonaws.com', eventName: 'DisableMacie', errorCode: 'AccessDeniedException', requestParameters: {} }),
+    },
   ],
 });

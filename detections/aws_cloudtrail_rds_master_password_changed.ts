@@ -25,9 +25,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.RdsMasterPasswordChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'The master user password of an RDS instance or Aurora cluster was reset through the AWS API, outside the deployment pipeline. Anyone allowed rds:Modify* can take over the database this way without knowing the old password.',
+  description:
+    'The master user password of an RDS instance or Aurora cluster was reset through the AWS API, outside the deployment pipeline. Anyone allowed rds:Modify* can take over the database this way without knowing the old password.',
   runbook:
-    'Ask the actor why. If unexpected, rotate the password again (or hand it to Secrets Manager), check the database\'s logins since the change, and review who holds rds:ModifyDBInstance / ModifyDBCluster.',
+    "Ask the actor why. If unexpected, rotate the password again (or hand it to Secrets Manager), check the database's logins since the change, and review who holds rds:ModifyDBInstance / ModifyDBCluster.",
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ResetPassword.html',
   tags: ['TA0003:T1098', 'TA0006:T1556'],
   requiresSettings: ['deploymentPrincipals'],
@@ -36,10 +37,53 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${event.awsRegion}:${databaseOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'resetting the master password matches', expect: true, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS', applyImmediately: true } }) },
-    { name: 'unmanaging the master password matches', expect: true, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBCluster', requestParameters: { dBClusterIdentifier: 'orders-aurora', manageMasterUserPassword: false, masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
-    { name: 'the pipeline setting the password does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'), requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
-    { name: 'a resize does not match', expect: false, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', requestParameters: { dBInstanceIdentifier: 'orders-prod', dBInstanceClass: 'db.r6g.2xlarge' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'rds.amazonaws.com', eventName: 'ModifyDBInstance', errorCode: 'AccessDenied', requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }) },
+    {
+      name: 'resetting the master password matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'ModifyDBInstance',
+        requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS', applyImmediately: true },
+      }),
+    },
+    {
+      name: 'unmanaging the master password matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'ModifyDBCluster',
+        requestParameters: { dBClusterIdentifier: 'orders-aurora', manageMasterUserPassword: false, masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      }),
+    },
+    {
+      name: 'the pipeline setting the password does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'ModifyDBInstance',
+        userIdentity: assumedRoleIdentity('cdk-hnb659fds-cfn-exec-role', 'AWSCloudFormation'),
+        requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      }),
+    },
+    {
+      name: 'a resize does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'ModifyDBInstance',
+        requestParameters: { dBInstanceIdentifier: 'orders-prod', dBInstanceClass: 'db.r6g.2xlarge' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'ModifyDBInstance',
+        errorCode: 'AccessDenied',
+        requestParameters: { dBInstanceIdentifier: 'orders-prod', masterUserPassword: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      }),
+    },
   ],
 });

@@ -11,7 +11,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.RegionEnabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'An opt-in AWS region was enabled for an account. Opt-in regions are off by default, so turning one on is rare; attackers do it to run resources where nobody has set up logging or monitoring. A region outside detections.approvedRegions (every region while that is empty) is high severity.',
+  description:
+    'An opt-in AWS region was enabled for an account. Opt-in regions are off by default, so turning one on is rare; attackers do it to run resources where nobody has set up logging or monitoring. A region outside detections.approvedRegions (every region while that is empty) is high severity.',
   runbook:
     'Ask the actor why the region is needed. If it is not, disable it again (`aws account disable-region`) and check it for resources created since (EC2 instances, Lambda functions, IAM activity from that region).',
   reference: 'https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html',
@@ -22,8 +23,25 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (settings.approvedRegions.includes(regionOf(event)) ? 'LOW' : 'HIGH'),
   alertContext: callContext,
   tests: [
-    { name: 'enabling an unapproved region matches', expect: true, event: cloudTrailWrite({ eventSource: 'account.amazonaws.com', eventName: 'EnableRegion', requestParameters: { RegionName: 'me-central-1' } }) },
-    { name: 'disabling a region does not match', expect: false, event: cloudTrailWrite({ eventSource: 'account.amazonaws.com', eventName: 'DisableRegion', requestParameters: { RegionName: 'me-central-1' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'account.amazonaws.com', eventName: 'EnableRegion', errorCode: 'AccessDeniedException', requestParameters: { RegionName: 'me-central-1' } }) },
+    {
+      name: 'enabling an unapproved region matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 'account.amazonaws.com', eventName: 'EnableRegion', requestParameters: { RegionName: 'me-central-1' } }),
+    },
+    {
+      name: 'disabling a region does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'account.amazonaws.com', eventName: 'DisableRegion', requestParameters: { RegionName: 'me-central-1' } }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'account.amazonaws.com',
+        eventName: 'EnableRegion',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { RegionName: 'me-central-1' },
+      }),
+    },
   ],
 });

@@ -9,7 +9,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.RootActivity',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'The root user made an API call. Almost nothing needs root; any use outside a planned break-glass task may mean its credentials are compromised.',
+  description:
+    'The root user made an API call. Almost nothing needs root; any use outside a planned break-glass task may mean its credentials are compromised.',
   runbook:
     'Confirm with the account owner that someone planned to use root now and why. List every event by root in this window (search userIdentity.type = Root) and check for new IAM users, access keys, policy changes or disabled logging. If unplanned: reset the root password, check and re-register root MFA, delete any root access keys, and treat changes made as malicious until shown otherwise.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html',
@@ -27,7 +28,12 @@ export default defineRule({
     {
       name: 'root deleting a bucket matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucket', userIdentity: rootIdentity(), requestParameters: { bucketName: 'acme-prod-billing-data', Host: 's3.amazonaws.com' } }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucket',
+        userIdentity: rootIdentity(),
+        requestParameters: { bucketName: 'acme-prod-billing-data', Host: 's3.amazonaws.com' },
+      }),
     },
     {
       name: 'root reading the billing console matches',
@@ -37,14 +43,29 @@ export default defineRule({
     {
       name: 'root console login is left to the login rule',
       expect: false,
-      event: cloudTrailEvent({ eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', userIdentity: rootIdentity(), responseElements: { ConsoleLogin: 'Success' } }),
+      event: cloudTrailEvent({
+        eventSource: 'signin.amazonaws.com',
+        eventName: 'ConsoleLogin',
+        eventType: 'AwsConsoleSignIn',
+        userIdentity: rootIdentity(),
+        responseElements: { ConsoleLogin: 'Success' },
+      }),
     },
     {
       name: 'a service event attributed to root does not match',
       expect: false,
-      event: cloudTrailEvent({ eventSource: 'health.amazonaws.com', eventName: 'AWSHealthEvent', eventType: 'AwsServiceEvent', userIdentity: { ...rootIdentity(), invokedBy: 'health.amazonaws.com' } }),
+      event: cloudTrailEvent({
+        eventSource: 'health.amazonaws.com',
+        eventName: 'AWSHealthEvent',
+        eventType: 'AwsServiceEvent',
+        userIdentity: { ...rootIdentity(), invokedBy: 'health.amazonaws.com' },
+      }),
     },
     { name: 'an IAM user call does not match', expect: false, event: cloudTrailWrite({ eventName: 'RunInstances', userIdentity: iamUserIdentity('alice') }) },
-    { name: 'an AWS service call does not match', expect: false, event: cloudTrailWrite({ eventName: 'CreateNetworkInterface', userIdentity: awsServiceIdentity('lambda.amazonaws.com') }) },
+    {
+      name: 'an AWS service call does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventName: 'CreateNetworkInterface', userIdentity: awsServiceIdentity('lambda.amazonaws.com') }),
+    },
   ],
 });

@@ -7,17 +7,16 @@ export default defineRule({
   id: 'AWS.CloudTrail.RootConsoleLogin',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'Someone signed in to the AWS console as the root user. Root can do anything, including closing the account; day-to-day work should never need it.',
+  description:
+    'Someone signed in to the AWS console as the root user. Root can do anything, including closing the account; day-to-day work should never need it.',
   runbook:
     'Ask the account owner whether this login was planned (billing, support plan, account settings). If not: rotate the root password, check root MFA, review what root did after this login, and look for new IAM users or access keys.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html',
   tags: ['TA0004:T1078.004', 'TA0001:T1078.004'],
   dedupPeriodMinutes: 60,
-  rule: (event) =>
-    event.eventName === 'ConsoleLogin' &&
-    event.userIdentity.type === 'Root' &&
-    event.responseElements?.['ConsoleLogin'] === 'Success',
-  title: (event) => `Root console login to account ${event.recipientAccountId ?? event.userIdentity.accountId ?? 'unknown'} from ${event.sourceIPAddress ?? 'an unknown address'}`,
+  rule: (event) => event.eventName === 'ConsoleLogin' && event.userIdentity.type === 'Root' && event.responseElements?.['ConsoleLogin'] === 'Success',
+  title: (event) =>
+    `Root console login to account ${event.recipientAccountId ?? event.userIdentity.accountId ?? 'unknown'} from ${event.sourceIPAddress ?? 'an unknown address'}`,
   dedup: (event) => `${event.recipientAccountId ?? event.userIdentity.accountId}:${event.sourceIPAddress}`,
   alertContext: (event) => ({
     sourceIPAddress: event.sourceIPAddress,

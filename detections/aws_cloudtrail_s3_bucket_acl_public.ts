@@ -32,17 +32,25 @@ function aclRequest(grants: Array<Record<string, unknown>>): Record<string, unkn
     bucketName: 'acme-prod-web-data',
     acl: [''],
     Host: 'acme-prod-web-data.s3.amazonaws.com',
-    AccessControlPolicy: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', Owner: { ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, AccessControlList: { Grant: grants } },
+    AccessControlPolicy: {
+      xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
+      Owner: { ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' },
+      AccessControlList: { Grant: grants },
+    },
   };
 }
 
-const ownerGrant = { Grantee: { 'xsi:type': 'CanonicalUser', ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, Permission: 'FULL_CONTROL' };
+const ownerGrant = {
+  Grantee: { 'xsi:type': 'CanonicalUser', ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' },
+  Permission: 'FULL_CONTROL',
+};
 
 export default defineRule({
   id: 'AWS.CloudTrail.S3BucketAclPublic',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'A bucket or object ACL grants access to everyone or to any authenticated AWS account, by canned ACL (public-read…) or by an explicit AllUsers / AuthenticatedUsers grant.',
+  description:
+    'A bucket or object ACL grants access to everyone or to any authenticated AWS account, by canned ACL (public-read…) or by an explicit AllUsers / AuthenticatedUsers grant.',
   runbook:
     'ACLs are legacy: unless this bucket is a deliberate public download location, set Object Ownership to "bucket owner enforced" (which disables ACLs) or reset the ACL to private, make sure Block Public Access is on, and review access logs for anonymous reads since the change.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
@@ -56,7 +64,14 @@ export default defineRule({
     {
       name: 'an AllUsers READ grant matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', requestParameters: aclRequest([ownerGrant, { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' }]) }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketAcl',
+        requestParameters: aclRequest([
+          ownerGrant,
+          { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' }, Permission: 'READ' },
+        ]),
+      }),
     },
     {
       name: 'a single AuthenticatedUsers grant (not in a list) matches',
@@ -64,16 +79,50 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 's3.amazonaws.com',
         eventName: 'PutBucketAcl',
-        requestParameters: { ...aclRequest([]), AccessControlPolicy: { AccessControlList: { Grant: { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, Permission: 'WRITE' } } } },
+        requestParameters: {
+          ...aclRequest([]),
+          AccessControlPolicy: {
+            AccessControlList: {
+              Grant: { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, Permission: 'WRITE' },
+            },
+          },
+        },
       }),
     },
-    { name: 'a public-read canned ACL matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', requestParameters: { bucketName: 'acme-prod-web-data', acl: [''], 'x-amz-acl': ['public-read'] } }) },
-    { name: 'an owner-only ACL does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', requestParameters: aclRequest([ownerGrant]) }) },
+    {
+      name: 'a public-read canned ACL matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketAcl',
+        requestParameters: { bucketName: 'acme-prod-web-data', acl: [''], 'x-amz-acl': ['public-read'] },
+      }),
+    },
+    {
+      name: 'an owner-only ACL does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', requestParameters: aclRequest([ownerGrant]) }),
+    },
     {
       name: 'a grant to the log delivery group does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', requestParameters: aclRequest([ownerGrant, { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'WRITE' }]) }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketAcl',
+        requestParameters: aclRequest([
+          ownerGrant,
+          { Grantee: { 'xsi:type': 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'WRITE' },
+        ]),
+      }),
     },
-    { name: 'a private canned ACL does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'CreateBucket', requestParameters: { bucketName: 'new', 'x-amz-acl': ['private'] } }) },
+    {
+      name: 'a private canned ACL does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'CreateBucket',
+        requestParameters: { bucketName: 'new', 'x-amz-acl': ['private'] },
+      }),
+    },
   ],
 });

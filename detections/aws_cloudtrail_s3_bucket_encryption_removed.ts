@@ -33,9 +33,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.S3BucketEncryptionRemoved',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A bucket\'s default encryption configuration was deleted, or switched to a KMS key owned by an account outside the organization: new objects fall back to S3-managed keys, or are encrypted under a key the attacker controls and can revoke (S3 ransomware).',
+  description:
+    "A bucket's default encryption configuration was deleted, or switched to a KMS key owned by an account outside the organization: new objects fall back to S3-managed keys, or are encrypted under a key the attacker controls and can revoke (S3 ransomware).",
   runbook:
-    'Restore the bucket\'s encryption configuration with your own key and ask the actor why it changed. For a foreign key, treat it as ransomware in progress: block the actor, and check which objects were written under that key since the change.',
+    "Restore the bucket's encryption configuration with your own key and ask the actor why it changed. For a foreign key, treat it as ransomware in progress: block the actor, and check which objects were written under that key since the change.",
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html',
   tags: ['TA0040:T1486', 'TA0005:T1562.001'],
   requiresSettings: ['organizationAccountIds'],
@@ -45,11 +46,33 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (foreignKey(event, settings) ? 'CRITICAL' : 'MEDIUM'),
   alertContext: callContext,
   tests: [
-    { name: 'deleting default encryption matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketEncryption', requestParameters: { bucketName: 'acme-prod-orders-data', Host: 'acme-prod-orders-data.s3.amazonaws.com', encryption: [''] } }) },
+    {
+      name: 'deleting default encryption matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucketEncryption',
+        requestParameters: { bucketName: 'acme-prod-orders-data', Host: 'acme-prod-orders-data.s3.amazonaws.com', encryption: [''] },
+      }),
+    },
     {
       name: 'a default key from another account matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketEncryption', requestParameters: { bucketName: 'acme-prod-orders-data', ServerSideEncryptionConfiguration: { Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' } } } } }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketEncryption',
+        requestParameters: {
+          bucketName: 'acme-prod-orders-data',
+          ServerSideEncryptionConfiguration: {
+            Rule: {
+              ApplyServerSideEncryptionByDefault: {
+                SSEAlgorithm: 'aws:kms',
+                KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+              },
+            },
+          },
+        },
+      }),
     },
     {
       name: 'a foreign key in the second of two rules matches',
@@ -62,7 +85,12 @@ export default defineRule({
           ServerSideEncryptionConfiguration: {
             Rule: [
               { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
-              { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab' } },
+              {
+                ApplyServerSideEncryptionByDefault: {
+                  SSEAlgorithm: 'aws:kms',
+                  KMSMasterKeyID: 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+                },
+              },
             ],
           },
         },
@@ -71,8 +99,31 @@ export default defineRule({
     {
       name: 'a default key of this account does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketEncryption', requestParameters: { bucketName: 'acme-prod-orders-data', ServerSideEncryptionConfiguration: { Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' } } } } }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketEncryption',
+        requestParameters: {
+          bucketName: 'acme-prod-orders-data',
+          ServerSideEncryptionConfiguration: {
+            Rule: {
+              ApplyServerSideEncryptionByDefault: {
+                SSEAlgorithm: 'aws:kms',
+                KMSMasterKeyID: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+              },
+            },
+          },
+        },
+      }),
     },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketEncryption', errorCode: 'AccessDenied', requestParameters: { bucketName: 'acme-prod-orders-data' } }) },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucketEncryption',
+        errorCode: 'AccessDenied',
+        requestParameters: { bucketName: 'acme-prod-orders-data' },
+      }),
+    },
   ],
 });

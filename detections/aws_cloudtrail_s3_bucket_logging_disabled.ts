@@ -5,7 +5,11 @@ import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, 
 
 /** PutBucketLogging with a status that has no LoggingEnabled element switches server access logging off. */
 function disablesLogging(event: CloudTrailEvent): boolean {
-  return event.eventName === 'PutBucketLogging' && requestParam(event, 'BucketLoggingStatus') !== undefined && requestParam(event, 'BucketLoggingStatus', 'LoggingEnabled') === undefined;
+  return (
+    event.eventName === 'PutBucketLogging' &&
+    requestParam(event, 'BucketLoggingStatus') !== undefined &&
+    requestParam(event, 'BucketLoggingStatus', 'LoggingEnabled') === undefined
+  );
 }
 
 function bucketOf(event: CloudTrailEvent): string {
@@ -16,7 +20,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.S3BucketLoggingDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'Server access logging was turned off for a bucket: reads and writes to it stop being recorded (Prowl\'s S3 access-log rules go blind for that bucket), the usual step before quietly copying data out.',
+  description:
+    "Server access logging was turned off for a bucket: reads and writes to it stop being recorded (Prowl's S3 access-log rules go blind for that bucket), the usual step before quietly copying data out.",
   runbook:
     'Turn logging back on to the usual target bucket and ask the actor why it was turned off. Check CloudTrail data events (if enabled) for reads of the bucket since the change.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
@@ -26,12 +31,40 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}`,
   alertContext: callContext,
   tests: [
-    { name: 'an empty logging status matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketLogging', requestParameters: { bucketName: 'acme-prod-orders-data', logging: [''], BucketLoggingStatus: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' } } }) },
+    {
+      name: 'an empty logging status matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketLogging',
+        requestParameters: { bucketName: 'acme-prod-orders-data', logging: [''], BucketLoggingStatus: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' } },
+      }),
+    },
     {
       name: 'enabling logging does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketLogging', requestParameters: { bucketName: 'acme-prod-orders-data', logging: [''], BucketLoggingStatus: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', LoggingEnabled: { TargetBucket: 'acme-access-logs', TargetPrefix: 'orders/' } } } }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketLogging',
+        requestParameters: {
+          bucketName: 'acme-prod-orders-data',
+          logging: [''],
+          BucketLoggingStatus: {
+            xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
+            LoggingEnabled: { TargetBucket: 'acme-access-logs', TargetPrefix: 'orders/' },
+          },
+        },
+      }),
     },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketLogging', errorCode: 'AccessDenied', requestParameters: { bucketName: 'acme-prod-orders-data', BucketLoggingStatus: {} } }) },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketLogging',
+        errorCode: 'AccessDenied',
+        requestParameters: { bucketName: 'acme-prod-orders-data', BucketLoggingStatus: {} },
+      }),
+    },
   ],
 });

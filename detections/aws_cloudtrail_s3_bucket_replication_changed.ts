@@ -31,7 +31,16 @@ function replication(account: string): Record<string, unknown> {
     bucketName: 'acme-prod-orders-data',
     Host: 'acme-prod-orders-data.s3.amazonaws.com',
     replication: [''],
-    ReplicationConfiguration: { Role: 'arn:aws:iam::123456789012:role/s3-replication', Rule: { ID: 'all', Status: 'Enabled', Priority: 1, Filter: {}, Destination: { Bucket: 'arn:aws:s3:::copy-of-orders', Account: account, AccessControlTranslation: { Owner: 'Destination' } } } },
+    ReplicationConfiguration: {
+      Role: 'arn:aws:iam::123456789012:role/s3-replication',
+      Rule: {
+        ID: 'all',
+        Status: 'Enabled',
+        Priority: 1,
+        Filter: {},
+        Destination: { Bucket: 'arn:aws:s3:::copy-of-orders', Account: account, AccessControlTranslation: { Owner: 'Destination' } },
+      },
+    },
   };
 }
 
@@ -39,7 +48,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.S3BucketReplicationChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A bucket started replicating to an account outside the organization (every new object is copied out: quiet, continuous exfiltration), or its replication was deleted outside the deployment pipeline (the disaster-recovery copy stops being kept).',
+  description:
+    'A bucket started replicating to an account outside the organization (every new object is copied out: quiet, continuous exfiltration), or its replication was deleted outside the deployment pipeline (the disaster-recovery copy stops being kept).',
   runbook:
     'For an outside destination: remove the replication rule at once, find who owns the destination account, and check how many objects replicated (replication metrics). For a deletion: restore the replication from IaC unless it was planned, and ask the actor why.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-walkthrough-2.html',
@@ -51,10 +61,46 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (outsideDestinations(event, settings).length > 0 ? 'HIGH' : 'MEDIUM'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsideDestinations: outsideDestinations(event, settings) }),
   tests: [
-    { name: 'replication to an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('444455556666') }) },
-    { name: 'deleting replication by hand matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketReplication', requestParameters: { bucketName: 'acme-prod-orders-data', replication: [''] } }) },
-    { name: 'replication to an organization account does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('111122223333') }) },
-    { name: 'the pipeline deleting replication does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketReplication', userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-2'), requestParameters: { bucketName: 'acme-dev-scratch' } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', errorCode: 'AccessDenied', requestParameters: replication('444455556666') }) },
+    {
+      name: 'replication to an outside account matches',
+      expect: true,
+      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('444455556666') }),
+    },
+    {
+      name: 'deleting replication by hand matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucketReplication',
+        requestParameters: { bucketName: 'acme-prod-orders-data', replication: [''] },
+      }),
+    },
+    {
+      name: 'replication to an organization account does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketReplication', requestParameters: replication('111122223333') }),
+    },
+    {
+      name: 'the pipeline deleting replication does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucketReplication',
+        userIdentity: assumedRoleIdentity('GitHubActionsDeploy', 'run-2'),
+        requestParameters: { bucketName: 'acme-dev-scratch' },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'PutBucketReplication',
+        errorCode: 'AccessDenied',
+        requestParameters: replication('444455556666'),
+      }),
+    },
   ],
 });

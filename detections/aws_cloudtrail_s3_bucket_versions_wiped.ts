@@ -22,8 +22,15 @@ function s3Data(eventName: string, fields: Parameters<typeof cloudTrailEvent>[0]
     managementEvent: false,
     readOnly: eventName !== 'DeleteObjects',
     userIdentity: iamUserIdentity('christophe'),
-    requestParameters: { bucketName: 'customer-exports', Host: 'customer-exports.s3.us-east-1.amazonaws.com', ...(eventName === 'DeleteObjects' ? { delete: '' } : { versions: '' }) },
-    resources: [{ type: 'AWS::S3::Object', ARNPrefix: 'arn:aws:s3:::customer-exports/' }, { type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::customer-exports', accountId: '123456789012' }],
+    requestParameters: {
+      bucketName: 'customer-exports',
+      Host: 'customer-exports.s3.us-east-1.amazonaws.com',
+      ...(eventName === 'DeleteObjects' ? { delete: '' } : { versions: '' }),
+    },
+    resources: [
+      { type: 'AWS::S3::Object', ARNPrefix: 'arn:aws:s3:::customer-exports/' },
+      { type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::customer-exports', accountId: '123456789012' },
+    ],
     ...fields,
   });
 }

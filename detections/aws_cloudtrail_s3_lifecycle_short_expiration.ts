@@ -32,7 +32,12 @@ function lifecycle(bucketName: string, rule: unknown): Parameters<typeof cloudTr
   return {
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketLifecycle',
-    requestParameters: { bucketName, Host: `${bucketName}.s3.us-east-1.amazonaws.com`, lifecycle: '', LifecycleConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', Rule: rule } },
+    requestParameters: {
+      bucketName,
+      Host: `${bucketName}.s3.us-east-1.amazonaws.com`,
+      lifecycle: '',
+      LifecycleConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', Rule: rule },
+    },
   };
 }
 
@@ -42,10 +47,15 @@ export default defineRule({
   severity: 'MEDIUM',
   description: `A bucket lifecycle rule now deletes objects (or their old versions) within ${SHORT_DAYS} days. On a bucket that receives CloudTrail or other logs this quietly destroys the record after a day; it is a known step to impair logging without touching the trail. High severity when the bucket name says it holds logs.`,
   runbook:
-    'Check what the bucket holds (is it a trail\'s destination? `aws cloudtrail describe-trails`). If it holds logs, restore the previous lifecycle configuration from IaC, confirm object lock or replication protect the logs, and ask the actor why. Review the actor\'s other calls for further tampering with logging.',
+    "Check what the bucket holds (is it a trail's destination? `aws cloudtrail describe-trails`). If it holds logs, restore the previous lifecycle configuration from IaC, confirm object lock or replication protect the logs, and ask the actor why. Review the actor's other calls for further tampering with logging.",
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html',
   tags: ['TA0005:T1562.008', 'TA0040:T1485'],
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && event.eventName === 'PutBucketLifecycle' && succeeded(event) && !isAwsServiceCall(event) && shortestExpiry(event) !== undefined,
+  rule: (event) =>
+    event.eventSource === 's3.amazonaws.com' &&
+    event.eventName === 'PutBucketLifecycle' &&
+    succeeded(event) &&
+    !isAwsServiceCall(event) &&
+    shortestExpiry(event) !== undefined,
   title: (event) => `${actorOf(event)} set objects in bucket ${bucketOf(event)} to expire after ${shortestExpiry(event) ?? '?'} day(s) (${whereOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}`,
   dynamicSeverity: (event) => (LOG_BUCKET.test(bucketOf(event)) ? 'HIGH' : 'MEDIUM'),
@@ -54,15 +64,39 @@ export default defineRule({
     {
       name: 'a one-day expiry on the trail bucket matches',
       expect: true,
-      event: cloudTrailWrite(lifecycle('stratus-red-team-trail-bucket', { ID: 'nuke-cloudtrail-logs-after-1-day', Status: 'Enabled', Filter: { Prefix: '' }, Expiration: { Days: 1 } })),
+      event: cloudTrailWrite(
+        lifecycle('stratus-red-team-trail-bucket', {
+          ID: 'nuke-cloudtrail-logs-after-1-day',
+          Status: 'Enabled',
+          Filter: { Prefix: '' },
+          Expiration: { Days: 1 },
+        }),
+      ),
     },
     {
       name: 'a short expiry of old versions among several rules matches',
       expect: true,
-      event: cloudTrailWrite(lifecycle('app-data', [{ ID: 'archive', Status: 'Enabled', Transition: { Days: 30, StorageClass: 'GLACIER' } }, { ID: 'cleanup', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: '1' } }])),
+      event: cloudTrailWrite(
+        lifecycle('app-data', [
+          { ID: 'archive', Status: 'Enabled', Transition: { Days: 30, StorageClass: 'GLACIER' } },
+          { ID: 'cleanup', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: '1' } },
+        ]),
+      ),
     },
-    { name: 'a 90-day expiry does not match', expect: false, event: cloudTrailWrite(lifecycle('org-cloudtrail-logs', { ID: 'retention', Status: 'Enabled', Expiration: { Days: 90 } })) },
-    { name: 'a disabled short rule does not match', expect: false, event: cloudTrailWrite(lifecycle('org-cloudtrail-logs', { ID: 'old', Status: 'Disabled', Expiration: { Days: 1 } })) },
-    { name: 'a failed change does not match', expect: false, event: cloudTrailWrite({ ...lifecycle('org-cloudtrail-logs', { ID: 'x', Status: 'Enabled', Expiration: { Days: 1 } }), errorCode: 'AccessDenied' }) },
+    {
+      name: 'a 90-day expiry does not match',
+      expect: false,
+      event: cloudTrailWrite(lifecycle('org-cloudtrail-logs', { ID: 'retention', Status: 'Enabled', Expiration: { Days: 90 } })),
+    },
+    {
+      name: 'a disabled short rule does not match',
+      expect: false,
+      event: cloudTrailWrite(lifecycle('org-cloudtrail-logs', { ID: 'old', Status: 'Disabled', Expiration: { Days: 1 } })),
+    },
+    {
+      name: 'a failed change does not match',
+      expect: false,
+      event: cloudTrailWrite({ ...lifecycle('org-cloudtrail-logs', { ID: 'x', Status: 'Enabled', Expiration: { Days: 1 } }), errorCode: 'AccessDenied' }),
+    },
   ],
 });

@@ -27,7 +27,14 @@ function encrypt(key: string, fields: Parameters<typeof cloudTrailEvent>[0] = {}
     managementEvent: false,
     readOnly: false,
     userIdentity: iamUserIdentity('christophe'),
-    requestParameters: { bucketName: 'finance-archive', Host: 'finance-archive.s3.us-east-1.amazonaws.com', key, 'x-amz-copy-source': `finance-archive/${key}`, 'x-amz-server-side-encryption-customer-algorithm': 'AES256', 'x-id': 'CopyObject' },
+    requestParameters: {
+      bucketName: 'finance-archive',
+      Host: 'finance-archive.s3.us-east-1.amazonaws.com',
+      key,
+      'x-amz-copy-source': `finance-archive/${key}`,
+      'x-amz-server-side-encryption-customer-algorithm': 'AES256',
+      'x-id': 'CopyObject',
+    },
     ...fields,
   });
 }
@@ -43,7 +50,8 @@ export default defineRule({
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html',
   tags: ['TA0040:T1486'],
   threshold: 10,
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && WRITES.has(event.eventName ?? '') && usesCustomerKey(event) && succeeded(event) && !isAwsServiceCall(event),
+  rule: (event) =>
+    event.eventSource === 's3.amazonaws.com' && WRITES.has(event.eventName ?? '') && usesCustomerKey(event) && succeeded(event) && !isAwsServiceCall(event),
   distinctValues: objectOf,
   title: (event) => `${actorOf(event)} is re-encrypting objects in bucket ${bucketOf(event)} with their own key (${whereOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}:${principalArnOf(event)}`,
@@ -53,9 +61,18 @@ export default defineRule({
     {
       name: 'uploading with SSE-C counts',
       expect: true,
-      event: encrypt('ransom-note.txt', { eventName: 'PutObject', requestParameters: { bucketName: 'finance-archive', key: 'backups/db.sql', 'x-amz-server-side-encryption-customer-algorithm': 'AES256' } }),
+      event: encrypt('ransom-note.txt', {
+        eventName: 'PutObject',
+        requestParameters: { bucketName: 'finance-archive', key: 'backups/db.sql', 'x-amz-server-side-encryption-customer-algorithm': 'AES256' },
+      }),
     },
-    { name: 'a copy with S3-managed encryption does not count', expect: false, event: encrypt('invoices/2026-11.pdf', { requestParameters: { bucketName: 'finance-archive', key: 'invoices/2026-11.pdf', 'x-amz-server-side-encryption': 'AES256' } }) },
+    {
+      name: 'a copy with S3-managed encryption does not count',
+      expect: false,
+      event: encrypt('invoices/2026-11.pdf', {
+        requestParameters: { bucketName: 'finance-archive', key: 'invoices/2026-11.pdf', 'x-amz-server-side-encryption': 'AES256' },
+      }),
+    },
     { name: 'a failed SSE-C copy does not count', expect: false, event: encrypt('invoices/2026-11.pdf', { errorCode: 'AccessDenied' }) },
   ],
 });

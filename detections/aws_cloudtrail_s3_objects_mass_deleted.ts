@@ -23,7 +23,13 @@ function deleteObject(key: string, fields: Parameters<typeof cloudTrailEvent>[0]
     managementEvent: false,
     readOnly: false,
     userIdentity: iamUserIdentity('christophe'),
-    requestParameters: { bucketName: 'customer-exports', Host: 'customer-exports.s3.us-east-1.amazonaws.com', key, ...(versionId ? { versionId } : {}), 'x-id': 'DeleteObject' },
+    requestParameters: {
+      bucketName: 'customer-exports',
+      Host: 'customer-exports.s3.us-east-1.amazonaws.com',
+      key,
+      ...(versionId ? { versionId } : {}),
+      'x-id': 'DeleteObject',
+    },
     ...fields,
   });
 }
@@ -39,7 +45,8 @@ export default defineRule({
   reference: 'https://aws.amazon.com/blogs/security/anatomy-of-a-ransomware-event-targeting-data-in-amazon-s3/',
   tags: ['TA0040:T1485', 'TA0040:T1486'],
   threshold: 25,
-  rule: (event) => event.eventSource === 's3.amazonaws.com' && event.eventName === 'DeleteObject' && !isAwsServiceCall(event) && objectVersionOf(event).length > 0,
+  rule: (event) =>
+    event.eventSource === 's3.amazonaws.com' && event.eventName === 'DeleteObject' && !isAwsServiceCall(event) && objectVersionOf(event).length > 0,
   distinctValues: objectVersionOf,
   title: (event) => `${actorOf(event)} ${attemptVerb(event, 'deleted', 'tried to delete')} many objects in bucket ${bucketOf(event)} (${whereOf(event)})`,
   dedup: (event) => `${accountOf(event)}:${bucketOf(event)}:${principalArnOf(event)}`,
@@ -48,6 +55,10 @@ export default defineRule({
     { name: 'deleting a version of an object counts', expect: true, event: deleteObject('liable-donated.sql', {}, '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY') },
     { name: 'a denied deletion counts as an attempt', expect: true, event: deleteObject('payroll.xlsx', { errorCode: 'AccessDenied' }) },
     { name: 'reading an object does not count', expect: false, event: deleteObject('payroll.xlsx', { eventName: 'GetObject', readOnly: true }) },
-    { name: 'lifecycle expiry run by S3 does not count', expect: false, event: deleteObject('tmp/x', { userIdentity: awsServiceIdentity('s3.amazonaws.com') }) },
+    {
+      name: 'lifecycle expiry run by S3 does not count',
+      expect: false,
+      event: deleteObject('tmp/x', { userIdentity: awsServiceIdentity('s3.amazonaws.com') }),
+    },
   ],
 });

@@ -28,18 +28,28 @@ export default defineRule({
   id: 'AWS.CloudTrail.S3PublicAccessBlockRemoved',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'S3 Block Public Access was removed or loosened for a bucket or for the whole account. On its own it exposes nothing, but it is what stands between a mistaken (or malicious) policy or ACL and a public bucket.',
+  description:
+    'S3 Block Public Access was removed or loosened for a bucket or for the whole account. On its own it exposes nothing, but it is what stands between a mistaken (or malicious) policy or ACL and a public bucket.',
   runbook:
-    'Ask the actor why; few buckets need public access, and account-level settings should stay on. Restore the settings (alert context lists which were switched off), then check the bucket\'s policy and ACL for public grants made since.',
+    "Ask the actor why; few buckets need public access, and account-level settings should stay on. Restore the settings (alert context lists which were switched off), then check the bucket's policy and ACL for public grants made since.",
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
   tags: ['TA0005:T1562', 'TA0010:T1567'],
-  rule: (event) => (event.eventSource === 's3.amazonaws.com' || event.eventSource === 's3control.amazonaws.com') && succeeded(event) && turnedOff(event).length > 0,
+  rule: (event) =>
+    (event.eventSource === 's3.amazonaws.com' || event.eventSource === 's3control.amazonaws.com') && succeeded(event) && turnedOff(event).length > 0,
   title: (event) => `${actorOf(event)} turned off S3 Block Public Access (${turnedOff(event).join(', ')}) for ${scopeOf(event)}`,
-  dedup: (event) => `${accountOf(event)}:${isAccountLevel(event) ? 'account' : requestText(event, 'bucketName') ?? 'unknown bucket'}`,
+  dedup: (event) => `${accountOf(event)}:${isAccountLevel(event) ? 'account' : (requestText(event, 'bucketName') ?? 'unknown bucket')}`,
   dynamicSeverity: (event) => (isAccountLevel(event) ? 'HIGH' : 'MEDIUM'),
   alertContext: (event) => ({ ...callContext(event), turnedOff: turnedOff(event) }),
   tests: [
-    { name: 'deleting a bucket\'s block matches', expect: true, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucketPublicAccessBlock', requestParameters: { bucketName: 'acme-prod-web-data', publicAccessBlock: [''], Host: 'acme-prod-web-data.s3.amazonaws.com' } }) },
+    {
+      name: "deleting a bucket's block matches",
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucketPublicAccessBlock',
+        requestParameters: { bucketName: 'acme-prod-web-data', publicAccessBlock: [''], Host: 'acme-prod-web-data.s3.amazonaws.com' },
+      }),
+    },
     {
       name: 'switching one setting off matches',
       expect: true,
@@ -49,14 +59,24 @@ export default defineRule({
         requestParameters: {
           bucketName: 'acme-prod-web-data',
           publicAccessBlock: [''],
-          PublicAccessBlockConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', RestrictPublicBuckets: false, BlockPublicPolicy: true, BlockPublicAcls: true, IgnorePublicAcls: true },
+          PublicAccessBlockConfiguration: {
+            xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
+            RestrictPublicBuckets: false,
+            BlockPublicPolicy: true,
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+          },
         },
       }),
     },
     {
       name: 'removing the account-level block matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'DeleteAccountPublicAccessBlock', requestParameters: { 'x-amz-account-id': '123456789012' } }),
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteAccountPublicAccessBlock',
+        requestParameters: { 'x-amz-account-id': '123456789012' },
+      }),
     },
     {
       name: 'turning every setting on does not match',
@@ -64,9 +84,21 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 's3.amazonaws.com',
         eventName: 'PutBucketPublicAccessBlock',
-        requestParameters: { bucketName: 'acme-prod-web-data', PublicAccessBlockConfiguration: { RestrictPublicBuckets: true, BlockPublicPolicy: true, BlockPublicAcls: true, IgnorePublicAcls: true } },
+        requestParameters: {
+          bucketName: 'acme-prod-web-data',
+          PublicAccessBlockConfiguration: { RestrictPublicBuckets: true, BlockPublicPolicy: true, BlockPublicAcls: true, IgnorePublicAcls: true },
+        },
       }),
     },
-    { name: 'reading the block does not match', expect: false, event: cloudTrailWrite({ eventSource: 's3.amazonaws.com', eventName: 'GetBucketPublicAccessBlock', readOnly: true, requestParameters: { bucketName: 'acme-prod-web-data' } }) },
+    {
+      name: 'reading the block does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 's3.amazonaws.com',
+        eventName: 'GetBucketPublicAccessBlock',
+        readOnly: true,
+        requestParameters: { bucketName: 'acme-prod-web-data' },
+      }),
+    },
   ],
 });

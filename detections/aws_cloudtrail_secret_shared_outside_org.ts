@@ -13,7 +13,10 @@ function secretOf(event: CloudTrailEvent): string {
 }
 
 function policy(principal: unknown): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+  });
 }
 
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-AbCdEf';
@@ -22,7 +25,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.SecretSharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'A Secrets Manager resource policy now lets everyone, or an account outside the organization, act on a secret: a standing way to read the secret from outside, without touching your identities again.',
+  description:
+    'A Secrets Manager resource policy now lets everyone, or an account outside the organization, act on a secret: a standing way to read the secret from outside, without touching your identities again.',
   runbook:
     'Delete or restore the resource policy (`aws secretsmanager delete-resource-policy`), then rotate the secret: assume it has been read. Check GetSecretValue calls on it from other accounts since the change, and ask the actor why the policy was set.',
   reference: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resource-policies.html',
@@ -34,9 +38,42 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
-    { name: 'a secret readable by an outside account matches', expect: true, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', requestParameters: { secretId: SECRET, resourcePolicy: policy({ AWS: 'arn:aws:iam::444455556666:user/ext' }), blockPublicPolicy: false } }) },
-    { name: 'a secret readable by everyone matches', expect: true, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', requestParameters: { secretId: SECRET, resourcePolicy: policy('*') } }) },
-    { name: 'a grant to a role of this account does not match', expect: false, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', requestParameters: { secretId: SECRET, resourcePolicy: policy({ AWS: 'arn:aws:iam::123456789012:role/orders-api' }) } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'PutResourcePolicy', errorCode: 'AccessDeniedException', requestParameters: { secretId: SECRET, resourcePolicy: policy('*') } }) },
+    {
+      name: 'a secret readable by an outside account matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'secretsmanager.amazonaws.com',
+        eventName: 'PutResourcePolicy',
+        requestParameters: { secretId: SECRET, resourcePolicy: policy({ AWS: 'arn:aws:iam::444455556666:user/ext' }), blockPublicPolicy: false },
+      }),
+    },
+    {
+      name: 'a secret readable by everyone matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'secretsmanager.amazonaws.com',
+        eventName: 'PutResourcePolicy',
+        requestParameters: { secretId: SECRET, resourcePolicy: policy('*') },
+      }),
+    },
+    {
+      name: 'a grant to a role of this account does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'secretsmanager.amazonaws.com',
+        eventName: 'PutResourcePolicy',
+        requestParameters: { secretId: SECRET, resourcePolicy: policy({ AWS: 'arn:aws:iam::123456789012:role/orders-api' }) },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'secretsmanager.amazonaws.com',
+        eventName: 'PutResourcePolicy',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { secretId: SECRET, resourcePolicy: policy('*') },
+      }),
+    },
   ],
 });

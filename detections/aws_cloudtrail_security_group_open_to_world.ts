@@ -24,7 +24,10 @@ function port(value: unknown, fallback: number): number {
 
 /** A rule from AuthorizeSecurityGroupIngress's ipPermissions (EC2's `{ items }` lists). */
 function fromIpPermission(permission: unknown): OpenRange[] {
-  const cidrs = [...items(dig(permission, 'ipRanges')).map((range) => text(dig(range, 'cidrIp'))), ...items(dig(permission, 'ipv6Ranges')).map((range) => text(dig(range, 'cidrIpv6')))];
+  const cidrs = [
+    ...items(dig(permission, 'ipRanges')).map((range) => text(dig(range, 'cidrIp'))),
+    ...items(dig(permission, 'ipv6Ranges')).map((range) => text(dig(range, 'cidrIpv6'))),
+  ];
   if (!cidrs.some((cidr) => cidr !== undefined && WORLD.has(cidr))) return [];
   const protocol = text(dig(permission, 'ipProtocol')) ?? '-1';
   return [{ protocol, fromPort: port(dig(permission, 'fromPort'), 0), toPort: port(dig(permission, 'toPort'), 65535) }];
@@ -46,7 +49,13 @@ function fromModifiedRule(entry: unknown): OpenRange[] {
 function fromTopLevel(event: CloudTrailEvent): OpenRange[] {
   const cidr = requestText(event, 'cidrIp');
   if (cidr === undefined || !WORLD.has(cidr)) return [];
-  return [{ protocol: requestText(event, 'ipProtocol') ?? '-1', fromPort: port(requestParam(event, 'fromPort'), 0), toPort: port(requestParam(event, 'toPort'), 65535) }];
+  return [
+    {
+      protocol: requestText(event, 'ipProtocol') ?? '-1',
+      fromPort: port(requestParam(event, 'fromPort'), 0),
+      toPort: port(requestParam(event, 'toPort'), 65535),
+    },
+  ];
 }
 
 /** EC2 wraps lists as `{ items: [...] }`; a plain list is read the same way. */
@@ -57,7 +66,8 @@ function ipPermissions(event: CloudTrailEvent): unknown[] {
 
 function openRanges(event: CloudTrailEvent): OpenRange[] {
   if (event.eventName === 'AuthorizeSecurityGroupIngress') return [...fromTopLevel(event), ...ipPermissions(event).flatMap(fromIpPermission)];
-  if (event.eventName === 'ModifySecurityGroupRules') return list(requestParam(event, 'ModifySecurityGroupRulesRequest', 'SecurityGroupRule')).flatMap(fromModifiedRule);
+  if (event.eventName === 'ModifySecurityGroupRules')
+    return list(requestParam(event, 'ModifySecurityGroupRulesRequest', 'SecurityGroupRule')).flatMap(fromModifiedRule);
   return [];
 }
 
@@ -81,7 +91,9 @@ function describeRange(range: OpenRange): string {
 }
 
 function groupOf(event: CloudTrailEvent): string {
-  return requestText(event, 'groupId') ?? requestText(event, 'ModifySecurityGroupRulesRequest', 'GroupId') ?? requestText(event, 'groupName') ?? 'unknown group';
+  return (
+    requestText(event, 'groupId') ?? requestText(event, 'ModifySecurityGroupRulesRequest', 'GroupId') ?? requestText(event, 'groupName') ?? 'unknown group'
+  );
 }
 
 function severityOf(event: CloudTrailEvent): Severity {
@@ -93,20 +105,25 @@ function severityOf(event: CloudTrailEvent): Severity {
 }
 
 function ingress(groupId: string, permission: Record<string, unknown>): Partial<CloudTrailEvent> {
-  return { eventName: 'AuthorizeSecurityGroupIngress', requestParameters: { groupId, ipPermissions: { items: [{ groups: {}, ipv6Ranges: {}, prefixListIds: {}, ...permission }] } } };
+  return {
+    eventName: 'AuthorizeSecurityGroupIngress',
+    requestParameters: { groupId, ipPermissions: { items: [{ groups: {}, ipv6Ranges: {}, prefixListIds: {}, ...permission }] } },
+  };
 }
 
 export default defineRule({
   id: 'AWS.CloudTrail.SecurityGroupOpenToWorld',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'A security group rule now accepts inbound traffic from anywhere on the internet (0.0.0.0/0 or ::/0), whether written as ipPermissions, as the short form with a top-level cidrIp, or as a modified rule. Severity is high for administrative and database ports or all traffic, low for web ports alone.',
+  description:
+    'A security group rule now accepts inbound traffic from anywhere on the internet (0.0.0.0/0 or ::/0), whether written as ipPermissions, as the short form with a top-level cidrIp, or as a modified rule. Severity is high for administrative and database ports or all traffic, low for web ports alone.',
   runbook:
-    'Find what uses the group (EC2 → Security groups → the group → associated resources). If the exposure is not intended (a public load balancer on 80/443 usually is), revoke the rule or narrow it to known addresses, and for SSH/RDP/database ports check the exposed hosts\' logs for logins since the change. Ask the actor why; prefer SSM Session Manager over open SSH.',
+    "Find what uses the group (EC2 → Security groups → the group → associated resources). If the exposure is not intended (a public load balancer on 80/443 usually is), revoke the rule or narrow it to known addresses, and for SSH/RDP/database ports check the exposed hosts' logs for logins since the change. Ask the actor why; prefer SSM Session Manager over open SSH.",
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   tags: ['TA0005:T1562.007', 'TA0001:T1190', 'TA0010:T1048'],
   rule: (event) => event.eventSource === 'ec2.amazonaws.com' && succeeded(event) && openRanges(event).length > 0,
-  title: (event) => `${actorOf(event)} opened security group ${groupOf(event)} to the internet (${openRanges(event).map(describeRange).join(', ')}) in ${whereOf(event)}`,
+  title: (event) =>
+    `${actorOf(event)} opened security group ${groupOf(event)} to the internet (${openRanges(event).map(describeRange).join(', ')}) in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${groupOf(event)}`,
   dynamicSeverity: severityOf,
   alertContext: (event) => ({ ...callContext(event), openRanges: openRanges(event) }),
@@ -114,7 +131,14 @@ export default defineRule({
     {
       name: 'SSH opened to 0.0.0.0/0 matches',
       expect: true,
-      event: cloudTrailWrite(ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: '0.0.0.0/0', description: 'temp debug' }] } })),
+      event: cloudTrailWrite(
+        ingress('sg-0123456789abcdef0', {
+          ipProtocol: 'tcp',
+          fromPort: 22,
+          toPort: 22,
+          ipRanges: { items: [{ cidrIp: '0.0.0.0/0', description: 'temp debug' }] },
+        }),
+      ),
     },
     {
       name: 'all traffic opened to ::/0 matches',
@@ -124,7 +148,9 @@ export default defineRule({
     {
       name: 'HTTPS opened to the world matches',
       expect: true,
-      event: cloudTrailWrite(ingress('sg-0fedcba9876543210', { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } })),
+      event: cloudTrailWrite(
+        ingress('sg-0fedcba9876543210', { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }),
+      ),
     },
     {
       name: 'ping opened to the world matches',
@@ -139,7 +165,11 @@ export default defineRule({
         requestParameters: {
           ModifySecurityGroupRulesRequest: {
             GroupId: 'sg-0123456789abcdef0',
-            SecurityGroupRule: { SecurityGroupRuleId: 'sgr-0abc', SecurityGroupRule: { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, CidrIpv4: '0.0.0.0/0' }, tag: 1 },
+            SecurityGroupRule: {
+              SecurityGroupRuleId: 'sgr-0abc',
+              SecurityGroupRule: { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, CidrIpv4: '0.0.0.0/0' },
+              tag: 1,
+            },
           },
         },
       }),
@@ -147,32 +177,54 @@ export default defineRule({
     {
       name: 'SSH opened with the short form (top-level cidrIp and ports) matches',
       expect: true,
-      event: cloudTrailWrite({ eventName: 'AuthorizeSecurityGroupIngress', requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' } }),
+      event: cloudTrailWrite({
+        eventName: 'AuthorizeSecurityGroupIngress',
+        requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' },
+      }),
     },
     {
       name: 'the short form with an office range does not match',
       expect: false,
-      event: cloudTrailWrite({ eventName: 'AuthorizeSecurityGroupIngress', requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '198.51.100.0/24' } }),
+      event: cloudTrailWrite({
+        eventName: 'AuthorizeSecurityGroupIngress',
+        requestParameters: { groupId: 'sg-0123456789abcdef0', ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '198.51.100.0/24' },
+      }),
     },
     {
       name: 'SSH opened to an office range does not match',
       expect: false,
-      event: cloudTrailWrite(ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: '198.51.100.0/24' }] } })),
+      event: cloudTrailWrite(
+        ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: '198.51.100.0/24' }] } }),
+      ),
     },
     {
       name: 'ingress from another security group does not match',
       expect: false,
-      event: cloudTrailWrite(ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, ipRanges: {}, groups: { items: [{ groupId: 'sg-0aaaabbbbccccdddd' }] } })),
+      event: cloudTrailWrite(
+        ingress('sg-0123456789abcdef0', {
+          ipProtocol: 'tcp',
+          fromPort: 5432,
+          toPort: 5432,
+          ipRanges: {},
+          groups: { items: [{ groupId: 'sg-0aaaabbbbccccdddd' }] },
+        }),
+      ),
     },
     {
       name: 'egress to the world does not match',
       expect: false,
-      event: cloudTrailWrite({ ...ingress('sg-0123456789abcdef0', { ipProtocol: '-1', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }), eventName: 'AuthorizeSecurityGroupEgress' }),
+      event: cloudTrailWrite({
+        ...ingress('sg-0123456789abcdef0', { ipProtocol: '-1', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }),
+        eventName: 'AuthorizeSecurityGroupEgress',
+      }),
     },
     {
       name: 'a rejected ingress change does not match',
       expect: false,
-      event: cloudTrailWrite({ ...ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }), errorCode: 'Client.InvalidPermission.Duplicate' }),
+      event: cloudTrailWrite({
+        ...ingress('sg-0123456789abcdef0', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }),
+        errorCode: 'Client.InvalidPermission.Duplicate',
+      }),
     },
   ],
 });

@@ -13,7 +13,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.SecurityLakeDisabled',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'Amazon Security Lake stopped collecting: the data lake was deleted, log sources (CloudTrail, VPC flow, Route 53, Security Hub) were removed from it, or its delegated administrator was deregistered. The central copy investigators rely on stops growing.',
+  description:
+    'Amazon Security Lake stopped collecting: the data lake was deleted, log sources (CloudTrail, VPC flow, Route 53, Security Hub) were removed from it, or its delegated administrator was deregistered. The central copy investigators rely on stops growing.',
   runbook:
     'Re-add the log sources (`aws securitylake create-aws-log-source`) or re-create the data lake from IaC, and ask the actor why. Keep the source logs (CloudTrail buckets) for the gap.',
   reference: 'https://docs.aws.amazon.com/security-lake/latest/userguide/disable-security-lake.html',
@@ -23,9 +24,42 @@ export default defineRule({
   dedup: (event) => `${accountOf(event)}:securitylake`,
   alertContext: callContext,
   tests: [
-    { name: 'removing CloudTrail as a source matches', expect: true, event: cloudTrailWrite({ eventSource: 'securitylake.amazonaws.com', eventName: 'DeleteAwsLogSource', requestParameters: { sources: [{ regions: ['us-east-1'], sourceName: 'CLOUD_TRAIL_MGMT', sourceVersion: '2.0' }] } }) },
-    { name: 'deleting the data lake matches', expect: true, event: cloudTrailWrite({ eventSource: 'securitylake.amazonaws.com', eventName: 'DeleteDataLake', requestParameters: { regions: ['us-east-1', 'eu-west-1'] } }) },
-    { name: 'adding a source does not match', expect: false, event: cloudTrailWrite({ eventSource: 'securitylake.amazonaws.com', eventName: 'CreateAwsLogSource', requestParameters: { sources: [{ regions: ['us-east-1'], sourceName: 'VPC_FLOW' }] } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'securitylake.amazonaws.com', eventName: 'DeleteDataLake', errorCode: 'AccessDeniedException', requestParameters: { regions: ['us-east-1'] } }) },
+    {
+      name: 'removing CloudTrail as a source matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'securitylake.amazonaws.com',
+        eventName: 'DeleteAwsLogSource',
+        requestParameters: { sources: [{ regions: ['us-east-1'], sourceName: 'CLOUD_TRAIL_MGMT', sourceVersion: '2.0' }] },
+      }),
+    },
+    {
+      name: 'deleting the data lake matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'securitylake.amazonaws.com',
+        eventName: 'DeleteDataLake',
+        requestParameters: { regions: ['us-east-1', 'eu-west-1'] },
+      }),
+    },
+    {
+      name: 'adding a source does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'securitylake.amazonaws.com',
+        eventName: 'CreateAwsLogSource',
+        requestParameters: { sources: [{ regions: ['us-east-1'], sourceName: 'VPC_FLOW' }] },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'securitylake.amazonaws.com',
+        eventName: 'DeleteDataLake',
+        errorCode: 'AccessDeniedException',
+        requestParameters: { regions: ['us-east-1'] },
+      }),
+    },
   ],
 });

@@ -20,16 +20,28 @@ function topicOf(event: CloudTrailEvent): string {
 }
 
 function topicPolicy(principal: unknown, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: ['SNS:Subscribe', 'SNS:Publish'], Resource: 'arn:aws:sns:us-east-1:123456789012:orders-events', ...extra }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: ['SNS:Subscribe', 'SNS:Publish'],
+        Resource: 'arn:aws:sns:us-east-1:123456789012:orders-events',
+        ...extra,
+      },
+    ],
+  });
 }
 
 export default defineRule({
   id: 'AWS.CloudTrail.SnsTopicSharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'An SNS topic policy now lets everyone, or an account outside the organization, subscribe to or publish on the topic. A subscriber outside the organization receives every message the topic carries.',
+  description:
+    'An SNS topic policy now lets everyone, or an account outside the organization, subscribe to or publish on the topic. A subscriber outside the organization receives every message the topic carries.',
   runbook:
-    'Read the new policy (alert context) and the topic\'s subscriptions: remove any subscription to an endpoint you do not own. Unless the outside account is a known partner, restore the previous policy (or add an aws:PrincipalOrgID condition) and ask the actor why it changed.',
+    "Read the new policy (alert context) and the topic's subscriptions: remove any subscription to an endpoint you do not own. Unless the outside account is a known partner, restore the previous policy (or add an aws:PrincipalOrgID condition) and ask the actor why it changed.",
   reference: 'https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html',
   tags: ['TA0010:T1537', 'TA0009:T1530'],
   requiresSettings: ['organizationAccountIds'],
@@ -42,12 +54,20 @@ export default defineRule({
     {
       name: 'a topic policy open to everyone matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'sns.amazonaws.com', eventName: 'SetTopicAttributes', requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: topicPolicy('*') } }),
+      event: cloudTrailWrite({
+        eventSource: 'sns.amazonaws.com',
+        eventName: 'SetTopicAttributes',
+        requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: topicPolicy('*') },
+      }),
     },
     {
       name: 'a new topic shared with an outside account matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'sns.amazonaws.com', eventName: 'CreateTopic', requestParameters: { name: 'orders-events', attributes: { Policy: topicPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) } } }),
+      event: cloudTrailWrite({
+        eventSource: 'sns.amazonaws.com',
+        eventName: 'CreateTopic',
+        requestParameters: { name: 'orders-events', attributes: { Policy: topicPolicy({ AWS: 'arn:aws:iam::444455556666:root' }) } },
+      }),
     },
     {
       name: 'a policy open to the organization only does not match',
@@ -55,7 +75,11 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'sns.amazonaws.com',
         eventName: 'SetTopicAttributes',
-        requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: topicPolicy('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }) },
+        requestParameters: {
+          topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events',
+          attributeName: 'Policy',
+          attributeValue: topicPolicy('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+        },
       }),
     },
     {
@@ -64,18 +88,41 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'sns.amazonaws.com',
         eventName: 'SetTopicAttributes',
-        requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'SNS:Publish', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } }] }) },
+        requestParameters: {
+          topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events',
+          attributeName: 'Policy',
+          attributeValue: JSON.stringify({
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: 's3.amazonaws.com' },
+                Action: 'SNS:Publish',
+                Resource: '*',
+                Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+              },
+            ],
+          }),
+        },
       }),
     },
     {
       name: 'changing the display name does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'sns.amazonaws.com', eventName: 'SetTopicAttributes', requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'DisplayName', attributeValue: 'Orders' } }),
+      event: cloudTrailWrite({
+        eventSource: 'sns.amazonaws.com',
+        eventName: 'SetTopicAttributes',
+        requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'DisplayName', attributeValue: 'Orders' },
+      }),
     },
     {
       name: 'a denied attempt does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'sns.amazonaws.com', eventName: 'SetTopicAttributes', errorCode: 'AuthorizationError', requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: topicPolicy('*') } }),
+      event: cloudTrailWrite({
+        eventSource: 'sns.amazonaws.com',
+        eventName: 'SetTopicAttributes',
+        errorCode: 'AuthorizationError',
+        requestParameters: { topicArn: 'arn:aws:sns:us-east-1:123456789012:orders-events', attributeName: 'Policy', attributeValue: topicPolicy('*') },
+      }),
     },
   ],
 });

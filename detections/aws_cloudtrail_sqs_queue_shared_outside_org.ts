@@ -15,7 +15,10 @@ function queueOf(event: CloudTrailEvent): string {
 }
 
 function queuePolicy(principal: unknown, actions: string[] = ['sqs:ReceiveMessage', 'sqs:SendMessage']): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: actions, Resource: 'arn:aws:sqs:us-east-1:123456789012:payments' }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: actions, Resource: 'arn:aws:sqs:us-east-1:123456789012:payments' }],
+  });
 }
 
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/payments';
@@ -24,9 +27,10 @@ export default defineRule({
   id: 'AWS.CloudTrail.SqsQueueSharedOutsideOrg',
   logTypes: ['AWS.CloudTrail'],
   severity: 'HIGH',
-  description: 'An SQS queue policy now lets everyone, or an account outside the organization, act on the queue. Whoever can receive from it reads every message; whoever can send to it feeds your consumers.',
+  description:
+    'An SQS queue policy now lets everyone, or an account outside the organization, act on the queue. Whoever can receive from it reads every message; whoever can send to it feeds your consumers.',
   runbook:
-    'Read the new policy (alert context). Unless the outside account is a known partner, restore the previous policy or scope it with aws:PrincipalOrgID / aws:SourceArn, then check the queue\'s metrics for receives you cannot explain and ask the actor why it changed.',
+    "Read the new policy (alert context). Unless the outside account is a known partner, restore the previous policy or scope it with aws:PrincipalOrgID / aws:SourceArn, then check the queue's metrics for receives you cannot explain and ask the actor why it changed.",
   reference: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html',
   tags: ['TA0010:T1537', 'TA0009:T1530'],
   requiresSettings: ['organizationAccountIds'],
@@ -36,14 +40,52 @@ export default defineRule({
   dynamicSeverity: (event, { settings }) => (outsiders(event, settings).includes('everyone') ? 'CRITICAL' : 'HIGH'),
   alertContext: (event, { settings }) => ({ ...callContext(event), outsiders: outsiders(event, settings) }),
   tests: [
-    { name: 'a queue policy open to everyone matches', expect: true, event: cloudTrailWrite({ eventSource: 'sqs.amazonaws.com', eventName: 'SetQueueAttributes', requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy('*') } } }) },
+    {
+      name: 'a queue policy open to everyone matches',
+      expect: true,
+      event: cloudTrailWrite({
+        eventSource: 'sqs.amazonaws.com',
+        eventName: 'SetQueueAttributes',
+        requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy('*') } },
+      }),
+    },
     {
       name: 'a new queue readable by an outside account matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'sqs.amazonaws.com', eventName: 'CreateQueue', requestParameters: { queueName: 'payments', attributes: { Policy: queuePolicy({ AWS: ['arn:aws:iam::444455556666:role/reader'] }) } } }),
+      event: cloudTrailWrite({
+        eventSource: 'sqs.amazonaws.com',
+        eventName: 'CreateQueue',
+        requestParameters: { queueName: 'payments', attributes: { Policy: queuePolicy({ AWS: ['arn:aws:iam::444455556666:role/reader'] }) } },
+      }),
     },
-    { name: 'a grant to an organization account does not match', expect: false, settings: TEST_SETTINGS, event: cloudTrailWrite({ eventSource: 'sqs.amazonaws.com', eventName: 'SetQueueAttributes', requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy({ AWS: '111122223333' }) } } }) },
-    { name: 'changing the visibility timeout does not match', expect: false, event: cloudTrailWrite({ eventSource: 'sqs.amazonaws.com', eventName: 'SetQueueAttributes', requestParameters: { queueUrl: QUEUE_URL, attributes: { VisibilityTimeout: '60' } } }) },
-    { name: 'a denied attempt does not match', expect: false, event: cloudTrailWrite({ eventSource: 'sqs.amazonaws.com', eventName: 'SetQueueAttributes', errorCode: 'AccessDenied', requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy('*') } } }) },
+    {
+      name: 'a grant to an organization account does not match',
+      expect: false,
+      settings: TEST_SETTINGS,
+      event: cloudTrailWrite({
+        eventSource: 'sqs.amazonaws.com',
+        eventName: 'SetQueueAttributes',
+        requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy({ AWS: '111122223333' }) } },
+      }),
+    },
+    {
+      name: 'changing the visibility timeout does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'sqs.amazonaws.com',
+        eventName: 'SetQueueAttributes',
+        requestParameters: { queueUrl: QUEUE_URL, attributes: { VisibilityTimeout: '60' } },
+      }),
+    },
+    {
+      name: 'a denied attempt does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'sqs.amazonaws.com',
+        eventName: 'SetQueueAttributes',
+        errorCode: 'AccessDenied',
+        requestParameters: { queueUrl: QUEUE_URL, attributes: { Policy: queuePolicy('*') } },
+      }),
+    },
   ],
 });

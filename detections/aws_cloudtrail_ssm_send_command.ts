@@ -18,7 +18,8 @@ export default defineRule({
   id: 'AWS.CloudTrail.SsmSendCommand',
   logTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
-  description: 'Someone ran an SSM command on instances. Run Command executes as root/SYSTEM on every target, so it is both an admin tool and an attacker\'s lateral-movement tool; shell-script documents get medium severity. State Manager associations run by the SSM service are skipped.',
+  description:
+    "Someone ran an SSM command on instances. Run Command executes as root/SYSTEM on every target, so it is both an admin tool and an attacker's lateral-movement tool; shell-script documents get medium severity. State Manager associations run by the SSM service are skipped.",
   runbook:
     'Check the document and targets (alert context) and ask the actor what the command was for. The command text is hidden in CloudTrail: read it with `aws ssm list-commands --command-id <id>` (response commandId) or in the SSM console. Unexpected commands: isolate the targets and review their command output and logins.',
   reference: 'https://docs.aws.amazon.com/systems-manager/latest/userguide/run-command.html',
@@ -36,20 +37,42 @@ export default defineRule({
         eventSource: 'ssm.amazonaws.com',
         eventName: 'SendCommand',
         userIdentity: assumedRoleIdentity('Engineer', 'mallory'),
-        requestParameters: { instanceIds: ['i-0123456789abcdef0'], documentName: 'AWS-RunShellScript', parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS', interactive: false },
+        requestParameters: {
+          instanceIds: ['i-0123456789abcdef0'],
+          documentName: 'AWS-RunShellScript',
+          parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+          interactive: false,
+        },
         responseElements: { command: { commandId: '0831e1a8-a1ac-4257-a1fd-c831bEXAMPLE', documentName: 'AWS-RunShellScript', status: 'Pending' } },
       }),
     },
     {
       name: 'a patch run by tag matches',
       expect: true,
-      event: cloudTrailWrite({ eventSource: 'ssm.amazonaws.com', eventName: 'SendCommand', requestParameters: { targets: [{ key: 'tag:Env', values: ['prod'] }], documentName: 'AWS-RunPatchBaseline', parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS' } }),
+      event: cloudTrailWrite({
+        eventSource: 'ssm.amazonaws.com',
+        eventName: 'SendCommand',
+        requestParameters: {
+          targets: [{ key: 'tag:Env', values: ['prod'] }],
+          documentName: 'AWS-RunPatchBaseline',
+          parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+        },
+      }),
     },
     {
       name: 'State Manager running an association does not match',
       expect: false,
-      event: cloudTrailWrite({ eventSource: 'ssm.amazonaws.com', eventName: 'SendCommand', userIdentity: { type: 'AWSService', invokedBy: 'ssm.amazonaws.com' }, requestParameters: { documentName: 'AWS-GatherSoftwareInventory' } }),
+      event: cloudTrailWrite({
+        eventSource: 'ssm.amazonaws.com',
+        eventName: 'SendCommand',
+        userIdentity: { type: 'AWSService', invokedBy: 'ssm.amazonaws.com' },
+        requestParameters: { documentName: 'AWS-GatherSoftwareInventory' },
+      }),
     },
-    { name: 'listing commands does not match', expect: false, event: cloudTrailWrite({ eventSource: 'ssm.amazonaws.com', eventName: 'ListCommands', readOnly: true }) },
+    {
+      name: 'listing commands does not match',
+      expect: false,
+      event: cloudTrailWrite({ eventSource: 'ssm.amazonaws.com', eventName: 'ListCommands', readOnly: true }),
+    },
   ],
 });

@@ -24,13 +24,15 @@ export default defineRule({
   id: 'AWS.CloudTrail.TrailSelectorsChanged',
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description: 'The event or insight selectors of a trail changed. Selectors decide what a trail records; narrowing them is a quiet way to stop logging chosen activity.',
+  description:
+    'The event or insight selectors of a trail changed. Selectors decide what a trail records; narrowing them is a quiet way to stop logging chosen activity.',
   runbook:
     'Compare the new selectors (alert context) with the trail\'s IaC definition. Management events with read/write "All" and no excluded sources are the baseline. If the change narrows logging and no change request explains it, restore the selectors and review the actor\'s other activity.',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html',
   tags: ['TA0005:T1562.008'],
   rule: (event) => event.eventSource === 'cloudtrail.amazonaws.com' && SELECTOR_CALLS.has(event.eventName ?? '') && succeeded(event),
-  title: (event) => `${actorOf(event)} ${reducesLogging(event) ? 'narrowed' : 'changed'} the ${event.eventName === 'PutInsightSelectors' ? 'insight' : 'event'} selectors of trail ${trailOf(event)} in ${whereOf(event)}`,
+  title: (event) =>
+    `${actorOf(event)} ${reducesLogging(event) ? 'narrowed' : 'changed'} the ${event.eventName === 'PutInsightSelectors' ? 'insight' : 'event'} selectors of trail ${trailOf(event)} in ${whereOf(event)}`,
   dedup: (event) => `${accountOf(event)}:${trailOf(event)}`,
   dynamicSeverity: (event) => (reducesLogging(event) ? 'HIGH' : 'MEDIUM'),
   alertContext: (event) => ({ ...callContext(event), reducesLogging: reducesLogging(event) }),
@@ -41,7 +43,10 @@ export default defineRule({
       event: cloudTrailWrite({
         eventSource: 'cloudtrail.amazonaws.com',
         eventName: 'PutEventSelectors',
-        requestParameters: { trailName: 'org-management-events', eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [] }] },
+        requestParameters: {
+          trailName: 'org-management-events',
+          eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [] }],
+        },
       }),
     },
     {
@@ -52,10 +57,26 @@ export default defineRule({
         eventName: 'PutEventSelectors',
         requestParameters: {
           trailName: 'org-management-events',
-          eventSelectors: [{ readWriteType: 'All', includeManagementEvents: true, dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::acme-audit-logs/'] }], excludeManagementEventSources: [] }],
+          eventSelectors: [
+            {
+              readWriteType: 'All',
+              includeManagementEvents: true,
+              dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::acme-audit-logs/'] }],
+              excludeManagementEventSources: [],
+            },
+          ],
         },
       }),
     },
-    { name: 'reading the selectors does not match', expect: false, event: cloudTrailWrite({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'GetEventSelectors', readOnly: true, requestParameters: { trailName: 'org-management-events' } }) },
+    {
+      name: 'reading the selectors does not match',
+      expect: false,
+      event: cloudTrailWrite({
+        eventSource: 'cloudtrail.amazonaws.com',
+        eventName: 'GetEventSelectors',
+        readOnly: true,
+        requestParameters: { trailName: 'org-management-events' },
+      }),
+    },
   ],
 });

@@ -3,16 +3,19 @@ import { s3AccessEvent } from '../src/detect/test-events';
 import { cidrMatcher, globMatcher } from './matchers';
 import { isAwsServiceRequest, isRestRequest, objectOf, requesterOf, served } from './s3_access_fields';
 
-
-const NETWORKS = { networkRestrictedBuckets: ['acme-prod-*', 'acme-audit-logs'], allowedNetworks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.51.100.0/24'] };
+const NETWORKS = {
+  networkRestrictedBuckets: ['acme-prod-*', 'acme-audit-logs'],
+  allowedNetworks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.51.100.0/24'],
+};
 
 export default defineRule({
   id: 'AWS.S3ServerAccess.OutsideAllowedNetworks',
   logTypes: ['AWS.S3ServerAccess'],
   severity: 'MEDIUM',
-  description: 'A bucket that should only be reached from the organization\'s networks (detections.networkRestrictedBuckets) served a request from an address outside detections.allowedNetworks: valid credentials used from somewhere else, typically after they were stolen.',
+  description:
+    "A bucket that should only be reached from the organization's networks (detections.networkRestrictedBuckets) served a request from an address outside detections.allowedNetworks: valid credentials used from somewhere else, typically after they were stolen.",
   runbook:
-    'Look up the address (owner, geography) and the requester. If the requester is a person on a new network (travel, new VPN egress), add the network to detections.allowedNetworks in prowl.config.yml. Otherwise revoke the requester\'s sessions or keys, add an aws:SourceIp / aws:SourceVpce condition to the bucket policy, and review what was read from the address.',
+    "Look up the address (owner, geography) and the requester. If the requester is a person on a new network (travel, new VPN egress), add the network to detections.allowedNetworks in prowl.config.yml. Otherwise revoke the requester's sessions or keys, add an aws:SourceIp / aws:SourceVpce condition to the bucket policy, and review what was read from the address.",
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
   tags: ['TA0009:T1530', 'TA0001:T1078.004'],
   requiresSettings: ['networkRestrictedBuckets', 'allowedNetworks'],
@@ -29,7 +32,17 @@ export default defineRule({
     { name: 'a read from an unknown internet address matches', expect: true, settings: NETWORKS, event: s3AccessEvent({ remoteip: '192.0.2.99' }) },
     { name: 'a read from a VPC address does not match', expect: false, settings: NETWORKS, event: s3AccessEvent({ remoteip: '10.20.30.40' }) },
     { name: 'a read from the office range does not match', expect: false, settings: NETWORKS, event: s3AccessEvent({ remoteip: '198.51.100.23' }) },
-    { name: 'a bucket without a network restriction does not match', expect: false, settings: NETWORKS, event: s3AccessEvent({ bucket: 'acme-public-assets', remoteip: '192.0.2.99' }) },
-    { name: 'a rejected request does not match', expect: false, settings: NETWORKS, event: s3AccessEvent({ remoteip: '192.0.2.99', httpstatus: 403, errorcode: 'AccessDenied' }) },
+    {
+      name: 'a bucket without a network restriction does not match',
+      expect: false,
+      settings: NETWORKS,
+      event: s3AccessEvent({ bucket: 'acme-public-assets', remoteip: '192.0.2.99' }),
+    },
+    {
+      name: 'a rejected request does not match',
+      expect: false,
+      settings: NETWORKS,
+      event: s3AccessEvent({ remoteip: '192.0.2.99', httpstatus: 403, errorcode: 'AccessDenied' }),
+    },
   ],
 });

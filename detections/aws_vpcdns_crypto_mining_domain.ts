@@ -46,7 +46,8 @@ export default defineRule({
   id: 'AWS.VPCDns.CryptoMiningDomain',
   logTypes: ['AWS.VPCDns'],
   severity: 'HIGH',
-  description: 'A host in a VPC looked up a cryptocurrency mining pool: a miner is running on it, usually dropped after a compromise (exposed service, stolen keys, poisoned image).',
+  description:
+    'A host in a VPC looked up a cryptocurrency mining pool: a miner is running on it, usually dropped after a compromise (exposed service, stolen keys, poisoned image).',
   runbook:
     'Find the instance (srcids.instance, or the source address in VPC flow logs) and what on it makes the lookups (ps / top for xmrig-like processes, crontabs, containers). Isolate the instance (restrictive security group), snapshot its volumes for forensics, rotate any credentials it holds (instance role sessions included), then find how it was compromised before rebuilding it. Block the pool domains with Route 53 Resolver DNS Firewall.',
   reference: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-ec2.html#cryptocurrency-ec2-bitcointooldnsrequest',
@@ -55,10 +56,26 @@ export default defineRule({
   title: (event) => `${askedBy(event)} looked up mining pool ${queriedName(event)}`,
   dedup: (event) => `${event.account_id}:${askedBy(event)}`,
   dynamicSeverity: severityOf,
-  alertContext: (event) => ({ query_name: event.query_name, pool: poolOf(event), srcaddr: event.srcaddr, instance: event.srcids?.['instance'], vpc_id: event.vpc_id, rcode: event.rcode, firewall_rule_action: event.firewall_rule_action }),
+  alertContext: (event) => ({
+    query_name: event.query_name,
+    pool: poolOf(event),
+    srcaddr: event.srcaddr,
+    instance: event.srcids?.['instance'],
+    vpc_id: event.vpc_id,
+    rcode: event.rcode,
+    firewall_rule_action: event.firewall_rule_action,
+  }),
   tests: [
-    { name: 'a lookup of a Monero pool matches', expect: true, event: vpcDnsEvent({ query_name: 'xmr-eu1.nanopool.org.', answers: [{ Rdata: '51.15.65.182', Type: 'A', Class: 'IN' }] }) },
-    { name: 'a lookup DNS Firewall blocked still matches', expect: true, event: vpcDnsEvent({ query_name: 'gulf.moneroocean.stream.', rcode: 'NXDOMAIN', answers: [], firewall_rule_action: 'BLOCK' }) },
+    {
+      name: 'a lookup of a Monero pool matches',
+      expect: true,
+      event: vpcDnsEvent({ query_name: 'xmr-eu1.nanopool.org.', answers: [{ Rdata: '51.15.65.182', Type: 'A', Class: 'IN' }] }),
+    },
+    {
+      name: 'a lookup DNS Firewall blocked still matches',
+      expect: true,
+      event: vpcDnsEvent({ query_name: 'gulf.moneroocean.stream.', rcode: 'NXDOMAIN', answers: [], firewall_rule_action: 'BLOCK' }),
+    },
     { name: 'an ordinary lookup does not match', expect: false, event: vpcDnsEvent() },
     { name: 'a name that only contains a pool name does not match', expect: false, event: vpcDnsEvent({ query_name: 'nanopool.org.example.com.' }) },
   ],

@@ -22,7 +22,8 @@ export default defineRule({
   id: 'AWS.VPCDns.MetadataServiceLookalike',
   logTypes: ['AWS.VPCDns'],
   severity: 'HIGH',
-  description: 'A host in a VPC resolved a name that is not the metadata service but points at it (answers 169.254.169.254 or another link-local metadata address) or spells its address: the DNS half of a server-side request forgery or DNS rebinding attack on the instance metadata service, which hands out the instance role credentials.',
+  description:
+    'A host in a VPC resolved a name that is not the metadata service but points at it (answers 169.254.169.254 or another link-local metadata address) or spells its address: the DNS half of a server-side request forgery or DNS rebinding attack on the instance metadata service, which hands out the instance role credentials.',
   runbook:
     'Find which application on the instance made the lookup (it fetched a URL with this host name, usually one an outsider supplied: webhooks, image fetchers, PDF renderers). Require IMDSv2 on the instance (HttpTokens=required) so a forged GET cannot read credentials, check AWS.CloudTrail for the instance role session used from outside AWS, and fix the URL fetcher to refuse link-local and private addresses after resolution.',
   reference: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
@@ -30,12 +31,30 @@ export default defineRule({
   rule: (event) => reason(event) !== undefined,
   title: (event) => `${askedBy(event)} resolved ${queriedName(event)}, which ${reason(event) ?? 'points at the metadata service'}`,
   dedup: (event) => `${event.account_id}:${askedBy(event)}:${queriedName(event)}`,
-  alertContext: (event) => ({ query_name: event.query_name, answers: (event.answers ?? []).map((answer) => answer.Rdata), srcaddr: event.srcaddr, instance: event.srcids?.['instance'], vpc_id: event.vpc_id }),
+  alertContext: (event) => ({
+    query_name: event.query_name,
+    answers: (event.answers ?? []).map((answer) => answer.Rdata),
+    srcaddr: event.srcaddr,
+    instance: event.srcids?.['instance'],
+    vpc_id: event.vpc_id,
+  }),
   tests: [
-    { name: 'a rebinding name answering 169.254.169.254 matches', expect: true, event: vpcDnsEvent({ query_name: 'metadata.attacker-example.com.', answers: [{ Rdata: '169.254.169.254', Type: 'A', Class: 'IN' }] }) },
+    {
+      name: 'a rebinding name answering 169.254.169.254 matches',
+      expect: true,
+      event: vpcDnsEvent({ query_name: 'metadata.attacker-example.com.', answers: [{ Rdata: '169.254.169.254', Type: 'A', Class: 'IN' }] }),
+    },
     { name: 'a name spelling the address matches', expect: true, event: vpcDnsEvent({ query_name: '169.254.169.254.nip.io.', answers: [] }) },
-    { name: 'a hex rebinding name matches', expect: true, event: vpcDnsEvent({ query_name: '7f000001.a9fea9fe.rbndr.us.', answers: [{ Rdata: '127.0.0.1', Type: 'A', Class: 'IN' }] }) },
-    { name: 'the real metadata service name does not match', expect: false, event: vpcDnsEvent({ query_name: 'instance-data.ec2.internal.', answers: [{ Rdata: '169.254.169.254', Type: 'A', Class: 'IN' }] }) },
+    {
+      name: 'a hex rebinding name matches',
+      expect: true,
+      event: vpcDnsEvent({ query_name: '7f000001.a9fea9fe.rbndr.us.', answers: [{ Rdata: '127.0.0.1', Type: 'A', Class: 'IN' }] }),
+    },
+    {
+      name: 'the real metadata service name does not match',
+      expect: false,
+      event: vpcDnsEvent({ query_name: 'instance-data.ec2.internal.', answers: [{ Rdata: '169.254.169.254', Type: 'A', Class: 'IN' }] }),
+    },
     { name: 'an ordinary lookup does not match', expect: false, event: vpcDnsEvent() },
   ],
 });

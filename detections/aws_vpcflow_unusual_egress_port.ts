@@ -46,20 +46,34 @@ export default defineRule({
   id: 'AWS.VPCFlow.UnusualEgressPort',
   logTypes: ['AWS.VPCFlow'],
   severity: 'LOW',
-  description: 'An internal host connected to an internet address on a port outside detections.expectedEgressPorts (53, 80, 123 and 443 while that is empty): a new dependency, or malware calling home, tunnelling, or mining (ports used by mining pools and reverse shells are medium severity).',
+  description:
+    'An internal host connected to an internet address on a port outside detections.expectedEgressPorts (53, 80, 123 and 443 while that is empty): a new dependency, or malware calling home, tunnelling, or mining (ports used by mining pools and reverse shells are medium severity).',
   runbook:
     'Identify the instance (interface id) and the process holding the connection (on the host: ss -tnp / netstat). Look up the destination address. If nothing on the host should talk to it, isolate the instance, capture memory/disk for forensics, and review how it was compromised. If it is a legitimate dependency, add the port to detections.expectedEgressPorts in prowl.config.yml or restrict egress in the security group.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html',
   tags: ['TA0011:T1571', 'TA0010:T1048'],
   requiresSettings: ['internalNetworks', 'expectedEgressPorts'],
   rule: (event, { settings }) => isUnusualEgress(event, settings),
-  title: (event) => `${event.srcaddr ?? 'unknown'} (${event.instance_id ?? event.interface_id ?? 'unknown interface'}) connected to ${event.dstaddr ?? 'unknown'} on unusual port ${event.protocol === UDP ? 'udp' : 'tcp'}/${event.dstport ?? '?'}`,
+  title: (event) =>
+    `${event.srcaddr ?? 'unknown'} (${event.instance_id ?? event.interface_id ?? 'unknown interface'}) connected to ${event.dstaddr ?? 'unknown'} on unusual port ${event.protocol === UDP ? 'udp' : 'tcp'}/${event.dstport ?? '?'}`,
   dedup: (event) => `${event.account_id ?? ''}:${event.srcaddr ?? ''}:${event.dstport ?? ''}`,
   dynamicSeverity: severityOf,
-  alertContext: (event) => ({ srcaddr: event.srcaddr, dstaddr: event.dstaddr, dstport: event.dstport, protocol: event.protocol, interface: event.interface_id, instance: event.instance_id, bytes: event.bytes }),
+  alertContext: (event) => ({
+    srcaddr: event.srcaddr,
+    dstaddr: event.dstaddr,
+    dstport: event.dstport,
+    protocol: event.protocol,
+    interface: event.interface_id,
+    instance: event.instance_id,
+    bytes: event.bytes,
+  }),
   tests: [
     { name: 'a connection to a mining pool port matches', expect: true, event: vpcFlowEvent({ dstaddr: '198.18.7.7', dstport: 3333, srcport: 50512 }) },
-    { name: 'a connection to an uncommon port in the default format matches', expect: true, event: vpcFlowEvent({ version: 2, dstport: 8443, srcport: 40001, flow_direction: undefined, vpc_id: undefined, instance_id: undefined }) },
+    {
+      name: 'a connection to an uncommon port in the default format matches',
+      expect: true,
+      event: vpcFlowEvent({ version: 2, dstport: 8443, srcport: 40001, flow_direction: undefined, vpc_id: undefined, instance_id: undefined }),
+    },
     { name: 'HTTPS to the internet does not match', expect: false, event: vpcFlowEvent() },
     { name: 'our web server replying to a client does not match', expect: false, event: vpcFlowEvent({ srcport: 443, dstport: 51514, dstaddr: '192.0.2.50' }) },
     { name: 'traffic between internal hosts does not match', expect: false, event: vpcFlowEvent({ dstaddr: '10.0.9.9', dstport: 5432 }) },

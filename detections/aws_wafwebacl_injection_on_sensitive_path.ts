@@ -6,7 +6,8 @@ import { injectionMatches, webAclName, type WafWebAclEvent } from '../src/logs/w
  * Paths where an injection reaches credentials, sessions or administration: login and auth
  * endpoints, admin consoles, GraphQL, and files that should never be served.
  */
-const SENSITIVE_PATH = /^\/(?:[^?]*\/)?(?:admin|administrator|wp-admin|wp-login\.php|login|signin|sign-in|logon|auth|oauth2?|sso|saml|session|sessions|account|accounts|users?|password|reset-password|graphql|phpmyadmin|console|manage|management|api\/(?:v\d+\/)?(?:auth|admin|login|users?|payments?|tokens?))(?:[/?.]|$)/i;
+const SENSITIVE_PATH =
+  /^\/(?:[^?]*\/)?(?:admin|administrator|wp-admin|wp-login\.php|login|signin|sign-in|logon|auth|oauth2?|sso|saml|session|sessions|account|accounts|users?|password|reset-password|graphql|phpmyadmin|console|manage|management|api\/(?:v\d+\/)?(?:auth|admin|login|users?|payments?|tokens?))(?:[/?.]|$)/i;
 
 function isSensitive(event: WafWebAclEvent): boolean {
   return SENSITIVE_PATH.test(event.httpRequest.uri ?? '');
@@ -26,13 +27,15 @@ export default defineRule({
   id: 'AWS.WAFWebACL.InjectionOnSensitivePath',
   logTypes: ['AWS.WAFWebACL'],
   severity: 'MEDIUM',
-  description: 'WAF blocked SQL injection or cross-site scripting in a request to a login, authentication, admin or account path: someone is attacking the parts of the application that guard credentials and sessions. An injection WAF only counted and let through is AWS.WAFWebACL.InjectionNotBlocked (high severity) instead.',
+  description:
+    'WAF blocked SQL injection or cross-site scripting in a request to a login, authentication, admin or account path: someone is attacking the parts of the application that guard credentials and sessions. An injection WAF only counted and let through is AWS.WAFWebACL.InjectionNotBlocked (high severity) instead.',
   runbook:
     'Read the match details (alert context: location and matched data) and the full request (alert events). Note the source, check `any ip=<address>` for requests from it that were not blocked, and consider blocking the address; repeated attempts against one endpoint are worth a look at its own rate limits and lockouts.',
   reference: 'https://docs.aws.amazon.com/waf/latest/developerguide/logging-fields.html',
   tags: ['TA0001:T1190'],
   rule: (event) => allBlocked(event) && isSensitive(event),
-  title: (event) => `${conditionsOf(event)} against ${event.httpRequest.httpMethod ?? ''} ${event.httpRequest.uri ?? '?'} from ${event.httpRequest.clientIp} (WAF ${webAclName(event)}: ${event.action})`,
+  title: (event) =>
+    `${conditionsOf(event)} against ${event.httpRequest.httpMethod ?? ''} ${event.httpRequest.uri ?? '?'} from ${event.httpRequest.clientIp} (WAF ${webAclName(event)}: ${event.action})`,
   dedup: (event) => `${event.webaclId}:${event.httpRequest.clientIp}:${event.httpRequest.uri ?? ''}`,
   alertContext: (event) => ({
     clientIp: event.httpRequest.clientIp,
@@ -46,10 +49,22 @@ export default defineRule({
   tests: [
     { name: 'SQL injection blocked on an admin login matches', expect: true, event: wafInjectionEvent('SQL_INJECTION', true) },
     { name: 'XSS blocked on an account page matches', expect: true, event: wafInjectionEvent('XSS', true, { uri: '/account/profile' }) },
-    { name: 'XSS only counted on an account page is left to InjectionNotBlocked', expect: false, event: wafInjectionEvent('XSS', false, { uri: '/account/profile' }) },
+    {
+      name: 'XSS only counted on an account page is left to InjectionNotBlocked',
+      expect: false,
+      event: wafInjectionEvent('XSS', false, { uri: '/account/profile' }),
+    },
     { name: 'SQL injection on a versioned auth API matches', expect: true, event: wafInjectionEvent('SQL_INJECTION', true, { uri: '/api/v2/auth/token' }) },
     { name: 'SQL injection on a product page does not match', expect: false, event: wafInjectionEvent('SQL_INJECTION', true, { uri: '/products/boots' }) },
-    { name: 'a clean request to the login page does not match', expect: false, event: wafEvent({ httpRequest: { clientIp: '198.51.100.23', uri: '/login', httpMethod: 'POST' } }) },
-    { name: 'a path that only starts like a sensitive one does not match', expect: false, event: wafInjectionEvent('XSS', true, { uri: '/administrators-guide.html' }) },
+    {
+      name: 'a clean request to the login page does not match',
+      expect: false,
+      event: wafEvent({ httpRequest: { clientIp: '198.51.100.23', uri: '/login', httpMethod: 'POST' } }),
+    },
+    {
+      name: 'a path that only starts like a sensitive one does not match',
+      expect: false,
+      event: wafInjectionEvent('XSS', true, { uri: '/administrators-guide.html' }),
+    },
   ],
 });

@@ -119,13 +119,19 @@ export function resourcePolicyOutsiders(document: unknown, event: CloudTrailEven
  */
 export function outsideRecipients(recipients: readonly string[], event: CloudTrailEvent, settings: DetectionSettings): string[] {
   return [
-    ...new Set(recipients.filter((recipient) => !isOrganizationAccount(recipient, event, settings)).map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient))),
+    ...new Set(
+      recipients
+        .filter((recipient) => !isOrganizationAccount(recipient, event, settings))
+        .map((recipient) => (recipient.toLowerCase() === 'all' ? 'everyone' : recipient)),
+    ),
   ];
 }
 
 /** Accounts (and the `all` group) an EC2 permission change adds: `{ add: { items: [{ userId } | { group }] } }`. */
 export function addedEc2Permissions(permission: unknown): string[] {
-  return items(dig(permission, 'add')).flatMap((item) => [text(dig(item, 'userId')), text(dig(item, 'group'))].filter((value): value is string => value !== undefined));
+  return items(dig(permission, 'add')).flatMap((item) =>
+    [text(dig(item, 'userId')), text(dig(item, 'group'))].filter((value): value is string => value !== undefined),
+  );
 }
 
 /** Calls made by the deployment pipeline's principals (settings.deploymentPrincipals) or through CloudFormation. */
@@ -174,6 +180,6 @@ export function wasDenied(event: CloudTrailEvent): boolean {
 export function instanceIdOfSession(event: CloudTrailEvent): string | undefined {
   const arn = event.userIdentity?.type === 'AssumedRole' ? event.userIdentity.arn : undefined;
   // Most sessions are not instances: a cheap look for "/i-" spares the regex on every event.
-  if (!arn || !arn.includes('/i-')) return undefined;
+  if (!arn?.includes('/i-')) return undefined;
   return /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/.exec(arn)?.[1];
 }

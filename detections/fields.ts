@@ -103,7 +103,9 @@ export function policyStatements(document: unknown): PolicyStatement[] {
       servicePrincipals: strings(dig(principal, 'Service')),
       federatedPrincipals: strings(dig(principal, 'Federated')),
       hasCondition: condition !== undefined && condition !== null,
-      conditionKeys: objectValues(condition).flatMap((operator) => (operator && typeof operator === 'object' ? Object.keys(operator).map((key) => key.toLowerCase()) : [])),
+      conditionKeys: objectValues(condition).flatMap((operator) =>
+        operator && typeof operator === 'object' ? Object.keys(operator).map((key) => key.toLowerCase()) : [],
+      ),
     };
   });
 }

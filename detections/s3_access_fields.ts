@@ -34,5 +34,5 @@ export function served(event: S3ServerAccessEvent): boolean {
 
 /** `bucket/key` or just the bucket, for titles. */
 export function objectOf(event: S3ServerAccessEvent): string {
-  return event.key ? `${event.bucket ?? 'unknown bucket'}/${event.key}` : event.bucket ?? 'unknown bucket';
+  return event.key ? `${event.bucket ?? 'unknown bucket'}/${event.key}` : (event.bucket ?? 'unknown bucket');
 }

@@ -33,4 +33,6 @@ const deps = once(async () => {
 });
 
 /** prowl-jobs: slow work asked for from Slack (searches, "Show events"), answered in the channel. */
-export const handler = sqsBatchHandler('jobs', async (record) => runJob(readMessage(record.body, jobSchema, 'jobs', 'a job Prowl knows (search, show-events, sql, scan, rescan)'), await deps()));
+export const handler = sqsBatchHandler('jobs', async (record) =>
+  runJob(readMessage(record.body, jobSchema, 'jobs', 'a job Prowl knows (search, show-events, sql, scan, rescan)'), await deps()),
+);

@@ -8,7 +8,13 @@ import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  return { ...services, gateway: await createSlackGateway(services), sqs: services.clients.sqs, queueUrl: services.runtime.queues.notify, metrics: functionMetrics(services.runtime, 'notify') };
+  return {
+    ...services,
+    gateway: await createSlackGateway(services),
+    sqs: services.clients.sqs,
+    queueUrl: services.runtime.queues.notify,
+    metrics: functionMetrics(services.runtime, 'notify'),
+  };
 });
 
 /** prowl-notify: post or update the alert's Slack message. */

@@ -32,7 +32,10 @@ const deps = once(async () => {
 /** prowl-slack: slash commands and interactivity, behind API Gateway. Nothing is parsed before the signature is checked. */
 export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> => {
   const { handle, guard } = await deps();
-  const admission = await admitSlackRequest({ headers: event.headers ?? {}, ...(event.body !== undefined ? { body: event.body } : {}), isBase64Encoded: event.isBase64Encoded }, guard);
+  const admission = await admitSlackRequest(
+    { headers: event.headers ?? {}, ...(event.body !== undefined ? { body: event.body } : {}), isBase64Encoded: event.isBase64Encoded },
+    guard,
+  );
   if (!admission.admit) return { statusCode: admission.statusCode, ...(admission.headers ? { headers: admission.headers } : {}), body: '' };
   return (await handle(event, context)) as APIGatewayProxyResultV2;
 };

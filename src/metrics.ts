@@ -82,7 +82,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
       const document = {
         _aws: {
           Timestamp: now(),
-          CloudWatchMetrics: [{ Namespace: namespace, Dimensions: [Object.keys(options.dimensions)], Metrics: names.map((name) => ({ Name: name, Unit: METRICS[name] })) }],
+          CloudWatchMetrics: [
+            { Namespace: namespace, Dimensions: [Object.keys(options.dimensions)], Metrics: names.map((name) => ({ Name: name, Unit: METRICS[name] })) },
+          ],
         },
         ...options.dimensions,
         ...Object.fromEntries(counts),

@@ -7,8 +7,7 @@ export default definePolicy({
   severity: 'MEDIUM',
   description:
     'No IAM Access Analyzer is active in this region, so resources shared outside the account or organization (buckets, keys, roles, snapshots) are not flagged as they appear.',
-  runbook:
-    'Create an analyzer with the organization (or account) as zone of trust in every region (IAM → Access analyzer → Create analyzer).',
+  runbook: 'Create an analyzer with the organization (or account) as zone of trust in every region (IAM → Access analyzer → Create analyzer).',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-getting-started.html',
   tags: ['TA0010:T1537'],
   policy: (meta) => (meta.Analyzers ?? []).some((analyzer) => analyzer.status === 'ACTIVE'),

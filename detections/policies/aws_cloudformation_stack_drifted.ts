@@ -15,6 +15,10 @@ export default definePolicy({
   title: (stack) => `CloudFormation stack ${stack.Name ?? stack.ResourceId} has drifted from its template`,
   tests: [
     { name: 'a stack in sync complies', expect: true, resource: cloudFormationStack() },
-    { name: 'a drifted stack fails', expect: false, resource: cloudFormationStack({ DriftInformation: { StackDriftStatus: 'DRIFTED', LastCheckTimestamp: '2026-11-20T00:00:00.000Z' } }) },
+    {
+      name: 'a drifted stack fails',
+      expect: false,
+      resource: cloudFormationStack({ DriftInformation: { StackDriftStatus: 'DRIFTED', LastCheckTimestamp: '2026-11-20T00:00:00.000Z' } }),
+    },
   ],
 });

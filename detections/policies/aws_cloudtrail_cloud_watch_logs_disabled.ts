@@ -14,7 +14,11 @@ export default definePolicy({
   policy: (trail) => Boolean(trail.CloudWatchLogsLogGroupArn),
   title: (trail) => `CloudTrail trail ${trail.Name ?? trail.ResourceId} does not deliver to CloudWatch Logs`,
   tests: [
-    { name: 'a trail delivering to CloudWatch Logs complies', expect: true, resource: cloudTrailTrail({ CloudWatchLogsLogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:trail:*' }) },
+    {
+      name: 'a trail delivering to CloudWatch Logs complies',
+      expect: true,
+      resource: cloudTrailTrail({ CloudWatchLogsLogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:trail:*' }),
+    },
     { name: 'a trail without a log group fails', expect: false, resource: cloudTrailTrail() },
   ],
 });

@@ -13,10 +13,22 @@ export default definePolicy({
   tags: ['TA0005:T1562.008'],
   policy: (trail) => trail.Status?.IsLogging !== true || !trail.Status.LatestDeliveryError,
   title: (trail) => `CloudTrail trail ${trail.Name} in account ${trail.AccountId} cannot deliver logs: ${trail.Status?.LatestDeliveryError ?? 'unknown error'}`,
-  alertContext: (trail) => ({ bucket: trail.S3BucketName, error: trail.Status?.LatestDeliveryError ?? null, lastDelivery: trail.Status?.LatestDeliveryTime ?? null }),
+  alertContext: (trail) => ({
+    bucket: trail.S3BucketName,
+    error: trail.Status?.LatestDeliveryError ?? null,
+    lastDelivery: trail.Status?.LatestDeliveryTime ?? null,
+  }),
   tests: [
     { name: 'a trail delivering without errors complies', expect: true, resource: cloudTrailTrail() },
-    { name: 'a trail whose last delivery was denied fails', expect: false, resource: cloudTrailTrail({ Status: { IsLogging: true, LatestDeliveryTime: null, LatestDeliveryError: 'AccessDenied' } }) },
-    { name: 'a stopped trail is left to the logging-stopped policy', expect: true, resource: cloudTrailTrail({ Status: { IsLogging: false, LatestDeliveryTime: null, LatestDeliveryError: 'AccessDenied' } }) },
+    {
+      name: 'a trail whose last delivery was denied fails',
+      expect: false,
+      resource: cloudTrailTrail({ Status: { IsLogging: true, LatestDeliveryTime: null, LatestDeliveryError: 'AccessDenied' } }),
+    },
+    {
+      name: 'a stopped trail is left to the logging-stopped policy',
+      expect: true,
+      resource: cloudTrailTrail({ Status: { IsLogging: false, LatestDeliveryTime: null, LatestDeliveryError: 'AccessDenied' } }),
+    },
   ],
 });

@@ -5,10 +5,8 @@ export default definePolicy({
   id: 'AWS.CloudTrail.GlobalServiceEventsExcluded',
   resourceTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
-  description:
-    'The multi-region trail excludes global service events, so IAM, STS and CloudFront API calls (logged in us-east-1) are missing from it.',
-  runbook:
-    'Turn on global service events for the trail: `aws cloudtrail update-trail --name <trail> --include-global-service-events`.',
+  description: 'The multi-region trail excludes global service events, so IAM, STS and CloudFront API calls (logged in us-east-1) are missing from it.',
+  runbook: 'Turn on global service events for the trail: `aws cloudtrail update-trail --name <trail> --include-global-service-events`.',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events',
   tags: ['TA0005:T1562.008'],
   policy: (trail) => trail.IsMultiRegionTrail !== true || trail.IncludeGlobalServiceEvents === true,

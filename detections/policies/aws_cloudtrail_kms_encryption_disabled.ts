@@ -6,8 +6,9 @@ export default definePolicy({
   resourceTypes: ['AWS.CloudTrail'],
   severity: 'LOW',
   description:
-    'The trail\'s log files are encrypted with S3-managed keys rather than a KMS key, so anyone who can read the log bucket can read the account\'s full API history, including resource names and request parameters.',
-  runbook: 'Create (or reuse) a customer-managed KMS key whose policy lets CloudTrail encrypt and only the log readers decrypt, and set it on the trail (CloudTrail → Trails → the trail → Edit → Log file SSE-KMS encryption).',
+    "The trail's log files are encrypted with S3-managed keys rather than a KMS key, so anyone who can read the log bucket can read the account's full API history, including resource names and request parameters.",
+  runbook:
+    'Create (or reuse) a customer-managed KMS key whose policy lets CloudTrail encrypt and only the log readers decrypt, and set it on the trail (CloudTrail → Trails → the trail → Edit → Log file SSE-KMS encryption).',
   reference: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
   tags: ['TA0009:T1530'],
   policy: (trail) => Boolean(trail.KmsKeyId),

@@ -14,6 +14,10 @@ export default definePolicy({
   title: (trail) => `CloudTrail trail ${trail.Name} in account ${trail.AccountId} is not logging`,
   tests: [
     { name: 'a logging trail complies', expect: true, resource: cloudTrailTrail() },
-    { name: 'a stopped trail fails', expect: false, resource: cloudTrailTrail({ Status: { IsLogging: false, LatestDeliveryTime: null, LatestDeliveryError: null } }) },
+    {
+      name: 'a stopped trail fails',
+      expect: false,
+      resource: cloudTrailTrail({ Status: { IsLogging: false, LatestDeliveryTime: null, LatestDeliveryError: null } }),
+    },
   ],
 });

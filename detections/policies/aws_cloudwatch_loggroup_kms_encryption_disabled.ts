@@ -6,9 +6,8 @@ export default definePolicy({
   resourceTypes: ['AWS.CloudWatch.LogGroup'],
   severity: 'INFO',
   description:
-    'The log group is encrypted with CloudWatch\'s own key rather than a KMS key the account controls, so reading it cannot be restricted or audited through a key policy.',
-  runbook:
-    'Associate a customer-managed KMS key with the group (`aws logs associate-kms-key`), after allowing logs.<region>.amazonaws.com in the key policy.',
+    "The log group is encrypted with CloudWatch's own key rather than a KMS key the account controls, so reading it cannot be restricted or audited through a key policy.",
+  runbook: 'Associate a customer-managed KMS key with the group (`aws logs associate-kms-key`), after allowing logs.<region>.amazonaws.com in the key policy.',
   reference: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
   tags: ['TA0009:T1530'],
   policy: (group) => Boolean(group.KmsKeyId),

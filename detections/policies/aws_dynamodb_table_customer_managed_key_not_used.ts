@@ -7,8 +7,7 @@ export default definePolicy({
   severity: 'INFO',
   description:
     'The table is encrypted with the AWS-owned key, which the account cannot see, audit or revoke. Tables holding sensitive data should use a KMS key the account controls.',
-  runbook:
-    'Switch the table\'s encryption to a customer-managed KMS key (DynamoDB → the table → Additional settings → Encryption).',
+  runbook: "Switch the table's encryption to a customer-managed KMS key (DynamoDB → the table → Additional settings → Encryption).",
   reference: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
   tags: ['TA0009:T1530'],
   policy: (table) => table.SSEDescription?.SSEType === 'KMS' && table.SSEDescription.Status !== 'DISABLED',

@@ -7,8 +7,7 @@ export default definePolicy({
   severity: 'LOW',
   description:
     'Deletion protection is off for the table, so one DeleteTable call (a script pointed at the wrong stage, stolen credentials) removes it and its data.',
-  runbook:
-    'Turn it on: `aws dynamodb update-table --table-name <name> --deletion-protection-enabled`.',
+  runbook: 'Turn it on: `aws dynamodb update-table --table-name <name> --deletion-protection-enabled`.',
   reference: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.Basics.html#WorkingWithTables.Basics.DeletionProtection',
   tags: ['TA0040:T1485'],
   policy: (table) => table.DeletionProtectionEnabled === true,

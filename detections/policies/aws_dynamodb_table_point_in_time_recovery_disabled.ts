@@ -15,6 +15,12 @@ export default definePolicy({
   title: (table) => `DynamoDB table ${table.Name ?? table.ResourceId} has point-in-time recovery off`,
   tests: [
     { name: 'a table with PITR complies', expect: true, resource: dynamoDbTable() },
-    { name: 'a table without PITR fails', expect: false, resource: dynamoDbTable({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } } }) },
+    {
+      name: 'a table without PITR fails',
+      expect: false,
+      resource: dynamoDbTable({
+        ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } },
+      }),
+    },
   ],
 });

@@ -17,11 +17,21 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
   tags: ['TA0001:T1133', 'TA0005:T1562.007'],
   policy: (acl, { standards }) => networkAclPortsOpenToWorld(acl.Entries, standards.adminPorts).length === 0,
-  title: (acl, { standards }) => `Network ACL ${acl.Id}${acl.IsDefault ? ' (default)' : ''} allows ${describePorts(networkAclPortsOpenToWorld(acl.Entries, standards.adminPorts))} from the internet`,
-  alertContext: (acl, { standards }) => ({ networkAclId: acl.Id, vpcId: acl.VpcId, associations: acl.Associations, openPorts: networkAclPortsOpenToWorld(acl.Entries, standards.adminPorts) }),
+  title: (acl, { standards }) =>
+    `Network ACL ${acl.Id}${acl.IsDefault ? ' (default)' : ''} allows ${describePorts(networkAclPortsOpenToWorld(acl.Entries, standards.adminPorts))} from the internet`,
+  alertContext: (acl, { standards }) => ({
+    networkAclId: acl.Id,
+    vpcId: acl.VpcId,
+    associations: acl.Associations,
+    openPorts: networkAclPortsOpenToWorld(acl.Entries, standards.adminPorts),
+  }),
   tests: [
     { name: 'an ACL allowing HTTPS from anywhere and SSH from a private range complies', expect: true, resource: networkAcl() },
-    { name: 'a default ACL allowing all traffic fails', expect: false, resource: networkAcl({ IsDefault: true, Entries: [ingress(100, 'allow'), ingress(32767, 'deny')] }) },
+    {
+      name: 'a default ACL allowing all traffic fails',
+      expect: false,
+      resource: networkAcl({ IsDefault: true, Entries: [ingress(100, 'allow'), ingress(32767, 'deny')] }),
+    },
     {
       name: 'a deny for admin ports ahead of allow-all complies',
       expect: true,
@@ -37,7 +47,12 @@ export default definePolicy({
     {
       name: 'a deny placed after the allow does not close the port and fails',
       expect: false,
-      resource: networkAcl({ Entries: [ingress(100, 'allow', { Protocol: '6', PortRange: { From: 22, To: 22 } }), ingress(200, 'deny', { Protocol: '6', PortRange: { From: 22, To: 22 } })] }),
+      resource: networkAcl({
+        Entries: [
+          ingress(100, 'allow', { Protocol: '6', PortRange: { From: 22, To: 22 } }),
+          ingress(200, 'deny', { Protocol: '6', PortRange: { From: 22, To: 22 } }),
+        ],
+      }),
     },
     {
       name: 'an IPv6 allow-all fails',

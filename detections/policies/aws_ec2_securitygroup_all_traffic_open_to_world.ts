@@ -9,7 +9,7 @@ export default definePolicy({
   description:
     'The security group allows every protocol and port from anywhere on the internet. Whatever runs behind it, databases and admin consoles included, is exposed.',
   runbook:
-    'Replace the rule with rules for the ports the service needs, from the addresses that need them. Check what the group is attached to and those hosts\' logs for access from unknown addresses.',
+    "Replace the rule with rules for the ports the service needs, from the addresses that need them. Check what the group is attached to and those hosts' logs for access from unknown addresses.",
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   tags: ['TA0001:T1190'],
   policy: (group) => !(group.IpPermissions ?? []).some((permission) => permission.IpProtocol === '-1' && worldRanges(permission).length > 0),

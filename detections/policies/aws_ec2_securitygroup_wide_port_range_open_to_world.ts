@@ -19,14 +19,17 @@ export default definePolicy({
   severity: 'MEDIUM',
   description:
     'The security group opens a range of more than 100 ports to the internet. Wide ranges are usually a shortcut that exposes far more services than intended.',
-  runbook:
-    'Narrow the rule to the ports actually served, or restrict its source to known addresses.',
+  runbook: 'Narrow the rule to the ports actually served, or restrict its source to known addresses.',
   reference: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   tags: ['TA0001:T1190'],
   policy: (group) => wideRules(group).length === 0,
   title: (group) => `Security group ${group.Id ?? group.ResourceId} opens ${wideRules(group).join(', ')} to the internet`,
   tests: [
     { name: 'a group opening single ports complies', expect: true, resource: securityGroup() },
-    { name: 'a group opening 1024-65535 to the world fails', expect: false, resource: securityGroup({ IpPermissions: [tcpPermission(1024, ['0.0.0.0/0'], { ToPort: 65535 })] }) },
+    {
+      name: 'a group opening 1024-65535 to the world fails',
+      expect: false,
+      resource: securityGroup({ IpPermissions: [tcpPermission(1024, ['0.0.0.0/0'], { ToPort: 65535 })] }),
+    },
   ],
 });

@@ -4,7 +4,9 @@ import type { Ec2Volume } from '../../src/scan/resources/ec2-volume';
 
 /** Snapshot ids anyone may create a volume from (createVolumePermission Group "all"). */
 function publicSnapshots(volume: Ec2Volume): string[] {
-  return (volume.Snapshots ?? []).filter((snapshot) => (snapshot.CreateVolumePermissions ?? []).some((permission) => permission.Group === 'all')).map((snapshot) => snapshot.SnapshotId ?? '?');
+  return (volume.Snapshots ?? [])
+    .filter((snapshot) => (snapshot.CreateVolumePermissions ?? []).some((permission) => permission.Group === 'all'))
+    .map((snapshot) => snapshot.SnapshotId ?? '?');
 }
 
 export default definePolicy({
@@ -21,7 +23,15 @@ export default definePolicy({
   title: (volume) => `EBS volume ${volume.Id ?? volume.ResourceId} has public snapshot(s) ${publicSnapshots(volume).join(', ')}`,
   tests: [
     { name: 'a volume with private snapshots complies', expect: true, resource: ec2Volume() },
-    { name: 'a volume with a snapshot shared with everyone fails', expect: false, resource: ec2Volume({ Snapshots: [{ SnapshotId: 'snap-0aaa', Encrypted: false, CreateVolumePermissions: [{ Group: 'all', UserId: null }] }] }) },
-    { name: 'a snapshot shared with one account is left to cross-account review', expect: true, resource: ec2Volume({ Snapshots: [{ SnapshotId: 'snap-0aaa', Encrypted: true, CreateVolumePermissions: [{ Group: null, UserId: '210987654321' }] }] }) },
+    {
+      name: 'a volume with a snapshot shared with everyone fails',
+      expect: false,
+      resource: ec2Volume({ Snapshots: [{ SnapshotId: 'snap-0aaa', Encrypted: false, CreateVolumePermissions: [{ Group: 'all', UserId: null }] }] }),
+    },
+    {
+      name: 'a snapshot shared with one account is left to cross-account review',
+      expect: true,
+      resource: ec2Volume({ Snapshots: [{ SnapshotId: 'snap-0aaa', Encrypted: true, CreateVolumePermissions: [{ Group: null, UserId: '210987654321' }] }] }),
+    },
   ],
 });

@@ -20,7 +20,11 @@ export default definePolicy({
     {
       name: 'a VPC whose only flow log is not active fails',
       expect: false,
-      resource: vpc({ FlowLogs: [{ FlowLogId: 'fl-0aaa', FlowLogStatus: 'INACTIVE', DeliverLogsStatus: 'FAILED', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' }] }),
+      resource: vpc({
+        FlowLogs: [
+          { FlowLogId: 'fl-0aaa', FlowLogStatus: 'INACTIVE', DeliverLogsStatus: 'FAILED', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' },
+        ],
+      }),
     },
   ],
 });

@@ -5,8 +5,7 @@ export default definePolicy({
   id: 'AWS.EKS.Cluster.SecretsEncryptionDisabled',
   resourceTypes: ['AWS.EKS.Cluster'],
   severity: 'MEDIUM',
-  description:
-    'Kubernetes secrets in the cluster are not envelope-encrypted with a KMS key, so anyone who can read etcd backups reads them in clear.',
+  description: 'Kubernetes secrets in the cluster are not envelope-encrypted with a KMS key, so anyone who can read etcd backups reads them in clear.',
   runbook:
     'Associate a KMS key for secrets encryption (`aws eks associate-encryption-config --resources secrets`); existing secrets are encrypted on their next write.',
   reference: 'https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html',

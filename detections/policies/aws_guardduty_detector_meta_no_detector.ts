@@ -7,8 +7,7 @@ export default definePolicy({
   severity: 'HIGH',
   description:
     'GuardDuty has no detector in this region, so nothing watches it for compromised credentials, crypto-mining or calls from known-bad addresses. Attackers favour regions where it is off.',
-  runbook:
-    'Enable GuardDuty in every region, ideally from the organization\'s delegated administrator with auto-enable for new accounts.',
+  runbook: "Enable GuardDuty in every region, ideally from the organization's delegated administrator with auto-enable for new accounts.",
   reference: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html',
   tags: ['TA0005:T1562.001'],
   policy: (meta) => (meta.Detectors ?? []).length > 0,

@@ -8,15 +8,24 @@ export default definePolicy({
   severity: 'MEDIUM',
   description:
     'An inline policy of the group allows iam:PassRole on every role. Combined with the right to launch compute (EC2, Lambda, Glue…), that lets the holder run code as any role in the account, administrators included.',
-  runbook:
-    'Limit iam:PassRole to the ARNs of the roles that are meant to be passed, and to the services that use them (condition iam:PassedToService).',
+  runbook: 'Limit iam:PassRole to the ARNs of the roles that are meant to be passed, and to the services that use them (condition iam:PassedToService).',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
   tags: ['TA0004:T1098.003'],
   policy: (group) => !documentsPassAnyRole(inlineDocuments(group.InlinePolicies)),
   title: (group) => `IAM group ${group.Name ?? group.ResourceId} may pass any role (iam:PassRole on *)`,
   tests: [
     { name: 'a group without PassRole complies', expect: true, resource: iamGroup() },
-    { name: 'a group allowed to pass every role fails', expect: false, resource: iamGroup({ InlinePolicies: { launch: policyDocument([{ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }]) } }) },
-    { name: 'a group allowed to pass one role complies', expect: true, resource: iamGroup({ InlinePolicies: { launch: policyDocument([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app' }]) } }) },
+    {
+      name: 'a group allowed to pass every role fails',
+      expect: false,
+      resource: iamGroup({ InlinePolicies: { launch: policyDocument([{ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }]) } }),
+    },
+    {
+      name: 'a group allowed to pass one role complies',
+      expect: true,
+      resource: iamGroup({
+        InlinePolicies: { launch: policyDocument([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app' }]) },
+      }),
+    },
   ],
 });

@@ -16,7 +16,15 @@ export default definePolicy({
   title: (policy) => `IAM policy ${policy.Name ?? policy.ResourceId} allows with NotAction`,
   tests: [
     { name: 'a policy listing its actions complies', expect: true, resource: iamPolicy() },
-    { name: 'an Allow with NotAction fails', expect: false, resource: iamPolicy({ PolicyDocument: policyDocument([{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }]) }) },
-    { name: 'a Deny with NotAction complies', expect: true, resource: iamPolicy({ PolicyDocument: policyDocument([{ Effect: 'Deny', NotAction: ['s3:GetObject'], Resource: '*' }]) }) },
+    {
+      name: 'an Allow with NotAction fails',
+      expect: false,
+      resource: iamPolicy({ PolicyDocument: policyDocument([{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }]) }),
+    },
+    {
+      name: 'a Deny with NotAction complies',
+      expect: true,
+      resource: iamPolicy({ PolicyDocument: policyDocument([{ Effect: 'Deny', NotAction: ['s3:GetObject'], Resource: '*' }]) }),
+    },
   ],
 });

@@ -21,16 +21,42 @@ export default definePolicy({
   resourceTypes: ['AWS.IAM.Role'],
   severity: 'HIGH',
   description:
-    'The role trusts an OIDC identity provider (GitHub Actions, EKS, GitLab…) without a condition on the token\'s subject (`<provider>:sub`). Any workflow or workload that provider issues tokens for, in any repository or namespace, can assume it.',
+    "The role trusts an OIDC identity provider (GitHub Actions, EKS, GitLab…) without a condition on the token's subject (`<provider>:sub`). Any workflow or workload that provider issues tokens for, in any repository or namespace, can assume it.",
   runbook:
     'Add a StringEquals or StringLike condition on `<provider>:sub` naming the repository and branch (e.g. `repo:acme/app:ref:refs/heads/main`) or the service account, and on `<provider>:aud`. Review CloudTrail AssumeRoleWithWebIdentity events for this role.',
-  reference: 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
+  reference:
+    'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
   tags: ['TA0001:T1078.004'],
   policy: (role) => unscopedOidcProviders(role.AssumeRolePolicyDocument).length === 0,
-  title: (role) => `IAM role ${role.Name ?? role.ResourceId} trusts ${unscopedOidcProviders(role.AssumeRolePolicyDocument).join(', ')} without a subject condition`,
+  title: (role) =>
+    `IAM role ${role.Name ?? role.ResourceId} trusts ${unscopedOidcProviders(role.AssumeRolePolicyDocument).join(', ')} without a subject condition`,
   tests: [
-    { name: 'a role for one repository complies', expect: true, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ Federated: GITHUB }, { Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:*' } } }) }) },
-    { name: 'a role for any GitHub workflow fails', expect: false, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ Federated: GITHUB }, { Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }) }) },
-    { name: 'a SAML federation role is left to other checks', expect: true, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ Federated: 'arn:aws:iam::123456789012:saml-provider/okta' }, { Action: 'sts:AssumeRoleWithSAML' }) }) },
+    {
+      name: 'a role for one repository complies',
+      expect: true,
+      resource: iamRole({
+        AssumeRolePolicyDocument: trustPolicy(
+          { Federated: GITHUB },
+          { Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:*' } } },
+        ),
+      }),
+    },
+    {
+      name: 'a role for any GitHub workflow fails',
+      expect: false,
+      resource: iamRole({
+        AssumeRolePolicyDocument: trustPolicy(
+          { Federated: GITHUB },
+          { Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } },
+        ),
+      }),
+    },
+    {
+      name: 'a SAML federation role is left to other checks',
+      expect: true,
+      resource: iamRole({
+        AssumeRolePolicyDocument: trustPolicy({ Federated: 'arn:aws:iam::123456789012:saml-provider/okta' }, { Action: 'sts:AssumeRoleWithSAML' }),
+      }),
+    },
   ],
 });

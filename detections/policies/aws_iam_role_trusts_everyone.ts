@@ -17,6 +17,10 @@ export default definePolicy({
   tests: [
     { name: 'a role trusted by a service complies', expect: true, resource: iamRole() },
     { name: 'a role trusting "*" fails', expect: false, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ AWS: '*' }) }) },
-    { name: 'a role trusting "*" within the organization complies', expect: true, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }) }) },
+    {
+      name: 'a role trusting "*" within the organization complies',
+      expect: true,
+      resource: iamRole({ AssumeRolePolicyDocument: trustPolicy('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }) }),
+    },
   ],
 });

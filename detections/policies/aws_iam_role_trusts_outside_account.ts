@@ -13,9 +13,18 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html',
   tags: ['TA0001:T1199'],
   policy: (role, context) => documentExternalAccounts(role.AssumeRolePolicyDocument, role.AccountId, context).length === 0,
-  title: (role, context) => `IAM role ${role.Name ?? role.ResourceId} trusts account(s) ${documentExternalAccounts(role.AssumeRolePolicyDocument, role.AccountId, context).join(', ')}`,
+  title: (role, context) =>
+    `IAM role ${role.Name ?? role.ResourceId} trusts account(s) ${documentExternalAccounts(role.AssumeRolePolicyDocument, role.AccountId, context).join(', ')}`,
   tests: [
-    { name: 'a role trusted by its own account complies', expect: true, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ AWS: 'arn:aws:iam::123456789012:root' }) }) },
-    { name: 'a role trusted by another account fails', expect: false, resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ AWS: ['arn:aws:iam::999988887777:role/vendor'] }) }) },
+    {
+      name: 'a role trusted by its own account complies',
+      expect: true,
+      resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ AWS: 'arn:aws:iam::123456789012:root' }) }),
+    },
+    {
+      name: 'a role trusted by another account fails',
+      expect: false,
+      resource: iamRole({ AssumeRolePolicyDocument: trustPolicy({ AWS: ['arn:aws:iam::999988887777:role/vendor'] }) }),
+    },
   ],
 });

@@ -15,6 +15,16 @@ export default definePolicy({
   title: (root) => `Root user of account ${root.AccountId} has access keys`,
   tests: [
     { name: 'a root user without access keys complies', expect: true, resource: iamRootUser() },
-    { name: 'a root user with access keys fails', expect: false, resource: iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', AccessKey1Active: true, AccessKey1LastRotated: '2024-01-01T00:00:00.000Z' }) }) },
+    {
+      name: 'a root user with access keys fails',
+      expect: false,
+      resource: iamRootUser({
+        CredentialReport: credentialReport({
+          ARN: 'arn:aws:iam::123456789012:root',
+          AccessKey1Active: true,
+          AccessKey1LastRotated: '2024-01-01T00:00:00.000Z',
+        }),
+      }),
+    },
   ],
 });

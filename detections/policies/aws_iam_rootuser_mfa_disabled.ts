@@ -15,6 +15,10 @@ export default definePolicy({
   title: (root) => `Root user of account ${root.AccountId} has no MFA`,
   tests: [
     { name: 'a root user with MFA complies', expect: true, resource: iamRootUser() },
-    { name: 'a root user without MFA fails', expect: false, resource: iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', MfaActive: false }) }) },
+    {
+      name: 'a root user without MFA fails',
+      expect: false,
+      resource: iamRootUser({ CredentialReport: credentialReport({ ARN: 'arn:aws:iam::123456789012:root', MfaActive: false }) }),
+    },
   ],
 });

@@ -4,7 +4,6 @@ import { credentialReport, iamUser } from '../../src/scan/test-resources';
 import { daysSince, olderThanDays } from './age';
 import { accessKeySlots, type AccessKeySlot } from './credentials';
 
-
 function staleKeys(user: IamUser, { standards, now }: PolicyContext): AccessKeySlot[] {
   return accessKeySlots(user.CredentialReport).filter((key) => key.active && olderThanDays(key.lastRotated, standards.accessKeyMaxAgeDays, now));
 }
@@ -39,7 +38,12 @@ export default definePolicy({
       name: 'an active key created in January 2025 fails',
       expect: false,
       resource: iamUser({
-        CredentialReport: credentialReport({ AccessKey1Active: true, AccessKey1LastRotated: '2026-10-01T00:00:00.000Z', AccessKey2Active: true, AccessKey2LastRotated: '2025-01-15T00:00:00.000Z' }),
+        CredentialReport: credentialReport({
+          AccessKey1Active: true,
+          AccessKey1LastRotated: '2026-10-01T00:00:00.000Z',
+          AccessKey2Active: true,
+          AccessKey2LastRotated: '2025-01-15T00:00:00.000Z',
+        }),
       }),
     },
   ],

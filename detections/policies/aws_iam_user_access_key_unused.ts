@@ -4,11 +4,12 @@ import { credentialReport, iamUser } from '../../src/scan/test-resources';
 import { olderThanDays } from './age';
 import { accessKeySlots, type AccessKeySlot } from './credentials';
 
-
 /** Active keys past the grace period that were never used, or not used within it. */
 function unusedKeys(user: IamUser, { standards, now }: PolicyContext): AccessKeySlot[] {
   const days = standards.credentialMaxUnusedDays;
-  return accessKeySlots(user.CredentialReport).filter((key) => key.active && olderThanDays(key.lastRotated, days, now) && (key.lastUsedDate === null || olderThanDays(key.lastUsedDate, days, now)));
+  return accessKeySlots(user.CredentialReport).filter(
+    (key) => key.active && olderThanDays(key.lastRotated, days, now) && (key.lastUsedDate === null || olderThanDays(key.lastUsedDate, days, now)),
+  );
 }
 
 export default definePolicy({
@@ -20,13 +21,20 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-8',
   tags: ['TA0001:T1078.004'],
   policy: (user, context) => unusedKeys(user, context).length === 0,
-  title: (user, context) => `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has ${unusedKeys(user, context).length} unused active access key(s)`,
+  title: (user, context) =>
+    `IAM user ${user.Name ?? user.ResourceId} in account ${user.AccountId} has ${unusedKeys(user, context).length} unused active access key(s)`,
   alertContext: (user, context) => ({ userName: user.Name, keys: unusedKeys(user, context) }),
   tests: [
     {
       name: 'a key used yesterday complies',
       expect: true,
-      resource: iamUser({ CredentialReport: credentialReport({ AccessKey1Active: true, AccessKey1LastRotated: '2025-01-01T00:00:00.000Z', AccessKey1LastUsedDate: '2026-11-21T00:00:00.000Z' }) }),
+      resource: iamUser({
+        CredentialReport: credentialReport({
+          AccessKey1Active: true,
+          AccessKey1LastRotated: '2025-01-01T00:00:00.000Z',
+          AccessKey1LastUsedDate: '2026-11-21T00:00:00.000Z',
+        }),
+      }),
     },
     {
       name: 'a new key not used yet complies',
@@ -41,7 +49,13 @@ export default definePolicy({
     {
       name: 'an old key last used in spring fails',
       expect: false,
-      resource: iamUser({ CredentialReport: credentialReport({ AccessKey2Active: true, AccessKey2LastRotated: '2025-01-01T00:00:00.000Z', AccessKey2LastUsedDate: '2026-04-01T00:00:00.000Z' }) }),
+      resource: iamUser({
+        CredentialReport: credentialReport({
+          AccessKey2Active: true,
+          AccessKey2LastRotated: '2025-01-01T00:00:00.000Z',
+          AccessKey2LastUsedDate: '2026-04-01T00:00:00.000Z',
+        }),
+      }),
     },
   ],
 });

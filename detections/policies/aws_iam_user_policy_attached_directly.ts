@@ -8,8 +8,7 @@ export default definePolicy({
   severity: 'LOW',
   description:
     'Policies are attached to the IAM user directly rather than through a group or role. Permissions granted user by user drift apart and are hard to review or revoke (CIS 1.15).',
-  runbook:
-    'Move the permissions to a group (or better, a role the user assumes), add the user to it, and detach the user\'s own policies.',
+  runbook: "Move the permissions to a group (or better, a role the user assumes), add the user to it, and detach the user's own policies.",
   reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2',
   tags: ['TA0003:T1098'],
   policy: (user) => (user.ManagedPolicyNames ?? []).length === 0 && inlineDocuments(user.InlinePolicies).length === 0,

@@ -15,6 +15,10 @@ export default definePolicy({
   title: (key) => `KMS key ${key.Id ?? key.ResourceId} is scheduled for deletion${key.DeletionDate ? ` on ${key.DeletionDate}` : ''}`,
   tests: [
     { name: 'an enabled key complies', expect: true, resource: kmsKey() },
-    { name: 'a key pending deletion fails', expect: false, resource: kmsKey({ KeyState: 'PendingDeletion', Enabled: false, DeletionDate: '2026-12-01T00:00:00.000Z' }) },
+    {
+      name: 'a key pending deletion fails',
+      expect: false,
+      resource: kmsKey({ KeyState: 'PendingDeletion', Enabled: false, DeletionDate: '2026-12-01T00:00:00.000Z' }),
+    },
   ],
 });

@@ -16,7 +16,25 @@ export default definePolicy({
   title: (key) => `KMS key ${key.Id ?? key.ResourceId} allows every AWS principal in its key policy`,
   tests: [
     { name: 'a key policy for the account complies', expect: true, resource: kmsKey() },
-    { name: 'a key policy allowing "*" fails', expect: false, resource: kmsKey({ Policy: policyDocument([{ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' }]) }) },
-    { name: '"*" limited by kms:CallerAccount complies', expect: true, resource: kmsKey({ Policy: policyDocument([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': '123456789012' } } }]) }) },
+    {
+      name: 'a key policy allowing "*" fails',
+      expect: false,
+      resource: kmsKey({ Policy: policyDocument([{ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' }]) }),
+    },
+    {
+      name: '"*" limited by kms:CallerAccount complies',
+      expect: true,
+      resource: kmsKey({
+        Policy: policyDocument([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'kms:Decrypt',
+            Resource: '*',
+            Condition: { StringEquals: { 'kms:CallerAccount': '123456789012' } },
+          },
+        ]),
+      }),
+    },
   ],
 });

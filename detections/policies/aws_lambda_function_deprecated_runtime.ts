@@ -5,8 +5,7 @@ export default definePolicy({
   id: 'AWS.Lambda.Function.DeprecatedRuntime',
   resourceTypes: ['AWS.Lambda.Function'],
   severity: 'MEDIUM',
-  description:
-    'The function runs on a runtime past its end of support: it no longer gets security patches, and AWS will soon block updates to it.',
+  description: 'The function runs on a runtime past its end of support: it no longer gets security patches, and AWS will soon block updates to it.',
   runbook:
     'Move the function to a supported runtime (Lambda → the function → Runtime settings), test, and deploy. The list of runtimes treated as deprecated is scanPolicies.deprecatedLambdaRuntimes.',
   reference: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated',

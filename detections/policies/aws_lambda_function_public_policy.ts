@@ -16,6 +16,17 @@ export default definePolicy({
   title: (fn) => `Lambda function ${fn.Name ?? fn.ResourceId} may be invoked by anyone`,
   tests: [
     { name: 'a function invoked by API Gateway with a source ARN complies', expect: true, resource: lambdaFunction() },
-    { name: 'a function open to "*" fails', expect: false, resource: lambdaFunction({ Policy: { Policy: policyDocument([{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:api' }]), RevisionId: 'r2' } }) },
+    {
+      name: 'a function open to "*" fails',
+      expect: false,
+      resource: lambdaFunction({
+        Policy: {
+          Policy: policyDocument([
+            { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:api' },
+          ]),
+          RevisionId: 'r2',
+        },
+      }),
+    },
   ],
 });

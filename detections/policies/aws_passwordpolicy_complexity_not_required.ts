@@ -19,8 +19,7 @@ export default definePolicy({
   severity: 'LOW',
   description:
     'The account password policy does not require upper- and lower-case letters, numbers and symbols. Length matters most, but CIS still asks for complexity where people choose passwords.',
-  runbook:
-    'Edit the password policy (IAM → Account settings) and require all four character classes.',
+  runbook: 'Edit the password policy (IAM → Account settings) and require all four character classes.',
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   tags: ['TA0006:T1110'],
   policy: (policy) => missingClasses(policy).length === 0,

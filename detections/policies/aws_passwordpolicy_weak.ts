@@ -3,13 +3,13 @@ import type { ScanPolicySettings } from '../../src/config/scan-policy-settings';
 import type { IamPasswordPolicy } from '../../src/scan/resources/iam-password-policy';
 import { iamPasswordPolicy } from '../../src/scan/test-resources';
 
-
 function weaknesses(policy: IamPasswordPolicy, standards: ScanPolicySettings): string[] {
   const { minimumLength, reusePrevention } = standards.passwordPolicy;
   if (policy.AnyExist === false) return ['no password policy is set'];
   const found: string[] = [];
   if ((policy.MinimumPasswordLength ?? 0) < minimumLength) found.push(`minimum length ${policy.MinimumPasswordLength ?? 'unset'} (want ${minimumLength})`);
-  if ((policy.PasswordReusePrevention ?? 0) < reusePrevention) found.push(`reuse prevention ${policy.PasswordReusePrevention ?? 'off'} (want ${reusePrevention})`);
+  if ((policy.PasswordReusePrevention ?? 0) < reusePrevention)
+    found.push(`reuse prevention ${policy.PasswordReusePrevention ?? 'off'} (want ${reusePrevention})`);
   return found;
 }
 
@@ -30,7 +30,15 @@ export default definePolicy({
     {
       name: 'an account without a password policy fails',
       expect: false,
-      resource: iamPasswordPolicy({ AnyExist: false, MinimumPasswordLength: null, PasswordReusePrevention: null, RequireSymbols: null, RequireNumbers: null, RequireUppercaseCharacters: null, RequireLowercaseCharacters: null }),
+      resource: iamPasswordPolicy({
+        AnyExist: false,
+        MinimumPasswordLength: null,
+        PasswordReusePrevention: null,
+        RequireSymbols: null,
+        RequireNumbers: null,
+        RequireUppercaseCharacters: null,
+        RequireLowercaseCharacters: null,
+      }),
     },
   ],
 });

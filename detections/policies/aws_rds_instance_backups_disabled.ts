@@ -5,10 +5,8 @@ export default definePolicy({
   id: 'AWS.RDS.Instance.BackupsDisabled',
   resourceTypes: ['AWS.RDS.Instance'],
   severity: 'MEDIUM',
-  description:
-    'Automated backups are off (retention 0 days): the database cannot be restored to a point in time after a mistake or an attack.',
-  runbook:
-    'Set a backup retention period of at least 7 days (modify the instance → Backup).',
+  description: 'Automated backups are off (retention 0 days): the database cannot be restored to a point in time after a mistake or an attack.',
+  runbook: 'Set a backup retention period of at least 7 days (modify the instance → Backup).',
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
   tags: ['TA0040:T1485'],
   policy: (db) => (db.BackupRetentionPeriod ?? 0) > 0,

@@ -5,10 +5,8 @@ export default definePolicy({
   id: 'AWS.RDS.Instance.DeletionProtectionDisabled',
   resourceTypes: ['AWS.RDS.Instance'],
   severity: 'LOW',
-  description:
-    'Deletion protection is off for the database instance, so one DeleteDBInstance call removes it.',
-  runbook:
-    'Modify the instance and enable deletion protection.',
+  description: 'Deletion protection is off for the database instance, so one DeleteDBInstance call removes it.',
+  runbook: 'Modify the instance and enable deletion protection.',
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection',
   tags: ['TA0040:T1485'],
   policy: (db) => db.DeletionProtection === true,

@@ -6,7 +6,7 @@ export default definePolicy({
   resourceTypes: ['AWS.RDS.Instance'],
   severity: 'HIGH',
   description:
-    'The database instance is publicly accessible: it has a public address, and only its security group stands between it and the internet\'s password sprayers.',
+    "The database instance is publicly accessible: it has a public address, and only its security group stands between it and the internet's password sprayers.",
   runbook:
     'Modify the instance to turn off public accessibility and reach it through the VPC (a bastion, SSM port forwarding or a VPN). Check its logs for connections from unknown addresses.',
   reference: 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2',

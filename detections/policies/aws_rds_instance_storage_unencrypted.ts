@@ -5,10 +5,8 @@ export default definePolicy({
   id: 'AWS.RDS.Instance.StorageUnencrypted',
   resourceTypes: ['AWS.RDS.Instance'],
   severity: 'MEDIUM',
-  description:
-    'The database\'s storage, backups and snapshots are not encrypted.',
-  runbook:
-    'Encryption cannot be turned on in place: snapshot the instance, copy the snapshot with a KMS key, restore from the copy and switch clients over.',
+  description: "The database's storage, backups and snapshots are not encrypted.",
+  runbook: 'Encryption cannot be turned on in place: snapshot the instance, copy the snapshot with a KMS key, restore from the copy and switch clients over.',
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
   tags: ['TA0009:T1530'],
   policy: (db) => db.StorageEncrypted === true,

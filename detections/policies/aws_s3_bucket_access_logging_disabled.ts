@@ -8,7 +8,7 @@ export default definePolicy({
   description:
     'Server access logging is off, so there is no record of who read or wrote which objects (CloudTrail records object-level calls only when data events are on). After a leak, nobody can say what was taken.',
   runbook:
-    'Enable server access logging (S3 → bucket → Properties → Server access logging) to the central access-log bucket, which Prowl can ingest as AWS.S3ServerAccess. The access-log bucket itself cannot usefully log to itself: add it to this policy\'s ignoreResources.',
+    "Enable server access logging (S3 → bucket → Properties → Server access logging) to the central access-log bucket, which Prowl can ingest as AWS.S3ServerAccess. The access-log bucket itself cannot usefully log to itself: add it to this policy's ignoreResources.",
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
   tags: ['TA0005:T1562.008'],
   policy: (bucket) => Boolean(bucket.LoggingPolicy?.TargetBucket),

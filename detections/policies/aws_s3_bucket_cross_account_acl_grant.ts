@@ -24,7 +24,25 @@ export default definePolicy({
   title: (bucket) => `S3 bucket ${bucket.Name ?? bucket.ResourceId} grants ${foreignGrants(bucket).join(', ')} to another account by ACL`,
   tests: [
     { name: 'an ACL granting only the owner complies', expect: true, resource: s3Bucket() },
-    { name: 'a grant to another canonical user fails', expect: false, resource: s3Bucket({ Grants: [s3Grant({ ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, 'FULL_CONTROL'), s3Grant({ ID: 'be2fe74dc8e7d8123451e96ae9e1abcd00000000000000000000000000000000' }, 'READ')] }) },
-    { name: 'a grant to the log delivery group is not another account', expect: true, resource: s3Bucket({ Grants: [s3Grant({ ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, 'FULL_CONTROL'), s3Grant({ Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, 'WRITE')] }) },
+    {
+      name: 'a grant to another canonical user fails',
+      expect: false,
+      resource: s3Bucket({
+        Grants: [
+          s3Grant({ ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, 'FULL_CONTROL'),
+          s3Grant({ ID: 'be2fe74dc8e7d8123451e96ae9e1abcd00000000000000000000000000000000' }, 'READ'),
+        ],
+      }),
+    },
+    {
+      name: 'a grant to the log delivery group is not another account',
+      expect: true,
+      resource: s3Bucket({
+        Grants: [
+          s3Grant({ ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, 'FULL_CONTROL'),
+          s3Grant({ Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, 'WRITE'),
+        ],
+      }),
+    },
   ],
 });

@@ -19,7 +19,9 @@ export default definePolicy({
     {
       name: 'a bucket with SSE-S3 default encryption complies',
       expect: true,
-      resource: s3Bucket({ EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256', KMSMasterKeyID: null }, BucketKeyEnabled: null }] }),
+      resource: s3Bucket({
+        EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256', KMSMasterKeyID: null }, BucketKeyEnabled: null }],
+      }),
     },
     { name: 'a bucket without any encryption rule fails', expect: false, resource: s3Bucket({ EncryptionRules: null }) },
   ],

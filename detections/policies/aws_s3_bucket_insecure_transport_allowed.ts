@@ -19,13 +19,19 @@ export default definePolicy({
     {
       name: 'a deny written with a boolean and a lone statement object complies',
       expect: true,
-      resource: s3Bucket({ Policy: JSON.stringify({ Statement: { Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:*'], Resource: '*', Condition: { Bool: { 'aws:SecureTransport': false } } } }) }),
+      resource: s3Bucket({
+        Policy: JSON.stringify({
+          Statement: { Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:*'], Resource: '*', Condition: { Bool: { 'aws:SecureTransport': false } } },
+        }),
+      }),
     },
     { name: 'a bucket without a policy fails', expect: false, resource: s3Bucket({ Policy: null, PolicyIsPublic: null }) },
     {
       name: 'a policy that only allows a role fails',
       expect: false,
-      resource: s3Bucket({ Policy: policyDocument([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/App' }, Action: 's3:GetObject', Resource: '*' }]) }),
+      resource: s3Bucket({
+        Policy: policyDocument([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/App' }, Action: 's3:GetObject', Resource: '*' }]),
+      }),
     },
   ],
 });

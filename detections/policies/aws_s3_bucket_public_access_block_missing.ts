@@ -23,7 +23,9 @@ export default definePolicy({
   requiresSettings: ['publicBuckets'],
   policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || missingFlags(bucket).length === 0,
   title: (bucket) =>
-    bucket.PublicAccessBlockConfiguration === null ? `S3 bucket ${bucket.Name} has no public access block` : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
+    bucket.PublicAccessBlockConfiguration === null
+      ? `S3 bucket ${bucket.Name} has no public access block`
+      : `S3 bucket ${bucket.Name} does not block public access fully (${missingFlags(bucket).join(', ')} off)`,
   alertContext: (bucket) => ({ bucket: bucket.Name, publicAccessBlock: bucket.PublicAccessBlockConfiguration }),
   tests: [
     {
@@ -37,7 +39,9 @@ export default definePolicy({
     {
       name: 'a bucket with one setting off fails',
       expect: false,
-      resource: s3Bucket({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } }),
+      resource: s3Bucket({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true },
+      }),
     },
   ],
 });

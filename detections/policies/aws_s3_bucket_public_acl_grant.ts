@@ -11,7 +11,6 @@ function publicGrants(bucket: S3Bucket): S3Grant[] {
   return (bucket.Grants ?? []).filter((grant) => PUBLIC_GROUPS.has(grant.Grantee?.URI ?? ''));
 }
 
-
 export default definePolicy({
   id: 'AWS.S3.Bucket.PublicACLGrant',
   resourceTypes: ['AWS.S3.Bucket'],
@@ -23,10 +22,16 @@ export default definePolicy({
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
   tags: ['TA0009:T1530'],
   requiresSettings: ['publicBuckets'],
-  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlockConfiguration?.IgnorePublicAcls === true || publicGrants(bucket).length === 0,
+  policy: (bucket, { settings }) =>
+    isPublicByDesign(bucket.ResourceId, settings.publicBuckets) ||
+    bucket.PublicAccessBlockConfiguration?.IgnorePublicAcls === true ||
+    publicGrants(bucket).length === 0,
   title: (bucket) => `S3 bucket ${bucket.Name} grants ${[...new Set(publicGrants(bucket).map((grant) => grant.Permission))].join(', ')} to the public by ACL`,
   dynamicSeverity: (bucket) => (publicGrants(bucket).some((grant) => WRITE_PERMISSIONS.has(grant.Permission ?? '')) ? 'CRITICAL' : 'HIGH'),
-  alertContext: (bucket) => ({ bucket: bucket.Name, publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee?.URI ?? null, permission: grant.Permission })) }),
+  alertContext: (bucket) => ({
+    bucket: bucket.Name,
+    publicGrants: publicGrants(bucket).map((grant) => ({ grantee: grant.Grantee?.URI ?? null, permission: grant.Permission })),
+  }),
   tests: [
     {
       name: 'a website bucket listed in detections.publicBuckets complies',
@@ -43,7 +48,10 @@ export default definePolicy({
     {
       name: 'a WRITE grant to every AWS account fails',
       expect: false,
-      resource: s3Bucket({ Grants: [publicGrant('WRITE', 'AuthenticatedUsers')], PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: true } }),
+      resource: s3Bucket({
+        Grants: [publicGrant('WRITE', 'AuthenticatedUsers')],
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      }),
     },
     {
       name: 'a public grant that S3 is told to ignore complies',

@@ -17,13 +17,16 @@ export default definePolicy({
   resourceTypes: ['AWS.S3.Bucket'],
   severity: 'HIGH',
   description:
-    'The bucket policy grants access to anyone, and the bucket\'s public access block does not restrict public policies (RestrictPublicBuckets), so the grant is in effect.',
+    "The bucket policy grants access to anyone, and the bucket's public access block does not restrict public policies (RestrictPublicBuckets), so the grant is in effect.",
   runbook:
     'Read the bucket policy (S3 → bucket → Permissions → Bucket policy) and find the statement with Principal "*". If the bucket is a public website, list its ARN in detections.publicBuckets in prowl.config.yml. Otherwise restrict the statement with a condition (aws:PrincipalOrgID, aws:SourceVpce) or remove it, then turn on "Block public access". Check S3 access logs for anonymous reads while it was open.',
   reference: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
   tags: ['TA0009:T1530'],
   requiresSettings: ['publicBuckets'],
-  policy: (bucket, { settings }) => isPublicByDesign(bucket.ResourceId, settings.publicBuckets) || bucket.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true || !policyIsPublic(bucket),
+  policy: (bucket, { settings }) =>
+    isPublicByDesign(bucket.ResourceId, settings.publicBuckets) ||
+    bucket.PublicAccessBlockConfiguration?.RestrictPublicBuckets === true ||
+    !policyIsPublic(bucket),
   title: (bucket) => `S3 bucket ${bucket.Name} has a public bucket policy`,
   alertContext: (bucket) => ({ bucket: bucket.Name, policy: bucket.Policy }),
   tests: [

@@ -23,7 +23,11 @@ function matchesAction(pattern: string, action: string): boolean {
 
 /** Allow of iam:PassRole (by name or wildcard) on every resource: lets the holder hand any role to a service, admin ones included. */
 export function passesAnyRole(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && statement.resources.includes('*') && statement.actions.some((action) => action !== '*' && action !== '*:*' && matchesAction(action, 'iam:PassRole'));
+  return (
+    statement.effect === 'Allow' &&
+    statement.resources.includes('*') &&
+    statement.actions.some((action) => action !== '*' && action !== '*:*' && matchesAction(action, 'iam:PassRole'))
+  );
 }
 
 export function documentsPassAnyRole(documents: readonly (string | null)[]): boolean {
@@ -44,7 +48,11 @@ export function externalAccounts(statement: PolicyStatement, trusted: ReadonlySe
   });
 }
 
-export function documentExternalAccounts(document: string | null, ownAccount: string, { settings, standards }: Pick<PolicyContext, 'settings' | 'standards'>): string[] {
+export function documentExternalAccounts(
+  document: string | null,
+  ownAccount: string,
+  { settings, standards }: Pick<PolicyContext, 'settings' | 'standards'>,
+): string[] {
   const trusted = new Set([ownAccount, ...settings.organizationAccountIds, ...standards.trustedAccounts]);
   return [...new Set(policyStatements(document).flatMap((statement) => externalAccounts(statement, trusted)))].sort();
 }

@@ -19,7 +19,8 @@ export function expiryTime(expiry: Expiry, now: DateTime, zone: string): string 
     end = now.plus({ [UNITS[match[2]!.toLowerCase()]!]: Number(match[1]) });
   } else {
     end = DateTime.fromFormat(expiry.text, expiry.text.includes(':') ? 'yyyy-MM-dd H:mm' : 'yyyy-MM-dd', { zone });
-    if (!end.isValid) throw new ProwlError('prowl_bad_command', `"${expiry.text}" is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:mm (your time zone, ${zone}).`);
+    if (!end.isValid)
+      throw new ProwlError('prowl_bad_command', `"${expiry.text}" is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:mm (your time zone, ${zone}).`);
   }
   if (end <= now) throw new ProwlError('prowl_bad_command', `that end time (${end.toUTC().toISO()}) is already past.`);
   if (end.diff(now) > LONGEST) throw new ProwlError('prowl_bad_command', 'a suppression can last at most a year; use "forever" if you mean it.');

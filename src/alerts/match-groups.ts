@@ -33,8 +33,10 @@ export const RULE_ERROR_RULE: MatchGroup['rule'] = {
 /** The synthetic rule behind system alerts: a log source Prowl cannot read. */
 export const SOURCE_FAILING_RULE: MatchGroup['rule'] = {
   id: 'Prowl.SourceFailing',
-  description: 'Prowl could not read objects from a log source, so its events are not being parsed, stored or detected on. The objects are retried and then kept in the ingest dead-letter queue.',
-  runbook: 'Read the reason. Access denied: check the bucket policy and KMS key grant Prowl\'s ingest role read access. Missing objects: check lifecycle rules on the source bucket. Corrupt gzip: check what writes to the prefix. Once fixed, redrive the ingest DLQ.',
+  description:
+    'Prowl could not read objects from a log source, so its events are not being parsed, stored or detected on. The objects are retried and then kept in the ingest dead-letter queue.',
+  runbook:
+    "Read the reason. Access denied: check the bucket policy and KMS key grant Prowl's ingest role read access. Missing objects: check lifecycle rules on the source bucket. Corrupt gzip: check what writes to the prefix. Once fixed, redrive the ingest DLQ.",
   tags: [],
   dedupPeriodMinutes: 60,
   threshold: 1,
@@ -43,8 +45,10 @@ export const SOURCE_FAILING_RULE: MatchGroup['rule'] = {
 /** The synthetic rule behind the system alert for alerts that could not be stored. */
 export const ALERT_WRITE_FAILING_RULE: MatchGroup['rule'] = {
   id: 'Prowl.AlertWriteFailing',
-  description: 'Prowl could not store an alert found in a log object. The other alerts of that object were stored and posted; the object is retried, and kept in the ingest dead-letter queue if it keeps failing.',
-  runbook: 'Read the reason and the function\'s log. Throttling or a DynamoDB outage clears by itself on retry. Anything else: report it with the reason, then redrive the ingest DLQ once fixed.',
+  description:
+    'Prowl could not store an alert found in a log object. The other alerts of that object were stored and posted; the object is retried, and kept in the ingest dead-letter queue if it keeps failing.',
+  runbook:
+    "Read the reason and the function's log. Throttling or a DynamoDB outage clears by itself on retry. Anything else: report it with the reason, then redrive the ingest DLQ once fixed.",
   tags: [],
   dedupPeriodMinutes: 60,
   threshold: 1,

@@ -22,11 +22,18 @@ export function sqsNotifyQueue(options: { sqs: SQSClient; queueUrl: string }): N
         const result = await options.sqs.send(
           new SendMessageBatchCommand({
             QueueUrl: options.queueUrl,
-            Entries: chunk.map((alertId, n) => ({ Id: String(n), MessageBody: JSON.stringify({ alertId } satisfies NotifyMessage), ...(delivery.delaySeconds ? { DelaySeconds: delivery.delaySeconds } : {}) })),
+            Entries: chunk.map((alertId, n) => ({
+              Id: String(n),
+              MessageBody: JSON.stringify({ alertId } satisfies NotifyMessage),
+              ...(delivery.delaySeconds ? { DelaySeconds: delivery.delaySeconds } : {}),
+            })),
           }),
         );
         if (result.Failed && result.Failed.length > 0) {
-          throw new ProwlError('prowl_internal', `could not enqueue ${result.Failed.length} notify message(s): ${result.Failed.map((f) => f.Message ?? f.Code).join('; ')}`);
+          throw new ProwlError(
+            'prowl_internal',
+            `could not enqueue ${result.Failed.length} notify message(s): ${result.Failed.map((f) => f.Message ?? f.Code).join('; ')}`,
+          );
         }
       }
     },

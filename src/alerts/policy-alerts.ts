@@ -50,7 +50,13 @@ export function failingAlert(current: Alert | undefined, failure: PolicyFailure,
     lastSeen: at,
     context: failure.context,
     samples: [],
-    resource: { ResourceType: failure.resourceType, ResourceId: failure.resourceId, AccountId: failure.accountId, Region: failure.region, summary: summarize(resource) },
+    resource: {
+      ResourceType: failure.resourceType,
+      ResourceId: failure.resourceId,
+      AccountId: failure.accountId,
+      Region: failure.region,
+      summary: summarize(resource),
+    },
     recentBatches: [],
     createdAt: at,
     updatedAt: at,
@@ -59,7 +65,16 @@ export function failingAlert(current: Alert | undefined, failure: PolicyFailure,
   if (!current) return fresh;
   // Fixed once and failing again: a new incident, posted as a new message.
   if (current.status === 'RESOLVED') return { ...fresh, createdAt: current.createdAt, version: current.version };
-  return { ...current, title: fresh.title, severity: fresh.severity, context: fresh.context, resource: fresh.resource, matchCount: current.matchCount + 1, lastSeen: at, updatedAt: at };
+  return {
+    ...current,
+    title: fresh.title,
+    severity: fresh.severity,
+    context: fresh.context,
+    ...(fresh.resource ? { resource: fresh.resource } : {}),
+    matchCount: current.matchCount + 1,
+    lastSeen: at,
+    updatedAt: at,
+  };
 }
 
 /** Resolves an open policy alert whose resource now passes (or is gone). */
@@ -96,7 +111,14 @@ function inListedScope(alert: Alert, listed: readonly ListedScope[]): boolean {
  */
 export async function recordScan(scan: ScanResult, evaluation: PolicyEvaluation, policyIds: readonly string[], deps: ScanRecordDeps): Promise<ScanOutcome> {
   const at = deps.now().toUTC().toISO()!;
-  const outcome: ScanOutcome = { opened: [], resolved: [], stillFailing: [], suppressed: evaluation.suppressed.length, policyErrors: evaluation.errors.length, collectionErrors: scan.errors.length };
+  const outcome: ScanOutcome = {
+    opened: [],
+    resolved: [],
+    stillFailing: [],
+    suppressed: evaluation.suppressed.length,
+    policyErrors: evaluation.errors.length,
+    collectionErrors: scan.errors.length,
+  };
 
   for (const failure of evaluation.failures) {
     const { before, after } = await deps.alerts.mutate(policyAlertId(failure.policyId, failure.resourceId), (current) => failingAlert(current, failure, at));
@@ -109,7 +131,14 @@ export async function recordScan(scan: ScanResult, evaluation: PolicyEvaluation,
     const { before, written } = await deps.alerts.mutate(id, (current) => passingAlert(current, at, note));
     if (!written) return;
     outcome.resolved.push(id);
-    await deps.audit.record({ subject: id, action: 'resolve', actor: SCANNER, at, before: { status: before?.status }, after: { status: 'RESOLVED', resolution: { reason: 'remediated', note } } });
+    await deps.audit.record({
+      subject: id,
+      action: 'resolve',
+      actor: SCANNER,
+      at,
+      before: { status: before?.status },
+      after: { status: 'RESOLVED', resolution: { reason: 'remediated', note } },
+    });
   };
   for (const verdict of evaluation.passed) await resolve(verdict.policyId, verdict.resourceId, 'the resource passed the policy in the latest scan');
 

@@ -27,7 +27,9 @@ export interface RecordedGroups {
 async function recordGroup(store: AlertStore, group: MatchGroup, options: RecordOptions): Promise<Alert | undefined> {
   const { after: window } = await store.mutateWindow(windowIdFor(group.rule.id, group.dedup), (current) => nextWindow(current, group, options.now));
   if (!window) return undefined;
-  const { after: alert } = await store.mutate(window.alertId, (current) => applyMatches(current, group, window, options.batchId, options.now, options.sampleLimit));
+  const { after: alert } = await store.mutate(window.alertId, (current) =>
+    applyMatches(current, group, window, options.batchId, options.now, options.sampleLimit),
+  );
   return alert && alert.status !== 'PENDING' ? alert : undefined;
 }
 

@@ -28,6 +28,9 @@ export function requireRole(actor: Actor, needed: Role, config: Pick<ConfigFile,
   const role = roleOf(actor, config, team);
   if (RANK[role] < RANK[needed]) {
     const scope = team ? ` for team ${team}` : '';
-    throw new ProwlError('prowl_forbidden', `you need the ${needed} role${scope} to ${what}; you are a ${role}. Ask a Prowl admin to add you in prowl.config.yml.`);
+    throw new ProwlError(
+      'prowl_forbidden',
+      `you need the ${needed} role${scope} to ${what}; you are a ${role}. Ask a Prowl admin to add you in prowl.config.yml.`,
+    );
   }
 }

@@ -8,7 +8,16 @@ import type { SettingsStore } from './settings-store';
 import { effectiveTeams } from './teams';
 
 /** What a `/prowl route set` changes in a team's route; unnamed fields keep their value. */
-export type RouteChange = Partial<{ channel: string; minSeverity: Severity; ruleIds: string[]; tags: string[]; logTypes: string[]; accounts: string[]; sources: string[]; responders: string[] }>;
+export type RouteChange = Partial<{
+  channel: string;
+  minSeverity: Severity;
+  ruleIds: string[];
+  tags: string[];
+  logTypes: string[];
+  accounts: string[];
+  sources: string[];
+  responders: string[];
+}>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
 
@@ -33,14 +42,28 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
         name,
         channel: channel ?? existing?.channel,
         minSeverity: minSeverity ?? existing?.minSeverity ?? 'INFO',
-        owns: { ...(existing?.owns ?? {}), ...(ruleIds ? { ruleIds } : {}), ...(tags ? { tags } : {}), ...(logTypes ? { logTypes } : {}), ...(accounts ? { accounts } : {}), ...(sources ? { sources } : {}) },
+        owns: {
+          ...(existing?.owns ?? {}),
+          ...(ruleIds ? { ruleIds } : {}),
+          ...(tags ? { tags } : {}),
+          ...(logTypes ? { logTypes } : {}),
+          ...(accounts ? { accounts } : {}),
+          ...(sources ? { sources } : {}),
+        },
         responders: responders ?? existing?.responders ?? [],
       };
       const parsed = teamSchema.safeParse(candidate);
       if (!parsed.success) throw new ProwlError('prowl_bad_command', `route for ${name} is not valid:\n${describeIssues(parsed.error)}`);
       const at = deps.now().toUTC().toISO()!;
       await deps.settings.mutateRoute(name, (current) => ({ ...parsed.data, updatedBy: actor.userId, updatedAt: at, version: current?.version ?? 0 }));
-      await deps.audit.record({ subject: `team:${name}`, action: 'route-set', actor: actor.userId, at, ...(existing ? { before: existing } : {}), after: parsed.data });
+      await deps.audit.record({
+        subject: `team:${name}`,
+        action: 'route-set',
+        actor: actor.userId,
+        at,
+        ...(existing ? { before: existing } : {}),
+        after: parsed.data,
+      });
       return parsed.data;
     },
     async remove(name: string, actor: Actor): Promise<void> {
@@ -48,7 +71,13 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
       const existing = (await teams()).find((team) => team.name === name);
       if (!existing) throw new ProwlError('prowl_not_found', `no team ${name}; \`/prowl route list\` shows them`);
       const at = deps.now().toUTC().toISO()!;
-      await deps.settings.mutateRoute(name, (current) => ({ ...existing, removed: true, updatedBy: actor.userId, updatedAt: at, version: current?.version ?? 0 }));
+      await deps.settings.mutateRoute(name, (current) => ({
+        ...existing,
+        removed: true,
+        updatedBy: actor.userId,
+        updatedAt: at,
+        version: current?.version ?? 0,
+      }));
       await deps.audit.record({ subject: `team:${name}`, action: 'route-remove', actor: actor.userId, at, before: existing });
     },
   };

@@ -36,7 +36,14 @@ export function createRuleAdmin(deps: RuleAdminDeps) {
       updatedAt: at,
       version: current?.version ?? 0,
     }));
-    await deps.audit.record({ subject: ruleId, action: enabled ? 'enable-rule' : 'disable-rule', actor: actor.userId, at, before: { enabled: before?.enabled ?? true }, after: { enabled, ...(reason ? { reason } : {}) } });
+    await deps.audit.record({
+      subject: ruleId,
+      action: enabled ? 'enable-rule' : 'disable-rule',
+      actor: actor.userId,
+      at,
+      before: { enabled: before?.enabled ?? true },
+      after: { enabled, ...(reason ? { reason } : {}) },
+    });
     return after!;
   }
 

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import picomatch from 'picomatch';
 import type { NormalizedEvent } from '../logs/log-type';
 

@@ -56,7 +56,9 @@ export function createSuppressionService(deps: SuppressionDeps) {
     const alerts = (await deps.alerts.listByRule(request.ruleId, NARROWING_ALERTS)).filter((alert) => alert.status !== 'PENDING');
     const narrows = alerts.some((alert) => (request.dedup === undefined || alert.dedup === request.dedup) && conditionsSeenIn(alert, request.conditions));
     if (!narrows) {
-      const asked = [request.dedup !== undefined ? `key "${request.dedup}"` : undefined, ...request.conditions.map(describeCondition)].filter(Boolean).join(' and ');
+      const asked = [request.dedup !== undefined ? `key "${request.dedup}"` : undefined, ...request.conditions.map(describeCondition)]
+        .filter(Boolean)
+        .join(' and ');
       throw new ProwlError(
         'prowl_forbidden',
         `responders may only suppress what an alert of ${request.ruleId} actually had: its dedup key, or exact field values from its events (no ~ globs or CIDR ranges). No recent alert of this rule has ${asked}; ask a Prowl admin for a wider suppression.`,
@@ -83,7 +85,20 @@ export function createSuppressionService(deps: SuppressionDeps) {
         version: 0,
       };
       const { after } = await deps.settings.mutateSuppression(id, (current) => current ?? suppression);
-      await deps.audit.record({ subject: id, action: 'suppress', actor: actor.userId, at, after: { ruleId: suppression.ruleId, scope: scopeOf(suppression), dedup: suppression.dedup, conditions: suppression.conditions, expiresAt: suppression.expiresAt, reason: suppression.reason } });
+      await deps.audit.record({
+        subject: id,
+        action: 'suppress',
+        actor: actor.userId,
+        at,
+        after: {
+          ruleId: suppression.ruleId,
+          scope: scopeOf(suppression),
+          dedup: suppression.dedup,
+          conditions: suppression.conditions,
+          expiresAt: suppression.expiresAt,
+          reason: suppression.reason,
+        },
+      });
       await deps.audit.record({ subject: request.ruleId, action: 'suppress', actor: actor.userId, at, after: { suppressionId: id } });
       return after!;
     },
@@ -91,11 +106,19 @@ export function createSuppressionService(deps: SuppressionDeps) {
     /** Ends a suppression now; the record stays, with its count, for the audit trail. */
     async remove(id: string, actor: Actor): Promise<Suppression> {
       const existing = await deps.settings.suppression(id);
-      if (!existing || !isActive(existing, deps.now())) throw new ProwlError('prowl_not_found', `no active suppression ${id}; \`/prowl suppressions\` lists them`);
+      if (!existing || !isActive(existing, deps.now()))
+        throw new ProwlError('prowl_not_found', `no active suppression ${id}; \`/prowl suppressions\` lists them`);
       requireRole(actor, scopeOf(existing) === 'rule' ? 'admin' : 'responder', deps.config, 'end this suppression');
       const at = deps.now().toUTC().toISO()!;
       const { after } = await deps.settings.mutateSuppression(id, (current) => current && { ...current, expiresAt: at });
-      await deps.audit.record({ subject: id, action: 'unsuppress', actor: actor.userId, at, before: { expiresAt: existing.expiresAt ?? 'never' }, after: { expiresAt: at } });
+      await deps.audit.record({
+        subject: id,
+        action: 'unsuppress',
+        actor: actor.userId,
+        at,
+        before: { expiresAt: existing.expiresAt ?? 'never' },
+        after: { expiresAt: at },
+      });
       return after!;
     },
 
@@ -111,7 +134,9 @@ export function createSuppressionService(deps: SuppressionDeps) {
       const compiled = compileSuppression({ ...request, id: 'preview', createdBy: '', createdAt: '', suppressedCount: 0, recentBatches: [], version: 0 });
       // Without conditions the rule and key decide; with them, the alert's sample events do.
       const caught = recent.filter((alert) =>
-        request.conditions.length === 0 ? request.dedup === undefined || request.dedup === alert.dedup : alert.samples.some((event) => compiled.matches(alert.ruleId, alert.dedup, event)),
+        request.conditions.length === 0
+          ? request.dedup === undefined || request.dedup === alert.dedup
+          : alert.samples.some((event) => compiled.matches(alert.ruleId, alert.dedup, event)),
       );
       return { caught: caught.length, of: recent.length };
     },

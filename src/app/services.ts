@@ -156,7 +156,6 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
   };
 }
 
-
 /** A secret's value: given directly (laptop), or read from SSM Parameter Store with decryption (AWS). */
 export async function resolveSecret(source: SecretSource, what: string, clients: Pick<AwsClients, 'ssm'>): Promise<string> {
   if (!source) throw new ProwlError('prowl_config_invalid', `${what} is not configured`);
@@ -168,7 +167,10 @@ export async function resolveSecret(source: SecretSource, what: string, clients:
 }
 
 /** The Web API in a workspace; the terminal when the local stack runs without one. */
-export async function createSlackGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<SlackGateway> {
+export async function createSlackGateway(
+  services: Pick<Services, 'runtime' | 'clients' | 'now'>,
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<SlackGateway> {
   if (services.runtime.slackMode === 'terminal') return terminalGateway(write, services.now);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
   return webApiGateway(gatewayClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));

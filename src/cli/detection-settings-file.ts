@@ -9,12 +9,22 @@ import { writeLine, type CommandIO } from './io';
  * of the given configuration file, or of prowl.config.yml in the project when it exists. Without
  * either, rules run unconfigured; the command says which ones that affects, on stderr.
  */
-export function detectionSettingsForCli(explicitPath: string | undefined, defaultPath: string, consumers: readonly SettingsConsumer[], io: CommandIO): DetectionSettings {
+export function detectionSettingsForCli(
+  explicitPath: string | undefined,
+  defaultPath: string,
+  consumers: readonly SettingsConsumer[],
+  io: CommandIO,
+): DetectionSettings {
   return configForCli(explicitPath, defaultPath, consumers, io).detections;
 }
 
 /** Both sections offline commands read: `detections` (organisation) and `scanPolicies` (standards, defaults when absent). */
-export function configForCli(explicitPath: string | undefined, defaultPath: string, consumers: readonly SettingsConsumer[], io: CommandIO): { detections: DetectionSettings; scanPolicies: ScanPolicySettings } {
+export function configForCli(
+  explicitPath: string | undefined,
+  defaultPath: string,
+  consumers: readonly SettingsConsumer[],
+  io: CommandIO,
+): { detections: DetectionSettings; scanPolicies: ScanPolicySettings } {
   if (explicitPath !== undefined && !existsSync(explicitPath)) throw new ProwlError('prowl_bad_command', `--config ${explicitPath}: no such file`);
   const path = explicitPath ?? (existsSync(defaultPath) ? defaultPath : undefined);
   const config = path ? readConfigFile(path) : { detections: EMPTY_DETECTION_SETTINGS, scanPolicies: DEFAULT_SCAN_POLICY_SETTINGS };

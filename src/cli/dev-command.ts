@@ -22,7 +22,10 @@ function chooseSlack(): LocalSlack & { appToken?: string } {
   const { botToken, appToken, signingSecret } = localSlackCredentials();
   if (!botToken && !appToken) return { mode: 'terminal' };
   if (!botToken || !appToken) {
-    throw new ProwlError('prowl_config_invalid', `Socket Mode needs both SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); only ${botToken ? 'SLACK_BOT_TOKEN' : 'SLACK_APP_TOKEN'} is set. Unset it to use the terminal instead.`);
+    throw new ProwlError(
+      'prowl_config_invalid',
+      `Socket Mode needs both SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); only ${botToken ? 'SLACK_BOT_TOKEN' : 'SLACK_APP_TOKEN'} is set. Unset it to use the terminal instead.`,
+    );
   }
   return { mode: 'slack', botToken, appToken, ...(signingSecret ? { signingSecret } : {}) };
 }
@@ -44,7 +47,10 @@ function watchInbox(stack: LocalStack, dir: string, io: CommandIO): () => void {
     if (!name || name.startsWith('.')) return;
     clearTimeout(timers.get(name));
     // Wait for the writer to finish: many editors and `cp` emit several events per file.
-    timers.set(name, setTimeout(() => void putIfNew(name), 300));
+    timers.set(
+      name,
+      setTimeout(() => void putIfNew(name), 300),
+    );
   });
   async function putIfNew(name: string): Promise<void> {
     const path = join(dir, name);
@@ -87,7 +93,12 @@ export async function devCommand(argv: string[], io: CommandIO, input: NodeJS.Re
   // A laptop wants alerts on screen, not every function's INFO line; --verbose brings them back.
   logger.setLogLevel(values.verbose ? 'INFO' : 'WARN');
   const root = process.cwd();
-  const paths = { data: resolve(root, values.data), inbox: resolve(root, values.inbox), samples: resolve(root, values.samples), config: resolve(root, values.config) };
+  const paths = {
+    data: resolve(root, values.data),
+    inbox: resolve(root, values.inbox),
+    samples: resolve(root, values.samples),
+    config: resolve(root, values.config),
+  };
   readConfigFile(paths.config); // fail fast, before anything starts, with the config's own errors
   const slack = chooseSlack();
   await mkdir(paths.inbox, { recursive: true });
@@ -101,9 +112,19 @@ export async function devCommand(argv: string[], io: CommandIO, input: NodeJS.Re
   }
 }
 
-async function runDev(stack: LocalStack, slack: ReturnType<typeof chooseSlack>, paths: { inbox: string; samples: string }, once: boolean, io: CommandIO, input: NodeJS.ReadableStream): Promise<number> {
+async function runDev(
+  stack: LocalStack,
+  slack: ReturnType<typeof chooseSlack>,
+  paths: { inbox: string; samples: string },
+  once: boolean,
+  io: CommandIO,
+  input: NodeJS.ReadableStream,
+): Promise<number> {
   const services = createServices(stack.runtime, stack.clients);
-  const directory = slack.mode === 'slack' ? webApiDirectory(createWebClient(slack.botToken), async () => configuredGroupIds(services.config.roles, await services.teams()), services.now) : undefined;
+  const directory =
+    slack.mode === 'slack'
+      ? webApiDirectory(createWebClient(slack.botToken), async () => configuredGroupIds(services.config.roles, await services.teams()), services.now)
+      : undefined;
   const localZone = DateTime.local().zoneName ?? 'UTC';
   const ops = createOperations(services, (userId) => (directory ? directory.timeZoneOf(userId) : Promise.resolve(localZone)));
 
@@ -116,7 +137,8 @@ async function runDev(stack: LocalStack, slack: ReturnType<typeof chooseSlack>, 
     const { retrying } = await stack.runner.idle({ stallMs: 120_000 });
     const open = [...(await ops.triage.list('OPEN', 100)), ...(await ops.triage.list('ACKNOWLEDGED', 100))];
     writeLine(io.stdout, `\n${open.length} open alert(s):`);
-    for (const alert of open) writeLine(io.stdout, `  [${alert.severity}] ${alert.title} — ${alert.id} (${alert.matchCount} event${alert.matchCount === 1 ? '' : 's'})`);
+    for (const alert of open)
+      writeLine(io.stdout, `  [${alert.severity}] ${alert.title} — ${alert.id} (${alert.matchCount} event${alert.matchCount === 1 ? '' : 's'})`);
     if (retrying > 0) writeLine(io.stderr, `${retrying} message(s) failed and are waiting to be retried; see the log lines above.`);
     return retrying > 0 ? 1 : 0;
   }

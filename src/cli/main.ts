@@ -23,14 +23,27 @@ const LOCAL_LAKE_DIR = join(ROOT, '.prowl', 's3', localName({ service: 'prowl', 
 const COMMANDS: Record<string, { usage: string; summary: string; run: Command }> = {
   dev: { usage: DEV_USAGE, summary: 'run Prowl locally: emulators, samples, inbox/ watching, Slack or terminal', run: devCommand },
   parse: { usage: PARSE_USAGE, summary: 'parse a log file: normalized events as JSON lines, a summary on stderr', run: (argv, io) => parseCommand(argv, io) },
-  test: { usage: TEST_USAGE, summary: "run every detection's and policy's tests (TypeScript and Sigma)", run: (argv, io) => testCommand(argv, io, loadRuleSet(pack, [{ dir: SIGMA_DIR, strict: true }]).rules, policies) },
+  test: {
+    usage: TEST_USAGE,
+    summary: "run every detection's and policy's tests (TypeScript and Sigma)",
+    run: (argv, io) => testCommand(argv, io, loadRuleSet(pack, [{ dir: SIGMA_DIR, strict: true }]).rules, policies),
+  },
   replay: {
     usage: REPLAY_USAGE,
     summary: 'run log files through every detection and print the alerts that would fire',
-    run: (argv, io) => replayCommand(argv, io, (extra, strict) => loadRuleSet(pack, [{ dir: SIGMA_DIR, strict: true }, ...extra.map((dir) => ({ dir, strict }))]), CONFIG_PATH),
+    run: (argv, io) =>
+      replayCommand(argv, io, (extra, strict) => loadRuleSet(pack, [{ dir: SIGMA_DIR, strict: true }, ...extra.map((dir) => ({ dir, strict }))]), CONFIG_PATH),
   },
-  sigma: { usage: SIGMA_USAGE, summary: 'check a folder of Sigma rules: each rule loaded or skipped, with the reason', run: (argv, io) => sigmaCommand(argv, io) },
-  search: { usage: 'prowl search [--format table|json] <query>', summary: 'search the local lake that npm start fills (DuckDB)', run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }) },
+  sigma: {
+    usage: SIGMA_USAGE,
+    summary: 'check a folder of Sigma rules: each rule loaded or skipped, with the reason',
+    run: (argv, io) => sigmaCommand(argv, io),
+  },
+  search: {
+    usage: 'prowl search [--format table|json] <query>',
+    summary: 'search the local lake that npm start fills (DuckDB)',
+    run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }),
+  },
   scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io, policies, CONFIG_PATH) },
 };
 
@@ -53,7 +66,8 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     return await command.run(rest, io);
   } catch (error) {
     const failure = asProwlError(error);
-    const usage = failure.code === 'prowl_bad_command' || failure.code === 'prowl_config_invalid' || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const usage =
+      failure.code === 'prowl_bad_command' || failure.code === 'prowl_config_invalid' || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     writeLine(io.stderr, `prowl ${name}: ${failure.message}`);
     return usage ? 2 : 1;
   }

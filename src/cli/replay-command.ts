@@ -34,7 +34,9 @@ export type LoadReplayRules = (extraSigmaDirs: string[], strict: boolean) => Rul
 export function formatRuleCounts(counts: readonly RuleCount[], events: number): string[] {
   if (counts.length === 0) return [`No rule matched any of ${events} event(s).`];
   const header = `Alerts per rule over ${events} event(s):`;
-  const rows = counts.map((count) => `${String(count.alerts).padStart(7)} ${String(count.matches).padStart(8)} ${`${(count.share * 100).toFixed(1)}%`.padStart(7)}  ${count.ruleId}`);
+  const rows = counts.map(
+    (count) => `${String(count.alerts).padStart(7)} ${String(count.matches).padStart(8)} ${`${(count.share * 100).toFixed(1)}%`.padStart(7)}  ${count.ruleId}`,
+  );
   return [header, `${'alerts'.padStart(7)} ${'matches'.padStart(8)} ${'share'.padStart(7)}  rule`, ...rows];
 }
 
@@ -42,11 +44,21 @@ export function formatRuleCounts(counts: readonly RuleCount[], events: number): 
  * Runs log files through parsing and every detection, without the stack, and prints the alerts
  * that would fire: the way to try a rule on history before it goes live.
  */
-export async function replayCommand(argv: string[], io: CommandIO, loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] }), defaultConfigPath = 'prowl.config.yml'): Promise<number> {
+export async function replayCommand(
+  argv: string[],
+  io: CommandIO,
+  loadRules: LoadReplayRules = () => ({ rules: [...pack], skipped: [], warnings: [], sources: [] }),
+  defaultConfigPath = 'prowl.config.yml',
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, rules: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false }, config: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      rules: { type: 'string', multiple: true, default: [] },
+      strict: { type: 'boolean', default: false },
+      config: { type: 'string' },
+    },
   });
   if (positionals.length !== 1) throw new ProwlError('prowl_bad_command', `give one file or directory.\nUsage: ${REPLAY_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
@@ -60,7 +72,11 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
   const settings = detectionSettingsForCli(values.config, defaultConfigPath, ruleSet.rules, io);
   const engine = createEngine(ruleSet.rules, { timeBudgetMs: 1000, settings });
   const alerts = new ReplayAlerts();
-  const progress = new Progress(io.stderr, files.reduce((sum, file) => sum + file.size, 0), 'replay');
+  const progress = new Progress(
+    io.stderr,
+    files.reduce((sum, file) => sum + file.size, 0),
+    'replay',
+  );
   const parseTime = DateTime.utc().toISO();
   let events = 0;
   let quarantined = 0;
@@ -69,7 +85,11 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
     const source = resolveSource([{ label: 'replay', prefix: '', logTypes: [] }], 'replay', 'replay', file.relative)!;
     const stream = createReadStream(file.path);
     stream.on('data', (chunk) => progress.advance(chunk.length));
-    for await (const record of parseObject(decompressed(stream), { logTypes: source.logTypes, origin: { sourceId: 'replay', sourceLabel: 'replay', objectId: file.path }, parseTime })) {
+    for await (const record of parseObject(decompressed(stream), {
+      logTypes: source.logTypes,
+      origin: { sourceId: 'replay', sourceLabel: 'replay', objectId: file.path },
+      parseTime,
+    })) {
       if (record.kind === 'quarantined') {
         quarantined += 1;
         if (quarantined <= QUARANTINE_LINES_SHOWN) writeLine(io.stderr, `quarantined ${file.relative}:${record.position}: ${record.reason}`);
@@ -90,6 +110,9 @@ export async function replayCommand(argv: string[], io: CommandIO, loadRules: Lo
   // stderr, so JSON on stdout stays one alert per line.
   for (const line of formatRuleCounts(alerts.ruleCounts(fired, events), events)) writeLine(io.stderr, line);
   const sigmaLoaded = ruleSet.rules.filter((rule) => rule.origin === 'sigma').length;
-  writeLine(io.stderr, `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`);
+  writeLine(
+    io.stderr,
+    `${ruleSet.rules.length} rule(s) (${sigmaLoaded} Sigma); ${files.length} file(s), ${events} event(s), ${quarantined} quarantined, ${fired.length} alert(s)`,
+  );
   return 0;
 }

@@ -45,7 +45,8 @@ async function readResources(path: string, io: CommandIO): Promise<ResourceInput
   const files = single ? listed : listed.filter((file) => RESOURCE_EXTENSIONS.has(extname(file.path).toLowerCase()));
   // Skipped files are named, never dropped silently: a resource exported as .txt should be noticed.
   for (const file of listed) if (!files.includes(file)) writeLine(io.stderr, `skipped ${file.relative}: not a .json, .jsonl or .ndjson file`);
-  if (files.length === 0) throw new ProwlError('prowl_bad_input', `${path} holds no .json, .jsonl or .ndjson files; expected files with ${ACCEPTED_RESOURCE_INPUT}`);
+  if (files.length === 0)
+    throw new ProwlError('prowl_bad_input', `${path} holds no .json, .jsonl or .ndjson files; expected files with ${ACCEPTED_RESOURCE_INPUT}`);
 
   const resources: Resource[] = [];
   const problems: string[] = [];
@@ -76,7 +77,8 @@ export async function scanCommand(argv: string[], io: CommandIO, policies: reado
     options: { resources: { type: 'string' }, format: { type: 'string', default: 'text' }, policy: { type: 'string' }, config: { type: 'string' } },
   });
   if (positionals.length > 0) throw new ProwlError('prowl_bad_command', `unexpected argument "${positionals[0]}".\nUsage: ${SCAN_USAGE}`);
-  if (!values.resources) throw new ProwlError('prowl_bad_command', `--resources is required: a resource JSON file or a directory of them.\nUsage: ${SCAN_USAGE}`);
+  if (!values.resources)
+    throw new ProwlError('prowl_bad_command', `--resources is required: a resource JSON file or a directory of them.\nUsage: ${SCAN_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
   const selected = selectPolicies(policies, values.policy);
   if (selected.length === 0) throw new ProwlError('prowl_bad_command', `no policy id contains "${values.policy}" (${policies.length} policies loaded)`);
@@ -88,7 +90,8 @@ export async function scanCommand(argv: string[], io: CommandIO, policies: reado
 
   for (const failure of evaluation.failures) writeLine(io.stdout, values.format === 'json' ? formatJson(failure) : formatText(failure));
   for (const error of evaluation.errors) writeLine(io.stderr, `policy error: ${error.policyId} on ${error.resourceId}: ${error.kind}: ${error.message}`);
-  for (const failure of evaluation.suppressed) writeLine(io.stderr, `suppressed: ${failure.policyId} on ${failure.resourceId} (matches the policy's ignoreResources)`);
+  for (const failure of evaluation.suppressed)
+    writeLine(io.stderr, `suppressed: ${failure.policyId} on ${failure.resourceId} (matches the policy's ignoreResources)`);
   writeLine(
     io.stderr,
     `${files} file(s), ${resources.length} resource(s)${problems.length > 0 ? ` (${problems.length} invalid, skipped)` : ''}, ${selected.length} policies: ${evaluation.passed.length} check(s) passed, ${evaluation.failures.length} failed, ${evaluation.suppressed.length} suppressed, ${evaluation.errors.length} error(s)`,

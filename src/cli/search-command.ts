@@ -103,7 +103,12 @@ function parseArguments(argv: string[]): Parsed {
     words.push(arg);
   }
   const checked = optionsSchema.safeParse(raw);
-  if (!checked.success) return { error: describeIssues(checked.error).replace('timeoutSeconds', '--timeout').replace(/^format/, '--format') };
+  if (!checked.success)
+    return {
+      error: describeIssues(checked.error)
+        .replace('timeoutSeconds', '--timeout')
+        .replace(/^format/, '--format'),
+    };
   if (words.length === 0) return { error: 'missing query' };
   return { query: joinQuery(words), options: checked.data };
 }

@@ -40,23 +40,30 @@ function problemLine(status: 'skipped' | 'warning', problem: SigmaProblem): Line
  * `--strict` when anything was skipped, so CI can hold a pack to it.
  */
 export async function sigmaCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
+  });
   const [subcommand, dir, ...extra] = positionals;
-  if (subcommand !== 'check' || dir === undefined || extra.length > 0) throw new ProwlError('prowl_bad_command', `give "check" and one directory.\nUsage: ${SIGMA_USAGE}`);
+  if (subcommand !== 'check' || dir === undefined || extra.length > 0)
+    throw new ProwlError('prowl_bad_command', `give "check" and one directory.\nUsage: ${SIGMA_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
 
   const report = readSigmaRules(dir);
   const refused = [...report.skipped, ...(values.strict ? report.tests : [])];
   const lines: Line[] = [
-    ...report.loaded.map(({ file, rule, correlatedBy }): Line => ({
-      status: 'loaded',
-      file: shownPath(file),
-      ruleId: rule.id,
-      ...(rule.author ? { author: rule.author } : {}),
-      ...(rule.license ? { license: rule.license } : {}),
-      enabled: rule.enabled,
-      ...(correlatedBy.length > 0 ? { correlatedBy } : {}),
-    })),
+    ...report.loaded.map(
+      ({ file, rule, correlatedBy }): Line => ({
+        status: 'loaded',
+        file: shownPath(file),
+        ruleId: rule.id,
+        ...(rule.author ? { author: rule.author } : {}),
+        ...(rule.license ? { license: rule.license } : {}),
+        enabled: rule.enabled,
+        ...(correlatedBy.length > 0 ? { correlatedBy } : {}),
+      }),
+    ),
     ...refused.map((problem) => problemLine('skipped', problem)),
     ...[...report.warnings, ...(values.strict ? [] : report.tests)].map((problem) => problemLine('warning', problem)),
   ];
@@ -67,7 +74,10 @@ export async function sigmaCommand(argv: string[], io: CommandIO): Promise<numbe
     for (const line of lines) writeLine(io.stdout, formatText(line));
   }
   const skippedRules = new Set(refused.map((problem) => `${problem.file}\u0000${problem.rule ?? problem.line ?? ''}`)).size;
-  writeLine(io.stderr, `${report.loaded.length} rule(s) loaded, ${skippedRules} skipped, ${lines.filter((line) => line.status === 'warning').length} warning(s)`);
+  writeLine(
+    io.stderr,
+    `${report.loaded.length} rule(s) loaded, ${skippedRules} skipped, ${lines.filter((line) => line.status === 'warning').length} warning(s)`,
+  );
   return values.strict && refused.length > 0 ? 1 : 0;
 }
 

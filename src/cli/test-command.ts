@@ -76,7 +76,12 @@ export async function testCommand(argv: string[], io: CommandIO, rules: readonly
   }
   if (selectRules(rules, options.filter).length === 0 && selectPolicies(policies, options.filter).length === 0) {
     // A typo in --filter must not look like a green run.
-    writeLine(io.stderr, options.filter === undefined ? 'prowl test: no rules loaded, nothing to test' : `prowl test: no rule or policy id contains "${options.filter}" (${rules.length} rules and ${policies.length} policies loaded)`);
+    writeLine(
+      io.stderr,
+      options.filter === undefined
+        ? 'prowl test: no rules loaded, nothing to test'
+        : `prowl test: no rule or policy id contains "${options.filter}" (${rules.length} rules and ${policies.length} policies loaded)`,
+    );
     return 1;
   }
   // Policies report in the rules' shape, so one report covers both.

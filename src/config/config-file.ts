@@ -76,7 +76,12 @@ export const configFileSchema = z
     scanPolicies: scanPolicySettingsSchema.prefault({}),
     options: z
       .object({
-        dedupPeriodMinutes: z.number().int().min(1).max(24 * 60).default(60),
+        dedupPeriodMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(60),
         ruleTimeBudgetMs: z.number().int().min(1).max(10_000).default(100),
         sampleEventsPerAlert: z.number().int().min(0).max(20).default(5),
       })

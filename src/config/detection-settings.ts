@@ -28,7 +28,9 @@ export const detectionSettingsSchema = z.strictObject({
   /** Buckets (name globs) that should only ever be reached from allowedNetworks. */
   networkRestrictedBuckets: z.array(glob).default([]),
   /** Which principals (ARN globs; the role ARN for role sessions) may access each bucket (bucket-name glob); buckets not listed are not checked. */
-  bucketAccess: z.array(z.strictObject({ bucket: glob, principals: z.array(glob).min(1, 'list at least one principal glob allowed on the bucket') })).default([]),
+  bucketAccess: z
+    .array(z.strictObject({ bucket: glob, principals: z.array(glob).min(1, 'list at least one principal glob allowed on the bucket') }))
+    .default([]),
   /** Principals (ARN globs; role ARN for role sessions) expected to invoke Bedrock models. */
   bedrockPrincipals: z.array(glob).default([]),
   /** Principals (ARN globs) whose job is deploying code, so Lambda code changes by them are routine. */
@@ -68,9 +70,18 @@ export interface SettingsConsumer {
 }
 
 /** Each setting left empty that an enabled rule or policy needs, with the ids of those that need it. */
-export function unconfiguredSettings(consumers: readonly SettingsConsumer[], settings: DetectionSettings): Array<{ setting: DetectionSettingName; ids: string[] }> {
+export function unconfiguredSettings(
+  consumers: readonly SettingsConsumer[],
+  settings: DetectionSettings,
+): Array<{ setting: DetectionSettingName; ids: string[] }> {
   return DETECTION_SETTING_NAMES.filter((name) => settings[name].length === 0)
-    .map((setting) => ({ setting, ids: consumers.filter((c) => c.enabled !== false && c.requiresSettings?.includes(setting)).map((c) => c.id).sort() }))
+    .map((setting) => ({
+      setting,
+      ids: consumers
+        .filter((c) => c.enabled !== false && c.requiresSettings?.includes(setting))
+        .map((c) => c.id)
+        .sort(),
+    }))
     .filter((entry) => entry.ids.length > 0);
 }
 

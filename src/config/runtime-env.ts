@@ -14,47 +14,49 @@ const url = z.url();
 /** `VAR=` in a shell exports an empty string; for an optional variable that means "not set". */
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-export const runtimeEnvSchema = z.object({
-  PROWL_STAGE: name,
-  PROWL_CONFIG: name.describe('path of the configuration file'),
-  PROWL_SIGMA_DIR: name.describe('directory of Sigma rules to load'),
-  AWS_REGION: name,
-  PROWL_RAW_BUCKET: name,
-  PROWL_LAKE_BUCKET: name,
-  PROWL_ALERTS_TABLE: name,
-  PROWL_AUDIT_TABLE: name,
-  PROWL_SETTINGS_TABLE: name,
-  PROWL_RESOURCES_TABLE: name,
-  /** Signatures of verified Slack requests, remembered for the replay window. */
-  PROWL_SLACK_REQUESTS_TABLE: name,
-  PROWL_NOTIFY_QUEUE_URL: url,
-  PROWL_JOBS_QUEUE_URL: url,
-  /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
-  PROWL_SLACK_MODE: z.enum(['slack', 'terminal']),
-  /** Local emulator endpoints. Unset in AWS. */
-  AWS_ENDPOINT_URL_S3: unsetWhenEmpty(url),
-  AWS_ENDPOINT_URL_SQS: unsetWhenEmpty(url),
-  AWS_ENDPOINT_URL_DYNAMODB: unsetWhenEmpty(url),
-  /** Secrets: given directly on a laptop, or as SSM parameter names in AWS. */
-  SLACK_BOT_TOKEN: unsetWhenEmpty(name),
-  SLACK_SIGNING_SECRET: unsetWhenEmpty(name),
-  SLACK_APP_TOKEN: unsetWhenEmpty(name),
-  PROWL_SLACK_BOT_TOKEN_PARAM: unsetWhenEmpty(name),
-  PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
-  /** Slack's Web API base URL; only tests and private proxies change it. */
-  SLACK_API_URL: unsetWhenEmpty(url),
-  /** `emf` writes CloudWatch embedded-metric lines (Lambda); `off` on a laptop, where they would be noise. */
-  PROWL_METRICS: z.enum(['emf', 'off']),
-  /** Where searches run: Athena over Glue tables in AWS, DuckDB over the lake on a laptop. */
-  PROWL_SEARCH_BACKEND: z.enum(['athena', 'duckdb']),
-  PROWL_ATHENA_WORKGROUP: unsetWhenEmpty(name),
-  PROWL_GLUE_DATABASE: unsetWhenEmpty(name),
-}).superRefine((env, context) => {
-  if (env.PROWL_SEARCH_BACKEND !== 'athena') return;
-  for (const key of ['PROWL_ATHENA_WORKGROUP', 'PROWL_GLUE_DATABASE'] as const) {
-    if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when PROWL_SEARCH_BACKEND is athena' });
-  }
-});
+export const runtimeEnvSchema = z
+  .object({
+    PROWL_STAGE: name,
+    PROWL_CONFIG: name.describe('path of the configuration file'),
+    PROWL_SIGMA_DIR: name.describe('directory of Sigma rules to load'),
+    AWS_REGION: name,
+    PROWL_RAW_BUCKET: name,
+    PROWL_LAKE_BUCKET: name,
+    PROWL_ALERTS_TABLE: name,
+    PROWL_AUDIT_TABLE: name,
+    PROWL_SETTINGS_TABLE: name,
+    PROWL_RESOURCES_TABLE: name,
+    /** Signatures of verified Slack requests, remembered for the replay window. */
+    PROWL_SLACK_REQUESTS_TABLE: name,
+    PROWL_NOTIFY_QUEUE_URL: url,
+    PROWL_JOBS_QUEUE_URL: url,
+    /** `slack` posts with the Web API; `terminal` renders alerts on stdout (local stack only). */
+    PROWL_SLACK_MODE: z.enum(['slack', 'terminal']),
+    /** Local emulator endpoints. Unset in AWS. */
+    AWS_ENDPOINT_URL_S3: unsetWhenEmpty(url),
+    AWS_ENDPOINT_URL_SQS: unsetWhenEmpty(url),
+    AWS_ENDPOINT_URL_DYNAMODB: unsetWhenEmpty(url),
+    /** Secrets: given directly on a laptop, or as SSM parameter names in AWS. */
+    SLACK_BOT_TOKEN: unsetWhenEmpty(name),
+    SLACK_SIGNING_SECRET: unsetWhenEmpty(name),
+    SLACK_APP_TOKEN: unsetWhenEmpty(name),
+    PROWL_SLACK_BOT_TOKEN_PARAM: unsetWhenEmpty(name),
+    PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
+    /** Slack's Web API base URL; only tests and private proxies change it. */
+    SLACK_API_URL: unsetWhenEmpty(url),
+    /** `emf` writes CloudWatch embedded-metric lines (Lambda); `off` on a laptop, where they would be noise. */
+    PROWL_METRICS: z.enum(['emf', 'off']),
+    /** Where searches run: Athena over Glue tables in AWS, DuckDB over the lake on a laptop. */
+    PROWL_SEARCH_BACKEND: z.enum(['athena', 'duckdb']),
+    PROWL_ATHENA_WORKGROUP: unsetWhenEmpty(name),
+    PROWL_GLUE_DATABASE: unsetWhenEmpty(name),
+  })
+  .superRefine((env, context) => {
+    if (env.PROWL_SEARCH_BACKEND !== 'athena') return;
+    for (const key of ['PROWL_ATHENA_WORKGROUP', 'PROWL_GLUE_DATABASE'] as const) {
+      if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'required when PROWL_SEARCH_BACKEND is athena' });
+    }
+  });
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 
@@ -67,8 +69,8 @@ export interface RuntimeConfig {
   tables: { alerts: string; audit: string; settings: string; resources: string; slackRequests: string };
   queues: { notify: string; jobs: string };
   slackMode: 'slack' | 'terminal';
-  endpoints: { s3?: string; sqs?: string; dynamodb?: string };
-  slackApiUrl?: string;
+  endpoints: { s3?: string | undefined; sqs?: string | undefined; dynamodb?: string | undefined };
+  slackApiUrl?: string | undefined;
   search: { backend: 'duckdb' } | { backend: 'athena'; workGroup: string; database: string };
   metrics: boolean;
   secrets: SecretSources;
@@ -100,13 +102,22 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     sigmaDir: e.PROWL_SIGMA_DIR,
     region: e.AWS_REGION,
     buckets: { raw: e.PROWL_RAW_BUCKET, lake: e.PROWL_LAKE_BUCKET },
-    tables: { alerts: e.PROWL_ALERTS_TABLE, audit: e.PROWL_AUDIT_TABLE, settings: e.PROWL_SETTINGS_TABLE, resources: e.PROWL_RESOURCES_TABLE, slackRequests: e.PROWL_SLACK_REQUESTS_TABLE },
+    tables: {
+      alerts: e.PROWL_ALERTS_TABLE,
+      audit: e.PROWL_AUDIT_TABLE,
+      settings: e.PROWL_SETTINGS_TABLE,
+      resources: e.PROWL_RESOURCES_TABLE,
+      slackRequests: e.PROWL_SLACK_REQUESTS_TABLE,
+    },
     queues: { notify: e.PROWL_NOTIFY_QUEUE_URL, jobs: e.PROWL_JOBS_QUEUE_URL },
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },
     slackApiUrl: e.SLACK_API_URL,
     metrics: e.PROWL_METRICS === 'emf',
-    search: e.PROWL_SEARCH_BACKEND === 'athena' ? { backend: 'athena', workGroup: e.PROWL_ATHENA_WORKGROUP!, database: e.PROWL_GLUE_DATABASE! } : { backend: 'duckdb' },
+    search:
+      e.PROWL_SEARCH_BACKEND === 'athena'
+        ? { backend: 'athena', workGroup: e.PROWL_ATHENA_WORKGROUP!, database: e.PROWL_GLUE_DATABASE! }
+        : { backend: 'duckdb' },
     secrets: {
       slackBotToken: secret(e.SLACK_BOT_TOKEN, e.PROWL_SLACK_BOT_TOKEN_PARAM),
       slackSigningSecret: secret(e.SLACK_SIGNING_SECRET, e.PROWL_SLACK_SIGNING_SECRET_PARAM),
@@ -121,7 +132,11 @@ export function runtimeConfigFromProcess(): RuntimeConfig {
 }
 
 /** Slack credentials a laptop may provide; the CLI uses them to choose Socket Mode or the terminal. */
-export function localSlackCredentials(env: NodeJS.ProcessEnv = process.env): { botToken?: string; appToken?: string; signingSecret?: string } {
+export function localSlackCredentials(env: NodeJS.ProcessEnv = process.env): {
+  botToken?: string | undefined;
+  appToken?: string | undefined;
+  signingSecret?: string | undefined;
+} {
   return {
     botToken: env.SLACK_BOT_TOKEN || undefined,
     appToken: env.SLACK_APP_TOKEN || undefined,

@@ -31,7 +31,28 @@ export const scanPolicySettingsSchema = z.strictObject({
   /** Lambda runtimes past their end of support. */
   deprecatedLambdaRuntimes: z
     .array(z.string().min(1))
-    .default(['nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x', 'python2.7', 'python3.6', 'python3.7', 'python3.8', 'ruby2.5', 'ruby2.7', 'java8', 'dotnetcore1.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet6', 'go1.x']),
+    .default([
+      'nodejs',
+      'nodejs4.3',
+      'nodejs6.10',
+      'nodejs8.10',
+      'nodejs10.x',
+      'nodejs12.x',
+      'nodejs14.x',
+      'nodejs16.x',
+      'python2.7',
+      'python3.6',
+      'python3.7',
+      'python3.8',
+      'ruby2.5',
+      'ruby2.7',
+      'java8',
+      'dotnetcore1.0',
+      'dotnetcore2.1',
+      'dotnetcore3.1',
+      'dotnet6',
+      'go1.x',
+    ]),
 });
 
 export type ScanPolicySettingsInput = z.input<typeof scanPolicySettingsSchema>;

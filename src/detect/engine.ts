@@ -98,7 +98,8 @@ function describeMatch(rule: Rule, event: NormalizedEvent, ctx: RuleContext, fai
   let context = contextual?.ok ? contextual.value : {};
   // A rule that hands back the same context object every time (Sigma rules without `fields`) is measured once.
   if (!SMALL_CONTEXTS.has(context)) {
-    if (Buffer.byteLength(JSON.stringify(context) ?? '') > LIMITS.alertContextBytes) context = { error: `alert context over ${LIMITS.alertContextBytes} bytes, dropped` };
+    if (Buffer.byteLength(JSON.stringify(context) ?? '') > LIMITS.alertContextBytes)
+      context = { error: `alert context over ${LIMITS.alertContextBytes} bytes, dropped` };
     else SMALL_CONTEXTS.add(context);
   }
   const match: Match = { rule, event, title, dedup, severity, context };
@@ -123,7 +124,8 @@ function isSingleEvent(match: Match): boolean {
  */
 function oneOriginPerEvent(matches: Match[]): Match[] {
   const single = matches.filter(isSingleEvent);
-  const best = (origin: Rule['origin']): number => Math.max(-1, ...single.filter((match) => match.rule.origin === origin).map((match) => severityRank(match.severity)));
+  const best = (origin: Rule['origin']): number =>
+    Math.max(-1, ...single.filter((match) => match.rule.origin === origin).map((match) => severityRank(match.severity)));
   const typescript = best('typescript');
   const sigma = best('sigma');
   if (typescript < 0 || sigma < 0) return matches;
@@ -197,7 +199,12 @@ export function createEngine(rules: readonly Rule[], options: EngineOptions): En
       }
       const elapsed = now() - started;
       if (elapsed > options.timeBudgetMs) {
-        slow.push({ ruleId: rule.id, kind: 'rule:timeout', message: `rule() took ${Math.round(elapsed)} ms, over the ${options.timeBudgetMs} ms budget`, event });
+        slow.push({
+          ruleId: rule.id,
+          kind: 'rule:timeout',
+          message: `rule() took ${Math.round(elapsed)} ms, over the ${options.timeBudgetMs} ms budget`,
+          event,
+        });
       }
     }
     return slow;

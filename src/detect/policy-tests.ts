@@ -52,18 +52,32 @@ function runOne(policy: Policy, test: PolicyTest, index: number): PolicyTestResu
   if (!validated.ok) return { ...base, passed: false, reason: `test resource is invalid: ${validated.reason}` };
   const resource = validated.resource;
   if (!policy.resourceTypes.includes(resource.ResourceType)) {
-    return { ...base, passed: false, reason: `test resource is a ${resource.ResourceType}, not one of the policy's types (${policy.resourceTypes.join(', ')})` };
+    return {
+      ...base,
+      passed: false,
+      reason: `test resource is a ${resource.ResourceType}, not one of the policy's types (${policy.resourceTypes.join(', ')})`,
+    };
   }
 
   // Disabled policies and ignored resources keep their tests honest: evaluate a copy without either.
-  const { failures, errors } = evaluatePolicies([{ ...policy, enabled: true, ignoreResources: [] }], [resource], testPolicyContext(test.settings ? { settings: test.settings } : {}));
+  const { failures, errors } = evaluatePolicies(
+    [{ ...policy, enabled: true, ignoreResources: [] }],
+    [resource],
+    testPolicyContext(test.settings ? { settings: test.settings } : {}),
+  );
   if (errors.length > 0) {
     return { ...base, passed: false, reason: `a policy function threw: ${errors.map((error) => `${error.kind}: ${error.message}`).join('; ')}` };
   }
   const failure = failures[0];
   const compliant = failure === undefined;
   if (test.expect !== compliant) {
-    return { ...base, passed: false, reason: test.expect ? `expected the resource to comply, but the policy failed it ("${failure?.title ?? ''}")` : 'expected the policy to fail the resource, but it complied' };
+    return {
+      ...base,
+      passed: false,
+      reason: test.expect
+        ? `expected the resource to comply, but the policy failed it ("${failure?.title ?? ''}")`
+        : 'expected the policy to fail the resource, but it complied',
+    };
   }
   return failure ? { ...base, passed: true, title: failure.title } : { ...base, passed: true };
 }

@@ -105,7 +105,16 @@ export class ReplayAlerts {
       if (time > existing.lastSeen) existing.lastSeen = time;
       return;
     }
-    this.failures.set(dedup, { ruleId: RULE_ERROR_ID, title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`, severity: 'HIGH', dedup, count: 1, tags: [], firstSeen: time, lastSeen: time });
+    this.failures.set(dedup, {
+      ruleId: RULE_ERROR_ID,
+      title: `Rule ${failure.ruleId} failed: ${failure.kind}: ${failure.message}`,
+      severity: 'HIGH',
+      dedup,
+      count: 1,
+      tags: [],
+      firstSeen: time,
+      lastSeen: time,
+    });
   }
 
   /**
@@ -134,7 +143,10 @@ export class ReplayAlerts {
   /** Alerts that reached their threshold, in the order they first fired, then rule errors. */
   alerts(): ReplayAlert[] {
     const counted = (w: Window): number => w.values?.size ?? w.alert.count;
-    const fired = [...this.windows.values()].flat().filter((w) => counted(w) >= w.threshold).map((w) => (w.values ? { ...w.alert, distinctValues: w.values.size } : w.alert));
+    const fired = [...this.windows.values()]
+      .flat()
+      .filter((w) => counted(w) >= w.threshold)
+      .map((w) => (w.values ? { ...w.alert, distinctValues: w.values.size } : w.alert));
     return [...fired.sort(byFirstSeen), ...this.failures.values()];
   }
 }

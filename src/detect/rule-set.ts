@@ -34,7 +34,12 @@ export function loadRuleSet(pack: readonly Rule[], sources: readonly SigmaSource
     const clashes: SigmaProblem[] = [];
     const loaded = report.loaded.filter(({ file, rule }) => {
       if (!seen.has(rule.id)) return seen.add(rule.id);
-      clashes.push({ kind: 'duplicate', file, rule: rule.id, message: `rule id ${rule.id} is already used by another loaded rule; give the rule a distinct title` });
+      clashes.push({
+        kind: 'duplicate',
+        file,
+        rule: rule.id,
+        message: `rule id ${rule.id} is already used by another loaded rule; give the rule a distinct title`,
+      });
       return false;
     });
     const refused = [...report.skipped, ...clashes];
@@ -42,7 +47,11 @@ export function loadRuleSet(pack: readonly Rule[], sources: readonly SigmaSource
     set.rules.push(...loaded.map(({ rule }) => rule));
     set.skipped.push(...refused);
     set.warnings.push(...report.warnings, ...report.tests);
-    set.sources.push({ dir, loaded: loaded.length, skipped: new Set(refused.map((problem) => `${problem.file}\u0000${problem.rule ?? problem.line ?? ''}`)).size });
+    set.sources.push({
+      dir,
+      loaded: loaded.length,
+      skipped: new Set(refused.map((problem) => `${problem.file}\u0000${problem.rule ?? problem.line ?? ''}`)).size,
+    });
   }
   return set;
 }

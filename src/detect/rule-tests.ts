@@ -49,14 +49,23 @@ function coverageResult(rule: Rule): RuleTestResult {
   const missing = [matching ? undefined : 'one with expect: true', nonMatching ? undefined : 'one with expect: false'].filter(Boolean);
   return missing.length === 0
     ? { ruleId: rule.id, testName: COVERAGE_TEST_NAME, passed: true }
-    : { ruleId: rule.id, testName: COVERAGE_TEST_NAME, passed: false, reason: `every rule needs at least one matching and one non-matching test; add ${missing.join(' and ')}` };
+    : {
+        ruleId: rule.id,
+        testName: COVERAGE_TEST_NAME,
+        passed: false,
+        reason: `every rule needs at least one matching and one non-matching test; add ${missing.join(' and ')}`,
+      };
 }
 
 function runOne(rule: Rule, test: RuleTest, index: number, logTypes: LogTypeRegistry): RuleTestResult {
   const base = { ruleId: rule.id, testName: test.name || `test #${index + 1}` };
   const logTypeName = test.logType ?? rule.logTypes[0];
   if (logTypeName === undefined || !rule.logTypes.includes(logTypeName)) {
-    return { ...base, passed: false, reason: `test log type "${String(logTypeName)}" is not one of the rule's log types (${rule.logTypes.join(', ') || 'none'})` };
+    return {
+      ...base,
+      passed: false,
+      reason: `test log type "${String(logTypeName)}" is not one of the rule's log types (${rule.logTypes.join(', ') || 'none'})`,
+    };
   }
 
   let logType: LogType;
@@ -73,7 +82,11 @@ function runOne(rule: Rule, test: RuleTest, index: number, logTypes: LogTypeRegi
   const origin: RecordOrigin = { sourceId: 'prowl-test', sourceLabel: 'prowl test', objectId: `${rule.id}/${base.testName}`, position: index + 1 };
   const event = normalize(logType, parsed.data, origin, PARSE_TIME);
   // Disabled rules keep their tests honest: the engine skips disabled rules, so enable a copy.
-  const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: frozenClock, settings: { ...EMPTY_DETECTION_SETTINGS, ...test.settings } });
+  const engine = createEngine([{ ...rule, enabled: true }], {
+    timeBudgetMs: Number.POSITIVE_INFINITY,
+    now: frozenClock,
+    settings: { ...EMPTY_DETECTION_SETTINGS, ...test.settings },
+  });
   const { matches, failures } = engine.evaluate(event);
 
   if (failures.length > 0) {
@@ -82,7 +95,11 @@ function runOne(rule: Rule, test: RuleTest, index: number, logTypes: LogTypeRegi
   }
   const match = matches[0];
   if (test.expect !== (match !== undefined)) {
-    return { ...base, passed: false, reason: test.expect ? 'expected the rule to match, but it did not' : `expected no match, but the rule matched ("${match?.title ?? ''}")` };
+    return {
+      ...base,
+      passed: false,
+      reason: test.expect ? 'expected the rule to match, but it did not' : `expected no match, but the rule matched ("${match?.title ?? ''}")`,
+    };
   }
   return match ? { ...base, passed: true, title: match.title, dedup: match.dedup, severity: match.severity } : { ...base, passed: true };
 }

@@ -89,7 +89,7 @@ export interface Rule {
   enabled: boolean;
   origin: 'typescript' | 'sigma';
   requiresSettings?: readonly DetectionSettingName[];
-    rule(event: NormalizedEvent, context?: RuleContext): boolean;
+  rule(event: NormalizedEvent, context?: RuleContext): boolean;
   title?(event: NormalizedEvent, context?: RuleContext): string;
   dedup?(event: NormalizedEvent, context?: RuleContext): string;
   dynamicSeverity?(event: NormalizedEvent, context?: RuleContext): Severity;
@@ -103,7 +103,9 @@ export const DEFAULT_DEDUP_PERIOD_MINUTES = 60;
 export function defineRule<const L extends LogTypeName>(definition: RuleDefinition<L>): Rule {
   const threshold = definition.threshold ?? 1;
   if (definition.distinctValues && threshold > DISTINCT_LIMITS.valuesPerAlert) {
-    throw new Error(`${definition.id}: a threshold over distinct values may be at most ${DISTINCT_LIMITS.valuesPerAlert} (an alert remembers that many values)`);
+    throw new Error(
+      `${definition.id}: a threshold over distinct values may be at most ${DISTINCT_LIMITS.valuesPerAlert} (an alert remembers that many values)`,
+    );
   }
   return {
     ...definition,

@@ -90,8 +90,16 @@ export function wafEvent(fields: Partial<WafWebAclEvent> = {}): WafWebAclEvent {
 type MatchDetail = NonNullable<WafWebAclEvent['terminatingRuleMatchDetails']>[number];
 
 /** A request WAF's managed SQLi or XSS rules matched: blocked by the rule group, or only counted. */
-export function wafInjectionEvent(conditionType: 'SQL_INJECTION' | 'XSS', blocked: boolean, httpRequest: Partial<WafWebAclEvent['httpRequest']> = {}): WafWebAclEvent {
-  const detail: MatchDetail = { conditionType, location: 'QUERY_STRING', matchedData: conditionType === 'XSS' ? ['<script', '>alert(1)</script>'] : ['1', 'OR', "'1'='1'"] };
+export function wafInjectionEvent(
+  conditionType: 'SQL_INJECTION' | 'XSS',
+  blocked: boolean,
+  httpRequest: Partial<WafWebAclEvent['httpRequest']> = {},
+): WafWebAclEvent {
+  const detail: MatchDetail = {
+    conditionType,
+    location: 'QUERY_STRING',
+    matchedData: conditionType === 'XSS' ? ['<script', '>alert(1)</script>'] : ['1', 'OR', "'1'='1'"],
+  };
   const ruleId = conditionType === 'XSS' ? 'CrossSiteScripting_QUERYARGUMENTS' : 'SQLi_QUERYARGUMENTS';
   const groupId = conditionType === 'XSS' ? 'AWS#AWSManagedRulesCommonRuleSet' : 'AWS#AWSManagedRulesSQLiRuleSet';
   const base = wafEvent();
@@ -102,8 +110,18 @@ export function wafInjectionEvent(conditionType: 'SQL_INJECTION' | 'XSS', blocke
     terminatingRuleMatchDetails: blocked ? [detail] : [],
     ruleGroupList: [
       blocked
-        ? { ruleGroupId: groupId, terminatingRule: { ruleId, action: 'BLOCK', ruleMatchDetails: [detail] }, nonTerminatingMatchingRules: [], excludedRules: null }
-        : { ruleGroupId: groupId, terminatingRule: null, nonTerminatingMatchingRules: [{ ruleId, action: 'COUNT', ruleMatchDetails: [detail] }], excludedRules: null },
+        ? {
+            ruleGroupId: groupId,
+            terminatingRule: { ruleId, action: 'BLOCK', ruleMatchDetails: [detail] },
+            nonTerminatingMatchingRules: [],
+            excludedRules: null,
+          }
+        : {
+            ruleGroupId: groupId,
+            terminatingRule: null,
+            nonTerminatingMatchingRules: [{ ruleId, action: 'COUNT', ruleMatchDetails: [detail] }],
+            excludedRules: null,
+          },
     ],
     httpRequest: { ...base.httpRequest, clientIp: '203.0.113.66', uri: '/admin/login', args: 'id=1', httpMethod: 'POST', ...httpRequest },
   });

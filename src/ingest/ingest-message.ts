@@ -56,5 +56,6 @@ async function ingestEventBridge(body: string, json: unknown, deps: IngestDeps):
 
 function report(summary: IngestSummary): void {
   logger.info('ingested object', { ...summary });
-  if (summary.quarantined > 0) logger.warn('quarantined records', { bucket: summary.bucket, key: summary.key, quarantined: summary.quarantined, quarantineKey: summary.quarantineKey });
+  if (summary.quarantined > 0)
+    logger.warn('quarantined records', { bucket: summary.bucket, key: summary.key, quarantined: summary.quarantined, quarantineKey: summary.quarantineKey });
 }

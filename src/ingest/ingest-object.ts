@@ -76,8 +76,12 @@ async function* readFailuresMarked(records: AsyncIterable<ParsedRecord>, ref: Ob
 }
 
 function groupsFailed(failures: GroupFailure[], objectId: string): ProwlError {
-  const reasons = failures.map((failure) => `${failure.ruleId} (${failure.dedup}): ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
-  return new ProwlError('prowl_internal', `${failures.length} alert(s) from ${objectId} could not be written, the others were sent: ${reasons.join('; ')}`, { cause: failures[0]!.error });
+  const reasons = failures.map(
+    (failure) => `${failure.ruleId} (${failure.dedup}): ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+  );
+  return new ProwlError('prowl_internal', `${failures.length} alert(s) from ${objectId} could not be written, the others were sent: ${reasons.join('; ')}`, {
+    cause: failures[0]!.error,
+  });
 }
 
 /** A record that arrived in the queue message itself (EventBridge) rather than as an S3 object. */
@@ -99,7 +103,18 @@ async function* only(body: Buffer): AsyncGenerator<Uint8Array> {
 export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?: Delivered): Promise<IngestSummary> {
   const now = deps.now();
   const objectId = `${ref.bucket}/${ref.key}@${ref.version}`;
-  const summary: IngestSummary = { bucket: ref.bucket, key: ref.key, events: 0, eventsByLogType: {}, quarantined: 0, lakeFiles: [], matches: 0, suppressed: 0, ruleErrors: 0, alertIds: [] };
+  const summary: IngestSummary = {
+    bucket: ref.bucket,
+    key: ref.key,
+    events: 0,
+    eventsByLogType: {},
+    quarantined: 0,
+    lakeFiles: [],
+    matches: 0,
+    suppressed: 0,
+    ruleErrors: 0,
+    alertIds: [],
+  };
   const quarantine = new QuarantineWriter(deps.s3, deps.buckets.lake, objectId, now);
   const groups = new MatchGroups(deps.config.options.sampleEventsPerAlert);
   const { engine, suppressions } = await deps.detection.current();
@@ -108,7 +123,13 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
 
   const source = delivered?.source ?? resolveSource(deps.config.sources, deps.buckets.raw, ref.bucket, ref.key, deps.logTypes);
   if (!source) {
-    await quarantine.add({ bucket: ref.bucket, key: ref.key, position: 0, reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml', raw: '' });
+    await quarantine.add({
+      bucket: ref.bucket,
+      key: ref.key,
+      position: 0,
+      reason: 'no configured source covers this bucket and key; add one under `sources` in prowl.config.yml',
+      raw: '',
+    });
   } else {
     const body = delivered ? only(delivered.body) : await openObject(deps.s3, ref);
     const records = parseObject(decompressed(body), {
@@ -152,11 +173,18 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps, delivered?:
 
   const batchId = createHash('sha256').update(objectId).digest('hex').slice(0, 24);
   await recordSuppressed(deps.settings, silenced.tallies, batchId, now);
-  const { notify: toNotify, failures } = await recordMatchGroups(deps.alerts, groups.list(), { batchId, now, sampleLimit: deps.config.options.sampleEventsPerAlert });
+  const { notify: toNotify, failures } = await recordMatchGroups(deps.alerts, groups.list(), {
+    batchId,
+    now,
+    sampleLimit: deps.config.options.sampleEventsPerAlert,
+  });
   summary.alertIds = toNotify.map((alert) => alert.id);
   // New alerts are posted at once; updates to posted ones wait a moment so a burst becomes one edit.
   await deps.notify.send(toNotify.filter((alert) => !alert.slack?.ts).map((alert) => alert.id));
-  await deps.notify.send(toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id), { delaySeconds: UPDATE_DEBOUNCE_SECONDS });
+  await deps.notify.send(
+    toNotify.filter((alert) => alert.slack?.ts).map((alert) => alert.id),
+    { delaySeconds: UPDATE_DEBOUNCE_SECONDS },
+  );
   await deps.rescans?.request(changed.list());
   // The alerts that were written are on their way; the ops channel hears about the others, and only
   // now does the object fail, to retry them (a retry re-applies nothing twice: each alert remembers this batch).

@@ -18,10 +18,7 @@ const s3Record = z.object({
   }),
 });
 
-const notification = z.union([
-  z.object({ Records: z.array(s3Record) }),
-  z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string().optional() }),
-]);
+const notification = z.union([z.object({ Records: z.array(s3Record) }), z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string().optional() })]);
 
 export interface ObjectRef {
   bucket: string;
@@ -36,7 +33,11 @@ function decodedKey(encoded: string): string {
   try {
     return decodeURIComponent(encoded.replace(/\+/g, ' '));
   } catch (error) {
-    throw new ProwlError('prowl_bad_input', `ingest message names the object key ${JSON.stringify(encoded)}, which is not URL-encoded as S3 sends keys (every % must start an escape such as %2F)`, { cause: error });
+    throw new ProwlError(
+      'prowl_bad_input',
+      `ingest message names the object key ${JSON.stringify(encoded)}, which is not URL-encoded as S3 sends keys (every % must start an escape such as %2F)`,
+      { cause: error },
+    );
   }
 }
 

@@ -10,7 +10,15 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: z.string().min(1).max(2000), replyTo }),
   z.object({ type: z.literal('show-events'), alertId: z.string().min(1), replyTo }),
   z.object({ type: z.literal('sql'), sql: z.string().min(1).max(20_000), replyTo }),
-  z.object({ type: z.literal('scan'), accountId: z.string().regex(/^\d{12}$/).optional(), resourceType: z.string().min(1).optional(), replyTo }),
+  z.object({
+    type: z.literal('scan'),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    resourceType: z.string().min(1).optional(),
+    replyTo,
+  }),
   /** One resource CloudTrail showed changing, queued by ingest (src/scan/rescan-requests.ts); nobody to reply to. */
   z.object({ type: z.literal('rescan'), target: rescanTargetSchema }),
 ]);

@@ -39,7 +39,14 @@ type ReplyTo = AskedJob['replyTo'];
  * row as CSV. A query the user got wrong is answered with the reason and not retried; anything
  * else fails the job so the queue retries it.
  */
-async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, heading: string, run: () => Promise<SearchOutcome> = () => deps.search.search(query), audited = false): Promise<void> {
+async function answerSearch(
+  query: string,
+  replyTo: ReplyTo,
+  deps: JobDeps,
+  heading: string,
+  run: () => Promise<SearchOutcome> = () => deps.search.search(query),
+  audited = false,
+): Promise<void> {
   const thread = replyTo.threadTs ? { threadTs: replyTo.threadTs } : {};
   let outcome;
   try {
@@ -53,11 +60,22 @@ async function answerSearch(query: string, replyTo: ReplyTo, deps: JobDeps, head
     }
     throw error;
   }
-  if (audited) await auditQuery(deps, replyTo.user, 'sql', { text: query, rows: outcome.result.rowCount, truncated: outcome.result.truncated, bytesScanned: outcome.result.bytesScanned ?? null, elapsedMs: outcome.result.elapsedMs });
+  if (audited)
+    await auditQuery(deps, replyTo.user, 'sql', {
+      text: query,
+      rows: outcome.result.rowCount,
+      truncated: outcome.result.truncated,
+      bytesScanned: outcome.result.bytesScanned ?? null,
+      elapsedMs: outcome.result.elapsedMs,
+    });
   await deps.gateway.post(replyTo.channel, searchResultMessage(query, replyTo.user, outcome.result, heading), thread);
   if (outcome.result.rowCount > 0) {
     const stamp = deps.now().toUTC().toISO({ suppressMilliseconds: true })!.replace(/[:.]/g, '-');
-    await deps.gateway.upload(replyTo.channel, { filename: `prowl-search-${stamp}.csv`, title: `${heading} results (${outcome.result.rowCount} rows)`, content: formatCsv(outcome.result) }, thread);
+    await deps.gateway.upload(
+      replyTo.channel,
+      { filename: `prowl-search-${stamp}.csv`, title: `${heading} results (${outcome.result.rowCount} rows)`, content: formatCsv(outcome.result) },
+      thread,
+    );
   }
 }
 
@@ -71,8 +89,17 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
       const scope = [job.accountId ?? 'every account', job.resourceType ?? 'every resource type'].join(', ');
       const thread = job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {};
       try {
-        const outcome = await deps.scan({ ...(job.accountId ? { accountId: job.accountId } : {}), ...(job.resourceType ? { resourceType: job.resourceType } : {}) });
-        await auditQuery(deps, job.replyTo.user, 'scan', { scope, opened: outcome.opened.length, resolved: outcome.resolved.length, stillFailing: outcome.stillFailing.length, collectionErrors: outcome.collectionErrors });
+        const outcome = await deps.scan({
+          ...(job.accountId ? { accountId: job.accountId } : {}),
+          ...(job.resourceType ? { resourceType: job.resourceType } : {}),
+        });
+        await auditQuery(deps, job.replyTo.user, 'scan', {
+          scope,
+          opened: outcome.opened.length,
+          resolved: outcome.resolved.length,
+          stillFailing: outcome.stillFailing.length,
+          collectionErrors: outcome.collectionErrors,
+        });
         await deps.gateway.post(job.replyTo.channel, scanSummaryMessage(scope, job.replyTo.user, outcome), thread);
       } catch (error) {
         await auditQuery(deps, job.replyTo.user, 'scan', { scope, error: error instanceof Error ? error.message : String(error) });
@@ -89,7 +116,12 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
     case 'show-events': {
       const alert = await deps.alerts.get(job.alertId);
       if (!alert) {
-        await deps.gateway.postEphemeral(job.replyTo.channel, job.replyTo.user, searchFailedMessage('show events', job.replyTo.user, `alert ${job.alertId} no longer exists`), job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {});
+        await deps.gateway.postEphemeral(
+          job.replyTo.channel,
+          job.replyTo.user,
+          searchFailedMessage('show events', job.replyTo.user, `alert ${job.alertId} no longer exists`),
+          job.replyTo.threadTs ? { threadTs: job.replyTo.threadTs } : {},
+        );
         return;
       }
       return answerSearch(showEventsQuery(alert), job.replyTo, deps, 'Events around this alert');

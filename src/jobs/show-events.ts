@@ -37,7 +37,9 @@ export function showEventsQuery(alert: Alert): string {
     if (!value) continue;
     const [logType] = alert.logTypes;
     const summary = logType && alert.logTypes.length === 1 ? SUMMARY_FIELDS[logType] : undefined;
-    return summary ? `${logType} ${pivot.field}=${quoted(value)} ${range} limit 200 fields ${summary}` : `any ${pivot.alias}=${quoted(value)} ${range} limit 200`;
+    return summary
+      ? `${logType} ${pivot.field}=${quoted(value)} ${range} limit 200 fields ${summary}`
+      : `any ${pivot.alias}=${quoted(value)} ${range} limit 200`;
   }
   const logType = alert.logTypes[0] ?? 'any';
   const ids = alert.samples.map((event) => quoted(event.p_row_id)).join(', ');

@@ -28,7 +28,7 @@ export function quarantineKey(objectId: string, now: DateTime): string {
 export async function writeQuarantine(s3: S3Client, bucket: string, objectId: string, lines: QuarantinedLine[], now: DateTime): Promise<string | undefined> {
   if (lines.length === 0) return undefined;
   const key = quarantineKey(objectId, now);
-  const body = await gzipAsync(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  const body = await gzipAsync(`${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/x-ndjson', ContentEncoding: 'gzip' }));
   return key;
 }

@@ -35,7 +35,10 @@ export async function startEmulators(options: { dataDir?: string; ports?: { dyna
   const firstLine = new Promise<string>((resolve) => lines.once('line', resolve));
   const outcome = await Promise.race([firstLine, exited.then((code) => ({ code }))]);
   if (typeof outcome !== 'string') {
-    throw new ProwlError('prowl_internal', `the local emulators exited (code ${outcome.code}) before they were ready; is another \`npm start\` using ${options.dataDir ?? 'the ports'}?`);
+    throw new ProwlError(
+      'prowl_internal',
+      `the local emulators exited (code ${outcome.code}) before they were ready; is another \`npm start\` using ${options.dataDir ?? 'the ports'}?`,
+    );
   }
   const endpoints = endpointsSchema.parse(JSON.parse(outcome));
   return {

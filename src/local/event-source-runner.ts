@@ -98,7 +98,12 @@ export class EventSourceRunner {
       let messages: Message[] = [];
       try {
         const result = await this.sqs.send(
-          new ReceiveMessageCommand({ QueueUrl: mapping.queueUrl, MaxNumberOfMessages: Math.min(mapping.batchSize, 10), WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'] }),
+          new ReceiveMessageCommand({
+            QueueUrl: mapping.queueUrl,
+            MaxNumberOfMessages: Math.min(mapping.batchSize, 10),
+            WaitTimeSeconds: 1,
+            MessageSystemAttributeNames: ['All'],
+          }),
         );
         messages = result.Messages ?? [];
       } catch (error) {
@@ -147,7 +152,10 @@ export class EventSourceRunner {
     let notVisible = 0;
     for (const mapping of this.mappings) {
       const { Attributes } = await this.sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: mapping.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }),
+        new GetQueueAttributesCommand({
+          QueueUrl: mapping.queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+        }),
       );
       // A delayed message (a debounced update) is work still to come, like a visible one.
       visible += Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesDelayed ?? 0);
@@ -176,7 +184,10 @@ export class EventSourceRunner {
       const state = `${visible}/${notVisible}/${this.invocations}`;
       if (options.stallMs !== undefined && (inFlight > 0 || state !== last)) deadline = performance.now() + limitMs;
       last = state;
-      if (performance.now() > deadline) throw new Error(`queues still busy after ${limitMs} ms${options.stallMs === undefined ? '' : ' without progress'} (visible ${visible}, in flight ${inFlight}, retrying ${notVisible})`);
+      if (performance.now() > deadline)
+        throw new Error(
+          `queues still busy after ${limitMs} ms${options.stallMs === undefined ? '' : ' without progress'} (visible ${visible}, in flight ${inFlight}, retrying ${notVisible})`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -82,11 +82,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const definitions = loadDefinitions(options.root, options.stage);
     const endpointEnv = { AWS_ENDPOINT_URL_S3: endpoints.aws, AWS_ENDPOINT_URL_SQS: endpoints.aws, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb };
     const clients = createAwsClients({ region, endpoints: { s3: endpoints.aws, sqs: endpoints.aws, dynamodb: endpoints.dynamodb } });
-    const provisioned = await provision(definitions, clients, options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds });
+    const provisioned = await provision(
+      definitions,
+      clients,
+      options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds },
+    );
 
     // Drop the AWS-only parameter names (locally secrets come straight from the environment) and the
     // log level (the laptop or the test run chooses its own).
-    const { PROWL_SLACK_BOT_TOKEN_PARAM: _bot, PROWL_SLACK_SIGNING_SECRET_PARAM: _signing, POWERTOOLS_LOG_LEVEL: _level, ...declared } = resolveEnvironment(definitions.environment, provisioned);
+    const {
+      PROWL_SLACK_BOT_TOKEN_PARAM: _bot,
+      PROWL_SLACK_SIGNING_SECRET_PARAM: _signing,
+      POWERTOOLS_LOG_LEVEL: _level,
+      ...declared
+    } = resolveEnvironment(definitions.environment, provisioned);
     const env: Record<string, string> = {
       ...declared,
       // Paths in serverless.yml are relative to the package root (/var/task); here, to the repo.
@@ -107,7 +116,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       fn.sqs.map((trigger) => {
         const queue = provisioned.queues[trigger.queue];
         if (!queue) throw new ProwlError('prowl_config_invalid', `function ${fn.name} is triggered by ${trigger.queue}, which is not defined`);
-        return { functionName: fn.name, queueUrl: queue.url, queueArn: queue.arn, batchSize: trigger.batchSize, timeoutSeconds: fn.timeoutSeconds, handler: loadHandler(options.root, fn.module, fn.exportName) };
+        return {
+          functionName: fn.name,
+          queueUrl: queue.url,
+          queueArn: queue.arn,
+          batchSize: trigger.batchSize,
+          timeoutSeconds: fn.timeoutSeconds,
+          handler: loadHandler(options.root, fn.module, fn.exportName),
+        };
       }),
     );
     const runner = new EventSourceRunner(clients.sqs, mappings, region, options.onInvocation);
@@ -123,7 +139,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const result = await new Upload({ client: clients.s3, params: { Bucket: bucket, Key: key, Body: body }, queueSize: 2 }).done();
       const eTag = (result.ETag ?? fallbackETag()).replace(/"/g, '');
       for (const queueUrl of provisioned.notifications[bucket] ?? []) {
-        await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: objectCreatedNotification({ bucket, key, size, eTag, eventTime: now() }) }));
+        await clients.sqs.send(
+          new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: objectCreatedNotification({ bucket, key, size, eTag, eventTime: now() }) }),
+        );
       }
     }
 

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient, ResourceInUseException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ProwlError } from '../errors';
@@ -53,7 +53,14 @@ export function localName(definitions: Pick<Definitions, 'service' | 'stage'>, l
   return `${definitions.service}-${definitions.stage}-${logicalId.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
 }
 
-async function createQueue(sqs: SQSClient, logicalId: string, resource: CfnResource, made: Provisioned, options: ProvisionOptions, definitions: Definitions): Promise<void> {
+async function createQueue(
+  sqs: SQSClient,
+  logicalId: string,
+  resource: CfnResource,
+  made: Provisioned,
+  options: ProvisionOptions,
+  definitions: Definitions,
+): Promise<void> {
   const p = props(resource);
   const name = String(p['QueueName'] ?? localName(definitions, logicalId));
   const attributes: Record<string, string> = {};
@@ -63,7 +70,10 @@ async function createQueue(sqs: SQSClient, logicalId: string, resource: CfnResou
   if (options.visibilityTimeoutSeconds !== undefined) attributes['VisibilityTimeout'] = String(options.visibilityTimeoutSeconds);
   const redrive = p['RedrivePolicy'] as { deadLetterTargetArn: unknown; maxReceiveCount: number } | undefined;
   if (redrive) {
-    attributes['RedrivePolicy'] = JSON.stringify({ deadLetterTargetArn: resolveReference(redrive.deadLetterTargetArn, made), maxReceiveCount: redrive.maxReceiveCount });
+    attributes['RedrivePolicy'] = JSON.stringify({
+      deadLetterTargetArn: resolveReference(redrive.deadLetterTargetArn, made),
+      maxReceiveCount: redrive.maxReceiveCount,
+    });
   }
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
@@ -79,8 +89,9 @@ async function createBucket(s3: S3Client, logicalId: string, resource: CfnResour
     if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
   }
   made.buckets[logicalId] = name;
-  const configs = ((p['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Event: string; Queue: unknown }> } | undefined)?.QueueConfigurations ?? [])
-    .filter((config) => config.Event.startsWith('s3:ObjectCreated'));
+  const configs = (
+    (p['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Event: string; Queue: unknown }> } | undefined)?.QueueConfigurations ?? []
+  ).filter((config) => config.Event.startsWith('s3:ObjectCreated'));
   made.notifications[name] = configs.map((config) => {
     const arn = resolveReference(config.Queue, made);
     const queue = Object.values(made.queues).find((q) => q.arn === arn);
@@ -119,7 +130,11 @@ function creationOrder(resources: Record<string, CfnResource>): Array<[string, C
 }
 
 /** Creates every queue, bucket and table in the definitions; safe to run again on existing data. */
-export async function provision(definitions: Definitions, clients: { s3: S3Client; sqs: SQSClient; dynamodb: DynamoDBClient }, options: ProvisionOptions = {}): Promise<Provisioned> {
+export async function provision(
+  definitions: Definitions,
+  clients: { s3: S3Client; sqs: SQSClient; dynamodb: DynamoDBClient },
+  options: ProvisionOptions = {},
+): Promise<Provisioned> {
   const made: Provisioned = { queues: {}, buckets: {}, tables: {}, notifications: {} };
   for (const [logicalId, resource] of creationOrder(definitions.resources)) {
     switch (resource.Type) {

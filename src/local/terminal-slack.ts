@@ -18,7 +18,12 @@ export interface TerminalPrompt {
  * run one at a time, in the order typed, so piped input answers in order and `quit` (or the end
  * of the input) waits for the answers before it stops.
  */
-export function startTerminalPrompt(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, ops: Operations, onQuit: () => void = () => undefined): TerminalPrompt {
+export function startTerminalPrompt(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  ops: Operations,
+  onQuit: () => void = () => undefined,
+): TerminalPrompt {
   const prompt = createInterface({ input, output, terminal: false });
   output.write('Type /prowl help for commands, or quit to stop.\n');
   let queue: Promise<void> = Promise.resolve();

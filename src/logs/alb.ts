@@ -92,7 +92,8 @@ function requestParts(request: string | null): Record<string, string | null> {
 function parseLine(line: string): LineVerdict {
   const fields = splitFields(line, { brackets: false });
   if (!Array.isArray(fields)) return fields;
-  if (fields.length < REQUIRED_FIELD_COUNT) return { error: `ALB access log lines have at least ${REQUIRED_FIELD_COUNT} fields; this one has ${fields.length}` };
+  if (fields.length < REQUIRED_FIELD_COUNT)
+    return { error: `ALB access log lines have at least ${REQUIRED_FIELD_COUNT} fields; this one has ${fields.length}` };
   const type = fields[0]!;
   if (!TYPES.has(type)) return { error: `type: expected one of ${[...TYPES].join(', ')}, got "${type.slice(0, 40)}"` };
   const time = toUtcIso(fields[1]) === undefined ? undefined : fields[1];
@@ -129,11 +130,15 @@ function parseLine(line: string): LineVerdict {
       ['domain_name', nullIfDash],
       ['chosen_cert_arn', nullIfDash],
       ['matched_rule_priority', (value) => integerField('matched_rule_priority', value)],
-      ['request_creation_time', (value) => {
-        const textValue = nullIfDash(value);
-        if (textValue !== null && toUtcIso(textValue) === undefined) throw new FieldError(`request_creation_time: expected an ISO-8601 time or "-", got "${textValue.slice(0, 40)}"`);
-        return textValue;
-      }],
+      [
+        'request_creation_time',
+        (value) => {
+          const textValue = nullIfDash(value);
+          if (textValue !== null && toUtcIso(textValue) === undefined)
+            throw new FieldError(`request_creation_time: expected an ISO-8601 time or "-", got "${textValue.slice(0, 40)}"`);
+          return textValue;
+        },
+      ],
       ['actions_executed', (value) => listField(value, ',')],
       ['redirect_url', nullIfDash],
       ['error_reason', nullIfDash],

@@ -82,13 +82,15 @@ function parseLine(line: string): LineVerdict {
   let at = 0;
   while (leading.length < LEADING_FIELDS) {
     const comma = line.indexOf(',', at);
-    if (comma === -1) return { error: `Aurora MySQL audit lines have at least ${LEADING_FIELDS + 2} comma-separated fields; this one has ${leading.length + 1}` };
+    if (comma === -1)
+      return { error: `Aurora MySQL audit lines have at least ${LEADING_FIELDS + 2} comma-separated fields; this one has ${leading.length + 1}` };
     leading.push(line.slice(at, comma));
     at = comma + 1;
   }
   const timestamp = isoFromMicroseconds(leading[0]!);
   if (timestamp === undefined) return { error: `timestamp: expected Unix microseconds, got "${leading[0]!.slice(0, 40)}"` };
-  if (!OPERATION.test(leading[6]!)) return { error: `operation: expected an operation such as CONNECT, QUERY, READ or WRITE, got "${leading[6]!.slice(0, 40)}"` };
+  if (!OPERATION.test(leading[6]!))
+    return { error: `operation: expected an operation such as CONNECT, QUERY, READ or WRITE, got "${leading[6]!.slice(0, 40)}"` };
 
   let object: string;
   if (line.charCodeAt(at) === QUOTE) {

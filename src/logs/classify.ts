@@ -37,7 +37,9 @@ abstract class Classifier {
     this.order = [...indexes.filter((index) => !logTypes[index]!.fallback), ...indexes.filter((index) => logTypes[index]!.fallback)];
   }
 
-  protected tryInOrder<Skip extends string = never>(attempt: (logType: LogType, index: number) => { event: Record<string, unknown> } | { reason: string } | Skip): Verdict | Skip {
+  protected tryInOrder<Skip extends string = never>(
+    attempt: (logType: LogType, index: number) => { event: Record<string, unknown> } | { reason: string } | Skip,
+  ): Verdict | Skip {
     const rejections: string[] = [];
     for (let k = 0; k < this.order.length; k++) {
       const index = this.order[k]!;
@@ -51,7 +53,9 @@ abstract class Classifier {
       rejections.push(this.logTypes.length === 1 ? result.reason : `${logType.name}: ${result.reason}`);
     }
     if (this.logTypes.length === 0) return { reason: 'the source has no log type of this framing (JSON vs. text lines) to try' };
-    return { reason: this.logTypes.length === 1 ? `not ${this.logTypes[0]!.name}: ${rejections[0]}` : `no log type accepted the record (${rejections.join(' | ')})` };
+    return {
+      reason: this.logTypes.length === 1 ? `not ${this.logTypes[0]!.name}: ${rejections[0]}` : `no log type accepted the record (${rejections.join(' | ')})`,
+    };
   }
 }
 

@@ -74,7 +74,8 @@ export const cloudTrailInsight: LogType<CloudTrailInsightEvent> = {
 };
 
 /** Verbs of AWS APIs that change something; reads (Get, List, Describe…) are everything else. */
-const WRITE_VERB = /^(Create|Put|Delete|Update|Attach|Detach|Add|Remove|Set|Upload|Enable|Disable|Change|Reset|Tag|Untag|Deactivate|Schedule|Copy|Restore|Replicate|Modify|Associate|Disassociate|Import|Revoke)/;
+const WRITE_VERB =
+  /^(Create|Put|Delete|Update|Attach|Detach|Add|Remove|Set|Upload|Enable|Disable|Change|Reset|Tag|Untag|Deactivate|Schedule|Copy|Restore|Replicate|Modify|Associate|Disassociate|Import|Revoke)/;
 
 /** True when the API an insight is about changes state (CreateAccessKey, PutObject, DeleteBucket…). */
 export function isWriteApiName(eventName: string | null | undefined): boolean {

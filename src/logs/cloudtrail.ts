@@ -115,7 +115,14 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
       found.account(resource.accountId);
     }
     const webIdentity = asObject(identity.sessionContext?.['webIdFederationData']);
-    payloadIndicators(found, event.additionalEventData, event.requestParameters, event.responseElements, (event as Json)['serviceEventDetails'], webIdentity?.['attributes']);
+    payloadIndicators(
+      found,
+      event.additionalEventData,
+      event.requestParameters,
+      event.responseElements,
+      (event as Json)['serviceEventDetails'],
+      webIdentity?.['attributes'],
+    );
     callerPivots(event, found);
   },
 };

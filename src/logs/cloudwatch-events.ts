@@ -20,7 +20,12 @@ export const cloudWatchEventSchema = z
   .object({
     version: z.string(),
     id: z.string().min(1),
-    'detail-type': z.string().regex(CLAIMED_DETAIL_TYPE, 'expected a detail-type that no specific log type reads (CloudTrail and GuardDuty events must validate as AWS.CloudTrail, AWS.CloudTrailInsight or AWS.GuardDuty)'),
+    'detail-type': z
+      .string()
+      .regex(
+        CLAIMED_DETAIL_TYPE,
+        'expected a detail-type that no specific log type reads (CloudTrail and GuardDuty events must validate as AWS.CloudTrail, AWS.CloudTrailInsight or AWS.GuardDuty)',
+      ),
     source: z.string().min(1),
     account: z.string().regex(/^\d{12}$/, 'expected a 12-digit account id'),
     time: isoTimeSchema(),

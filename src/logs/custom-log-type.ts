@@ -22,7 +22,19 @@ import { isoFromUnixSeconds, isoTimeSchema, toUtcIso } from './time';
  */
 
 export const FIELD_TYPES = ['string', 'int', 'float', 'boolean', 'timestamp', 'object', 'array', 'json'] as const;
-export const INDICATOR_KINDS = ['ip', 'domain', 'aws_account_id', 'aws_arn', 'aws_instance_id', 'aws_tag', 'username', 'email', 'trace_id', 'sha256', 'md5'] as const;
+export const INDICATOR_KINDS = [
+  'ip',
+  'domain',
+  'aws_account_id',
+  'aws_arn',
+  'aws_instance_id',
+  'aws_tag',
+  'username',
+  'email',
+  'trace_id',
+  'sha256',
+  'md5',
+] as const;
 export const TIME_FORMATS = ['rfc3339', 'unix', 'unix_ms'] as const;
 
 type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -30,16 +42,17 @@ type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export interface FieldDeclaration {
   name: string;
   type: (typeof FIELD_TYPES)[number];
-  required?: boolean;
-  description?: string;
+  // `| undefined` on each: zod's parsed optionals carry it, and declarations are what zod parsed.
+  required?: boolean | undefined;
+  description?: string | undefined;
   /** timestamp only; rfc3339 when omitted. */
-  timeFormat?: (typeof TIME_FORMATS)[number];
+  timeFormat?: (typeof TIME_FORMATS)[number] | undefined;
   /** string fields, or arrays of strings. */
-  indicators?: IndicatorKind[];
+  indicators?: IndicatorKind[] | undefined;
   /** object only: its fields. */
-  fields?: FieldDeclaration[];
+  fields?: FieldDeclaration[] | undefined;
   /** array only: what each element is (its `name` is ignored). */
-  element?: Omit<FieldDeclaration, 'name' | 'required'> & { name?: string };
+  element?: (Omit<FieldDeclaration, 'name' | 'required'> & { name?: string | undefined }) | undefined;
 }
 
 const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_@$-]*$/, 'expected a JSON key of letters, digits, _, -, @ or $');
@@ -90,8 +103,12 @@ export const customLogTypeSchema = z
     for (const problem of problemsIn(declaration.fields, '')) context.addIssue({ code: 'custom', message: problem.message, path: ['fields', ...problem.path] });
     if (declaration.eventTime !== undefined) {
       const field = fieldAt(declaration.fields, declaration.eventTime.split('.'));
-      if (!field || field.type !== 'timestamp') {
-        context.addIssue({ code: 'custom', path: ['eventTime'], message: `"${declaration.eventTime}" is not a declared timestamp field; name one, like "time" or "request.received_at"` });
+      if (field?.type !== 'timestamp') {
+        context.addIssue({
+          code: 'custom',
+          path: ['eventTime'],
+          message: `"${declaration.eventTime}" is not a declared timestamp field; name one, like "time" or "request.received_at"`,
+        });
       }
     }
   });
@@ -108,7 +125,8 @@ function problemsIn(fields: readonly FieldDeclaration[], at: string): Array<{ pa
     if (seen.has(field.name)) problems.push({ path: [index, 'name'], message: `field "${where}" is declared twice` });
     seen.add(field.name);
     problems.push(...shapeProblems(field, where).map((message) => ({ path: [index], message })));
-    if (field.fields) problems.push(...problemsIn(field.fields, where).map((problem) => ({ path: [index, 'fields', ...problem.path], message: problem.message })));
+    if (field.fields)
+      problems.push(...problemsIn(field.fields, where).map((problem) => ({ path: [index, 'fields', ...problem.path], message: problem.message })));
   });
   return problems;
 }

@@ -91,7 +91,8 @@ function linesOf(text: string, firstLine: number): Candidate[] {
   text.split('\n').forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '') return;
-    if (tooDeep(trimmed)) found.push({ position: firstLine + index, error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(trimmed) });
+    if (tooDeep(trimmed))
+      found.push({ position: firstLine + index, error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(trimmed) });
     else found.push(parseRecord(firstLine + index, trimmed));
   });
   return found;
@@ -335,7 +336,11 @@ export class JsonFramer {
     if (this.oversized || this.partBytes + (end - this.start) > MAX_RECORD_BYTES) {
       this.out.push({ position: this.records ? this.recordIndex : this.valueLine, error: `record longer than ${MAX_RECORD_BYTES} bytes; not read`, raw: '' });
     } else if (this.tooDeep) {
-      this.out.push({ position: this.records ? this.recordIndex : this.valueLine, error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(this.textUpTo(end)) });
+      this.out.push({
+        position: this.records ? this.recordIndex : this.valueLine,
+        error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`,
+        raw: clip(this.textUpTo(end)),
+      });
     } else if (this.records) {
       this.out.push(parseRecord(this.recordIndex, this.textUpTo(end)));
     } else {
@@ -352,7 +357,9 @@ export class JsonFramer {
       if (this.spansLines && this.lineMode !== true) this.out.push(...linesOf(text, this.valueLine));
       else this.out.push(candidate);
     } else if (isRecordsDocument(candidate.value)) {
-      candidate.value.Records.forEach((record, index) => this.out.push({ position: index + 1, value: record, raw: clip(JSON.stringify(record) ?? String(record)) }));
+      candidate.value.Records.forEach((record, index) =>
+        this.out.push({ position: index + 1, value: record, raw: clip(JSON.stringify(record) ?? String(record)) }),
+      );
     } else {
       this.out.push(candidate);
     }

@@ -34,7 +34,13 @@ export function rowId(origin: RecordOrigin): string {
  * Adds the p_ fields to an event the caller owns (the parser's fresh record), without copying
  * it: copying every event would cost as much as parsing it.
  */
-export function normalizeInPlace<E extends object>(logType: LogType<E>, event: E, origin: Omit<RecordOrigin, 'position'>, id: string, parseTime: string): NormalizedEvent<E> {
+export function normalizeInPlace<E extends object>(
+  logType: LogType<E>,
+  event: E,
+  origin: Omit<RecordOrigin, 'position'>,
+  id: string,
+  parseTime: string,
+): NormalizedEvent<E> {
   const found = new IndicatorSet();
   logType.indicators(event, found);
   const normalized = event as NormalizedEvent<E>;

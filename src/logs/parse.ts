@@ -18,7 +18,12 @@ export interface ParseOptions {
 function outcome(verdict: Verdict, position: number, raw: string, options: ParseOptions, idPrefix: string): ParsedRecord {
   if ('reason' in verdict) return { kind: 'quarantined', position, reason: verdict.reason, raw: clip(raw) };
   // The verdict's event is the parser's own fresh record, so it is completed in place.
-  return { kind: 'event', position, logType: verdict.logType, event: normalizeInPlace(verdict.logType, verdict.event, options.origin, rowIdAt(idPrefix, position), options.parseTime) };
+  return {
+    kind: 'event',
+    position,
+    logType: verdict.logType,
+    event: normalizeInPlace(verdict.logType, verdict.event, options.origin, rowIdAt(idPrefix, position), options.parseTime),
+  };
 }
 
 /**
@@ -35,7 +40,14 @@ export async function* parseObject(chunks: AsyncIterable<Buffer>, options: Parse
   if (sniffed.kind === 'empty') return;
 
   // A source of one framing only still gets the other's bytes read, so its lines are quarantined with a reason.
-  const framing = sniffed.kind === 'json' ? (jsonTypes.length > 0 || lineTypes.length === 0 ? 'json' : 'lines') : lineTypes.length > 0 || jsonTypes.length === 0 ? 'lines' : 'json';
+  const framing =
+    sniffed.kind === 'json'
+      ? jsonTypes.length > 0 || lineTypes.length === 0
+        ? 'json'
+        : 'lines'
+      : lineTypes.length > 0 || jsonTypes.length === 0
+        ? 'lines'
+        : 'json';
 
   if (framing === 'json') {
     const classifier = new JsonClassifier(jsonTypes);

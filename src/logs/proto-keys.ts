@@ -2,7 +2,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
+const hasOwn = (value: object, key: string): boolean => Object.hasOwn(value, key);
 
 /**
  * JSON.parse keeps a `__proto__` key as an ordinary own property, but zod's copy of an object
@@ -18,7 +18,12 @@ export function keepProtoKeys(original: unknown, copy: unknown): void {
   if (!isPlainObject(original) || !isPlainObject(copy) || original === copy) return;
   if (hasOwn(original, '__proto__') && !hasOwn(copy, '__proto__')) {
     Object.setPrototypeOf(copy, Object.prototype);
-    Object.defineProperty(copy, '__proto__', { value: Object.getOwnPropertyDescriptor(original, '__proto__')!.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, '__proto__', {
+      value: Object.getOwnPropertyDescriptor(original, '__proto__')!.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   for (const key of Object.keys(copy)) {
     if (hasOwn(original, key)) keepProtoKeys(original[key], copy[key]);

@@ -62,7 +62,7 @@ const builtIn: { [N in LogTypeName]: LogType<LogEventMap[N]> } = {
 export const LOG_TYPE_NAMES = Object.keys(builtIn) as LogTypeName[];
 
 export function isLogTypeName(name: string): name is LogTypeName {
-  return Object.prototype.hasOwnProperty.call(builtIn, name);
+  return Object.hasOwn(builtIn, name);
 }
 
 /** The log types one deployment knows: the built-in ones plus the custom ones its configuration declares. */
@@ -78,7 +78,10 @@ export function createLogTypeRegistry(custom: readonly LogType[] = []): LogTypeR
   const types = new Map<string, LogType>(LOG_TYPE_NAMES.map((name) => [name, builtIn[name] as unknown as LogType]));
   for (const logType of custom) {
     if (types.has(logType.name)) {
-      throw new ProwlError('prowl_config_invalid', `log type "${logType.name}" is declared twice (or shadows a built-in one); give each custom type its own name`);
+      throw new ProwlError(
+        'prowl_config_invalid',
+        `log type "${logType.name}" is declared twice (or shadows a built-in one); give each custom type its own name`,
+      );
     }
     types.set(logType.name, logType);
   }

@@ -49,7 +49,16 @@ export const s3ServerAccessEventSchema = z
 export type S3ServerAccessEvent = z.infer<typeof s3ServerAccessEventSchema>;
 
 /** Fields after the 18 every line has, in the order AWS appended them. */
-const TRAILING_FIELDS = ['hostid', 'signatureversion', 'ciphersuite', 'authenticationtype', 'hostheader', 'tlsversion', 'accesspointarn', 'aclrequired'] as const;
+const TRAILING_FIELDS = [
+  'hostid',
+  'signatureversion',
+  'ciphersuite',
+  'authenticationtype',
+  'hostheader',
+  'tlsversion',
+  'accesspointarn',
+  'aclrequired',
+] as const;
 const REQUIRED_FIELD_COUNT = 18;
 
 function parseLine(line: string): LineVerdict {

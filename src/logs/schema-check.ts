@@ -98,7 +98,7 @@ function numberCheck(def: Def): SchemaCheck | undefined {
  * zod: the fast path only accepts what zod would accept unchanged.
  */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.prototype.hasOwnProperty.call(value, '__proto__');
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
 }
 
 function objectCheck(def: Def): SchemaCheck | undefined {

@@ -45,7 +45,13 @@ export function logTypesForObject(listed: readonly string[], key: string, regist
 /**
  * Finds the configured source for an object: the longest matching prefix in its bucket wins.
  */
-export function resolveSource(sources: SourceConfig[], rawBucket: string, bucket: string, key: string, registry: LogTypeRegistry = builtInLogTypes): ResolvedSource | undefined {
+export function resolveSource(
+  sources: SourceConfig[],
+  rawBucket: string,
+  bucket: string,
+  key: string,
+  registry: LogTypeRegistry = builtInLogTypes,
+): ResolvedSource | undefined {
   const candidates = sources
     .filter((source) => (source.bucket ?? rawBucket) === bucket && key.startsWith(source.prefix))
     .sort((a, b) => b.prefix.length - a.prefix.length);

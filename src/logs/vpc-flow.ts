@@ -69,7 +69,20 @@ const ENUMS: Record<string, ReadonlySet<string>> = {
 const KNOWN = new Set(Object.keys(vpcFlowEventSchema.shape));
 
 export const DEFAULT_VPC_FLOW_FIELDS = [
-  'version', 'account_id', 'interface_id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log_status',
+  'version',
+  'account_id',
+  'interface_id',
+  'srcaddr',
+  'dstaddr',
+  'srcport',
+  'dstport',
+  'protocol',
+  'packets',
+  'bytes',
+  'start',
+  'end',
+  'action',
+  'log_status',
 ] as const;
 
 const FIELD_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -11,12 +11,16 @@ import { isoFromUnixSeconds } from './time';
 const optionalString = z.string().nullish();
 
 const matchDetail = z
-  .object({ conditionType: optionalString, sensitivityLevel: optionalString, location: optionalString, matchedData: z.array(z.string()).nullish(), matchedFieldName: optionalString })
+  .object({
+    conditionType: optionalString,
+    sensitivityLevel: optionalString,
+    location: optionalString,
+    matchedData: z.array(z.string()).nullish(),
+    matchedFieldName: optionalString,
+  })
   .loose();
 
-const ruleDetail = z
-  .object({ ruleId: optionalString, action: optionalString, ruleMatchDetails: z.array(matchDetail).nullish() })
-  .loose();
+const ruleDetail = z.object({ ruleId: optionalString, action: optionalString, ruleMatchDetails: z.array(matchDetail).nullish() }).loose();
 
 export const wafWebAclEventSchema = z
   .object({
@@ -42,7 +46,17 @@ export const wafWebAclEventSchema = z
       )
       .nullish(),
     rateBasedRuleList: z
-      .array(z.object({ rateBasedRuleId: optionalString, rateBasedRuleName: optionalString, limitKey: optionalString, limitValue: optionalString, maxRateAllowed: z.number().nullish() }).loose())
+      .array(
+        z
+          .object({
+            rateBasedRuleId: optionalString,
+            rateBasedRuleName: optionalString,
+            limitKey: optionalString,
+            limitValue: optionalString,
+            maxRateAllowed: z.number().nullish(),
+          })
+          .loose(),
+      )
       .nullish(),
     nonTerminatingMatchingRules: z.array(ruleDetail).nullish(),
     requestHeadersInserted: z.array(z.object({ name: optionalString, value: optionalString }).loose()).nullish(),
@@ -96,7 +110,7 @@ export type InjectionCondition = 'SQL_INJECTION' | 'XSS';
 export function injectionMatches(event: WafWebAclEvent): { conditions: Set<InjectionCondition>; blockedBy: Set<InjectionCondition> } {
   const conditions = new Set<InjectionCondition>();
   const blockedBy = new Set<InjectionCondition>();
-  const note = (details: readonly { conditionType?: string | null }[] | null | undefined, blocking: boolean): void => {
+  const note = (details: readonly { conditionType?: string | null | undefined }[] | null | undefined, blocking: boolean): void => {
     for (const detail of details ?? []) {
       const condition = detail.conditionType;
       if (condition !== 'SQL_INJECTION' && condition !== 'XSS') continue;

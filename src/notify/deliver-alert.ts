@@ -41,8 +41,11 @@ async function refresh(alert: Alert & { slack: SlackRef & { ts: string } }, deps
   }
   const told = alert.slack.threadedCount ?? alert.matchCount;
   if (alert.matchCount > told) {
-    const claim = await deps.alerts.mutate(alert.id, (a) => (a?.slack && (a.slack.threadedCount ?? 0) < a.matchCount ? { ...a, slack: { ...a.slack, threadedCount: a.matchCount } } : a));
-    if (claim.written && claim.after) await deps.gateway.post(ref.channel, moreMatchesMessage(claim.after, claim.after.matchCount - told), { threadTs: ref.ts });
+    const claim = await deps.alerts.mutate(alert.id, (a) =>
+      a?.slack && (a.slack.threadedCount ?? 0) < a.matchCount ? { ...a, slack: { ...a.slack, threadedCount: a.matchCount } } : a,
+    );
+    if (claim.written && claim.after)
+      await deps.gateway.post(ref.channel, moreMatchesMessage(claim.after, claim.after.matchCount - told), { threadTs: ref.ts });
   }
   return hash === alert.slack.renderedHash ? 'skipped' : 'updated';
 }
@@ -66,9 +69,7 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
   const now = deps.now();
   const channel = routeAlert(current, { teams: await deps.teams(), slack: deps.config.slack }).channel;
   const claimedAt = now.toUTC().toISO()!;
-  const claim = await deps.alerts.mutate(alertId, (alert) =>
-    alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt } } : alert,
-  );
+  const claim = await deps.alerts.mutate(alertId, (alert) => (alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt } } : alert));
   if (!claim.written || !claim.after) {
     // Someone else holds the claim. If they finished, show the latest state; if not, try later.
     if (claim.after?.slack?.ts) return deliverAlert(alertId, deps);
@@ -91,6 +92,10 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
     throw error;
   }
   const posted = claim.after;
-  await deps.alerts.mutate(alertId, (alert) => alert && { ...alert, slack: { channel: ref.channel, ts: ref.ts, claimedAt, renderedHash: renderedHash(message), threadedCount: posted.matchCount } });
+  await deps.alerts.mutate(
+    alertId,
+    (alert) =>
+      alert && { ...alert, slack: { channel: ref.channel, ts: ref.ts, claimedAt, renderedHash: renderedHash(message), threadedCount: posted.matchCount } },
+  );
   return 'posted';
 }

@@ -56,7 +56,12 @@ async function assume(sts: STSClient, request: AssumeRoleRequest, retry: RetryOp
  * runs) and returns a provider that renews the session when it nears expiry, for scans of large
  * accounts that outlast one session.
  */
-export async function assumeRoleProvider(sts: STSClient, request: AssumeRoleRequest, retry: RetryOptions, now: () => number = Date.now): Promise<CredentialProvider> {
+export async function assumeRoleProvider(
+  sts: STSClient,
+  request: AssumeRoleRequest,
+  retry: RetryOptions,
+  now: () => number = Date.now,
+): Promise<CredentialProvider> {
   let current = await assume(sts, request, retry);
   let renewing: Promise<AwsCredentials> | undefined;
   return async () => {

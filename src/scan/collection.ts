@@ -130,7 +130,10 @@ export async function describeEach<T, N extends ResourceTypeName>(
       const validated = validateResource(raw);
       if (!validated.ok) return { resources: [], errors: [{ ...scope, operation: 'validate', kind: 'invalid', message: validated.reason }] };
       if (validated.resource.ResourceType !== resourceType) {
-        return { resources: [], errors: [{ ...scope, operation: 'validate', kind: 'invalid', message: `built a ${validated.resource.ResourceType}, expected a ${resourceType}` }] };
+        return {
+          resources: [],
+          errors: [{ ...scope, operation: 'validate', kind: 'invalid', message: `built a ${validated.resource.ResourceType}, expected a ${resourceType}` }],
+        };
       }
       return { resources: [validated.resource as ResourceMap[N]], errors: [] };
     } catch (error) {

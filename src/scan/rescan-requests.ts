@@ -53,7 +53,9 @@ export function createRescanRequests(options: { debounce: RescanDebounce; queue:
 export function sqsRescanQueue(options: { sqs: SQSClient; queueUrl: string }): RescanQueue {
   return {
     async send(target, delaySeconds) {
-      await options.sqs.send(new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify({ type: 'rescan', target }), DelaySeconds: delaySeconds }));
+      await options.sqs.send(
+        new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify({ type: 'rescan', target }), DelaySeconds: delaySeconds }),
+      );
     },
   };
 }

@@ -46,15 +46,26 @@ const CHANGES: Readonly<Record<string, Change>> = {
     ].map((name) => [`s3.amazonaws.com:${name}`, bucket()]),
   ),
   ...Object.fromEntries(
-    ['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'ModifySecurityGroupRules', 'UpdateSecurityGroupRuleDescriptionsIngress'].map((name) => [
-      `ec2.amazonaws.com:${name}`,
-      securityGroup(),
-    ]),
+    [
+      'AuthorizeSecurityGroupIngress',
+      'AuthorizeSecurityGroupEgress',
+      'RevokeSecurityGroupIngress',
+      'RevokeSecurityGroupEgress',
+      'ModifySecurityGroupRules',
+      'UpdateSecurityGroupRuleDescriptionsIngress',
+    ].map((name) => [`ec2.amazonaws.com:${name}`, securityGroup()]),
   ),
-  ...Object.fromEntries(['CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAclEntry'].map((name) => [`ec2.amazonaws.com:${name}`, networkAcl()])),
-  ...Object.fromEntries(['CreateTrail', 'UpdateTrail', 'StartLogging', 'StopLogging', 'PutEventSelectors'].map((name) => [`cloudtrail.amazonaws.com:${name}`, trail()])),
   ...Object.fromEntries(
-    ['EnableKeyRotation', 'DisableKeyRotation', 'PutKeyPolicy', 'EnableKey', 'DisableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'].map((name) => [`kms.amazonaws.com:${name}`, key()]),
+    ['CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAclEntry'].map((name) => [`ec2.amazonaws.com:${name}`, networkAcl()]),
+  ),
+  ...Object.fromEntries(
+    ['CreateTrail', 'UpdateTrail', 'StartLogging', 'StopLogging', 'PutEventSelectors'].map((name) => [`cloudtrail.amazonaws.com:${name}`, trail()]),
+  ),
+  ...Object.fromEntries(
+    ['EnableKeyRotation', 'DisableKeyRotation', 'PutKeyPolicy', 'EnableKey', 'DisableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'].map((name) => [
+      `kms.amazonaws.com:${name}`,
+      key(),
+    ]),
   ),
   ...Object.fromEntries(
     [

@@ -54,7 +54,9 @@ export function parseResourceText(text: string, origin: string): ResourceParse {
       value = JSON.parse(line);
     } catch (error) {
       if (read === 0) {
-        parse.problems.push(`${origin}: is not JSON (${documentError}) nor JSON lines (line ${index + 1}: ${jsonError(error)}); expected ${ACCEPTED_RESOURCE_INPUT}`);
+        parse.problems.push(
+          `${origin}: is not JSON (${documentError}) nor JSON lines (line ${index + 1}: ${jsonError(error)}); expected ${ACCEPTED_RESOURCE_INPUT}`,
+        );
         return parse;
       }
       parse.problems.push(`${origin}:${index + 1}: not valid JSON (${jsonError(error)}); in JSON lines each line must be one resource object`);

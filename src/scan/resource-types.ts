@@ -111,7 +111,7 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
 export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];
 
 export function isResourceTypeName(name: unknown): name is ResourceTypeName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+  return typeof name === 'string' && Object.hasOwn(schemas, name);
 }
 
 export function resourceSchema<N extends ResourceTypeName>(name: N): z.ZodType<ResourceMap[N]> {

@@ -32,7 +32,11 @@ export interface ScanRunDeps extends ScanRecordDeps {
  */
 export async function runScan(plan: ScanPlan, deps: ScanRunDeps): Promise<ScanOutcome> {
   const scan = await scanAccounts(plan, deps.scan);
-  return judge(scan, deps.policies.map((policy) => policy.id), deps);
+  return judge(
+    scan,
+    deps.policies.map((policy) => policy.id),
+    deps,
+  );
 }
 
 /**
@@ -57,7 +61,9 @@ async function judge(scan: ScanResult, resolveGoneFor: readonly string[], deps: 
   const silenced = new SuppressedMatches(active);
   const at = now.toUTC().toISO()!;
   // Suppression conditions read the resource's own fields (Region, Tags.Name…), as they read an event's.
-  const failures = evaluation.failures.filter((failure) => !silenced.silencedBy(failure.policyId, failure.resourceId, failure.resource as unknown as NormalizedEvent, at));
+  const failures = evaluation.failures.filter(
+    (failure) => !silenced.silencedBy(failure.policyId, failure.resourceId, failure.resource as unknown as NormalizedEvent, at),
+  );
   await recordSuppressed(deps.settings, silenced.tallies, `scan-${at}`, now);
 
   const outcome = await recordScan(scan, { ...evaluation, failures }, resolveGoneFor, deps);

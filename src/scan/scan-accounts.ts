@@ -72,7 +72,10 @@ async function runCollector(collector: Collector, clients: ScanClients, ctx: Col
   try {
     result = await collector.collect(clients, ctx);
   } catch (error) {
-    result = { resources: [], errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }, error, 'collect')] };
+    result = {
+      resources: [],
+      errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }, error, 'collect')],
+    };
   }
   const listingFailed = result.errors.some((error) => error.resourceType === collector.resourceType && error.resourceId === undefined);
   return { ...result, listed: listingFailed ? [] : [{ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }] };
@@ -89,14 +92,23 @@ async function regionsOf(account: AccountPlan, ec2: EC2Client, ctx: CollectConte
 }
 
 /** The account reached through its audit role, or the error that says why it could not be. */
-async function accessAccount(account: AccountPlan, plan: ScanPlan, deps: ScanDeps, retry: RetryOptions): Promise<{ access: AccountAccess } | { failed: ScanResult }> {
+async function accessAccount(
+  account: AccountPlan,
+  plan: ScanPlan,
+  deps: ScanDeps,
+  retry: RetryOptions,
+): Promise<{ access: AccountAccess } | { failed: ScanResult }> {
   try {
-    const credentials = await assumeRoleProvider(deps.sts, {
-      accountId: account.id,
-      roleArn: roleArnFor(account, plan),
-      externalId: account.externalId ?? plan.externalId,
-      sessionName: plan.sessionName,
-    }, retry);
+    const credentials = await assumeRoleProvider(
+      deps.sts,
+      {
+        accountId: account.id,
+        roleArn: roleArnFor(account, plan),
+        externalId: account.externalId ?? plan.externalId,
+        sessionName: plan.sessionName,
+      },
+      retry,
+    );
     return { access: { accountId: account.id, credentials } };
   } catch (error) {
     return { failed: { ...empty(), errors: [collectionError({ accountId: account.id, region: plan.homeRegion }, error, 'AssumeRole')] } };
@@ -179,7 +191,10 @@ export async function collectTarget(plan: ScanPlan, target: RescanTarget, deps: 
   try {
     result = collector.collectOne ? await collector.collectOne(clients, ctx, target.name) : await collector.collect(clients, ctx);
   } catch (error) {
-    result = { resources: [], errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }, error, 'collect')] };
+    result = {
+      resources: [],
+      errors: [collectionError({ accountId: ctx.accountId, region: ctx.region, resourceType: collector.resourceType }, error, 'collect')],
+    };
   }
   return { resources: result.resources.filter((resource) => isTargetResource(resource, target)), errors: result.errors, listed: [] };
 }

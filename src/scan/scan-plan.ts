@@ -14,7 +14,9 @@ const regionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/, '
 
 // AWS's own limits for these AssumeRole parameters, so a bad value fails at load rather than at 3 a.m.
 const externalId = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'expected 2–1224 characters from letters, digits and +=,.@:/-');
-const roleArn = z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'expected a role ARN such as arn:aws:iam::123456789012:role/ProwlAudit');
+const roleArn = z
+  .string()
+  .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'expected a role ARN such as arn:aws:iam::123456789012:role/ProwlAudit');
 
 const accountSchema = z.strictObject({
   id: accountIdSchema,
@@ -30,23 +32,33 @@ export const scanPlanSchema = z
   .strictObject({
     accounts: z.array(accountSchema).min(1, 'list at least one account to scan'),
     /** The audit role's name in every account (infra/audit-role.yml creates it). */
-    roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'expected an IAM role name').default('ProwlAudit'),
+    roleName: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,64}$/, 'expected an IAM role name')
+      .default('ProwlAudit'),
     /** Required by the audit role's trust policy; guards against the confused-deputy problem. */
     externalId,
     /** Shows in the scanned account's CloudTrail as the session that made every call. */
-    sessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/, 'expected 2–64 characters from letters, digits and +=,.@-').default('prowl-scan'),
+    sessionName: z
+      .string()
+      .regex(/^[\w+=,.@-]{2,64}$/, 'expected 2–64 characters from letters, digits and +=,.@-')
+      .default('prowl-scan'),
     partition: z.enum(['aws', 'aws-us-gov', 'aws-cn']).default('aws'),
     /** Where account-wide calls (IAM, the S3 bucket listing, region discovery) go. */
     homeRegion: regionName.default('us-east-1'),
     /** Re-scans of single resources when CloudTrail shows a change (src/config/scan-settings.ts). */
     realTime: realTimeScanSchema,
     /** Scan only these resource types; every type when absent. */
-    resourceTypes: z.array(z.enum(COLLECTED_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]])).min(1).optional(),
+    resourceTypes: z
+      .array(z.enum(COLLECTED_TYPE_NAMES as [ResourceTypeName, ...ResourceTypeName[]]))
+      .min(1)
+      .optional(),
   })
   .superRefine((plan, context) => {
     const seen = new Set<string>();
     plan.accounts.forEach((account, index) => {
-      if (seen.has(account.id)) context.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `account ${account.id} is listed twice; list each account once` });
+      if (seen.has(account.id))
+        context.addIssue({ code: 'custom', path: ['accounts', index, 'id'], message: `account ${account.id} is listed twice; list each account once` });
       seen.add(account.id);
       if (account.roleArn && account.roleArn.split(':')[4] !== account.id) {
         context.addIssue({ code: 'custom', path: ['accounts', index, 'roleArn'], message: `the role must be in account ${account.id}, the account it scans` });
@@ -76,7 +88,10 @@ export function narrowPlan(plan: ScanPlan, only: { accountId?: string; resourceT
   if (only.accountId !== undefined) {
     accounts = plan.accounts.filter((account) => account.id === only.accountId);
     if (accounts.length === 0) {
-      throw new ProwlError('prowl_bad_input', `account ${only.accountId} is not in the scan plan; scanned accounts: ${plan.accounts.map((a) => a.id).join(', ')}`);
+      throw new ProwlError(
+        'prowl_bad_input',
+        `account ${only.accountId} is not in the scan plan; scanned accounts: ${plan.accounts.map((a) => a.id).join(', ')}`,
+      );
     }
   }
   let resourceTypes = plan.resourceTypes;

@@ -51,7 +51,13 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
       if (compiled.dialect !== 'athena') throw new ProwlError('prowl_internal', `search: a query compiled for ${compiled.dialect} cannot run on Athena`);
       const started = clock.now();
       const id = await start(options, compiled);
-      const execution = await waitForCompletion(options, id, { clock, firstPollMs, maxPollMs, deadline: started + runOptions.timeoutMs, timeoutMs: runOptions.timeoutMs });
+      const execution = await waitForCompletion(options, id, {
+        clock,
+        firstPollMs,
+        maxPollMs,
+        deadline: started + runOptions.timeoutMs,
+        timeoutMs: runOptions.timeoutMs,
+      });
       const result = await readResults(options.athena, id, runOptions.maxRows);
       const columns = compiled.columns && compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
       const bytesScanned = execution.Statistics?.DataScannedInBytes;
@@ -75,9 +81,13 @@ async function start(options: AthenaBackendOptions, compiled: CompiledQuery): Pr
     return output.QueryExecutionId;
   } catch (error) {
     if (error instanceof InvalidRequestException) {
-      throw new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `search: Athena rejected the query: ${error.message}`, { cause: error });
+      throw new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `search: Athena rejected the query: ${error.message}`, {
+        cause: error,
+      });
     }
-    throw error instanceof ProwlError ? error : new ProwlError('prowl_internal', `search: could not start the Athena query: ${String(error)}`, { cause: error });
+    throw error instanceof ProwlError
+      ? error
+      : new ProwlError('prowl_internal', `search: could not start the Athena query: ${String(error)}`, { cause: error });
   }
 }
 
@@ -110,7 +120,10 @@ async function waitForCompletion(options: AthenaBackendOptions, id: string, wait
     const remaining = wait.deadline - wait.clock.now();
     if (remaining <= 0) {
       await options.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined);
-      throw new ProwlError('prowl_internal', `search: Athena query ${id} was stopped after ${Math.round(wait.timeoutMs / 1000)} s; narrow the time range or add filters`);
+      throw new ProwlError(
+        'prowl_internal',
+        `search: Athena query ${id} was stopped after ${Math.round(wait.timeoutMs / 1000)} s; narrow the time range or add filters`,
+      );
     }
     await wait.clock.sleep(Math.min(delay, remaining));
   }
@@ -122,7 +135,10 @@ function failure(id: string, execution: QueryExecution): ProwlError {
   if (BYTES_LIMIT.test(reason)) {
     const scanned = execution.Statistics?.DataScannedInBytes;
     const detail = scanned === undefined ? '' : ` after ${scanned} bytes`;
-    return new ProwlError('prowl_bad_input', `search: the query was stopped by the workgroup's bytes-scanned limit${detail}; narrow the time range or add filters`);
+    return new ProwlError(
+      'prowl_bad_input',
+      `search: the query was stopped by the workgroup's bytes-scanned limit${detail}; narrow the time range or add filters`,
+    );
   }
   if (status?.State === 'CANCELLED') return new ProwlError('prowl_internal', `search: Athena query ${id} was cancelled: ${reason}`);
   if (status?.AthenaError?.ErrorCategory === USER_ERROR_CATEGORY) {

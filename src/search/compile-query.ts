@@ -136,7 +136,10 @@ function renderTest(field: FieldRef, test: Test, dialect: SqlDialect, bind: (val
  */
 function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect: 'duckdb' }>): { sql: string; empty: boolean } {
   if (!isAbsolute(target.lakeDir) || GLOB_CHARACTERS.test(target.lakeDir)) {
-    throw new ProwlError('prowl_config_invalid', `search: the lake directory must be an absolute path without glob characters (* ? [ ] { }); got "${target.lakeDir}"`);
+    throw new ProwlError(
+      'prowl_config_invalid',
+      `search: the lake directory must be an absolute path without glob characters (* ? [ ] { }); got "${target.lakeDir}"`,
+    );
   }
   const columns = topLevelFields(plan).map((name): [string, string] => [name, DUCKDB_TEXT_COLUMNS.has(name) ? 'VARCHAR' : 'JSON']);
   const hours = partitionHours(plan.days);
@@ -147,7 +150,9 @@ function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect
       .map((directory) => `${target.lakeDir.replace(/\/+$/, '')}/${directory}/*${LAKE_FILE_SUFFIX}`),
   );
   if (patterns.length === 0) {
-    const nulls = [...columns, ...PARTITION_KEYS.map((key): [string, string] => [key, 'INTEGER'])].map(([name, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(name)}`);
+    const nulls = [...columns, ...PARTITION_KEYS.map((key): [string, string] => [key, 'INTEGER'])].map(
+      ([name, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(name)}`,
+    );
     return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true };
   }
   // records = true: every line is one object. Left to detect it, DuckDB reads markedly slower.

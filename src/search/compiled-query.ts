@@ -22,6 +22,4 @@ export interface CompiledQuery {
  * Where compiled SQL will run. DuckDB reads a local lake directory and needs to know which
  * partitions exist; Athena reads Glue tables in a database.
  */
-export type CompileTarget =
-  | { dialect: 'duckdb'; lakeDir: string; partitionExists: (relativeDir: string) => boolean }
-  | { dialect: 'athena'; database: string };
+export type CompileTarget = { dialect: 'duckdb'; lakeDir: string; partitionExists: (relativeDir: string) => boolean } | { dialect: 'athena'; database: string };

@@ -130,13 +130,20 @@ async function openSandboxed(lakeDir: string, threads: number | undefined): Prom
  * works as it does in Athena.
  */
 function notSelect(compiled: CompiledQuery): ProwlError {
-  return new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `${compiled.kind === 'sql' ? 'sql' : 'search'}: only SELECT statements are run`);
+  return new ProwlError(
+    compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal',
+    `${compiled.kind === 'sql' ? 'sql' : 'search'}: only SELECT statements are run`,
+  );
 }
 
 /** One statement, and a SELECT in DuckDB's own parse (json_serialize_sql serializes nothing else). */
 async function parseSelectOnly(connection: DuckDBConnection, compiled: CompiledQuery): Promise<ParsedSelect> {
   const statements = await connection.extractStatements(compiled.sql);
-  if (statements.count !== 1) throw new ProwlError(compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal', `${compiled.kind}: only one statement is allowed, DuckDB read ${statements.count}`);
+  if (statements.count !== 1)
+    throw new ProwlError(
+      compiled.kind === 'sql' ? 'prowl_bad_input' : 'prowl_internal',
+      `${compiled.kind}: only one statement is allowed, DuckDB read ${statements.count}`,
+    );
   const serialized = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [compiled.sql]);
   try {
     return readParsedSelect(String(serialized.getRowsJson()[0]?.[0] ?? '{"error":true}'));
@@ -146,7 +153,13 @@ async function parseSelectOnly(connection: DuckDBConnection, compiled: CompiledQ
   }
 }
 
-async function prepareAdminSql(connection: DuckDBConnection, compiled: CompiledQuery, parsed: ParsedSelect, lakeDir: string, catalog: SearchCatalog): Promise<DuckDBPreparedStatement> {
+async function prepareAdminSql(
+  connection: DuckDBConnection,
+  compiled: CompiledQuery,
+  parsed: ParsedSelect,
+  lakeDir: string,
+  catalog: SearchCatalog,
+): Promise<DuckDBPreparedStatement> {
   const sql = validateReadOnlySql(compiled.sql);
   // The verdict that counts is on DuckDB's own parse: every table and function as DuckDB reads them.
   checkParsedSelect(parsed, new Set(catalog.logTypes.map((logType) => logType.table)));
@@ -185,7 +198,9 @@ function toValue(value: Json, typeId: DuckDBTypeId, alias: string | undefined): 
 
 function describeFailure(error: unknown, compiled: CompiledQuery, timedOut: boolean, options: RunOptions): ProwlError {
   if (timedOut) {
-    return new ProwlError('prowl_internal', `search: stopped after ${formatSeconds(options.timeoutMs)}; narrow the time range or add filters`, { cause: error });
+    return new ProwlError('prowl_internal', `search: stopped after ${formatSeconds(options.timeoutMs)}; narrow the time range or add filters`, {
+      cause: error,
+    });
   }
   if (isProwlError(error)) return error;
   const message = (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)).replace(/^Error: /, '');

@@ -12,7 +12,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function formatCsv(result: SearchResult): string {
   const lines = [result.columns.map((name) => csvField(name)), ...result.rows.map((row) => result.columns.map((_, index) => csvField(row[index] ?? null)))];
-  return lines.map((fields) => fields.join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }
 
 function csvField(value: SearchValue): string {

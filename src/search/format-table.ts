@@ -31,10 +31,15 @@ export function formatTextTable(result: SearchResult, options: TableOptions = {}
   const header = indexes.map((index) => fit(result.columns[index]!));
   const body = result.rows.slice(0, maxRows).map((row) => indexes.map((index) => fit(cellText(row[index] ?? null))));
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)];
   if (body.length === 0) lines.push('(no rows)');
   const hidden = result.rows.length - body.length;
-  if (hidden > 0 || result.truncated) lines.push(`… ${hidden > 0 ? `${hidden} more row${hidden === 1 ? '' : 's'}` : 'more rows'}${result.truncated ? ' (result cut at the row limit)' : ''}`);
+  if (hidden > 0 || result.truncated)
+    lines.push(`… ${hidden > 0 ? `${hidden} more row${hidden === 1 ? '' : 's'}` : 'more rows'}${result.truncated ? ' (result cut at the row limit)' : ''}`);
   return lines.join('\n');
 }

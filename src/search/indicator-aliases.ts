@@ -29,5 +29,5 @@ export const LOWERCASED_INDICATORS: ReadonlySet<string> = new Set<IndicatorField
 ]);
 
 export function indicatorColumns(alias: string): readonly IndicatorField[] | undefined {
-  return Object.prototype.hasOwnProperty.call(INDICATOR_ALIASES, alias) ? INDICATOR_ALIASES[alias] : undefined;
+  return Object.hasOwn(INDICATOR_ALIASES, alias) ? INDICATOR_ALIASES[alias] : undefined;
 }

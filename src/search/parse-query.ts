@@ -55,7 +55,12 @@ class QueryParser {
     this.skipSpace();
     const word = this.readWord();
     if (word.text === '') {
-      throw queryError(this.text, word.span, 'missing log type', 'start with a log type such as AWS.CloudTrail, or "any" to search indicators across every log type');
+      throw queryError(
+        this.text,
+        word.span,
+        'missing log type',
+        'start with a log type such as AWS.CloudTrail, or "any" to search indicators across every log type',
+      );
     }
     if (word.text.toLowerCase() === 'any') return { kind: 'any', span: word.span };
     return { kind: 'logType', name: word.text, span: word.span };
@@ -138,7 +143,12 @@ class QueryParser {
     const match = /^(\d{1,6})([mhd])$/i.exec(word.text);
     const amount = match ? Number(match[1]) : 0;
     if (!match || amount === 0) {
-      throw queryError(this.text, word.text === '' ? this.charSpan() : word.span, 'expected a duration after "last"', 'accepted: a positive number with m, h or d, e.g. last 30m, last 24h, last 7d');
+      throw queryError(
+        this.text,
+        word.text === '' ? this.charSpan() : word.span,
+        'expected a duration after "last"',
+        'accepted: a positive number with m, h or d, e.g. last 30m, last 24h, last 7d',
+      );
     }
     return { kind: 'last', amount, unit: match[2]!.toLowerCase() as TimeUnit, span: { start, end: this.pos } };
   }
@@ -160,7 +170,12 @@ class QueryParser {
     this.skipSpace();
     const word = this.readWord();
     if (!/^\d+$/.test(word.text) || word.text.length > MAX_LIMIT_DIGITS || Number(word.text) === 0) {
-      throw queryError(this.text, word.text === '' ? this.charSpan() : word.span, 'expected a row count after "limit"', 'accepted: a positive whole number, e.g. limit 100');
+      throw queryError(
+        this.text,
+        word.text === '' ? this.charSpan() : word.span,
+        'expected a row count after "limit"',
+        'accepted: a positive whole number, e.g. limit 100',
+      );
     }
     return { value: Number(word.text), span: { start: keywordSpan.start, end: this.pos } };
   }
@@ -205,7 +220,13 @@ class QueryParser {
     // Outside a list a bare value runs to the next space; inside one, commas and ")" also end it.
     while (!this.atEnd() && !/\s/.test(this.peek()) && !(inList && (this.peek() === ',' || this.peek() === ')'))) this.pos += 1;
     const valueText = this.text.slice(start, this.pos);
-    if (valueText === '') throw queryError(this.text, this.charSpan(), missing, 'put the value right after the operator; quote it with "…" when it has spaces, commas or parentheses');
+    if (valueText === '')
+      throw queryError(
+        this.text,
+        this.charSpan(),
+        missing,
+        'put the value right after the operator; quote it with "…" when it has spaces, commas or parentheses',
+      );
     return { text: valueText, quoted: false, span: { start, end: this.pos } };
   }
 

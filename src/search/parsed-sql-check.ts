@@ -27,18 +27,24 @@ function isNode(value: unknown): value is Node {
 /** Walks the serialized tree; the tree is DuckDB's, so recursion depth follows the statement's nesting. */
 export function readParsedSelect(serialized: string): ParsedSelect {
   const tree = JSON.parse(serialized) as Node;
-  if (tree['error'] === true) throw new ProwlError('prowl_bad_input', `sql: ${String(tree['error_message'] ?? 'DuckDB could not parse the statement')}; accepted: one read-only SELECT (or WITH … SELECT) over the log tables`);
+  if (tree['error'] === true)
+    throw new ProwlError(
+      'prowl_bad_input',
+      `sql: ${String(tree['error_message'] ?? 'DuckDB could not parse the statement')}; accepted: one read-only SELECT (or WITH … SELECT) over the log tables`,
+    );
   const found: ParsedSelect = { tables: [], functions: [], ctes: [], foreign: [] };
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!isNode(value)) return;
     if (typeof value['function_name'] === 'string') {
       found.functions.push(value['function_name'].toLowerCase());
-      if (value['schema'] || value['catalog']) found.foreign.push(`${String(value['catalog'] || '')}.${String(value['schema'] || '')}.${value['function_name']}`);
+      if (value['schema'] || value['catalog'])
+        found.foreign.push(`${String(value['catalog'] || '')}.${String(value['schema'] || '')}.${value['function_name']}`);
     }
     if (value['type'] === 'BASE_TABLE' && typeof value['table_name'] === 'string') {
       found.tables.push(value['table_name']);
-      if (value['schema_name'] || value['catalog_name']) found.foreign.push(`${String(value['catalog_name'] || '')}.${String(value['schema_name'] || '')}.${value['table_name']}`);
+      if (value['schema_name'] || value['catalog_name'])
+        found.foreign.push(`${String(value['catalog_name'] || '')}.${String(value['schema_name'] || '')}.${value['table_name']}`);
     }
     if (value['type'] === 'TABLE_FUNCTION') {
       const fn = value['function'];
@@ -61,7 +67,9 @@ export function checkParsedSelect(parsed: ParsedSelect, logTables: ReadonlySet<s
     throw new ProwlError('prowl_bad_input', `sql: ${problem}; accepted: one read-only SELECT (or WITH … SELECT) over the log tables`);
   };
   if (parsed.foreign.length > 0) reject(`${parsed.foreign[0]} is not allowed: query the log tables by their plain names`);
-  const denied = parsed.functions.find((name) => DENIED_FUNCTIONS.has(name.toUpperCase()) || DENIED_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix)));
+  const denied = parsed.functions.find(
+    (name) => DENIED_FUNCTIONS.has(name.toUpperCase()) || DENIED_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix)),
+  );
   if (denied) reject(`${denied} is not allowed: it reads files, settings or other databases`);
   const ctes = new Set(parsed.ctes.map((name) => name.toLowerCase()));
   const unknown = parsed.tables.find((table) => !logTables.has(table.toLowerCase()) && !ctes.has(table.toLowerCase()));

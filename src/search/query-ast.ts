@@ -34,9 +34,7 @@ export type FilterNode =
 
 export type TimeUnit = 'm' | 'h' | 'd';
 
-export type TimeNode =
-  | { kind: 'last'; amount: number; unit: TimeUnit; span: Span }
-  | { kind: 'since'; since: ValueNode; until?: ValueNode; span: Span };
+export type TimeNode = { kind: 'last'; amount: number; unit: TimeUnit; span: Span } | { kind: 'since'; since: ValueNode; until?: ValueNode; span: Span };
 
 export type SourceNode = { kind: 'any'; span: Span } | { kind: 'logType'; name: string; span: Span };
 

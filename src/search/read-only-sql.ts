@@ -39,7 +39,8 @@ export function validateReadOnlySql(sql: string): string {
       if (CLAUSE_WORDS.has(token.upper)) clause = token.upper;
     }
     // FROM 'file.csv' and FROM "file.parquet" make DuckDB read that file.
-    const inFromList = previous !== undefined && (previous.upper === 'FROM' || previous.upper === 'JOIN' || (previous.text === ',' && (clause === 'FROM' || clause === 'JOIN')));
+    const inFromList =
+      previous !== undefined && (previous.upper === 'FROM' || previous.upper === 'JOIN' || (previous.text === ',' && (clause === 'FROM' || clause === 'JOIN')));
     if (inFromList && (token.kind === 'string' || (token.kind === 'quoted' && /[./\\:]/.test(token.text)))) {
       reject(`reading a file by name (${sql.slice(token.start, token.end)}) is not allowed; query the log tables instead`);
     }
@@ -50,21 +51,95 @@ export function validateReadOnlySql(sql: string): string {
 
 const MAX_SQL_LENGTH = 20_000;
 const STARTERS = new Set(['SELECT', 'WITH']);
-const CLAUSE_WORDS = new Set(['SELECT', 'FROM', 'JOIN', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'QUALIFY', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'ON', 'USING']);
+const CLAUSE_WORDS = new Set([
+  'SELECT',
+  'FROM',
+  'JOIN',
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'QUALIFY',
+  'WINDOW',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+  'ON',
+  'USING',
+]);
 
 /** Statements and clauses that write, change state or settings, or run other statements. */
 const DENIED_WORDS = new Set([
-  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'RENAME', 'COMMENT',
-  'COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'DETACH', 'INSTALL', 'LOAD', 'FORCE', 'PRAGMA', 'SET', 'RESET',
-  'CALL', 'EXECUTE', 'PREPARE', 'DEALLOCATE', 'VACUUM', 'ANALYZE', 'CHECKPOINT', 'GRANT', 'REVOKE', 'USE',
-  'BEGIN', 'COMMIT', 'ROLLBACK', 'ABORT', 'TRANSACTION', 'SAVEPOINT', 'UNLOAD', 'MSCK', 'REFRESH', 'REPAIR',
-  'DESCRIBE', 'SHOW', 'EXPLAIN', 'SUMMARIZE', 'INTO', 'SECRET', 'LISTEN', 'NOTIFY',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'UPSERT',
+  'CREATE',
+  'DROP',
+  'ALTER',
+  'TRUNCATE',
+  'RENAME',
+  'COMMENT',
+  'COPY',
+  'EXPORT',
+  'IMPORT',
+  'ATTACH',
+  'DETACH',
+  'INSTALL',
+  'LOAD',
+  'FORCE',
+  'PRAGMA',
+  'SET',
+  'RESET',
+  'CALL',
+  'EXECUTE',
+  'PREPARE',
+  'DEALLOCATE',
+  'VACUUM',
+  'ANALYZE',
+  'CHECKPOINT',
+  'GRANT',
+  'REVOKE',
+  'USE',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'ABORT',
+  'TRANSACTION',
+  'SAVEPOINT',
+  'UNLOAD',
+  'MSCK',
+  'REFRESH',
+  'REPAIR',
+  'DESCRIBE',
+  'SHOW',
+  'EXPLAIN',
+  'SUMMARIZE',
+  'INTO',
+  'SECRET',
+  'LISTEN',
+  'NOTIFY',
 ]);
 
 /** Functions that read files, other databases, the environment or run SQL from a string. */
 export const DENIED_FUNCTIONS = new Set([
-  'GLOB', 'QUERY', 'QUERY_TABLE', 'SNIFF_CSV', 'GETENV', 'WHICH_SECRET', 'LOAD_AWS_CREDENTIALS', 'CURRENT_SETTING',
-  'PARQUET_SCAN', 'CSV_SCAN', 'JSON_SCAN', 'TABLE_INFO', 'PG_READ_FILE', 'PG_LS_DIR', 'SYSTEM',
+  'GLOB',
+  'QUERY',
+  'QUERY_TABLE',
+  'SNIFF_CSV',
+  'GETENV',
+  'WHICH_SECRET',
+  'LOAD_AWS_CREDENTIALS',
+  'CURRENT_SETTING',
+  'PARQUET_SCAN',
+  'CSV_SCAN',
+  'JSON_SCAN',
+  'TABLE_INFO',
+  'PG_READ_FILE',
+  'PG_LS_DIR',
+  'SYSTEM',
 ]);
 export const DENIED_PREFIXES = ['READ_', 'PARQUET_', 'SQLITE_', 'POSTGRES_', 'MYSQL_', 'ICEBERG_', 'DELTA_', 'DUCKDB_', 'PRAGMA_', 'HTTP', 'S3_', 'ARROW_SCAN'];
 
@@ -100,7 +175,15 @@ function tokenize(sql: string): Token[] {
       pos = close + 2;
     } else if (char === "'" || char === '"') {
       const close = closingQuote(sql, pos, char);
-      push(char === "'" ? 'string' : 'quoted', pos, close + 1, sql.slice(pos + 1, close).split(char + char).join(char));
+      push(
+        char === "'" ? 'string' : 'quoted',
+        pos,
+        close + 1,
+        sql
+          .slice(pos + 1, close)
+          .split(char + char)
+          .join(char),
+      );
       pos = close + 1;
     } else if (char === '$' || char === '`') {
       reject(`"${char}" is not accepted here; use '…' for strings and "…" for names`);

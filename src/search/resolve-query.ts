@@ -106,7 +106,12 @@ class FieldScope {
         return { ref: toRef(path.join('.'), path, index, { kind: 'json' }), shape: { kind: 'json' } };
       }
       if (shape && shape.kind === 'list') {
-        throw queryError(this.text, node.span, `${path.join('.')} is a list; fields inside list items cannot be searched`, 'search the list itself, or an indicator with any (e.g. any arn=…)');
+        throw queryError(
+          this.text,
+          node.span,
+          `${path.join('.')} is a list; fields inside list items cannot be searched`,
+          'search the list itself, or an indicator with any (e.g. any arn=…)',
+        );
       }
       if (shape && shape.kind !== 'object') {
         throw queryError(this.text, node.span, `${path.join('.')} has no nested fields`, `use ${path.join('.')} itself`);
@@ -120,9 +125,19 @@ class FieldScope {
     const resolved = { ref: toRef(path.join('.'), path, path.length, shape!), shape: shape! };
     if (use === 'filter' && !resolved.ref.comparable) {
       if (shape!.kind === 'list') {
-        throw queryError(this.text, node.span, `${resolved.ref.name} is a list of objects and cannot be compared`, 'show it with fields, or find its ARNs and accounts with any arn=… / any account=…');
+        throw queryError(
+          this.text,
+          node.span,
+          `${resolved.ref.name} is a list of objects and cannot be compared`,
+          'show it with fields, or find its ARNs and accounts with any arn=… / any account=…',
+        );
       }
-      throw queryError(this.text, node.span, `${resolved.ref.name} is an object and cannot be compared`, `filter on a field inside it, e.g. ${exampleChild(resolved)}`);
+      throw queryError(
+        this.text,
+        node.span,
+        `${resolved.ref.name} is an object and cannot be compared`,
+        `filter on a field inside it, e.g. ${exampleChild(resolved)}`,
+      );
     }
     return resolved;
   }

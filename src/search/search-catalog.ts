@@ -53,7 +53,10 @@ function toSearchable(logType: LogType): SearchableLogType {
   // The table name is spliced into SQL as an identifier, so it must be one; a log type whose name
   // cannot become one is a configuration mistake, reported as such.
   if (!TABLE_NAME.test(table)) {
-    throw new ProwlError('prowl_config_invalid', `log type "${logType.name}" cannot be searched: its table name "${table}" must be lowercase letters, digits and _`);
+    throw new ProwlError(
+      'prowl_config_invalid',
+      `log type "${logType.name}" cannot be searched: its table name "${table}" must be lowercase letters, digits and _`,
+    );
   }
   const shape = shapeOf(logType.schema);
   const own = shape.kind === 'object' && shape.children ? shape.children : new Map<string, FieldShape>();

@@ -89,4 +89,3 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
     },
   };
 }
-

@@ -38,7 +38,12 @@ export function resolveTimeRange(query: QueryNode, limits: SearchLimits, now: Da
     const from = parseInstant(query.text, time.since);
     const to = time.until ? parseInstant(query.text, time.until) : end;
     if (to <= from) {
-      throw queryError(query.text, (time.until ?? time.since).span, time.until ? '"until" is not after "since"' : '"since" is in the future', 'give a since date earlier than the until date (or now)');
+      throw queryError(
+        query.text,
+        (time.until ?? time.since).span,
+        time.until ? '"until" is not after "since"' : '"since" is in the future',
+        'give a since date earlier than the until date (or now)',
+      );
     }
     range = { from, to };
   }
@@ -76,9 +81,7 @@ export function partitionDays(range: TimeRange): PartitionDay[] {
 /** Every hour of every partition day, e.g. for listing partition directories. */
 export function partitionHours(days: readonly PartitionDay[]): DateTime[] {
   return days.flatMap((day) =>
-    Array.from({ length: day.lastHour - day.firstHour + 1 }, (_, index) =>
-      DateTime.utc(day.year, day.month, day.day, day.firstHour + index),
-    ),
+    Array.from({ length: day.lastHour - day.firstHour + 1 }, (_, index) => DateTime.utc(day.year, day.month, day.day, day.firstHour + index)),
   );
 }
 

@@ -97,7 +97,15 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 
 function buttons(alert: Alert): Button[] {
   // A policy alert resolves itself when a scan finds the resource fixed; there are no events to show.
-  if (alert.kind === 'policy') return alert.status === 'RESOLVED' ? [] : [alert.status === 'ACKNOWLEDGED' ? button('Unacknowledge', ALERT_ACTIONS.unacknowledge, alert.id) : button('Acknowledge', ALERT_ACTIONS.acknowledge, alert.id, 'primary'), button('Suppress…', ALERT_ACTIONS.suppress, alert.id)];
+  if (alert.kind === 'policy')
+    return alert.status === 'RESOLVED'
+      ? []
+      : [
+          alert.status === 'ACKNOWLEDGED'
+            ? button('Unacknowledge', ALERT_ACTIONS.unacknowledge, alert.id)
+            : button('Acknowledge', ALERT_ACTIONS.acknowledge, alert.id, 'primary'),
+          button('Suppress…', ALERT_ACTIONS.suppress, alert.id),
+        ];
   if (alert.status === 'RESOLVED') return [button('Show events', ALERT_ACTIONS.showEvents, alert.id)];
   return [
     alert.status === 'ACKNOWLEDGED'
@@ -142,7 +150,12 @@ export function alertMessage(alert: Alert): SlackMessage {
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
   const actions = buttons(alert);
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'alert_actions', elements: actions });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Alert \`${untrusted(alert.id)}\` · tags ${untrusted(alert.tags.join(', ')) || 'none'}`, SLACK_LIMITS.sectionText) }] });
+  blocks.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: clip(`Alert \`${untrusted(alert.id)}\` · tags ${untrusted(alert.tags.join(', ')) || 'none'}`, SLACK_LIMITS.sectionText) },
+    ],
+  });
 
   // The top-level text is mrkdwn too (notifications, the channel preview): escaped like the blocks.
   return { text: clip(`[${alert.severity}] ${untrusted(alert.title)}`, SLACK_LIMITS.fallbackText), color: SEVERITY_COLOR[alert.severity], blocks };
@@ -152,7 +165,16 @@ export function alertMessage(alert: Alert): SlackMessage {
 export function moreMatchesMessage(alert: Alert, added: number): SlackMessage {
   const fence = '```';
   const event = alert.latestSample ? untrusted(JSON.stringify(alert.latestSample, null, 1), 'lines') : undefined;
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${added} more matching event${added === 1 ? '' : 's'}* (${alert.matchCount} in all, last seen ${when(alert.lastSeen)}).` } }];
-  if (event) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `Newest sampled event:\n${fence}${clip(event, SLACK_LIMITS.sectionText - 40)}${fence}` } });
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${added} more matching event${added === 1 ? '' : 's'}* (${alert.matchCount} in all, last seen ${when(alert.lastSeen)}).`,
+      },
+    },
+  ];
+  if (event)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `Newest sampled event:\n${fence}${clip(event, SLACK_LIMITS.sectionText - 40)}${fence}` } });
   return { text: `${added} more matching events for ${clip(untrusted(alert.title), 200)}`, blocks };
 }

@@ -15,7 +15,6 @@ export interface SlackAppDeps {
   directory: SlackDirectory;
 }
 
-
 async function alertOrFail(ops: Operations, alertId: string) {
   const alert = await ops.triage.get(alertId);
   if (!alert) throw new ProwlError('prowl_not_found', `alert ${alertId} no longer exists`);
@@ -37,7 +36,10 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     await respond({ response_type: 'ephemeral', text: reply.text });
   });
 
-  const button = (actionId: string, work: (alertId: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client']) => Promise<string | void>): void => {
+  const button = (
+    actionId: string,
+    work: (alertId: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client']) => Promise<string | void>,
+  ): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();
       try {
@@ -62,7 +64,12 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       ops.suppressions.preview({ ruleId: alert.ruleId, dedup: alert.dedup, conditions: [], reason: 'preview' }),
       ops.suppressions.preview({ ruleId: alert.ruleId, conditions: [], reason: 'preview' }),
     ]);
-    if (opened.view?.id) await client.views.update({ view_id: opened.view.id, ...(opened.view.hash ? { hash: opened.view.hash } : {}), view: suppressModal(alert, { dedup, rule }) });
+    if (opened.view?.id)
+      await client.views.update({
+        view_id: opened.view.id,
+        ...(opened.view.hash ? { hash: opened.view.hash } : {}),
+        view: suppressModal(alert, { dedup, rule }),
+      });
   });
   button(ALERT_ACTIONS.showEvents, async (alertId, actor, body) => {
     const alert = await alertOrFail(ops, alertId);

@@ -37,9 +37,10 @@ export const USAGE: Record<Name, string> = {
   alerts: '/prowl alerts [open|acked|resolved] [team] [severity>=LEVEL] — recent alerts (default: open)',
   ack: '/prowl ack <alert-id> — acknowledge an open alert',
   unack: '/prowl unack <alert-id> — put an acknowledged alert back to open',
-  events: '/prowl events <alert-id> — what the alert\'s actor did around it, from the lake (the Show events button)',
+  events: "/prowl events <alert-id> — what the alert's actor did around it, from the lake (the Show events button)",
   resolve: `/prowl resolve <alert-id> [${RESOLUTIONS.join('|')}] [note…] — resolve an alert (default reason: true-positive)`,
-  suppress: '/prowl suppress <rule-id> [dedup="key"] [field=value|field~glob|field=a,b|field=10.0.0.0/8 …] for <30m|12h|7d>|until <YYYY-MM-DD[ HH:mm]>|forever reason "why"',
+  suppress:
+    '/prowl suppress <rule-id> [dedup="key"] [field=value|field~glob|field=a,b|field=10.0.0.0/8 …] for <30m|12h|7d>|until <YYYY-MM-DD[ HH:mm]>|forever reason "why"',
   suppressions: '/prowl suppressions — active suppressions and what they caught',
   unsuppress: '/prowl unsuppress <suppression-id> — end a suppression now',
   rules: '/prowl rules [list [filter]|show <rule-id>|enable <rule-id>|disable <rule-id> [reason…]]',
@@ -96,7 +97,8 @@ function parseSuppress(args: string[]): Command {
     const word = token.toLowerCase();
     if (word === 'for') {
       const length = args[++i];
-      if (!length || !/^\d+\s*[mhdw]$/i.test(length)) throw misuse('suppress', `"for" needs a length like 30m, 12h, 7d or 2w${length ? `, not "${length}"` : ''}.`);
+      if (!length || !/^\d+\s*[mhdw]$/i.test(length))
+        throw misuse('suppress', `"for" needs a length like 30m, 12h, 7d or 2w${length ? `, not "${length}"` : ''}.`);
       expiry = { kind: 'for', text: length };
     } else if (word === 'until') {
       const date = args[++i];
@@ -120,7 +122,10 @@ function parseSuppress(args: string[]): Command {
 }
 
 function list(value: string): string[] {
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const ROUTE_KEYS: Record<string, (change: RouteChange, value: string) => void> = {
@@ -162,7 +167,12 @@ function parseRules(args: string[]): Command {
     case 'enable':
       return { name: 'rules', action, ruleId: identifier('rules', 'a rule id', rest[0]) };
     case 'disable':
-      return { name: 'rules', action: 'disable', ruleId: identifier('rules', 'a rule id', rest[0]), ...(rest.length > 1 ? { reason: rest.slice(1).join(' ') } : {}) };
+      return {
+        name: 'rules',
+        action: 'disable',
+        ruleId: identifier('rules', 'a rule id', rest[0]),
+        ...(rest.length > 1 ? { reason: rest.slice(1).join(' ') } : {}),
+      };
     default:
       throw misuse('rules', `unknown rules action "${action}".`);
   }
@@ -241,4 +251,3 @@ export function parseCommand(text: string): Command {
       throw new ProwlError('prowl_bad_command', `unknown command "${word}". Try one of:\n${Object.values(USAGE).join('\n')}`);
   }
 }
-

@@ -22,7 +22,10 @@ const ZERO_WIDTH_SPACE = '\u200b';
 
 export function untrusted(text: string, as: UntrustedAs = 'inline'): string {
   // Unicode line and paragraph separators are never Prowl's own line breaks (and JSON.stringify keeps them raw).
-  const lines = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ⏎ ').replace(CONTROL, '');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, ' ⏎ ')
+    .replace(CONTROL, '');
   if (as === 'plain') return lines.replace(/\n/g, ' ⏎ ').replace(/\t/g, ' ');
   const cleaned = lines
     .replace(/&/g, '&amp;')

@@ -25,7 +25,13 @@ export async function explainFailure(error: unknown, context: FailureContext): P
   if (failure.code === 'prowl_forbidden') {
     logger.warn('denied', { actor: context.userId, what: context.what, reason: failure.message });
     try {
-      await context.audit.record({ subject: DENIALS_SUBJECT, action: 'denied', actor: context.userId, at: context.now().toUTC().toISO()!, after: { what: context.what, reason: failure.message } });
+      await context.audit.record({
+        subject: DENIALS_SUBJECT,
+        action: 'denied',
+        actor: context.userId,
+        at: context.now().toUTC().toISO()!,
+        after: { what: context.what, reason: failure.message },
+      });
     } catch (auditError) {
       // The person still hears why; the log line above keeps the trace.
       logger.error('could not audit a denial', { actor: context.userId, what: context.what, error: (auditError as Error).message });

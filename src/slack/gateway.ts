@@ -29,7 +29,10 @@ function payload(message: SlackMessage): { text: string; attachments: Array<{ co
 /** Turns Web API failures into Prowl errors; a 429 keeps Slack's Retry-After so the caller can requeue. */
 function slackFailure(error: unknown, method: string): ProwlError {
   if (error instanceof WebAPIRateLimitedError) {
-    return new ProwlError('prowl_slack_rate_limited', `Slack rate-limited ${method}; retry after ${error.retryAfter}s`, { cause: error, retryAfterSeconds: error.retryAfter });
+    return new ProwlError('prowl_slack_rate_limited', `Slack rate-limited ${method}; retry after ${error.retryAfter}s`, {
+      cause: error,
+      retryAfterSeconds: error.retryAfter,
+    });
   }
   if (error instanceof WebAPIPlatformError) {
     return new ProwlError('prowl_slack_failed', `Slack refused ${method}: ${error.data.error}`, { cause: error });

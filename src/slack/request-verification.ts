@@ -36,7 +36,9 @@ export function verifySlackSignature(request: RawRequest, signingSecret: string,
   const timestamp = Number(timestampText);
   if (Math.abs(nowSeconds - timestamp) > SIGNATURE_WINDOW_SECONDS) return { ok: false, reason: 'timestamp outside the five-minute window' };
   if (!/^v0=[0-9a-f]{64}$/.test(signature)) return { ok: false, reason: 'no v0 signature' };
-  const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestampText}:${rawBody(request)}`).digest('hex')}`;
+  const expected = `v0=${createHmac('sha256', signingSecret)
+    .update(`v0:${timestampText}:${rawBody(request)}`)
+    .digest('hex')}`;
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return { ok: false, reason: 'signature does not match' };
   return { ok: true, signature, timestamp };
 }

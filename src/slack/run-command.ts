@@ -30,7 +30,11 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
   switch (command.name) {
     case 'help':
       // Usage lines are literal text: `<alert-id>` and `<log-type|any>` would otherwise be read as Slack links.
-      return { text: `*Prowl commands*\n${Object.values(USAGE).map((line) => untrusted(line)).join('\n')}` };
+      return {
+        text: `*Prowl commands*\n${Object.values(USAGE)
+          .map((line) => untrusted(line))
+          .join('\n')}`,
+      };
     case 'alerts': {
       const teams = await ops.routes.teams();
       const alerts = (await ops.triage.list(command.status, 200)).filter(
@@ -60,8 +64,19 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       return { text: mrkdwn`Resolved \`${command.alertId}\` as ${command.reason}.` };
     case 'suppress': {
       const expiresAt = expiryTime(command.expiry, ops.now(), await ops.timeZoneOf(actor.userId));
-      const created = await ops.suppressions.create({ ruleId: command.ruleId, ...(command.dedup !== undefined ? { dedup: command.dedup } : {}), conditions: command.conditions, ...(expiresAt ? { expiresAt } : {}), reason: command.reason }, actor);
-      return { text: mrkdwn`Suppression \`${created.id}\`: ${describeSuppression(created)}. Matches are counted, not lost; \`/prowl unsuppress ${created.id}\` ends it.` };
+      const created = await ops.suppressions.create(
+        {
+          ruleId: command.ruleId,
+          ...(command.dedup !== undefined ? { dedup: command.dedup } : {}),
+          conditions: command.conditions,
+          ...(expiresAt ? { expiresAt } : {}),
+          reason: command.reason,
+        },
+        actor,
+      );
+      return {
+        text: mrkdwn`Suppression \`${created.id}\`: ${describeSuppression(created)}. Matches are counted, not lost; \`/prowl unsuppress ${created.id}\` ends it.`,
+      };
     }
     case 'suppressions':
       return bullet(
@@ -75,7 +90,10 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       switch (command.action) {
         case 'list':
           return bullet(
-            (await ops.rules.list(command.filter)).map(({ rule, state }) => mrkdwn`• ${markup(rule.enabled ? ':large_green_circle:' : ':white_circle:')} \`${rule.id}\` ${rule.severity}${state && !state.enabled ? ` — disabled by ${state.updatedBy}${state.reason ? `: ${state.reason}` : ''}` : ''}`),
+            (await ops.rules.list(command.filter)).map(
+              ({ rule, state }) =>
+                mrkdwn`• ${markup(rule.enabled ? ':large_green_circle:' : ':white_circle:')} \`${rule.id}\` ${rule.severity}${state && !state.enabled ? ` — disabled by ${state.updatedBy}${state.reason ? `: ${state.reason}` : ''}` : ''}`,
+            ),
             command.filter ? mrkdwn`No rules match "${command.filter}".` : 'No rules.',
           );
         case 'show': {
@@ -127,8 +145,14 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       await ops.searches.search(command.query, actor, place.channel);
       return { text: mrkdwn`Searching \`${command.query}\`… the results will be posted here.` };
     case 'scan':
-      await ops.searches.scan({ ...(command.accountId ? { accountId: command.accountId } : {}), ...(command.resourceType ? { resourceType: command.resourceType } : {}) }, actor, place.channel);
-      return { text: mrkdwn`Scanning ${command.accountId ?? 'every account'} (${command.resourceType ?? 'every resource type'})… the summary will be posted here, and failures as alerts.` };
+      await ops.searches.scan(
+        { ...(command.accountId ? { accountId: command.accountId } : {}), ...(command.resourceType ? { resourceType: command.resourceType } : {}) },
+        actor,
+        place.channel,
+      );
+      return {
+        text: mrkdwn`Scanning ${command.accountId ?? 'every account'} (${command.resourceType ?? 'every resource type'})… the summary will be posted here, and failures as alerts.`,
+      };
     case 'sql':
       await ops.searches.sql(command.statement, actor, place.channel);
       return { text: 'Running your SQL… the results will be posted here.' };

@@ -36,7 +36,8 @@ export function parseStateValues(raw: unknown): StateValues {
 
 export function parseResolveSubmission(values: StateValues): Submission<{ reason: Resolution; note?: string }> {
   const reason = read(values, INPUT.reason)?.selected_option?.value;
-  if (!reason || !RESOLUTIONS.includes(reason as Resolution)) return { ok: false, errors: { [INPUT.reason.block]: `Choose one of ${RESOLUTIONS.join(', ')}.` } };
+  if (!reason || !RESOLUTIONS.includes(reason as Resolution))
+    return { ok: false, errors: { [INPUT.reason.block]: `Choose one of ${RESOLUTIONS.join(', ')}.` } };
   const note = read(values, INPUT.note)?.value?.trim();
   return { ok: true, value: { reason: reason as Resolution, ...(note ? { note } : {}) } };
 }
@@ -52,7 +53,8 @@ export function parseSuppressSubmission(values: StateValues, alert: Alert, now: 
     const picked = read(values, INPUT.fields)?.selected_options ?? [];
     // Only the boxes the modal offered, as it offered them: a crafted submission cannot name other fields or values.
     const offered = new Map(conditionCandidates(alert).map((c) => [JSON.stringify([c.field, c.value]), c]));
-    if (picked.some((option) => !offered.has(option.value))) return { ok: false, errors: { [INPUT.fields.block]: 'Tick only the fields offered for this alert.' } };
+    if (picked.some((option) => !offered.has(option.value)))
+      return { ok: false, errors: { [INPUT.fields.block]: 'Tick only the fields offered for this alert.' } };
     conditions = picked.map((option) => offered.get(option.value)!).map(({ field, value }) => ({ field, op: 'equals' as const, value }));
     if (conditions.length === 0) return { ok: false, errors: { [INPUT.fields.block]: 'Tick at least one field, or choose another scope.' } };
   }

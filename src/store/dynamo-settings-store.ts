@@ -22,7 +22,14 @@ export function createDynamoSettingsStore(options: { ddb: DynamoDBDocumentClient
     let start: Record<string, unknown> | undefined;
     do {
       const page = await ddb.send(
-        new QueryCommand({ TableName: table, KeyConditionExpression: '#kind = :kind', ExpressionAttributeNames: { '#kind': 'kind' }, ExpressionAttributeValues: { ':kind': kind }, ExclusiveStartKey: start, ConsistentRead: true }),
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: '#kind = :kind',
+          ExpressionAttributeNames: { '#kind': 'kind' },
+          ExpressionAttributeValues: { ':kind': kind },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
       );
       items.push(...((page.Items ?? []) as T[]));
       start = page.LastEvaluatedKey;
@@ -31,7 +38,15 @@ export function createDynamoSettingsStore(options: { ddb: DynamoDBDocumentClient
   }
 
   async function bumpVersion(): Promise<void> {
-    await ddb.send(new UpdateCommand({ TableName: table, Key: { kind: 'meta', id: 'version' }, UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':one': 1 } }));
+    await ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { kind: 'meta', id: 'version' },
+        UpdateExpression: 'ADD #v :one',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
   }
 
   /** Writes, then bumps the version so every worker sees the change at its next batch. */

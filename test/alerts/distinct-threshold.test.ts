@@ -45,7 +45,8 @@ describe('thresholds over distinct values', () => {
 
   it('open the alert on the number of different values, not the number of calls', () => {
     const groups = new MatchGroups(5);
-    for (const event of [read({ secretId: 'db' }), read({ secretId: 'db' }), read({ secretId: 'db' })]) engine.evaluate(event).matches.forEach((m) => groups.addMatch(m));
+    for (const event of [read({ secretId: 'db' }), read({ secretId: 'db' }), read({ secretId: 'db' })])
+      engine.evaluate(event).matches.forEach((m) => groups.addMatch(m));
     const [sameSecret] = groups.list();
     const window = nextWindow(undefined, sameSecret!, T0);
     const pending = applyMatches(undefined, sameSecret!, window, 'b1', T0, 5);
@@ -122,7 +123,9 @@ describe('rule context', () => {
     const settings = { ...EMPTY_DETECTION_SETTINGS, approvedRegions: ['eu-west-1'] };
     expect(createEngine([rule], { timeBudgetMs: 100, settings }).evaluate(normalizedCloudTrail(cloudTrailEvent())).matches).toHaveLength(1);
     expect(seen).toEqual([['eu-west-1']]);
-    expect(createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail(cloudTrailEvent())).matches).toHaveLength(0);
+    expect(
+      createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail(cloudTrailEvent())).matches,
+    ).toHaveLength(0);
   });
 });
 

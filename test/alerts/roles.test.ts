@@ -3,7 +3,9 @@ import type { ConfigFile } from '../../src/config';
 
 const config: Pick<ConfigFile, 'roles' | 'teams'> = {
   roles: { admins: ['UADMIN'], responders: ['S0SECURITY'] },
-  teams: [{ name: 'web', channel: '#web', minSeverity: 'INFO', owns: { ruleIds: [], tags: [], logTypes: [], accounts: [], sources: [] }, responders: ['UWEBDEV'] }],
+  teams: [
+    { name: 'web', channel: '#web', minSeverity: 'INFO', owns: { ruleIds: [], tags: [], logTypes: [], accounts: [], sources: [] }, responders: ['UWEBDEV'] },
+  ],
 };
 
 describe('roles', () => {

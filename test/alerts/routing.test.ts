@@ -5,8 +5,20 @@ import { normalizedCloudTrail, openAlert } from '../helpers/alerts';
 const config: Pick<ConfigFile, 'teams' | 'slack'> = {
   slack: { defaultChannel: '#security', opsChannel: '#prowl-ops' },
   teams: [
-    { name: 'payments', channel: '#payments-sec', minSeverity: 'HIGH', owns: { ruleIds: [], tags: [], logTypes: [], accounts: ['210987654321'], sources: [] }, responders: [] },
-    { name: 'identity', channel: '#identity-sec', minSeverity: 'INFO', owns: { ruleIds: ['AWS.CloudTrail.Iam*'], tags: ['TA0003:T1098'], logTypes: [], accounts: [], sources: [] }, responders: [] },
+    {
+      name: 'payments',
+      channel: '#payments-sec',
+      minSeverity: 'HIGH',
+      owns: { ruleIds: [], tags: [], logTypes: [], accounts: ['210987654321'], sources: [] },
+      responders: [],
+    },
+    {
+      name: 'identity',
+      channel: '#identity-sec',
+      minSeverity: 'INFO',
+      owns: { ruleIds: ['AWS.CloudTrail.Iam*'], tags: ['TA0003:T1098'], logTypes: [], accounts: [], sources: [] },
+      responders: [],
+    },
   ],
 };
 
@@ -16,7 +28,10 @@ describe('routing an alert', () => {
   });
 
   it('honours the rule’s own team first', () => {
-    expect(routeAlert(openAlert({ team: 'identity', samples: [normalizedCloudTrail({ recipientAccountId: '210987654321' })] }), config)).toEqual({ team: 'identity', channel: '#identity-sec' });
+    expect(routeAlert(openAlert({ team: 'identity', samples: [normalizedCloudTrail({ recipientAccountId: '210987654321' })] }), config)).toEqual({
+      team: 'identity',
+      channel: '#identity-sec',
+    });
   });
 
   it('finds the team that owns the account, when the severity is high enough', () => {

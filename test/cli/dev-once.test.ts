@@ -18,7 +18,9 @@ describe('npm start -- --once', () => {
     expect(first.stdout).toContain('ROOT CONSOLE LOGIN TO ACCOUNT 123456789012 FROM 203.0.113.50');
     expect(first.stdout).toContain('[Acknowledge] [Resolve] [Suppress…] [Show events]');
     expect(first.stdout).toMatch(/5 open alert\(s\):\n/);
-    expect(first.stdout).toMatch(/ {2}\[HIGH\] Root console login to account 123456789012 from 203.0.113.50 — AWS\.CloudTrail\.RootConsoleLogin-[0-9a-f]{16} \(1 event\)/);
+    expect(first.stdout).toMatch(
+      / {2}\[HIGH\] Root console login to account 123456789012 from 203.0.113.50 — AWS\.CloudTrail\.RootConsoleLogin-[0-9a-f]{16} \(1 event\)/,
+    );
 
     // The data persists: a second run recognises the same objects and does not count them again.
     const second = await runProwl(args, { env });
@@ -32,7 +34,9 @@ describe('npm start -- --once', () => {
     const workspace = makeWorkspace();
     // ~12 MiB of plain CloudTrail JSON: above the 11 MiB the emulator accepts in one request.
     const padding = 'x'.repeat(1400);
-    const records = Array.from({ length: 8500 }, (_, i) => cloudTrailEvent({ eventName: 'DescribeInstances', eventID: `bulk-${i}`, userAgent: `aws-cli/2.15.0 ${padding}` }));
+    const records = Array.from({ length: 8500 }, (_, i) =>
+      cloudTrailEvent({ eventName: 'DescribeInstances', eventID: `bulk-${i}`, userAgent: `aws-cli/2.15.0 ${padding}` }),
+    );
     records.push(rootConsoleLogin({ eventID: 'bulk-login', sourceIPAddress: '192.0.2.12' }));
     const body = JSON.stringify({ Records: records });
     expect(body.length).toBeGreaterThan(11 * 1024 * 1024);
@@ -46,7 +50,9 @@ describe('npm start -- --once', () => {
   }, 150_000);
 
   it('refuses half a Slack setup instead of quietly using the terminal', async () => {
-    const result = await runProwl(['dev', '--once', '--data', mkdtempSync(join(tmpdir(), 'prowl-dev-'))], { env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: '' } });
+    const result = await runProwl(['dev', '--once', '--data', mkdtempSync(join(tmpdir(), 'prowl-dev-'))], {
+      env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: '' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Socket Mode needs both SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); only SLACK_BOT_TOKEN is set');
   });

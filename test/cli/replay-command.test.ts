@@ -9,7 +9,11 @@ describe('prowl replay', () => {
   it('prints the alerts the samples would raise, as JSON lines with the documented keys', async () => {
     const io = captureIO();
     expect(await replayCommand([join(ROOT, 'samples'), '--format', 'json'], io)).toBe(0);
-    const alerts = io.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const alerts = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(alerts).toContainEqual(
       expect.objectContaining({
         ruleId: 'AWS.CloudTrail.RootConsoleLogin',
@@ -30,17 +34,28 @@ describe('prowl replay', () => {
     writeFileSync(join(dir, 'b.json.gz'), cloudTrailFile([laterLogin]));
     const io = captureIO();
     await replayCommand([dir, '--format', 'json'], io);
-    const counts = io.out().trim().split('\n').map((line) => (JSON.parse(line) as { count: number }).count);
+    const counts = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { count: number }).count);
     expect(counts).toEqual([3, 1]);
   });
 
-  it('prints each rule\'s alerts, matches and share of events on stderr, noisiest first', async () => {
+  it("prints each rule's alerts, matches and share of events on stderr, noisiest first", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
     const logins = [0, 10, 20].map((minute, i) => rootConsoleLogin({ eventID: `r${i}`, eventTime: `2026-11-22T10:${String(minute).padStart(2, '0')}:00Z` }));
     const laterLogin = rootConsoleLogin({ eventID: 'late', eventTime: '2026-11-22T12:00:00Z' });
     // Two failed sign-ins: matches of a rule whose threshold (5) is never reached.
     const failures = [1, 2].map((i) =>
-      cloudTrailEvent({ eventID: `f${i}`, eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', eventType: 'AwsConsoleSignIn', responseElements: { ConsoleLogin: 'Failure' }, additionalEventData: { MFAUsed: 'No' } }),
+      cloudTrailEvent({
+        eventID: `f${i}`,
+        eventSource: 'signin.amazonaws.com',
+        eventName: 'ConsoleLogin',
+        eventType: 'AwsConsoleSignIn',
+        responseElements: { ConsoleLogin: 'Failure' },
+        additionalEventData: { MFAUsed: 'No' },
+      }),
     );
     writeFileSync(join(dir, 'a.json.gz'), cloudTrailFile([...logins, laterLogin, ...failures, cloudTrailEvent({ eventID: 'plain' })]));
     const io = captureIO();
@@ -49,13 +64,22 @@ describe('prowl replay', () => {
     const table = io.err().split('\n');
     const header = table.indexOf('Alerts per rule over 7 event(s):');
     expect(header).toBeGreaterThanOrEqual(0);
-    const rows = table.slice(header + 2).filter((line) => /^\s+\d/.test(line)).map((line) => line.trim().split(/\s+/));
+    const rows = table
+      .slice(header + 2)
+      .filter((line) => /^\s+\d/.test(line))
+      .map((line) => line.trim().split(/\s+/));
     expect(rows).toEqual([
       ['2', '4', '57.1%', 'AWS.CloudTrail.RootConsoleLogin'],
       ['0', '2', '28.6%', 'AWS.CloudTrail.ConsoleLoginFailures'],
     ]);
     // The table goes to stderr: stdout stays one JSON alert per line.
-    expect(io.out().trim().split('\n').every((line) => line.startsWith('{'))).toBe(true);
+    expect(
+      io
+        .out()
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('{')),
+    ).toBe(true);
   });
 
   it('says so when no rule matched', async () => {
@@ -88,7 +112,13 @@ describe('prowl replay', () => {
   it('counts distinct values for rules that do, so repeated reads of one secret stay quiet and a sweep fires', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prowl-replay-'));
     const read = (i: number, secretId: string): ReturnType<typeof cloudTrailEvent> =>
-      cloudTrailEvent({ eventID: `s${i}`, eventSource: 'secretsmanager.amazonaws.com', eventName: 'GetSecretValue', eventTime: `2026-11-22T10:${String(i).padStart(2, '0')}:00Z`, requestParameters: { secretId } });
+      cloudTrailEvent({
+        eventID: `s${i}`,
+        eventSource: 'secretsmanager.amazonaws.com',
+        eventName: 'GetSecretValue',
+        eventTime: `2026-11-22T10:${String(i).padStart(2, '0')}:00Z`,
+        requestParameters: { secretId },
+      });
     writeFileSync(join(dir, 'same.json.gz'), cloudTrailFile(Array.from({ length: 30 }, (_, i) => read(i, 'prod/db/orders'))));
     const io = captureIO();
     await replayCommand([dir, '--format', 'json'], io);
@@ -97,12 +127,18 @@ describe('prowl replay', () => {
     writeFileSync(join(dir, 'sweep.json.gz'), cloudTrailFile(Array.from({ length: 12 }, (_, i) => read(40 + i, `prod/app-${i}`))));
     const again = captureIO();
     await replayCommand([dir, '--format', 'json'], again);
-    const alerts = again.out().trim().split('\n').map((line) => JSON.parse(line) as { ruleId: string; distinctValues?: number });
+    const alerts = again
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { ruleId: string; distinctValues?: number });
     expect(alerts.find((alert) => alert.ruleId === 'AWS.CloudTrail.SecretsBulkRead')).toMatchObject({ distinctValues: 13 });
   });
 
   it('refuses a --config that does not exist', async () => {
-    await expect(replayCommand([join(ROOT, 'samples'), '--config', '/nonexistent/prowl.config.yml'], captureIO())).rejects.toThrow('--config /nonexistent/prowl.config.yml: no such file');
+    await expect(replayCommand([join(ROOT, 'samples'), '--config', '/nonexistent/prowl.config.yml'], captureIO())).rejects.toThrow(
+      '--config /nonexistent/prowl.config.yml: no such file',
+    );
   });
 
   it('explains a missing path', async () => {

@@ -27,7 +27,10 @@ describe('organisation settings in prowl.config.yml (detections:)', () => {
   });
 
   it('read the values given', () => {
-    const { detections } = parseConfigFile(`${minimal}\ndetections:\n  organizationAccountIds: ['210987654321']\n  approvedRegions: [eu-west-1]\n`, 'prowl.config.yml');
+    const { detections } = parseConfigFile(
+      `${minimal}\ndetections:\n  organizationAccountIds: ['210987654321']\n  approvedRegions: [eu-west-1]\n`,
+      'prowl.config.yml',
+    );
     expect(detections.organizationAccountIds).toEqual(['210987654321']);
     expect(detections.approvedRegions).toEqual(['eu-west-1']);
     expect(detections.bedrockPrincipals).toEqual([]);
@@ -50,7 +53,9 @@ describe('organisation settings in prowl.config.yml (detections:)', () => {
   });
 
   it('reject a bucket mapping without principals', () => {
-    expect(errorOf("  bucketAccess: [{ bucket: 'data-*', principals: [] }]")).toContain('detections.bucketAccess.0.principals: list at least one principal glob');
+    expect(errorOf("  bucketAccess: [{ bucket: 'data-*', principals: [] }]")).toContain(
+      'detections.bucketAccess.0.principals: list at least one principal glob',
+    );
   });
 
   it('accept the example values of the shipped prowl.config.yml', () => {
@@ -78,7 +83,9 @@ describe('the start-up warning about empty settings', () => {
   });
 
   it('says nothing once the settings are filled in', () => {
-    expect(unconfiguredSettingsWarning(consumers, { ...EMPTY_DETECTION_SETTINGS, approvedRegions: ['eu-west-1'], bedrockPrincipals: ['arn:aws:iam::*:role/ml'] })).toBeUndefined();
+    expect(
+      unconfiguredSettingsWarning(consumers, { ...EMPTY_DETECTION_SETTINGS, approvedRegions: ['eu-west-1'], bedrockPrincipals: ['arn:aws:iam::*:role/ml'] }),
+    ).toBeUndefined();
   });
 
   it('names only settings some rule or policy of the pack declares, and every setting is declared by one', () => {

@@ -52,6 +52,8 @@ describe('the runtime environment', () => {
 
 describe('an empty optional variable', () => {
   it('counts as unset, as `SLACK_BOT_TOKEN= npm start` means', () => {
-    expect(parseRuntimeEnv({ ...complete, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }).secrets.slackBotToken).toEqual({ parameter: '/prowl/prod/slack-bot-token' });
+    expect(parseRuntimeEnv({ ...complete, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }).secrets.slackBotToken).toEqual({
+      parameter: '/prowl/prod/slack-bot-token',
+    });
   });
 });

@@ -15,7 +15,14 @@ describe('the detection engine', () => {
   });
 
   it('falls back from a failing title to the rule id, and from a missing dedup to the title', () => {
-    const rule = defineRule({ ...base, id: 'AWS.CloudTrail.NoTitle', rule: () => true, title: () => { throw new RangeError('nope'); } });
+    const rule = defineRule({
+      ...base,
+      id: 'AWS.CloudTrail.NoTitle',
+      rule: () => true,
+      title: () => {
+        throw new RangeError('nope');
+      },
+    });
     const { matches, failures } = createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail());
     expect(matches[0]).toMatchObject({ title: 'AWS.CloudTrail.NoTitle', dedup: 'AWS.CloudTrail.NoTitle' });
     expect(failures[0]?.kind).toBe('title:RangeError');
@@ -23,13 +30,27 @@ describe('the detection engine', () => {
 
   it('reports a rule that runs over its time budget', () => {
     let clock = 0;
-    const slow = defineRule({ ...base, id: 'AWS.CloudTrail.Slow', rule: () => { clock += 50; return false; } });
+    const slow = defineRule({
+      ...base,
+      id: 'AWS.CloudTrail.Slow',
+      rule: () => {
+        clock += 50;
+        return false;
+      },
+    });
     const { failures } = createEngine([slow], { timeBudgetMs: 10, now: () => clock, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail());
     expect(failures).toEqual([expect.objectContaining({ kind: 'rule:timeout', message: 'rule() took 50 ms, over the 10 ms budget' })]);
   });
 
   it('truncates long titles and dedup keys and drops oversized alert context', () => {
-    const rule = defineRule({ ...base, id: 'AWS.CloudTrail.Big', rule: () => true, title: () => 't'.repeat(5000), dedup: () => 'd'.repeat(5000), alertContext: () => ({ blob: 'x'.repeat(LIMITS.alertContextBytes + 1) }) });
+    const rule = defineRule({
+      ...base,
+      id: 'AWS.CloudTrail.Big',
+      rule: () => true,
+      title: () => 't'.repeat(5000),
+      dedup: () => 'd'.repeat(5000),
+      alertContext: () => ({ blob: 'x'.repeat(LIMITS.alertContextBytes + 1) }),
+    });
     const [match] = createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail()).matches;
     expect(match!.title).toHaveLength(LIMITS.title);
     expect(match!.dedup).toHaveLength(LIMITS.dedup);

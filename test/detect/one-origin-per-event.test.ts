@@ -7,7 +7,9 @@ const base = { logTypes: ['AWS.CloudTrail'] as const, description: 'd', runbook:
 const sigma = (rule: Rule): Rule => ({ ...rule, origin: 'sigma' });
 
 function firing(rules: Rule[]): Array<[string, Record<string, unknown>]> {
-  return createEngine(rules, { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(normalizedCloudTrail()).matches.map((match) => [match.rule.id, match.context]);
+  return createEngine(rules, { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS })
+    .evaluate(normalizedCloudTrail())
+    .matches.map((match) => [match.rule.id, match.context]);
 }
 
 describe('one event, one pack', () => {

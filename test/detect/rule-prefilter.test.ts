@@ -4,7 +4,8 @@ import { defineRule, type Rule } from '../../src/detect/rule';
 import type { NormalizedEvent } from '../../src/logs/log-type';
 import { sigmaRule } from './sigma/sigma-helpers';
 
-const event = (fields: Record<string, unknown>): NormalizedEvent => ({ p_log_type: 'AWS.CloudTrail', p_event_time: '2026-11-22T10:00:00Z', ...fields }) as unknown as NormalizedEvent;
+const event = (fields: Record<string, unknown>): NormalizedEvent =>
+  ({ p_log_type: 'AWS.CloudTrail', p_event_time: '2026-11-22T10:00:00Z', ...fields }) as unknown as NormalizedEvent;
 const base = { logTypes: ['AWS.CloudTrail'] as const, severity: 'LOW' as const, description: 'd', runbook: 'r', tags: [], tests: [] };
 
 describe('skipping Sigma rules an event cannot match', () => {
@@ -13,7 +14,10 @@ describe('skipping Sigma rules an event cannot match', () => {
       const filter = sigmaRule(detection).prefilter;
       return filter && { field: filter.field, values: [...filter.values].sort() };
     };
-    expect(prefilter({ selection: { eventSource: 'iam.amazonaws.com', eventName: ['CreateUser', 'DeleteUser'] }, condition: 'selection' })).toEqual({ field: 'eventName', values: ['createuser', 'deleteuser'] });
+    expect(prefilter({ selection: { eventSource: 'iam.amazonaws.com', eventName: ['CreateUser', 'DeleteUser'] }, condition: 'selection' })).toEqual({
+      field: 'eventName',
+      values: ['createuser', 'deleteuser'],
+    });
     expect(prefilter({ a: { eventName: 'A' }, b: { eventName: 'B' }, condition: '1 of *' })).toEqual({ field: 'eventName', values: ['a', 'b'] });
     expect(prefilter({ a: { eventName: 'A' }, b: { userAgent: 'x' }, condition: 'a or b' })).toBeUndefined();
     expect(prefilter({ a: { eventName: ['A', 'B'] }, b: { eventName: ['B', 'C'] }, condition: 'a and b' })).toEqual({ field: 'eventName', values: ['b'] });
@@ -37,6 +41,10 @@ describe('skipping Sigma rules an event cannot match', () => {
     expect(ids({ eventName: 'ListUsers' })).toEqual(['AWS.CloudTrail.Everything']);
     // A value that is not a string (hostile or odd data) runs every rule, which then decide as always.
     expect(ids({ eventName: ['CreateUser'] })).toEqual(['Sigma.AWS.CloudTrail.Create', 'AWS.CloudTrail.Everything', 'Sigma.AWS.CloudTrail.Delete']);
-    expect(engine.rulesFor('AWS.CloudTrail').map((rule) => rule.id)).toEqual(['Sigma.AWS.CloudTrail.Create', 'AWS.CloudTrail.Everything', 'Sigma.AWS.CloudTrail.Delete']);
+    expect(engine.rulesFor('AWS.CloudTrail').map((rule) => rule.id)).toEqual([
+      'Sigma.AWS.CloudTrail.Create',
+      'AWS.CloudTrail.Everything',
+      'Sigma.AWS.CloudTrail.Delete',
+    ]);
   });
 });

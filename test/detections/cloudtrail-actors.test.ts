@@ -25,8 +25,10 @@ describe('who a CloudTrail event says acted', () => {
     expect(accountOf(bare)).toBe('unknown account');
   });
 
-  it('counts calls a service makes on a principal\'s behalf as service calls', () => {
-    expect(isAwsServiceCall(cloudTrailEvent({ userIdentity: { ...assumedRoleIdentity('Deployer', 'x'), invokedBy: 'cloudformation.amazonaws.com' } }))).toBe(true);
+  it("counts calls a service makes on a principal's behalf as service calls", () => {
+    expect(isAwsServiceCall(cloudTrailEvent({ userIdentity: { ...assumedRoleIdentity('Deployer', 'x'), invokedBy: 'cloudformation.amazonaws.com' } }))).toBe(
+      true,
+    );
     expect(isAwsServiceCall(cloudTrailEvent({ userIdentity: { ...iamUserIdentity('bob'), invokedBy: 'AWS Internal' } }))).toBe(false);
     expect(isAwsServiceCall(cloudTrailEvent())).toBe(false);
   });

@@ -4,7 +4,11 @@ import type { Severity } from '../../src/config/severity';
 
 /** The severity each named test event of a rule would alert with, as the engine decides it. */
 function severities(ruleId: string): Record<string, Severity | undefined> {
-  return Object.fromEntries(runRuleTests(rules, ruleId).filter((result) => result.ruleId === ruleId && result.severity).map((result) => [result.testName, result.severity]));
+  return Object.fromEntries(
+    runRuleTests(rules, ruleId)
+      .filter((result) => result.ruleId === ruleId && result.severity)
+      .map((result) => [result.testName, result.severity]),
+  );
 }
 
 describe('severity that depends on the event', () => {
@@ -20,7 +24,10 @@ describe('severity that depends on the event', () => {
   });
 
   it('rates a public snapshot critical and a share with one outside account high', () => {
-    expect(severities('AWS.CloudTrail.EbsSnapshotSharedOutsideOrg')).toEqual({ 'sharing with an outside account matches': 'HIGH', 'making a snapshot public matches': 'CRITICAL' });
+    expect(severities('AWS.CloudTrail.EbsSnapshotSharedOutsideOrg')).toEqual({
+      'sharing with an outside account matches': 'HIGH',
+      'making a snapshot public matches': 'CRITICAL',
+    });
   });
 
   it('rates a GuardDuty finding by its band, and sample findings as information', () => {
@@ -32,10 +39,16 @@ describe('severity that depends on the event', () => {
   });
 
   it('rates a layer from outside the organization higher than a layer of our own', () => {
-    expect(severities('AWS.CloudTrail.LambdaLayerChanged')).toEqual({ 'attaching a layer from an outside account matches': 'HIGH', 'publishing a layer by hand matches': 'MEDIUM' });
+    expect(severities('AWS.CloudTrail.LambdaLayerChanged')).toEqual({
+      'attaching a layer from an outside account matches': 'HIGH',
+      'publishing a layer by hand matches': 'MEDIUM',
+    });
   });
 
   it('rates a narrowing of trail selectors higher than other selector changes', () => {
-    expect(severities('AWS.CloudTrail.TrailSelectorsChanged')).toEqual({ 'excluding management events matches, with high severity': 'HIGH', 'adding S3 data events matches': 'MEDIUM' });
+    expect(severities('AWS.CloudTrail.TrailSelectorsChanged')).toEqual({
+      'excluding management events matches, with high severity': 'HIGH',
+      'adding S3 data events matches': 'MEDIUM',
+    });
   });
 });

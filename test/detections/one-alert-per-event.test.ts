@@ -19,7 +19,12 @@ const cases = singleEventRules.flatMap((rule) => rule.tests.filter((test) => tes
 
 it.each(cases.map(({ rule, test }) => [`${rule.id}: ${test.name}`, rule, test] as const))('%s raises one alert', (_name, rule, test) => {
   const logType = builtInLogTypes.byName(test.logType ?? rule.logTypes[0]!);
-  const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'test', sourceLabel: 'test', objectId: rule.id, position: 1 }, '2026-11-22T10:00:00.000Z');
+  const event = normalize(
+    logType,
+    logType.schema.parse(test.event),
+    { sourceId: 'test', sourceLabel: 'test', objectId: rule.id, position: 1 },
+    '2026-11-22T10:00:00.000Z',
+  );
   const engine = createEngine(singleEventRules, { timeBudgetMs: Number.POSITIVE_INFINITY, settings: { ...EMPTY_DETECTION_SETTINGS, ...test.settings } });
   const others = engine
     .evaluate(event)

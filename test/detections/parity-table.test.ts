@@ -38,7 +38,9 @@ describe('the Panther parity table', () => {
   });
 
   it('names only rules that exist in the pack or in detections/sigma', () => {
-    const named = rows.flatMap((row) => [...(row.split('|')[2] ?? '').matchAll(/(Sigma )?`([^`]+)`/g)].map((match) => ({ sigma: Boolean(match[1]), name: match[2]! })));
+    const named = rows.flatMap((row) =>
+      [...(row.split('|')[2] ?? '').matchAll(/(Sigma )?`([^`]+)`/g)].map((match) => ({ sigma: Boolean(match[1]), name: match[2]! })),
+    );
     const missing = named.filter(({ sigma, name }) => (sigma ? !existsSync(join(DETECTIONS_DIR, 'sigma', `${name}.yml`)) : !known(name)));
     expect(missing).toEqual([]);
   });

@@ -1,6 +1,14 @@
 import { documentGrantsEverything, policyStatements, principalAccount, roleArnOfSession } from '../../detections/fields';
 
-const document = { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::444455556666:root', '111122223333'] }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x' } } } };
+const document = {
+  Version: '2012-10-17',
+  Statement: {
+    Effect: 'Allow',
+    Principal: { AWS: ['arn:aws:iam::444455556666:root', '111122223333'] },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'sts:ExternalId': 'x' } },
+  },
+};
 
 describe('policy documents as CloudTrail records them', () => {
   it('reads an object, a JSON string and a URL-encoded JSON string alike', () => {
@@ -31,7 +39,19 @@ describe('policy documents as CloudTrail records them', () => {
     expect(policyStatements('{"Statement": [')).toEqual([]);
     expect(policyStatements('%E0%A4%A')).toEqual([]);
     expect(policyStatements(undefined)).toEqual([]);
-    expect(policyStatements({ Statement: 'nonsense' })).toEqual([{ effect: '', actions: [], notActions: [], resources: [], awsPrincipals: [], servicePrincipals: [], federatedPrincipals: [], hasCondition: false, conditionKeys: [] }]);
+    expect(policyStatements({ Statement: 'nonsense' })).toEqual([
+      {
+        effect: '',
+        actions: [],
+        notActions: [],
+        resources: [],
+        awsPrincipals: [],
+        servicePrincipals: [],
+        federatedPrincipals: [],
+        hasCondition: false,
+        conditionKeys: [],
+      },
+    ]);
   });
 
   it('treats only an allow of every action on every resource as full admin', () => {

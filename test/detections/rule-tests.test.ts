@@ -79,7 +79,9 @@ describe('runRuleTests', () => {
         throw new RangeError('context broke');
       },
     });
-    expect(failures(runRuleTests([rule]))).toEqual([{ testName: 'stop logging matches', reason: 'a rule function threw: alertContext:RangeError: context broke' }]);
+    expect(failures(runRuleTests([rule]))).toEqual([
+      { testName: 'stop logging matches', reason: 'a rule function threw: alertContext:RangeError: context broke' },
+    ]);
   });
 
   it('fails a test whose event is not valid for the log type, naming the field', () => {
@@ -94,7 +96,9 @@ describe('runRuleTests', () => {
   it('fails a test that claims a log type the rule does not run on', () => {
     const stray = { name: 'flow record', expect: false, logType: 'AWS.VPCFlow', event: describeInstances } as unknown as Definition['tests'][number];
     const rule = fakeRule({ tests: [...(fakeRule().tests as Definition['tests']), stray] });
-    expect(failures(runRuleTests([rule]))).toEqual([{ testName: 'flow record', reason: 'test log type "AWS.VPCFlow" is not one of the rule\'s log types (AWS.CloudTrail)' }]);
+    expect(failures(runRuleTests([rule]))).toEqual([
+      { testName: 'flow record', reason: 'test log type "AWS.VPCFlow" is not one of the rule\'s log types (AWS.CloudTrail)' },
+    ]);
   });
 
   it('still runs the tests of a rule that is disabled by default', () => {
@@ -109,7 +113,10 @@ describe('runRuleTests', () => {
   });
 
   it('sees the event after normalization, with the p_ fields production adds', () => {
-    const rule = fakeRule({ rule: (event) => event.p_log_type === 'AWS.CloudTrail' && (event.p_any_aws_account_ids ?? []).includes('123456789012') && event.eventName === 'StopLogging' });
+    const rule = fakeRule({
+      rule: (event) =>
+        event.p_log_type === 'AWS.CloudTrail' && (event.p_any_aws_account_ids ?? []).includes('123456789012') && event.eventName === 'StopLogging',
+    });
     expect(failures(runRuleTests([rule]))).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ describe('prowl dev at the terminal', () => {
     expect(suppressed).toMatch(/Suppress/i);
     expect(await prowl.type('/prowl suppressions', /red-team exercise/)).toContain('AWS.CloudTrail.TrailStopped');
 
-    expect(await prowl.type('/prowl rules disable AWS.CloudTrail.RootConsoleLogin planned maintenance', /disabled/i)).toContain('AWS.CloudTrail.RootConsoleLogin');
+    expect(await prowl.type('/prowl rules disable AWS.CloudTrail.RootConsoleLogin planned maintenance', /disabled/i)).toContain(
+      'AWS.CloudTrail.RootConsoleLogin',
+    );
     expect(await prowl.type('/prowl rules enable AWS.CloudTrail.RootConsoleLogin', /enabled/i)).toContain('AWS.CloudTrail.RootConsoleLogin');
 
     expect(await prowl.type(`/prowl audit ${alertId}`, /acknowledge/)).toContain('local');

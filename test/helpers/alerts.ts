@@ -9,7 +9,12 @@ import { cloudTrailEvent } from '../../src/detect/test-events';
 export const T0 = DateTime.fromISO('2026-11-22T10:00:00Z', { zone: 'utc' });
 
 export function normalizedCloudTrail(fields: Parameters<typeof cloudTrailEvent>[0] = {}, position = 1): NormalizedEvent {
-  return normalize(cloudTrail, cloudTrail.schema.parse(cloudTrailEvent(fields)), { sourceId: 'test', sourceLabel: 'test', objectId: 'test-object', position }, T0.toISO()!) as NormalizedEvent;
+  return normalize(
+    cloudTrail,
+    cloudTrail.schema.parse(cloudTrailEvent(fields)),
+    { sourceId: 'test', sourceLabel: 'test', objectId: 'test-object', position },
+    T0.toISO()!,
+  ) as NormalizedEvent;
 }
 
 export function matchGroup(overrides: Partial<MatchGroup> = {}, rule: Partial<MatchGroup['rule']> = {}): MatchGroup {

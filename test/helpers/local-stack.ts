@@ -8,7 +8,9 @@ export const ROOT = join(__dirname, '..', '..');
 export const TEST_BOT_TOKEN = 'xoxb-test-token';
 
 /** A stage of its own inside the shared emulators, so test files never see each other's data. */
-export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'sigmaDir' | 'onInvocation'>> & { slack?: LocalSlack } = {}): Promise<LocalStack> {
+export async function startTestStack(
+  options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'sigmaDir' | 'onInvocation'>> & { slack?: LocalSlack } = {},
+): Promise<LocalStack> {
   const emulators = z.object({ dynamodb: z.url(), aws: z.url() }).parse(JSON.parse(process.env.PROWL_TEST_EMULATORS ?? 'null'));
   return startLocalStack({
     root: ROOT,
@@ -20,7 +22,9 @@ export async function startTestStack(options: Partial<Pick<LocalStackOptions, 'v
 }
 
 /** A test stack with Slack's Web API intercepted: the setup most integration tests share. */
-export async function startStackWithSlack(options: Parameters<typeof startTestStack>[0] = {}): Promise<{ stack: LocalStack; slack: ReturnType<typeof interceptSlack>; stop(): Promise<void> }> {
+export async function startStackWithSlack(
+  options: Parameters<typeof startTestStack>[0] = {},
+): Promise<{ stack: LocalStack; slack: ReturnType<typeof interceptSlack>; stop(): Promise<void> }> {
   const slack = interceptSlack();
   const stack = await startTestStack(options);
   return {

@@ -7,15 +7,25 @@ export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
  * An API Gateway (HTTP API, payload 2.0) event carrying a Slack request, signed the way Slack
  * signs: v0=HMAC-SHA256(secret, "v0:<timestamp>:<body>").
  */
-export function signedSlackEvent(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+export function signedSlackEvent(
+  body: string,
+  options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
+): APIGatewayProxyEventV2 {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature = `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
   return {
     version: '2.0',
     routeKey: 'POST /slack/events',
     rawPath: '/slack/events',
     rawQueryString: '',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+      ...options.headers,
+    },
     requestContext: { http: { method: 'POST', path: '/slack/events' } } as APIGatewayProxyEventV2['requestContext'],
     body,
     isBase64Encoded: false,
@@ -55,11 +65,18 @@ export function buttonClick(actionId: string, value: string, user: string, messa
     channel: { id: 'C0SECURITY', name: 'security' },
     message: { type: 'message', ts: messageTs, text: 'alert' },
     response_url: `https://hooks.slack.com/actions/T0PROWL/1/${user}`,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'alert_actions', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'alert_actions', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } },
+    ],
   });
 }
 
-export function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, Record<string, unknown>>>, user: string): string {
+export function viewSubmission(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, Record<string, Record<string, unknown>>>,
+  user: string,
+): string {
   return interactive({
     type: 'view_submission',
     team: { id: 'T0PROWL', domain: 'prowl' },
@@ -67,6 +84,16 @@ export function viewSubmission(callbackId: string, privateMetadata: string, valu
     api_app_id: 'A0PROWL',
     token: 'legacy-token-unused',
     trigger_id: '1.2.trigger',
-    view: { id: 'V0MODAL', team_id: 'T0PROWL', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h1', title: { type: 'plain_text', text: 'x' }, blocks: [] },
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T0PROWL',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: 'h1',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+    },
   });
 }

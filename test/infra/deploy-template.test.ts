@@ -37,7 +37,10 @@ describe('template', () => {
   it('refers only to resources, parameters and conditions it has', () => {
     expect(danglingReferences(template)).toEqual([]);
     // The check itself finds what is missing.
-    expect(danglingReferences({ Resources: { A: { Type: 'X', Properties: { p: { Ref: 'Gone' }, q: { 'Fn::Sub': '${A.Arn}/${Missing}' } } } } })).toEqual(['A: Ref Gone', 'A: Sub ${Missing}']);
+    expect(danglingReferences({ Resources: { A: { Type: 'X', Properties: { p: { Ref: 'Gone' }, q: { 'Fn::Sub': '${A.Arn}/${Missing}' } } } } })).toEqual([
+      'A: Ref Gone',
+      'A: Sub ${Missing}',
+    ]);
   });
 
   it('has no circular dependency between resources', () => {
@@ -59,7 +62,9 @@ describe('functions', () => {
   it('runs the scan on a schedule and the Slack handler behind the HTTP API', () => {
     const schedules = resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) => props(rule)['ScheduleExpression'] !== undefined);
     expect(schedules.map(([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn'))).toEqual(['ScanLambdaFunction']);
-    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([, integration]) => getAttId(props(integration)['IntegrationUri'], 'Arn'));
+    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([, integration]) =>
+      getAttId(props(integration)['IntegrationUri'], 'Arn'),
+    );
     expect(integrations).toEqual(['SlackLambdaFunction']);
   });
 });
@@ -68,7 +73,8 @@ describe('queues', () => {
   it('has every SQS event source report batch item failures', () => {
     const mappings = sqsMappings(template);
     expect(Object.fromEntries(mappings.map((m) => [m.queueId, m.functionId]))).toEqual(SQS_CONSUMERS);
-    for (const mapping of mappings) expect({ mapping: mapping.logicalId, types: mapping.functionResponseTypes }).toEqual({ mapping: mapping.logicalId, types: ['ReportBatchItemFailures'] });
+    for (const mapping of mappings)
+      expect({ mapping: mapping.logicalId, types: mapping.functionResponseTypes }).toEqual({ mapping: mapping.logicalId, types: ['ReportBatchItemFailures'] });
   });
 
   it('keeps each message invisible for at least 6x the consuming function timeout', () => {
@@ -86,16 +92,29 @@ describe('queues', () => {
     for (const [id, queue] of queues) {
       if (dlqs.has(id)) continue;
       const redrive = props(queue)['RedrivePolicy'] as { deadLetterTargetArn?: unknown; maxReceiveCount?: number } | undefined;
-      expect({ queue: id, dlq: dlqs.has(getAttId(redrive?.deadLetterTargetArn, 'Arn') ?? ''), maxReceiveCount: (redrive?.maxReceiveCount ?? 0) >= 1 }).toEqual({ queue: id, dlq: true, maxReceiveCount: true });
+      expect({ queue: id, dlq: dlqs.has(getAttId(redrive?.deadLetterTargetArn, 'Arn') ?? ''), maxReceiveCount: (redrive?.maxReceiveCount ?? 0) >= 1 }).toEqual({
+        queue: id,
+        dlq: true,
+        maxReceiveCount: true,
+      });
     }
   });
 
   it('alarms as soon as any dead-letter queue holds a message', () => {
     const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => props(alarm));
     for (const dlq of deadLetterQueueIds(template)) {
-      const alarm = alarms.find((a) => a['MetricName'] === 'ApproximateNumberOfMessagesVisible' && (a['Dimensions'] as Array<{ Value: unknown }>).some((d) => getAttId(d.Value, 'QueueName') === dlq));
+      const alarm = alarms.find(
+        (a) =>
+          a['MetricName'] === 'ApproximateNumberOfMessagesVisible' &&
+          (a['Dimensions'] as Array<{ Value: unknown }>).some((d) => getAttId(d.Value, 'QueueName') === dlq),
+      );
       expect({ dlq, alarmed: alarm !== undefined }).toEqual({ dlq, alarmed: true });
-      expect(alarm).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/SQS',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      });
       expect(alarm!['AlarmActions']).toHaveLength(1);
     }
   });
@@ -110,7 +129,8 @@ describe('queues', () => {
   it('lets each service that sends to a queue do so only from this stack: S3 notifications and EventBridge rules', () => {
     const senders: Array<{ queue: string; service: string; rule?: string }> = [];
     for (const [, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
-      const configs = (props(bucket)['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Queue: unknown }> } | undefined)?.QueueConfigurations ?? [];
+      const configs =
+        (props(bucket)['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Queue: unknown }> } | undefined)?.QueueConfigurations ?? [];
       for (const config of configs) senders.push({ queue: getAttId(config.Queue, 'Arn')!, service: 's3.amazonaws.com' });
     }
     for (const [ruleId, rule] of resourcesOfType(template, 'AWS::Events::Rule')) {
@@ -132,7 +152,8 @@ describe('queues', () => {
         if (!sender.rule) return true;
         const sourceArns = ([] as unknown[]).concat(s.Condition['ArnEquals']?.['aws:SourceArn'] ?? []);
         // A conditional rule's ARN sits in the true branch of { Fn::If: [condition, arn, AWS::NoValue] }.
-        const whenPresent = (arn: unknown): unknown => (arn && typeof arn === 'object' && 'Fn::If' in arn ? (arn as { 'Fn::If': unknown[] })['Fn::If'][1] : arn);
+        const whenPresent = (arn: unknown): unknown =>
+          arn && typeof arn === 'object' && 'Fn::If' in arn ? (arn as { 'Fn::If': unknown[] })['Fn::If'][1] : arn;
         return sourceArns.some((arn) => getAttId(whenPresent(arn), 'Arn') === sender.rule);
       });
       expect({ ...sender, allowed }).toEqual({ ...sender, allowed: true });
@@ -141,7 +162,11 @@ describe('queues', () => {
 
   it("forwards this account's CloudTrail API calls from the default event bus to the ingest queue", () => {
     const rules = resourcesOfType(template, 'AWS::Events::Rule').map(([, rule]) => props(rule));
-    const rule = rules.find((r) => r['EventBusName'] === 'default' && (r['EventPattern'] as { 'detail-type'?: string[] } | undefined)?.['detail-type']?.includes('AWS API Call via CloudTrail'));
+    const rule = rules.find(
+      (r) =>
+        r['EventBusName'] === 'default' &&
+        (r['EventPattern'] as { 'detail-type'?: string[] } | undefined)?.['detail-type']?.includes('AWS API Call via CloudTrail'),
+    );
     expect(rule).toBeDefined();
     expect((rule!['EventPattern'] as { account: unknown[] }).account.map(refId)).toEqual(['AWS::AccountId']);
     const [target] = rule!['Targets'] as Array<{ Arn: unknown; DeadLetterConfig?: { Arn: unknown } }>;
@@ -156,10 +181,18 @@ describe('buckets', () => {
   it('encrypts every bucket and blocks all public access', () => {
     expect(buckets().map(([id]) => id)).toEqual(expect.arrayContaining(['RawBucket', 'LakeBucket']));
     for (const [id, p] of buckets()) {
-      const rules = (p['BucketEncryption'] as { ServerSideEncryptionConfiguration?: Array<{ ServerSideEncryptionByDefault?: { SSEAlgorithm?: string } }> } | undefined)?.ServerSideEncryptionConfiguration ?? [];
+      const rules =
+        (p['BucketEncryption'] as { ServerSideEncryptionConfiguration?: Array<{ ServerSideEncryptionByDefault?: { SSEAlgorithm?: string } }> } | undefined)
+          ?.ServerSideEncryptionConfiguration ?? [];
       const algorithms = rules.map((rule) => rule.ServerSideEncryptionByDefault?.SSEAlgorithm);
-      expect({ bucket: id, encrypted: algorithms.length > 0 && algorithms.every((a) => a === 'AES256' || a === 'aws:kms' || a === 'aws:kms:dsse') }).toEqual({ bucket: id, encrypted: true });
-      expect({ bucket: id, block: p['PublicAccessBlockConfiguration'] }).toEqual({ bucket: id, block: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } });
+      expect({ bucket: id, encrypted: algorithms.length > 0 && algorithms.every((a) => a === 'AES256' || a === 'aws:kms' || a === 'aws:kms:dsse') }).toEqual({
+        bucket: id,
+        encrypted: true,
+      });
+      expect({ bucket: id, block: p['PublicAccessBlockConfiguration'] }).toEqual({
+        bucket: id,
+        block: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      });
     }
   });
 
@@ -176,8 +209,12 @@ describe('buckets', () => {
 
   it('expires the lake, quarantined lines and Athena results, and keeps the raw bucket bounded too', () => {
     const lifecycle = (id: string): Array<{ Prefix?: string; ExpirationInDays?: number }> =>
-      ((props(template.Resources[id]!)['LifecycleConfiguration'] as { Rules: Array<{ Prefix?: string; ExpirationInDays?: number }> } | undefined)?.Rules ?? []);
-    const lakeExpiry = Object.fromEntries(lifecycle('LakeBucket').filter((r) => r.Prefix).map((r) => [r.Prefix, r.ExpirationInDays]));
+      (props(template.Resources[id]!)['LifecycleConfiguration'] as { Rules: Array<{ Prefix?: string; ExpirationInDays?: number }> } | undefined)?.Rules ?? [];
+    const lakeExpiry = Object.fromEntries(
+      lifecycle('LakeBucket')
+        .filter((r) => r.Prefix)
+        .map((r) => [r.Prefix, r.ExpirationInDays]),
+    );
     expect(lakeExpiry).toEqual({ 'logs/': expect.any(Number), 'quarantine/': expect.any(Number), 'athena-results/': expect.any(Number) });
     expect(lifecycle('RawBucket').some((r) => typeof r.ExpirationInDays === 'number')).toBe(true);
   });
@@ -189,7 +226,13 @@ describe('tables', () => {
     expect(tables.map(([id]) => id)).toEqual(expect.arrayContaining(['AlertsTable', 'AuditTable', 'SettingsTable', 'ResourcesTable']));
     for (const [id, table] of tables) {
       const p = props(table);
-      expect({ table: id, billing: p['BillingMode'], pitr: p['PointInTimeRecoverySpecification'], ttl: p['TimeToLiveSpecification'], sse: p['SSESpecification'] }).toEqual({
+      expect({
+        table: id,
+        billing: p['BillingMode'],
+        pitr: p['PointInTimeRecoverySpecification'],
+        ttl: p['TimeToLiveSpecification'],
+        sse: p['SSESpecification'],
+      }).toEqual({
         table: id,
         billing: 'PAY_PER_REQUEST',
         pitr: { PointInTimeRecoveryEnabled: true },
@@ -218,19 +261,29 @@ describe('IAM', () => {
     for (const [id] of roles) {
       const statements = roleStatements(template, id);
       expect(statements.length).toBeGreaterThan(0);
-      for (const s of statements) expect({ role: id, sid: s.Sid, resources: resourcesIn(s).filter((r) => r === '*' || r === undefined) }).toEqual({ role: id, sid: s.Sid, resources: [] });
+      for (const s of statements)
+        expect({ role: id, sid: s.Sid, resources: resourcesIn(s).filter((r) => r === '*' || r === undefined) }).toEqual({
+          role: id,
+          sid: s.Sid,
+          resources: [],
+        });
     }
   });
 
   it('runs each function as its own role, and no role is shared or left over from the framework', () => {
     const functions = lambdaFunctions(template);
     const roles = functions.map((fn) => fn.roleId);
-    for (const fn of functions) expect({ fn: fn.logicalId, role: fn.roleId && template.Resources[fn.roleId]?.Type }).toEqual({ fn: fn.logicalId, role: 'AWS::IAM::Role' });
+    for (const fn of functions)
+      expect({ fn: fn.logicalId, role: fn.roleId && template.Resources[fn.roleId]?.Type }).toEqual({ fn: fn.logicalId, role: 'AWS::IAM::Role' });
     expect(new Set(roles).size).toBe(functions.length);
-    expect(resourcesOfType(template, 'AWS::IAM::Role').map(([id]) => id).sort()).toEqual([...roles].sort());
+    expect(
+      resourcesOfType(template, 'AWS::IAM::Role')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([...roles].sort());
   });
 
-  it("lets each function write logs only to its own log group, which the stack creates", () => {
+  it('lets each function write logs only to its own log group, which the stack creates', () => {
     const logGroups = resourcesOfType(template, 'AWS::Logs::LogGroup').map(([, group]) => props(group)['LogGroupName']);
     for (const fn of lambdaFunctions(template)) {
       expect(logGroups).toContain(`/aws/lambda/${fn.name}`);
@@ -246,7 +299,11 @@ describe('IAM', () => {
     for (const mapping of sqsMappings(template)) {
       const statements = roleStatements(template, functions.get(mapping.functionId)!.roleId!);
       for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']) {
-        expect({ fn: mapping.functionId, action, granted: grants(statements, action, (r) => getAttId(r, 'Arn') === mapping.queueId) }).toEqual({ fn: mapping.functionId, action, granted: true });
+        expect({ fn: mapping.functionId, action, granted: grants(statements, action, (r) => getAttId(r, 'Arn') === mapping.queueId) }).toEqual({
+          fn: mapping.functionId,
+          action,
+          granted: true,
+        });
       }
     }
   });
@@ -259,8 +316,14 @@ describe('secrets', () => {
   it('puts no secret in any environment variable: secret-named variables hold SSM parameter names, and no value looks like a credential', () => {
     for (const fn of lambdaFunctions(template)) {
       for (const [key, value] of Object.entries(fn.environment)) {
-        if (SECRET_NAME.test(key)) expect({ fn: fn.name, key, parameterName: key.endsWith('_PARAM') && typeof value === 'string' && value.startsWith('/') }).toEqual({ fn: fn.name, key, parameterName: true });
-        if (typeof value === 'string') expect({ fn: fn.name, key, looksSecret: SECRET_VALUE.some((pattern) => pattern.test(value)) }).toEqual({ fn: fn.name, key, looksSecret: false });
+        if (SECRET_NAME.test(key))
+          expect({ fn: fn.name, key, parameterName: key.endsWith('_PARAM') && typeof value === 'string' && value.startsWith('/') }).toEqual({
+            fn: fn.name,
+            key,
+            parameterName: true,
+          });
+        if (typeof value === 'string')
+          expect({ fn: fn.name, key, looksSecret: SECRET_VALUE.some((pattern) => pattern.test(value)) }).toEqual({ fn: fn.name, key, looksSecret: false });
       }
     }
   });
@@ -268,7 +331,10 @@ describe('secrets', () => {
   it('reads the Slack secrets from SSM parameters, and only the functions that talk to Slack may read them', () => {
     const readers: Record<string, string[]> = {};
     for (const fn of lambdaFunctions(template)) {
-      expect(fn.environment).toMatchObject({ PROWL_SLACK_BOT_TOKEN_PARAM: `/prowl/${STAGE}/slack-bot-token`, PROWL_SLACK_SIGNING_SECRET_PARAM: `/prowl/${STAGE}/slack-signing-secret` });
+      expect(fn.environment).toMatchObject({
+        PROWL_SLACK_BOT_TOKEN_PARAM: `/prowl/${STAGE}/slack-bot-token`,
+        PROWL_SLACK_SIGNING_SECRET_PARAM: `/prowl/${STAGE}/slack-signing-secret`,
+      });
       expect(Object.keys(fn.environment)).not.toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN']));
       expect(Object.keys(fn.environment)).not.toEqual(expect.arrayContaining(['SLACK_SIGNING_SECRET']));
       const parameters = roleStatements(template, fn.roleId!)
@@ -288,7 +354,11 @@ describe('search', () => {
     const [fn] = lambdaFunctions(template);
     const workGroups = resourcesOfType(template, 'AWS::Athena::WorkGroup').map(([, group]) => props(group));
     expect(workGroups.map((group) => group['Name'])).toEqual([fn!.environment['PROWL_ATHENA_WORKGROUP']]);
-    const config = workGroups[0]!['WorkGroupConfiguration'] as { BytesScannedCutoffPerQuery: number; EnforceWorkGroupConfiguration: boolean; ResultConfiguration: { OutputLocation: unknown } };
+    const config = workGroups[0]!['WorkGroupConfiguration'] as {
+      BytesScannedCutoffPerQuery: number;
+      EnforceWorkGroupConfiguration: boolean;
+      ResultConfiguration: { OutputLocation: unknown };
+    };
     expect(config.BytesScannedCutoffPerQuery).toBeGreaterThanOrEqual(10 * 1024 * 1024);
     expect(config.EnforceWorkGroupConfiguration).toBe(true);
     expect(text(config.ResultConfiguration.OutputLocation)).toMatch(/^s3:\/\/\$\{LakeBucket\}\//);
@@ -303,7 +373,11 @@ describe('alarms', () => {
       .map(([, alarm]) => props(alarm))
       .filter((alarm) => alarm['Namespace'] === 'AWS/Lambda' && alarm['MetricName'] === 'Errors')
       .flatMap((alarm) => (alarm['Dimensions'] as Array<{ Name: string; Value: unknown }>).filter((d) => d.Name === 'FunctionName').map((d) => refId(d.Value)));
-    expect(alarmed.sort()).toEqual(lambdaFunctions(template).map((fn) => fn.logicalId).sort());
+    expect(alarmed.sort()).toEqual(
+      lambdaFunctions(template)
+        .map((fn) => fn.logicalId)
+        .sort(),
+    );
   });
 
   it('encrypts the alarm topic with its own rotating KMS key that CloudWatch in this account may use', () => {
@@ -311,13 +385,22 @@ describe('alarms', () => {
     expect(refId(topic['KmsMasterKeyId'])).toBe('AlarmTopicKey');
     const key = props(template.Resources['AlarmTopicKey']!);
     expect(key['EnableKeyRotation']).toBe(true);
-    const cloudwatch = (key['KeyPolicy'] as { Statement: Statement[] }).Statement.find((statement) => servicePrincipal(statement) === 'cloudwatch.amazonaws.com');
-    expect(cloudwatch).toMatchObject({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } });
+    const cloudwatch = (key['KeyPolicy'] as { Statement: Statement[] }).Statement.find(
+      (statement) => servicePrincipal(statement) === 'cloudwatch.amazonaws.com',
+    );
+    expect(cloudwatch).toMatchObject({
+      Effect: 'Allow',
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
   });
 
   it('sends every alarm to the alarm topic, or to the topic named at deploy time', () => {
     for (const [id, alarm] of resourcesOfType(template, 'AWS::CloudWatch::Alarm')) {
-      expect({ alarm: id, actions: props(alarm)['AlarmActions'] }).toEqual({ alarm: id, actions: [{ 'Fn::If': ['CreateAlarmTopic', { Ref: 'AlarmTopic' }, ''] }] });
+      expect({ alarm: id, actions: props(alarm)['AlarmActions'] }).toEqual({
+        alarm: id,
+        actions: [{ 'Fn::If': ['CreateAlarmTopic', { Ref: 'AlarmTopic' }, ''] }],
+      });
     }
   });
 });
@@ -332,7 +415,9 @@ describe('Slack endpoint', () => {
     for (const role of ['JobsRole', 'ScanRole']) {
       const assume = roleStatements(template, role).filter((statement) => actionsOf(statement).includes('sts:AssumeRole'));
       expect(assume).toHaveLength(1);
-      expect(assume[0]!.Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': { 'Fn::Split': [',', { 'Fn::Sub': expect.stringMatching(/^\$\{AWS::AccountId\},/) }] } } });
+      expect(assume[0]!.Condition).toEqual({
+        StringEquals: { 'aws:ResourceAccount': { 'Fn::Split': [',', { 'Fn::Sub': expect.stringMatching(/^\$\{AWS::AccountId\},/) }] } },
+      });
     }
   });
 

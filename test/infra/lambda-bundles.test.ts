@@ -34,7 +34,13 @@ async function loadHandler(fn: string): Promise<{ ok: boolean; output: string }>
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: join(work, fn), env: { PATH: process.env.PATH }, timeout: 30_000 });
     return { ok: stdout === 'loaded', output: stdout };
   } catch (error) {
-    return { ok: false, output: String((error as { stderr?: string }).stderr ?? error).split('\n').slice(0, 8).join('\n') };
+    return {
+      ok: false,
+      output: String((error as { stderr?: string }).stderr ?? error)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n'),
+    };
   }
 }
 
@@ -42,7 +48,12 @@ describe('Lambda bundles', () => {
   it('packs each handler with the configuration and Sigma rules it reads at cold start, and no native modules', () => {
     for (const [fn, entries] of zips) {
       const names = [...entries.keys()];
-      expect({ fn, handler: names.includes(`handlers/${fn}.js`), config: names.includes('prowl.config.yml'), sigma: names.some((n) => /^detections\/sigma\/.+\.yml$/.test(n)) }).toEqual({ fn, handler: true, config: true, sigma: true });
+      expect({
+        fn,
+        handler: names.includes(`handlers/${fn}.js`),
+        config: names.includes('prowl.config.yml'),
+        sigma: names.some((n) => /^detections\/sigma\/.+\.yml$/.test(n)),
+      }).toEqual({ fn, handler: true, config: true, sigma: true });
       expect({ fn, native: names.filter((n) => n.endsWith('.node')) }).toEqual({ fn, native: [] });
     }
   });

@@ -70,12 +70,16 @@ beforeAll(async () => {
   for (const fn of ['ingest', 'slack']) extractZip(zipEntries(readFileSync(join(dir, `${fn}.zip`))), join(work, fn));
   slack = createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => (body += chunk)).on('end', () => {
-      received.push({ url: request.url ?? '', body });
-      response.setHeader('content-type', 'application/json');
-      // auth.test is how Bolt learns who it is before its first listener runs.
-      response.end(JSON.stringify(request.url === '/api/auth.test' ? { ok: true, user_id: 'UPROWLBOT', bot_id: 'BPROWL', team_id: 'T0PROWL' } : { ok: true }));
-    });
+    request
+      .on('data', (chunk) => (body += chunk))
+      .on('end', () => {
+        received.push({ url: request.url ?? '', body });
+        response.setHeader('content-type', 'application/json');
+        // auth.test is how Bolt learns who it is before its first listener runs.
+        response.end(
+          JSON.stringify(request.url === '/api/auth.test' ? { ok: true, user_id: 'UPROWLBOT', bot_id: 'BPROWL', team_id: 'T0PROWL' } : { ok: true }),
+        );
+      });
   });
   await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
   stack = await startTestStack({ slack: { mode: 'slack', botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET } });
@@ -100,7 +104,12 @@ describe('the packaged Lambda bundles', () => {
           messageId: 'm-1',
           receiptHandle: 'r-1',
           body: objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key, size: body.length, eTag: 'bundle', eventTime: T0 }),
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(T0.toMillis()), SenderId: 'test', ApproximateFirstReceiveTimestamp: String(T0.toMillis()) },
+          attributes: {
+            ApproximateReceiveCount: '1',
+            SentTimestamp: String(T0.toMillis()),
+            SenderId: 'test',
+            ApproximateFirstReceiveTimestamp: String(T0.toMillis()),
+          },
           messageAttributes: {},
           md5OfBody: '',
           eventSource: 'aws:sqs',
@@ -120,7 +129,10 @@ describe('the packaged Lambda bundles', () => {
 
   it('slack: a signed slash command is answered 200, and the reply lists the alert ingest wrote', async () => {
     const [alert] = await createServices(stack.runtime, stack.clients).alerts.listByStatus('OPEN', 10);
-    const body = slashCommand('alerts', 'UVIEWER').replace(encodeURIComponent('https://hooks.slack.com/commands/T0PROWL/1/UVIEWER'), encodeURIComponent(slackUrl('/respond/UVIEWER')));
+    const body = slashCommand('alerts', 'UVIEWER').replace(
+      encodeURIComponent('https://hooks.slack.com/commands/T0PROWL/1/UVIEWER'),
+      encodeURIComponent(slackUrl('/respond/UVIEWER')),
+    );
 
     const response = (await invoke('slack', signedSlackEvent(body))) as { statusCode: number };
 
@@ -130,7 +142,10 @@ describe('the packaged Lambda bundles', () => {
   }, 90_000);
 
   it('slack: a request signed with another secret is refused before any listener runs', async () => {
-    const body = slashCommand('alerts', 'UFORGER').replace(encodeURIComponent('https://hooks.slack.com/commands/T0PROWL/1/UFORGER'), encodeURIComponent(slackUrl('/respond/UFORGER')));
+    const body = slashCommand('alerts', 'UFORGER').replace(
+      encodeURIComponent('https://hooks.slack.com/commands/T0PROWL/1/UFORGER'),
+      encodeURIComponent(slackUrl('/respond/UFORGER')),
+    );
     const response = (await invoke('slack', signedSlackEvent(body, { secret: 'not-the-secret' }))) as { statusCode: number };
     expect(response.statusCode).toBe(401);
     expect(received.filter((request) => request.url === '/respond/UFORGER')).toEqual([]);

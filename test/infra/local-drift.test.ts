@@ -68,7 +68,8 @@ describe('local stack definitions against the deployed template', () => {
 
   it('creates exactly the buckets the template declares, announcing new objects to the same queues', () => {
     const bucket = (p: Record<string, unknown>) => {
-      const configs = (p['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Event: string; Queue: unknown }> } | undefined)?.QueueConfigurations ?? [];
+      const configs =
+        (p['NotificationConfiguration'] as { QueueConfigurations?: Array<{ Event: string; Queue: unknown }> } | undefined)?.QueueConfigurations ?? [];
       return { name: p['BucketName'], notifies: configs.map((config) => ({ event: config.Event, queue: getAttId(config.Queue, 'Arn') })) };
     };
     const expected = byId(deployed('AWS::S3::Bucket'), bucket);
@@ -83,15 +84,28 @@ describe('local stack definitions against the deployed template', () => {
     expect(Object.fromEntries(definitions.functions.map((fn) => [fn.name, fn.timeoutSeconds]))).toEqual(deployedFunctions);
 
     const deployedTriggers = sqsMappings(template)
-      .map((m) => ({ fn: nameOf.get(m.functionId), queue: m.queueId, batchSize: m.batchSize, reportsBatchItemFailures: JSON.stringify(m.functionResponseTypes) === '["ReportBatchItemFailures"]' }))
+      .map((m) => ({
+        fn: nameOf.get(m.functionId),
+        queue: m.queueId,
+        batchSize: m.batchSize,
+        reportsBatchItemFailures: JSON.stringify(m.functionResponseTypes) === '["ReportBatchItemFailures"]',
+      }))
       .sort((a, b) => a.queue.localeCompare(b.queue));
     const localTriggers = definitions.functions
-      .flatMap((fn) => fn.sqs.map((trigger) => ({ fn: fn.name, queue: trigger.queue, batchSize: trigger.batchSize, reportsBatchItemFailures: trigger.reportsBatchItemFailures })))
+      .flatMap((fn) =>
+        fn.sqs.map((trigger) => ({
+          fn: fn.name,
+          queue: trigger.queue,
+          batchSize: trigger.batchSize,
+          reportsBatchItemFailures: trigger.reportsBatchItemFailures,
+        })),
+      )
       .sort((a, b) => a.queue.localeCompare(b.queue));
     expect(localTriggers).toEqual(deployedTriggers);
   });
 
   it('gives the functions the environment they get in AWS', () => {
-    for (const fn of lambdaFunctions(template)) expect({ fn: fn.name, environment: definitions.environment }).toEqual({ fn: fn.name, environment: fn.environment });
+    for (const fn of lambdaFunctions(template))
+      expect({ fn: fn.name, environment: definitions.environment }).toEqual({ fn: fn.name, environment: fn.environment });
   });
 });

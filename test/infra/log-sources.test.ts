@@ -25,14 +25,20 @@ describe('log source templates', () => {
     for (const file of files) {
       for (const { where, statement } of allStatements(load(file))) {
         const actions = actionsOf(statement);
-        expect({ file, where, wildcard: actions.some((a) => a === '*' || (statement.Effect === 'Allow' && a.includes('*'))) }).toEqual({ file, where, wildcard: false });
-        if (statement.Effect === 'Allow') expect({ file, where, anyResource: resourcesIn(statement).includes('*') }).toEqual({ file, where, anyResource: false });
+        expect({ file, where, wildcard: actions.some((a) => a === '*' || (statement.Effect === 'Allow' && a.includes('*'))) }).toEqual({
+          file,
+          where,
+          wildcard: false,
+        });
+        if (statement.Effect === 'Allow')
+          expect({ file, where, anyResource: resourcesIn(statement).includes('*') }).toEqual({ file, where, anyResource: false });
       }
     }
   });
 
   it('refer only to their own parameters, resources and conditions', () => {
-    for (const file of readdirSync(DIR).filter((name) => name.endsWith('.yml'))) expect({ file, dangling: danglingReferences(load(file)) }).toEqual({ file, dangling: [] });
+    for (const file of readdirSync(DIR).filter((name) => name.endsWith('.yml')))
+      expect({ file, dangling: danglingReferences(load(file)) }).toEqual({ file, dangling: [] });
   });
 
   it("runs CloudTrail in every region with log file validation, into Prowl's raw bucket, never logging Prowl's own S3 reads and writes", () => {
@@ -42,7 +48,10 @@ describe('log source templates', () => {
     // CloudTrail's S3 keys are what Prowl's cloudtrail source expects: no prefix before AWSLogs/.
     expect(trail['S3KeyPrefix']).toBeUndefined();
 
-    const [management, dataEvents] = trail['AdvancedEventSelectors'] as [unknown, { 'Fn::If': [string, { FieldSelectors: Array<{ Field: string; NotStartsWith?: unknown[] }> }, unknown] }];
+    const [management, dataEvents] = trail['AdvancedEventSelectors'] as [
+      unknown,
+      { 'Fn::If': [string, { FieldSelectors: Array<{ Field: string; NotStartsWith?: unknown[] }> }, unknown] },
+    ];
     expect(management).toEqual({ Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] });
     const [condition, selector] = dataEvents['Fn::If'];
     expect(condition).toBe('LogS3DataEvents');
@@ -53,24 +62,37 @@ describe('log source templates', () => {
   it("forwards only AWS's own CloudTrail API call events, to Prowl's bus, with a role that may do nothing else", () => {
     const template = load('eventbridge-forwarder.yml');
     const rule = only(template, 'AWS::Events::Rule');
-    expect(rule['EventPattern']).toEqual({ 'detail-type': ['AWS API Call via CloudTrail', 'AWS Insight via CloudTrail'], source: [{ prefix: 'aws.' }], account: [{ Ref: 'AWS::AccountId' }] });
+    expect(rule['EventPattern']).toEqual({
+      'detail-type': ['AWS API Call via CloudTrail', 'AWS Insight via CloudTrail'],
+      source: [{ prefix: 'aws.' }],
+      account: [{ Ref: 'AWS::AccountId' }],
+    });
     const [target] = rule['Targets'] as Array<{ Arn: unknown; RoleArn: unknown }>;
     expect(refId(target!.Arn)).toBe('ProwlEventBusArn');
     const roleId = getAttId(target!.RoleArn, 'Arn')!;
-    expect(roleStatements(template, roleId).map((s) => ({ actions: actionsOf(s), resources: resourcesIn(s).map(refId) }))).toEqual([{ actions: ['events:PutEvents'], resources: ['ProwlEventBusArn'] }]);
+    expect(roleStatements(template, roleId).map((s) => ({ actions: actionsOf(s), resources: resourcesIn(s).map(refId) }))).toEqual([
+      { actions: ['events:PutEvents'], resources: ['ProwlEventBusArn'] },
+    ]);
   });
 
   it("keeps access logs in a private, encrypted, TLS-only bucket that notifies Prowl's queue and that only Prowl's ingest role may read from outside", () => {
     const template = load('s3-access-logs.yml');
     const bucket = only(template, 'AWS::S3::Bucket');
     expect(bucket['BucketEncryption']).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
-    expect(bucket['PublicAccessBlockConfiguration']).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket['PublicAccessBlockConfiguration']).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     const [notification] = (bucket['NotificationConfiguration'] as { QueueConfigurations: Array<{ Queue: unknown }> }).QueueConfigurations;
     expect(refId(notification!.Queue)).toBe('ProwlIngestQueueArn');
 
     const statements = allStatements(template).map((placed) => placed.statement);
     expect(statements.some((s) => s.Effect === 'Deny' && String(s.Condition?.['Bool']?.['aws:SecureTransport']) === 'false')).toBe(true);
     const outsiders = statements.filter((s) => s.Effect === 'Allow' && (s.Principal as { AWS?: unknown } | undefined)?.AWS !== undefined);
-    expect(outsiders.map((s) => ({ principal: refId((s.Principal as { AWS: unknown }).AWS), actions: actionsOf(s) }))).toEqual([{ principal: 'ProwlIngestRoleArn', actions: ['s3:GetObject'] }]);
+    expect(outsiders.map((s) => ({ principal: refId((s.Principal as { AWS: unknown }).AWS), actions: actionsOf(s) }))).toEqual([
+      { principal: 'ProwlIngestRoleArn', actions: ['s3:GetObject'] },
+    ]);
   });
 });

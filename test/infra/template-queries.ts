@@ -26,7 +26,11 @@ function flattenStatements(value: unknown): Statement[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.flatMap((item): Statement[] => {
     const branches = (item as { 'Fn::If'?: unknown[] })['Fn::If'];
-    if (Array.isArray(branches)) return branches.slice(1).filter((branch) => refId(branch) !== 'AWS::NoValue').flatMap(flattenStatements);
+    if (Array.isArray(branches))
+      return branches
+        .slice(1)
+        .filter((branch) => refId(branch) !== 'AWS::NoValue')
+        .flatMap(flattenStatements);
     return [item as Statement];
   });
 }
@@ -44,7 +48,8 @@ export function allStatements(template: Template): PlacedStatement[] {
     switch (resource.Type) {
       case 'AWS::IAM::Role':
         add(`${id} trust policy`, statementsOf(p['AssumeRolePolicyDocument']));
-        for (const policy of (p['Policies'] as Array<{ PolicyName: string; PolicyDocument: unknown }> | undefined) ?? []) add(`${id} ${policy.PolicyName}`, statementsOf(policy.PolicyDocument));
+        for (const policy of (p['Policies'] as Array<{ PolicyName: string; PolicyDocument: unknown }> | undefined) ?? [])
+          add(`${id} ${policy.PolicyName}`, statementsOf(policy.PolicyDocument));
         break;
       case 'AWS::IAM::Policy':
       case 'AWS::IAM::ManagedPolicy':
@@ -96,7 +101,7 @@ export function lambdaFunctions(template: Template): FunctionInfo[] {
       name: String(p['FunctionName']),
       roleId: getAttId(p['Role'], 'Arn'),
       timeout: Number(p['Timeout']),
-      environment: ((p['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}),
+      environment: (p['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
     };
   });
 }
@@ -120,9 +125,18 @@ export function sqsMappings(template: Template): SqsMapping[] {
   return resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')
     .map(([logicalId, resource]) => {
       const p = props(resource);
-      return { logicalId, queueId: getAttId(p['EventSourceArn'], 'Arn'), functionId: getAttId(p['FunctionName'], 'Arn'), batchSize: Number(p['BatchSize']), functionResponseTypes: p['FunctionResponseTypes'] };
+      return {
+        logicalId,
+        queueId: getAttId(p['EventSourceArn'], 'Arn'),
+        functionId: getAttId(p['FunctionName'], 'Arn'),
+        batchSize: Number(p['BatchSize']),
+        functionResponseTypes: p['FunctionResponseTypes'],
+      };
     })
-    .filter((m): m is SqsMapping => m.queueId !== undefined && m.functionId !== undefined && (resourcesOfType(template, 'AWS::SQS::Queue').some(([id]) => id === m.queueId)));
+    .filter(
+      (m): m is SqsMapping =>
+        m.queueId !== undefined && m.functionId !== undefined && resourcesOfType(template, 'AWS::SQS::Queue').some(([id]) => id === m.queueId),
+    );
 }
 
 /** Queues other queues dead-letter into. */
@@ -147,7 +161,16 @@ export function servicePrincipal(statement: Statement): string | undefined {
   return typeof service === 'string' ? service : undefined;
 }
 
-const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);
+const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
 
 /**
  * Every Ref, Fn::GetAtt, Fn::Sub variable and condition name that points at nothing in the
@@ -170,7 +193,10 @@ export function danglingReferences(template: Template & { Parameters?: Record<st
           if (!names.has(name) && !(name in variables)) dangling.push(`${where}: Sub \${${variable}}`);
         }
       }
-      if ((key === 'Condition' && typeof inner === 'string' && !conditions.has(inner)) || (key === 'Fn::If' && Array.isArray(inner) && !conditions.has(String(inner[0])))) {
+      if (
+        (key === 'Condition' && typeof inner === 'string' && !conditions.has(inner)) ||
+        (key === 'Fn::If' && Array.isArray(inner) && !conditions.has(String(inner[0])))
+      ) {
         dangling.push(`${where}: condition ${key === 'Condition' ? String(inner) : String((inner as unknown[])[0])}`);
       }
       visit(inner, where);

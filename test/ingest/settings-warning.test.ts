@@ -8,13 +8,22 @@ import { createDynamoSettingsStore } from '../../src/store/dynamo-settings-store
 
 /** Never called: the warning is decided when the setup is built, before any batch reads settings. */
 const unreachableStore = createDynamoSettingsStore({
-  ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
+  ddb: DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  ),
   table: 'unused',
 });
 
 function build(detectionSettings: typeof EMPTY_DETECTION_SETTINGS): string[] {
   const warnings: string[] = [];
-  createDetectionSetup({ rules, settings: unreachableStore, detectionSettings, timeBudgetMs: 100, now: () => DateTime.fromISO('2026-11-22T10:00:00Z'), warn: (message) => warnings.push(message) });
+  createDetectionSetup({
+    rules,
+    settings: unreachableStore,
+    detectionSettings,
+    timeBudgetMs: 100,
+    now: () => DateTime.fromISO('2026-11-22T10:00:00Z'),
+    warn: (message) => warnings.push(message),
+  });
   return warnings;
 }
 

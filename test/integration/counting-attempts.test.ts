@@ -4,7 +4,14 @@ import { createServices, type Services } from '../../src/app/services';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 
-const ATTACKER = { type: 'IAMUser', principalId: 'AIDAEXAMPLEMALLORY', arn: 'arn:aws:iam::123456789012:user/mallory', accountId: '123456789012', userName: 'mallory', accessKeyId: 'AKIAEXAMPLEMALLORY' };
+const ATTACKER = {
+  type: 'IAMUser',
+  principalId: 'AIDAEXAMPLEMALLORY',
+  arn: 'arn:aws:iam::123456789012:user/mallory',
+  accountId: '123456789012',
+  userName: 'mallory',
+  accessKeyId: 'AKIAEXAMPLEMALLORY',
+};
 
 let sequence = 0;
 function secretsCall(eventName: string, requestParameters: Record<string, unknown>, errorCode?: string): ReturnType<typeof cloudTrailEvent> {
@@ -44,7 +51,10 @@ describe('thresholds that count what attackers do, through the local stack', () 
     await stack.runner.idle({ timeoutMs: 30_000 });
   }
 
-  const posts = (): unknown[] => env.slack.of('chat.postMessage').filter((c) => !c.body['thread_ts'] && String(c.body['text']).includes('mallory') && String(c.body['text']).includes('secrets'));
+  const posts = (): unknown[] =>
+    env.slack
+      .of('chat.postMessage')
+      .filter((c) => !c.body['thread_ts'] && String(c.body['text']).includes('mallory') && String(c.body['text']).includes('secrets'));
 
   it('counts each secret a batch call names and each denied attempt, across objects, and opens at ten different secrets', async () => {
     at(0);

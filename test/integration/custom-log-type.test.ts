@@ -30,7 +30,11 @@ describe('a log type declared in the configuration', () => {
     await env.stack.clients.sqs.send(
       new SendMessageCommand({
         QueueUrl: env.stack.provisioned.queues['JobsQueue']!.url,
-        MessageBody: JSON.stringify({ type: 'search', query: 'Custom.AppAudit action=export since 2026-11-22 until 2026-11-23 fields action,client_ip', replyTo: { channel: 'C0SEC', user: 'U0ALICE' } }),
+        MessageBody: JSON.stringify({
+          type: 'search',
+          query: 'Custom.AppAudit action=export since 2026-11-22 until 2026-11-23 fields action,client_ip',
+          replyTo: { channel: 'C0SEC', user: 'U0ALICE' },
+        }),
       }),
     );
     await env.stack.runner.idle();

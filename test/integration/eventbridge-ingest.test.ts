@@ -7,7 +7,17 @@ import { rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startStackWithSlack } from '../helpers/local-stack';
 
 function envelope(id: string, detailType: string, detail: unknown): string {
-  return JSON.stringify({ version: '0', id, 'detail-type': detailType, source: 'aws.signin', account: '123456789012', time: '2026-11-22T10:00:00Z', region: 'us-east-1', resources: [], detail });
+  return JSON.stringify({
+    version: '0',
+    id,
+    'detail-type': detailType,
+    source: 'aws.signin',
+    account: '123456789012',
+    time: '2026-11-22T10:00:00Z',
+    region: 'us-east-1',
+    resources: [],
+    detail,
+  });
 }
 
 describe('CloudTrail events forwarded by EventBridge', () => {
@@ -43,8 +53,18 @@ describe('CloudTrail events forwarded by EventBridge', () => {
     const lake = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: stack.runtime.buckets.lake, Prefix: 'logs/aws_cloudwatchevents/' }));
     expect(lake.Contents ?? []).toHaveLength(1);
     const file = await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.runtime.buckets.lake, Key: lake.Contents![0]!.Key! }));
-    const row = JSON.parse(gunzipSync(Buffer.from(await file.Body!.transformToByteArray())).toString('utf8').trim()) as Record<string, unknown>;
-    expect(row).toMatchObject({ 'detail-type': 'EC2 Instance State-change Notification', detail: { state: 'running' }, p_log_type: 'AWS.CloudWatchEvents', p_source_label: 'eventbridge:aws.signin', p_any_aws_instance_ids: ['i-0a1b2c3d4e5f60718'] });
+    const row = JSON.parse(
+      gunzipSync(Buffer.from(await file.Body!.transformToByteArray()))
+        .toString('utf8')
+        .trim(),
+    ) as Record<string, unknown>;
+    expect(row).toMatchObject({
+      'detail-type': 'EC2 Instance State-change Notification',
+      detail: { state: 'running' },
+      p_log_type: 'AWS.CloudWatchEvents',
+      p_source_label: 'eventbridge:aws.signin',
+      p_any_aws_instance_ids: ['i-0a1b2c3d4e5f60718'],
+    });
     const quarantined = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: stack.runtime.buckets.lake, Prefix: 'quarantine/' }));
     expect(quarantined.Contents ?? []).toHaveLength(0);
   });

@@ -43,7 +43,8 @@ describe('log objects put in the raw bucket', () => {
     return (await sql.runAndReadAll(text)).getRowObjectsJson() as Array<Record<string, unknown>>;
   }
 
-  const table = (dir: string, name: string): string => `read_json_auto('${dir}/logs/${name}/*/*/*/*/*.json.gz', hive_partitioning = true, union_by_name = true)`;
+  const table = (dir: string, name: string): string =>
+    `read_json_auto('${dir}/logs/${name}/*/*/*/*/*.json.gz', hive_partitioning = true, union_by_name = true)`;
 
   beforeAll(async () => {
     slack = interceptSlack();
@@ -53,7 +54,10 @@ describe('log objects put in the raw bucket', () => {
     sql = await duckdb.connect();
 
     await stack.putObject(cloudTrailKey('lake'), fixture('cloudtrail/records.json.gz'));
-    await stack.putObject('AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/123456789012_CloudTrail-Digest_us-east-1_org-trail_us-east-1_20261122T104211Z.json.gz', fixture('cloudtrail-digest/digest.json.gz'));
+    await stack.putObject(
+      'AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/123456789012_CloudTrail-Digest_us-east-1_org-trail_us-east-1_20261122T104211Z.json.gz',
+      fixture('cloudtrail-digest/digest.json.gz'),
+    );
     await stack.putObject('inbox/s3/access.log', fixture('s3-server-access/access.log'));
     await stack.putObject('inbox/vpc/flow.log', fixture('vpc-flow/default.log'));
     await stack.putObject('inbox/alb/access.log', fixture('alb/access.log'));
@@ -82,16 +86,24 @@ describe('log objects put in the raw bucket', () => {
 
   it('are partitioned by the hour of each event, and keep their fields and p_ fields', async () => {
     const dir = await downloadLake();
-    const byHour = await query(`SELECT CAST(year AS INTEGER) AS year, CAST(month AS INTEGER) AS month, CAST(day AS INTEGER) AS day, CAST(hour AS INTEGER) AS hour, CAST(count(*) AS INTEGER) AS n FROM ${table(dir, 'aws_cloudtrail')} GROUP BY ALL ORDER BY hour`);
+    const byHour = await query(
+      `SELECT CAST(year AS INTEGER) AS year, CAST(month AS INTEGER) AS month, CAST(day AS INTEGER) AS day, CAST(hour AS INTEGER) AS hour, CAST(count(*) AS INTEGER) AS n FROM ${table(dir, 'aws_cloudtrail')} GROUP BY ALL ORDER BY hour`,
+    );
     expect(byHour).toEqual([
       { year: 2026, month: 11, day: 22, hour: 10, n: 4 },
       { year: 2026, month: 11, day: 22, hour: 11, n: 4 },
     ]);
-    const mismatched = await query(`SELECT count(*) AS n FROM ${table(dir, 'aws_cloudtrail')} WHERE CAST(hour AS INTEGER) <> hour(CAST(p_event_time AS TIMESTAMP))`);
+    const mismatched = await query(
+      `SELECT count(*) AS n FROM ${table(dir, 'aws_cloudtrail')} WHERE CAST(hour AS INTEGER) <> hour(CAST(p_event_time AS TIMESTAMP))`,
+    );
     expect(Number(mismatched[0]!['n'])).toBe(0);
-    const [login] = await query(`SELECT eventName, userIdentity.type AS identity, p_log_type, p_event_time, p_source_label FROM ${table(dir, 'aws_cloudtrail')} WHERE list_contains(p_any_ip_addresses, '203.0.113.50')`);
+    const [login] = await query(
+      `SELECT eventName, userIdentity.type AS identity, p_log_type, p_event_time, p_source_label FROM ${table(dir, 'aws_cloudtrail')} WHERE list_contains(p_any_ip_addresses, '203.0.113.50')`,
+    );
     expect(login).toMatchObject({ eventName: 'ConsoleLogin', identity: 'Root', p_log_type: 'AWS.CloudTrail', p_source_label: 'cloudtrail' });
-    const [denied] = await query(`SELECT remoteip, CAST(httpstatus AS INTEGER) AS httpstatus, useragent FROM ${table(dir, 'aws_s3serveraccess')} WHERE errorcode = 'AccessDenied'`);
+    const [denied] = await query(
+      `SELECT remoteip, CAST(httpstatus AS INTEGER) AS httpstatus, useragent FROM ${table(dir, 'aws_s3serveraccess')} WHERE errorcode = 'AccessDenied'`,
+    );
     expect(denied).toMatchObject({ remoteip: '203.0.113.200', httpstatus: 403, useragent: 'Mozilla/5.0 (X11; Linux x86_64) "curious" crawler' });
   });
 

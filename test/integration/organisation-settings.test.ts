@@ -18,7 +18,13 @@ describe('organisation settings come from prowl.config.yml, through the local st
   });
 
   it('judges regions against the configured approved regions', async () => {
-    const write = cloudTrailEvent({ eventID: 'region-1', eventName: 'RunInstances', readOnly: false, awsRegion: 'us-east-1', requestParameters: { instanceType: 't3.micro' } });
+    const write = cloudTrailEvent({
+      eventID: 'region-1',
+      eventName: 'RunInstances',
+      readOnly: false,
+      awsRegion: 'us-east-1',
+      requestParameters: { instanceType: 't3.micro' },
+    });
     await env.stack.putObject(cloudTrailKey('regions'), cloudTrailFile([write]));
     await env.stack.runner.idle({ timeoutMs: 30_000 });
     const alerts = await createServices(env.stack.runtime, env.stack.clients).alerts.listByRule('AWS.CloudTrail.UnapprovedRegionActivity', 5);

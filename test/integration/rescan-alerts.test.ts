@@ -39,26 +39,52 @@ const input = { Bucket: BUCKET };
 function bucketAnswers(state: { grants: Grant[]; publicAccessBlock: GetPublicAccessBlockCommandOutput['PublicAccessBlockConfiguration'] | undefined }): void {
   s3.on(GetBucketLocationCommand, input).resolves({});
   s3.on(GetBucketEncryptionCommand, input).resolves({
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, BucketKeyEnabled: true }] },
+    ServerSideEncryptionConfiguration: {
+      Rules: [
+        {
+          ApplyServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+          },
+          BucketKeyEnabled: true,
+        },
+      ],
+    },
   });
-  s3.on(GetBucketAclCommand, input).resolves({ Owner: OWNER, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: OWNER.ID }, Permission: 'FULL_CONTROL' }, ...state.grants] });
-  const noBlock = Object.assign(new Error('The public access block configuration was not found'), { name: 'NoSuchPublicAccessBlockConfiguration', $metadata: { httpStatusCode: 404 } });
+  s3.on(GetBucketAclCommand, input).resolves({
+    Owner: OWNER,
+    Grants: [{ Grantee: { Type: 'CanonicalUser', ID: OWNER.ID }, Permission: 'FULL_CONTROL' }, ...state.grants],
+  });
+  const noBlock = Object.assign(new Error('The public access block configuration was not found'), {
+    name: 'NoSuchPublicAccessBlockConfiguration',
+    $metadata: { httpStatusCode: 404 },
+  });
   if (state.publicAccessBlock) s3.on(GetPublicAccessBlockCommand, input).resolves({ PublicAccessBlockConfiguration: state.publicAccessBlock });
   else s3.on(GetPublicAccessBlockCommand, input).rejects(noBlock);
   s3.on(GetBucketPolicyCommand, input).resolves({
-    Policy: JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [ARN, `${ARN}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] }),
+    Policy: JSON.stringify({
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [ARN, `${ARN}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+    }),
   });
   s3.on(GetBucketPolicyStatusCommand, input).resolves({ PolicyStatus: { IsPublic: false } });
   s3.on(GetBucketVersioningCommand, input).resolves({ Status: 'Enabled', MFADelete: 'Enabled' });
   s3.on(GetBucketLoggingCommand, input).resolves({ LoggingEnabled: { TargetBucket: 'acme-access-logs', TargetPrefix: `${BUCKET}/` } });
-  s3.on(GetObjectLockConfigurationCommand, input).rejects(Object.assign(new Error('none'), { name: 'ObjectLockConfigurationNotFoundError', $metadata: { httpStatusCode: 404 } }));
+  s3.on(GetObjectLockConfigurationCommand, input).rejects(
+    Object.assign(new Error('none'), { name: 'ObjectLockConfigurationNotFoundError', $metadata: { httpStatusCode: 404 } }),
+  );
   s3.on(GetBucketTaggingCommand, input).resolves({ TagSet: [{ Key: 'team', Value: 'finance' }] });
   s3.on(GetBucketLifecycleConfigurationCommand, input).resolves({ Rules: [] });
 }
 
 function bucketChange(eventName: string, eventID: string, requestParameters: Record<string, unknown>): Buffer {
   return cloudTrailFile([
-    cloudTrailEvent({ eventSource: 's3.amazonaws.com', eventName, eventID, readOnly: false, requestParameters: { bucketName: BUCKET, Host: `${BUCKET}.s3.amazonaws.com`, ...requestParameters } }),
+    cloudTrailEvent({
+      eventSource: 's3.amazonaws.com',
+      eventName,
+      eventID,
+      readOnly: false,
+      requestParameters: { bucketName: BUCKET, Host: `${BUCKET}.s3.amazonaws.com`, ...requestParameters },
+    }),
   ]);
 }
 
@@ -78,7 +104,10 @@ describe('near-real-time re-scans', () => {
   });
 
   const alertId = policyAlertId('AWS.S3.Bucket.PublicACLGrant', ARN);
-  const policyPosts = (): number => env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).includes('Policy failure') && JSON.stringify(attachmentBlocks(call)).includes(BUCKET)).length;
+  const policyPosts = (): number =>
+    env.slack
+      .of('chat.postMessage')
+      .filter((call) => String(call.body['text']).includes('Policy failure') && JSON.stringify(attachmentBlocks(call)).includes(BUCKET)).length;
 
   it('re-scans a bucket made public by PutBucketAcl and opens its policy alert, once for a burst of changes', async () => {
     bucketAnswers({ grants: [PUBLIC_READ], publicAccessBlock: undefined });
@@ -87,8 +116,20 @@ describe('near-real-time re-scans', () => {
     await env.stack.putObject(
       cloudTrailKey('acl-public'),
       cloudTrailFile([
-        cloudTrailEvent({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', eventID: 'acl-1', readOnly: false, requestParameters: { bucketName: BUCKET, acl: [''], 'x-amz-acl': ['public-read'] } }),
-        cloudTrailEvent({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', eventID: 'acl-2', readOnly: false, requestParameters: { bucketName: BUCKET, acl: [''], 'x-amz-acl': ['public-read'] } }),
+        cloudTrailEvent({
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketAcl',
+          eventID: 'acl-1',
+          readOnly: false,
+          requestParameters: { bucketName: BUCKET, acl: [''], 'x-amz-acl': ['public-read'] },
+        }),
+        cloudTrailEvent({
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketAcl',
+          eventID: 'acl-2',
+          readOnly: false,
+          requestParameters: { bucketName: BUCKET, acl: [''], 'x-amz-acl': ['public-read'] },
+        }),
       ]),
     );
     await env.stack.runner.idle({ timeoutMs: 30_000 });
@@ -96,18 +137,28 @@ describe('near-real-time re-scans', () => {
     // The re-scan read the one bucket; it never listed the account's buckets.
     expect(s3.commandCalls(GetBucketAclCommand, input)).toHaveLength(1);
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(0);
-    expect(await env.services.alerts.get(alertId)).toMatchObject({ status: 'OPEN', kind: 'policy', resource: { ResourceType: 'AWS.S3.Bucket', ResourceId: ARN, AccountId: '123456789012' } });
+    expect(await env.services.alerts.get(alertId)).toMatchObject({
+      status: 'OPEN',
+      kind: 'policy',
+      resource: { ResourceType: 'AWS.S3.Bucket', ResourceId: ARN, AccountId: '123456789012' },
+    });
     expect(policyPosts()).toBeGreaterThanOrEqual(1);
     const posted = env.slack.of('chat.postMessage').find((call) => JSON.stringify(attachmentBlocks(call)).includes('AWS.S3.Bucket.PublicACLGrant'));
     expect(posted).toBeDefined();
   });
 
   it('resolves the alert and updates its Slack message when PutPublicAccessBlock blocks public ACLs', async () => {
-    bucketAnswers({ grants: [PUBLIC_READ], publicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+    bucketAnswers({
+      grants: [PUBLIC_READ],
+      publicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    });
 
     await env.stack.putObject(
       cloudTrailKey('public-access-block'),
-      bucketChange('PutPublicAccessBlock', 'pab-1', { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }, publicAccessBlock: [''] }),
+      bucketChange('PutPublicAccessBlock', 'pab-1', {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        publicAccessBlock: [''],
+      }),
     );
     await env.stack.runner.idle({ timeoutMs: 30_000 });
 
@@ -121,8 +172,20 @@ describe('near-real-time re-scans', () => {
     await env.stack.putObject(
       cloudTrailKey('ignored'),
       cloudTrailFile([
-        cloudTrailEvent({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', eventID: 'denied-1', errorCode: 'AccessDenied', requestParameters: { bucketName: BUCKET } }),
-        cloudTrailEvent({ eventSource: 's3.amazonaws.com', eventName: 'PutBucketAcl', eventID: 'other-1', recipientAccountId: '999999999999', requestParameters: { bucketName: 'someone-elses' } }),
+        cloudTrailEvent({
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketAcl',
+          eventID: 'denied-1',
+          errorCode: 'AccessDenied',
+          requestParameters: { bucketName: BUCKET },
+        }),
+        cloudTrailEvent({
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketAcl',
+          eventID: 'other-1',
+          recipientAccountId: '999999999999',
+          requestParameters: { bucketName: 'someone-elses' },
+        }),
       ]),
     );
     await env.stack.runner.idle({ timeoutMs: 30_000 });

@@ -32,10 +32,29 @@ describe('a rule that throws', () => {
   it('raises one rule-error alert in the ops channel and every other rule still fires', async () => {
     const services = createServices(stack.runtime, stack.clients);
     const key = cloudTrailKey('buggy');
-    await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.runtime.buckets.raw, Key: key, Body: cloudTrailFile([cloudTrailEvent({ eventID: 'e1', requestParameters: null }), cloudTrailEvent({ eventID: 'e2', requestParameters: null }), rootConsoleLogin({ requestParameters: null })]) }));
-    const detection = createDetectionSetup({ rules: [...services.rules, buggy], settings: services.settings, detectionSettings: services.detectionSettings, timeBudgetMs: 1000, now: services.now });
+    await stack.clients.s3.send(
+      new PutObjectCommand({
+        Bucket: stack.runtime.buckets.raw,
+        Key: key,
+        Body: cloudTrailFile([
+          cloudTrailEvent({ eventID: 'e1', requestParameters: null }),
+          cloudTrailEvent({ eventID: 'e2', requestParameters: null }),
+          rootConsoleLogin({ requestParameters: null }),
+        ]),
+      }),
+    );
+    const detection = createDetectionSetup({
+      rules: [...services.rules, buggy],
+      settings: services.settings,
+      detectionSettings: services.detectionSettings,
+      timeBudgetMs: 1000,
+      now: services.now,
+    });
     // The ingest pass as the handler runs it, with the buggy rule; the stack's notify function posts what it queues.
-    await ingestObject({ bucket: stack.runtime.buckets.raw, key, version: 'v1' }, { ...services, s3: stack.clients.s3, buckets: stack.runtime.buckets, detection });
+    await ingestObject(
+      { bucket: stack.runtime.buckets.raw, key, version: 'v1' },
+      { ...services, s3: stack.clients.s3, buckets: stack.runtime.buckets, detection },
+    );
     await stack.runner.idle();
 
     const posts = slack.of('chat.postMessage');

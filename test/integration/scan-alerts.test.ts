@@ -46,7 +46,10 @@ describe('scanning from Slack', () => {
     ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [group(true)] });
     await scan();
     expect(lastReply(env.slack)).toContain('Scanning 123456789012 (AWS.EC2.SecurityGroup)');
-    expect(sts.commandCalls(AssumeRoleCommand)[0]!.args[0].input).toMatchObject({ RoleArn: 'arn:aws:iam::123456789012:role/ProwlAudit', ExternalId: 'prowl-test-external-id' });
+    expect(sts.commandCalls(AssumeRoleCommand)[0]!.args[0].input).toMatchObject({
+      RoleArn: 'arn:aws:iam::123456789012:role/ProwlAudit',
+      ExternalId: 'prowl-test-external-id',
+    });
 
     const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).includes('Policy failure'));
     expect(posted).toHaveLength(1);

@@ -26,24 +26,48 @@ function writeSigmaDir(): string {
     logsource: { product: 'aws', service: 'cloudtrail' },
     detection: { selection: { eventName }, condition: 'selection' },
   });
-  const correlation = (title: string, body: Record<string, unknown>): Record<string, unknown> => ({ title, author: 'Prowl tests', level: 'high', correlation: { 'group-by': ['userIdentity.arn'], ...body } });
+  const correlation = (title: string, body: Record<string, unknown>): Record<string, unknown> => ({
+    title,
+    author: 'Prowl tests',
+    level: 'high',
+    correlation: { 'group-by': ['userIdentity.arn'], ...body },
+  });
   const documents = [
     rule('secret_read', 'GetSecretValue'),
     rule('key_created', 'CreateAccessKey'),
     rule('trail_stopped', 'StopLogging'),
     correlation('Burst Of Secret Reads', { type: 'event_count', rules: ['secret_read'], timespan: '30m', condition: { gte: 4 } }),
-    correlation('Many Distinct Secrets Read', { type: 'value_count', rules: ['secret_read'], timespan: '30m', condition: { field: 'requestParameters.secretId', gte: 3 } }),
+    correlation('Many Distinct Secrets Read', {
+      type: 'value_count',
+      rules: ['secret_read'],
+      timespan: '30m',
+      condition: { field: 'requestParameters.secretId', gte: 3 },
+    }),
     correlation('Key Created Then Trail Stopped', { type: 'temporal', rules: ['key_created', 'trail_stopped'], timespan: '15m' }),
   ];
   writeFileSync(join(dir, 'correlations.yml'), documents.map((document) => stringify(document)).join('---\n'));
   // A rule Prowl cannot run: logged at start and skipped, never a reason for the others not to run.
-  writeFileSync(join(dir, 'broken.yml'), stringify({ ...rule('broken', 'x'), detection: { selection: { 'eventName|containz': 'x' }, condition: 'selection' } }));
+  writeFileSync(
+    join(dir, 'broken.yml'),
+    stringify({ ...rule('broken', 'x'), detection: { selection: { 'eventName|containz': 'x' }, condition: 'selection' } }),
+  );
   return dir;
 }
 
-const principal = (name: string): Record<string, unknown> => ({ type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/${name}`, accountId: '123456789012', userName: name });
+const principal = (name: string): Record<string, unknown> => ({
+  type: 'IAMUser',
+  arn: `arn:aws:iam::123456789012:user/${name}`,
+  accountId: '123456789012',
+  userName: name,
+});
 const secretRead = (id: string, who: string, secretId: string): ReturnType<typeof cloudTrailEvent> =>
-  cloudTrailEvent({ eventID: id, eventSource: 'secretsmanager.amazonaws.com', eventName: 'GetSecretValue', userIdentity: principal(who), requestParameters: { secretId } });
+  cloudTrailEvent({
+    eventID: id,
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    userIdentity: principal(who),
+    requestParameters: { secretId },
+  });
 
 describe('Sigma correlation rules on the alert state, through the local stack', () => {
   let env: Awaited<ReturnType<typeof startStackWithSlack>>;
@@ -54,7 +78,8 @@ describe('Sigma correlation rules on the alert state, through the local stack', 
   const at = (minutes: number): void => {
     Settings.now = () => t0.plus({ minutes }).toMillis();
   };
-  const posts = (title: string): unknown[] => env.slack.of('chat.postMessage').filter((call) => !call.body['thread_ts'] && String(call.body['text']).includes(title));
+  const posts = (title: string): unknown[] =>
+    env.slack.of('chat.postMessage').filter((call) => !call.body['thread_ts'] && String(call.body['text']).includes(title));
 
   beforeAll(async () => {
     sigmaDir = writeSigmaDir();
@@ -75,7 +100,13 @@ describe('Sigma correlation rules on the alert state, through the local stack', 
 
   it('loads the folder rule by rule: the broken rule is left out, the correlations run', () => {
     const ids = services.rules.map((rule) => rule.id);
-    expect(ids).toEqual(expect.arrayContaining(['Sigma.AWS.CloudTrail.BurstOfSecretReads', 'Sigma.AWS.CloudTrail.ManyDistinctSecretsRead', 'Sigma.AWS.CloudTrail.KeyCreatedThenTrailStopped']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'Sigma.AWS.CloudTrail.BurstOfSecretReads',
+        'Sigma.AWS.CloudTrail.ManyDistinctSecretsRead',
+        'Sigma.AWS.CloudTrail.KeyCreatedThenTrailStopped',
+      ]),
+    );
     expect(ids).not.toContain('Sigma.AWS.CloudTrail.Broken');
   });
 
@@ -91,7 +122,11 @@ describe('Sigma correlation rules on the alert state, through the local stack', 
       ['userIdentity.arn="arn:aws:iam::123456789012:user/carol"', 'OPEN', 4],
       ['userIdentity.arn="arn:aws:iam::123456789012:user/dave"', 'PENDING', 2],
     ]);
-    expect(alerts.find((alert) => alert.status === 'OPEN')).toMatchObject({ author: 'Prowl tests', threshold: 4, context: expect.objectContaining({ correlation: expect.objectContaining({ type: 'event_count' }) }) });
+    expect(alerts.find((alert) => alert.status === 'OPEN')).toMatchObject({
+      author: 'Prowl tests',
+      threshold: 4,
+      context: expect.objectContaining({ correlation: expect.objectContaining({ type: 'event_count' }) }),
+    });
   });
 
   it('value_count: distinct values count across batches; the same value read again adds nothing', async () => {
@@ -110,9 +145,21 @@ describe('Sigma correlation rules on the alert state, through the local stack', 
 
   it('temporal: both rules by one principal within the timespan alert; the window closing in between does not', async () => {
     const keyCreated = (id: string, who: string): ReturnType<typeof cloudTrailEvent> =>
-      cloudTrailEvent({ eventID: id, eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', userIdentity: principal(who), requestParameters: { userName: 'ci' } });
+      cloudTrailEvent({
+        eventID: id,
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'CreateAccessKey',
+        userIdentity: principal(who),
+        requestParameters: { userName: 'ci' },
+      });
     const trailStopped = (id: string, who: string): ReturnType<typeof cloudTrailEvent> =>
-      cloudTrailEvent({ eventID: id, eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', userIdentity: principal(who), requestParameters: { name: 'main' } });
+      cloudTrailEvent({
+        eventID: id,
+        eventSource: 'cloudtrail.amazonaws.com',
+        eventName: 'StopLogging',
+        userIdentity: principal(who),
+        requestParameters: { name: 'main' },
+      });
     at(200);
     await put('temporal-1', [keyCreated('t1', 'frank'), keyCreated('t2', 'grace')]);
     at(220); // grace's 15-minute window has closed

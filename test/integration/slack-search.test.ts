@@ -54,15 +54,28 @@ describe('searching the lake from Slack', () => {
     const all = csv.split(/\r?\n/);
     const start = all.indexOf('p_event_time,eventID,eventName,sourceIPAddress');
     expect(start).toBeGreaterThan(-1);
-    const lines = all.slice(start, all.findIndex((line, i) => i > start && line.startsWith('--'))).filter(Boolean);
-    expect(lines.slice(1).map((line) => line.split(',').slice(1).join(',')).sort()).toEqual(['s-1,GetObject,198.51.100.5', 's-2,PutObject,198.51.100.5']);
+    const lines = all
+      .slice(
+        start,
+        all.findIndex((line, i) => i > start && line.startsWith('--')),
+      )
+      .filter(Boolean);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',').slice(1).join(','))
+        .sort(),
+    ).toEqual(['s-1,GetObject,198.51.100.5', 's-2,PutObject,198.51.100.5']);
     expect(env.slack.of('files.completeUploadExternal').pop()!.body['channel_id']).toBe('C0SECURITY');
   });
 
   it('pivots across log types on an indicator', async () => {
     await env.send(slashCommand('search any ip=198.51.100.5', 'UVIEWER'));
     await env.stack.runner.idle();
-    const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search:')).pop()!;
+    const posted = env.slack
+      .of('chat.postMessage')
+      .filter((call) => String(call.body['text']).startsWith('Search:'))
+      .pop()!;
     const table = JSON.stringify(attachmentBlocks(posted));
     expect(table).toContain('any ip=198.51.100.5');
     expect(table).toContain('AWS.CloudTrail');
@@ -73,7 +86,10 @@ describe('searching the lake from Slack', () => {
     for (const query of ['any arn=arn:aws:cloudtrail:us-east-1:123456789012:trail/org-trail', 'any domain=cloudtrail.amazonaws.com']) {
       await env.send(slashCommand(`search ${query} fields p_log_type,p_row_id`, 'UVIEWER'));
       await env.stack.runner.idle();
-      const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search:')).pop()!;
+      const posted = env.slack
+        .of('chat.postMessage')
+        .filter((call) => String(call.body['text']).startsWith('Search:'))
+        .pop()!;
       const table = JSON.stringify(attachmentBlocks(posted));
       expect(table).toContain(query);
       expect(table).toContain('AWS.CloudTrail');
@@ -81,12 +97,14 @@ describe('searching the lake from Slack', () => {
     }
   });
 
-
   it('answers a wrong query with what was wrong, to the person who asked only, without retrying', async () => {
     await env.send(slashCommand('search AWS.CloudTrail eventNmae=ConsoleLogin', 'UVIEWER'));
     await env.stack.runner.idle();
     expect(env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Search failed'))).toEqual([]);
-    const failed = env.slack.of('chat.postEphemeral').filter((call) => String(call.body['text']).startsWith('Search failed')).pop()!;
+    const failed = env.slack
+      .of('chat.postEphemeral')
+      .filter((call) => String(call.body['text']).startsWith('Search failed'))
+      .pop()!;
     expect(failed.body).toMatchObject({ channel: 'C0SECURITY', user: 'UVIEWER' });
     expect(String(failed.body['text'])).toContain('eventNmae');
   });
@@ -95,9 +113,11 @@ describe('searching the lake from Slack', () => {
     const [alert] = (await env.services.alerts.listByStatus('OPEN', 10)).filter((a) => a.dedup.endsWith('203.0.113.200'));
     await env.send(buttonClick(ALERT_ACTIONS.showEvents, alert!.id, 'UVIEWER', '1700000000.000777'));
     await env.stack.runner.idle();
-    const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('Events around this alert')).pop()!;
+    const posted = env.slack
+      .of('chat.postMessage')
+      .filter((call) => String(call.body['text']).startsWith('Events around this alert'))
+      .pop()!;
     expect(posted.body['thread_ts']).toBe('1700000000.000777');
     expect(JSON.stringify(attachmentBlocks(posted))).toContain('s-4');
   });
 });
-

@@ -8,7 +8,10 @@ describe('admin SQL from Slack', () => {
   let env: SlackStack;
   beforeAll(async () => {
     env = await startSlackStack();
-    await env.stack.putObject(cloudTrailKey('sql'), cloudTrailFile([cloudTrailEvent({ eventID: 'q-1', eventTime: DateTime.utc().minus({ hours: 2 }).toISO({ suppressMilliseconds: true })! })]));
+    await env.stack.putObject(
+      cloudTrailKey('sql'),
+      cloudTrailFile([cloudTrailEvent({ eventID: 'q-1', eventTime: DateTime.utc().minus({ hours: 2 }).toISO({ suppressMilliseconds: true })! })]),
+    );
     await env.stack.runner.idle();
   });
   afterAll(() => env.stop());
@@ -17,7 +20,10 @@ describe('admin SQL from Slack', () => {
     await env.send(slashCommand('sql SELECT eventName, count(*) AS n FROM aws_cloudtrail GROUP BY eventName', 'UADMIN'));
     expect(lastReply(env.slack)).toBe('Running your SQL… the results will be posted here.');
     await env.stack.runner.idle();
-    const posted = env.slack.of('chat.postMessage').filter((call) => String(call.body['text']).startsWith('SQL:')).pop()!;
+    const posted = env.slack
+      .of('chat.postMessage')
+      .filter((call) => String(call.body['text']).startsWith('SQL:'))
+      .pop()!;
     expect(JSON.stringify(attachmentBlocks(posted))).toMatch(/DescribeInstances\s+1/);
   });
 

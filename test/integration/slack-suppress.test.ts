@@ -47,7 +47,13 @@ describe('silencing from Slack', () => {
     );
     expect(submit.body ?? '').toBe('');
     const [suppression] = await env.services.settings.suppressions();
-    expect(suppression).toMatchObject({ ruleId: 'AWS.CloudTrail.RootConsoleLogin', dedup: alert.dedup, reason: 'red-team exercise this week', createdBy: 'URESPONDER', suppressedCount: 0 });
+    expect(suppression).toMatchObject({
+      ruleId: 'AWS.CloudTrail.RootConsoleLogin',
+      dedup: alert.dedup,
+      reason: 'red-team exercise this week',
+      createdBy: 'URESPONDER',
+      suppressedCount: 0,
+    });
 
     const postsBefore = env.slack.of('chat.postMessage').length + env.slack.of('chat.update').length;
     await login('198.51.100.40', 'again-1');
@@ -63,14 +69,17 @@ describe('silencing from Slack', () => {
 
   it('stops a disabled rule at the next batch and restarts it when enabled', async () => {
     await env.send(slashCommand('rules disable AWS.CloudTrail.RootConsoleLogin noisy during the migration', 'UADMIN'));
-    expect(lastReply(env.slack)).toBe('`AWS.CloudTrail.RootConsoleLogin` is disabled; it stops at every worker\'s next batch.');
+    expect(lastReply(env.slack)).toBe("`AWS.CloudTrail.RootConsoleLogin` is disabled; it stops at every worker's next batch.");
     await login('198.51.100.50', 'while-disabled');
     expect((await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.dedup.endsWith('198.51.100.50'))).toEqual([]);
 
     await env.send(slashCommand('rules enable AWS.CloudTrail.RootConsoleLogin', 'UADMIN'));
     await env.alertFrom('198.51.100.51');
     expect(await env.services.audit.list('AWS.CloudTrail.RootConsoleLogin', 10)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'disable-rule', actor: 'UADMIN' }), expect.objectContaining({ action: 'enable-rule', actor: 'UADMIN' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'disable-rule', actor: 'UADMIN' }),
+        expect.objectContaining({ action: 'enable-rule', actor: 'UADMIN' }),
+      ]),
     );
   });
 

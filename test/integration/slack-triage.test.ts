@@ -52,17 +52,31 @@ describe('triaging an alert from Slack', () => {
     expect(opened).toMatchObject({ callback_id: MODALS.resolve, private_metadata: alert.id });
 
     const submit = await env.send(
-      viewSubmission(MODALS.resolve, alert.id, { reason: { reason: { type: 'static_select', selected_option: { value: 'false-positive' } } }, note: { note: { type: 'plain_text_input', value: 'break-glass drill' } } }, 'URESPONDER'),
+      viewSubmission(
+        MODALS.resolve,
+        alert.id,
+        {
+          reason: { reason: { type: 'static_select', selected_option: { value: 'false-positive' } } },
+          note: { note: { type: 'plain_text_input', value: 'break-glass drill' } },
+        },
+        'URESPONDER',
+      ),
     );
     expect(submit.statusCode).toBe(200);
     expect(submit.body ?? '').toBe('');
-    expect(await env.services.alerts.get(alert.id)).toMatchObject({ status: 'RESOLVED', resolvedBy: 'URESPONDER', resolution: { reason: 'false-positive', note: 'break-glass drill' } });
+    expect(await env.services.alerts.get(alert.id)).toMatchObject({
+      status: 'RESOLVED',
+      resolvedBy: 'URESPONDER',
+      resolution: { reason: 'false-positive', note: 'break-glass drill' },
+    });
     expect((await messageUpdates()).pop()).toContain('Resolved (false-positive) by <@URESPONDER>');
   });
 
   it('shows the modal’s own error instead of closing it when the submission is refused', async () => {
     const alert = await env.alertFrom('203.0.113.14');
-    const submit = await env.send(viewSubmission(MODALS.resolve, alert.id, { reason: { reason: { type: 'static_select', selected_option: { value: 'benign' } } } }, 'UVIEWER'));
+    const submit = await env.send(
+      viewSubmission(MODALS.resolve, alert.id, { reason: { reason: { type: 'static_select', selected_option: { value: 'benign' } } } }, 'UVIEWER'),
+    );
     expect(JSON.parse(submit.body ?? '{}')).toEqual({ response_action: 'errors', errors: { reason: expect.stringContaining('you need the responder role') } });
     expect((await env.services.alerts.get(alert.id))?.status).toBe('OPEN');
   });

@@ -71,8 +71,6 @@ describe('a CloudTrail object put in the raw bucket', () => {
       }),
     );
     const lines = contents.flatMap((text) => text.trim().split('\n')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toEqual([
-      expect.objectContaining({ key: cloudTrailKey('malformed'), position: 1, reason: expect.stringContaining('eventTime') }),
-    ]);
+    expect(lines).toEqual([expect.objectContaining({ key: cloudTrailKey('malformed'), position: 1, reason: expect.stringContaining('eventTime') })]);
   });
 });

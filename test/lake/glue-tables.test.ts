@@ -39,14 +39,23 @@ describe.each(builtInLogTypes.all().map((logType) => [logType.name, logType] as 
     expect(table.Parameters['projection.enabled']).toBe('true');
     const template = (table.Parameters['storage.location.template'] as { 'Fn::Sub': string })['Fn::Sub'];
     const written = lakeKey(name, '2026-11-02T07:00:00.000Z', 'any');
-    const projected = template.replace('s3://${LakeBucket}/', '').replace('${!year}', '2026').replace('${!month}', '11').replace('${!day}', '02').replace('${!hour}', '07');
+    const projected = template
+      .replace('s3://${LakeBucket}/', '')
+      .replace('${!year}', '2026')
+      .replace('${!month}', '11')
+      .replace('${!day}', '02')
+      .replace('${!hour}', '07');
     expect(written.startsWith(`${projected}/`)).toBe(true);
   });
 
   it('has a column for every field of the schema and every p_ field, named as Athena allows', () => {
     const columns = table.StorageDescriptor.Columns.map((column) => column.Name);
     // A JSON key Athena cannot name (EventBridge's detail-type) gets an underscore column and a SerDe mapping.
-    const mapped = new Map(Object.entries(table.StorageDescriptor.SerdeInfo.Parameters ?? {}).flatMap(([key, value]) => (key.startsWith('mapping.') ? [[value, key.slice('mapping.'.length)]] : [])));
+    const mapped = new Map(
+      Object.entries(table.StorageDescriptor.SerdeInfo.Parameters ?? {}).flatMap(([key, value]) =>
+        key.startsWith('mapping.') ? [[value, key.slice('mapping.'.length)]] : [],
+      ),
+    );
     const shape = (logType.schema as unknown as z.ZodObject).shape;
     for (const field of [...Object.keys(shape).map((key) => key.toLowerCase()), ...STANDARD]) {
       const column = mapped.get(field) ?? field;

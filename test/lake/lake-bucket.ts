@@ -22,5 +22,8 @@ export async function keysIn(s3: S3Client, bucket: string, prefix = ''): Promise
 export async function gzipLines(s3: S3Client, bucket: string, key: string): Promise<Array<Record<string, unknown>>> {
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   const text = gunzipSync(Buffer.from(await object.Body!.transformToByteArray())).toString('utf8');
-  return text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

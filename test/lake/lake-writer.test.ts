@@ -7,7 +7,15 @@ import type { NormalizedEvent } from '../../src/logs/log-type';
 import { emptyBucket, gzipLines, keysIn } from './lake-bucket';
 
 function event(logType: string, eventTime: string, fields: Record<string, unknown> = {}): NormalizedEvent {
-  return { ...fields, p_log_type: logType, p_row_id: randomBytes(16).toString('hex'), p_event_time: eventTime, p_parse_time: '2026-11-22T12:00:00.000Z', p_source_id: 's', p_source_label: 'l' };
+  return {
+    ...fields,
+    p_log_type: logType,
+    p_row_id: randomBytes(16).toString('hex'),
+    p_event_time: eventTime,
+    p_parse_time: '2026-11-22T12:00:00.000Z',
+    p_source_id: 's',
+    p_source_label: 'l',
+  };
 }
 
 describe('the lake writer', () => {
@@ -33,7 +41,11 @@ describe('the lake writer', () => {
     const written = await writeAll('raw/a.json.gz@1', events);
     const tenOClock = lakeKey('AWS.CloudTrail', '2026-11-22T10:00:00.000Z', 'raw/a.json.gz@1');
     expect(written.sort()).toEqual(
-      [tenOClock, lakeKey('AWS.CloudTrail', '2026-11-22T11:00:00.000Z', 'raw/a.json.gz@1'), lakeKey('AWS.CloudTrailDigest', '2026-11-22T10:00:00.000Z', 'raw/a.json.gz@1')].sort(),
+      [
+        tenOClock,
+        lakeKey('AWS.CloudTrail', '2026-11-22T11:00:00.000Z', 'raw/a.json.gz@1'),
+        lakeKey('AWS.CloudTrailDigest', '2026-11-22T10:00:00.000Z', 'raw/a.json.gz@1'),
+      ].sort(),
     );
     expect(await keysIn(s3, bucket)).toEqual(written.sort());
     expect((await gzipLines(s3, bucket, tenOClock)).map((line) => line['n'])).toEqual([1, 3]);
@@ -50,7 +62,9 @@ describe('the lake writer', () => {
 
   it('streams a file larger than one part as a multipart upload that reads back whole', async () => {
     // Random text barely compresses, so this passes the 5 MB part size.
-    const events = Array.from({ length: 90 }, (_, n) => event('AWS.VPCFlow', '2026-11-22T10:00:00.000Z', { n, noise: randomBytes(64 * 1024).toString('base64') }));
+    const events = Array.from({ length: 90 }, (_, n) =>
+      event('AWS.VPCFlow', '2026-11-22T10:00:00.000Z', { n, noise: randomBytes(64 * 1024).toString('base64') }),
+    );
     const writer = new LakeWriter({ s3, bucket, objectId: 'raw/big.log@1' });
     for (const item of events) await writer.write(item);
     const [file] = await writer.close();
@@ -60,10 +74,13 @@ describe('the lake writer', () => {
 
   it('aborts its unfinished uploads and leaves no file behind when the object fails part-way', async () => {
     const sent: string[] = [];
-    s3.middlewareStack.add((next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    }, { step: 'initialize', name: 'recordCommands' });
+    s3.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
     const writer = new LakeWriter({ s3, bucket, objectId: 'raw/broken.log@1' });
     for (let n = 0; n < 90; n++) await writer.write(event('AWS.VPCFlow', '2026-11-22T10:00:00.000Z', { n, noise: randomBytes(64 * 1024).toString('base64') }));
     await writer.abort();
@@ -75,9 +92,18 @@ describe('the lake writer', () => {
 
   it('finishes the least recently written file when too many are open, and keeps every event', async () => {
     const hours = ['10', '11', '12', '10'];
-    const written = await writeAll('raw/backfill.log@1', hours.map((hour, n) => event('AWS.VPCFlow', `2026-11-22T${hour}:00:00.000Z`, { n })), { maxOpenFiles: 2 });
+    const written = await writeAll(
+      'raw/backfill.log@1',
+      hours.map((hour, n) => event('AWS.VPCFlow', `2026-11-22T${hour}:00:00.000Z`, { n })),
+      { maxOpenFiles: 2 },
+    );
     const first = lakeKey('AWS.VPCFlow', '2026-11-22T10:00:00.000Z', 'raw/backfill.log@1');
-    expect(written).toEqual([first, lakeKey('AWS.VPCFlow', '2026-11-22T11:00:00.000Z', 'raw/backfill.log@1'), lakeKey('AWS.VPCFlow', '2026-11-22T12:00:00.000Z', 'raw/backfill.log@1'), first.replace('.json.gz', '-1.json.gz')]);
+    expect(written).toEqual([
+      first,
+      lakeKey('AWS.VPCFlow', '2026-11-22T11:00:00.000Z', 'raw/backfill.log@1'),
+      lakeKey('AWS.VPCFlow', '2026-11-22T12:00:00.000Z', 'raw/backfill.log@1'),
+      first.replace('.json.gz', '-1.json.gz'),
+    ]);
     expect((await gzipLines(s3, bucket, first.replace('.json.gz', '-1.json.gz'))).map((line) => line['n'])).toEqual([3]);
   });
 });

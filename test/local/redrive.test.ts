@@ -36,7 +36,12 @@ describe('the local event-source runner', () => {
     const goodKey = cloudTrailKey('good');
     await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.runtime.buckets.raw, Key: goodKey, Body: cloudTrailFile([cloudTrailEvent()]) }));
     await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: ingest, MessageBody: missing }));
-    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: ingest, MessageBody: objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: goodKey, size: 10, eTag: 'good', eventTime: T0 }) }));
+    await stack.clients.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: ingest,
+        MessageBody: objectCreatedNotification({ bucket: stack.runtime.buckets.raw, key: goodKey, size: 10, eTag: 'good', eventTime: T0 }),
+      }),
+    );
 
     await stack.runner.idle({ waitForRetries: true, timeoutMs: 30_000 });
 

@@ -31,7 +31,12 @@ describe('the terminal Slack prompt', () => {
     const services = createServices(stack.runtime, stack.clients);
     const [alert] = await services.alerts.listByStatus('OPEN', 10);
     const input = new PassThrough();
-    const prompt = startTerminalPrompt(input, output, createOperations(services, async () => 'UTC'), () => undefined);
+    const prompt = startTerminalPrompt(
+      input,
+      output,
+      createOperations(services, async () => 'UTC'),
+      () => undefined,
+    );
 
     await type(input, '/prowl help', /\/prowl ack <alert-id> — acknowledge an open alert/);
     await type(input, `/prowl ack ${alert!.id}`, new RegExp(`Acknowledged ${alert!.id.replace(/\./g, '\\.')}\\.`));
@@ -40,6 +45,8 @@ describe('the terminal Slack prompt', () => {
     prompt.close();
 
     expect(await services.alerts.get(alert!.id)).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'local' });
-    expect(await services.audit.list(alert!.id, 10)).toEqual([expect.objectContaining({ action: 'acknowledge', actor: 'local', before: { status: 'OPEN' }, after: { status: 'ACKNOWLEDGED' } })]);
+    expect(await services.audit.list(alert!.id, 10)).toEqual([
+      expect.objectContaining({ action: 'acknowledge', actor: 'local', before: { status: 'OPEN' }, after: { status: 'ACKNOWLEDGED' } }),
+    ]);
   });
 });

@@ -45,12 +45,23 @@ describe('ALB access logs', () => {
 
   it('read a failed request with no target as nulls and keep the -1 timings', () => {
     const failed = events(records).find((event) => event['elb_status_code'] === 502)!;
-    expect(failed).toMatchObject({ target_ip: null, target_port: null, target_processing_time: -1, target_status_code: null, error_reason: 'TargetConnectionError' });
+    expect(failed).toMatchObject({
+      target_ip: null,
+      target_port: null,
+      target_processing_time: -1,
+      target_status_code: null,
+      error_reason: 'TargetConnectionError',
+    });
   });
 
   it('read IPv6 clients and quoted fields holding spaces or stray quotes', () => {
     const h2 = events(records).find((event) => event['type'] === 'h2')!;
-    expect(h2).toMatchObject({ client_ip: '2001:db8::1', client_port: 50000, user_agent: 'Mozilla/5.0 (compatible; "quoted-bot/1.0)', redirect_url: 'https://www.example.com:443/' });
+    expect(h2).toMatchObject({
+      client_ip: '2001:db8::1',
+      client_port: 50000,
+      user_agent: 'Mozilla/5.0 (compatible; "quoted-bot/1.0)',
+      redirect_url: 'https://www.example.com:443/',
+    });
   });
 
   it('leave out the fields older lines did not have, and keep fields newer than Prowl', () => {
@@ -58,7 +69,11 @@ describe('ALB access logs', () => {
     expect(old['trace_id']).toBe('Root=1-67405840-5bc8271b7a8b18292a0b693d');
     expect(old).not.toHaveProperty('domain_name');
     const newer = events(records).find((event) => event['type'] === 'wss')!;
-    expect(newer).toMatchObject({ classification: 'Ambiguous', additional_fields: ['future'], user_agent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) 日本語' });
+    expect(newer).toMatchObject({
+      classification: 'Ambiguous',
+      additional_fields: ['future'],
+      user_agent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) 日本語',
+    });
   });
 
   it('read a very long URL in full', () => {

@@ -19,7 +19,9 @@ describe('Aurora MySQL audit logs (AWS.AuroraMySQLAudit)', () => {
 
   it('keep the SQL whole and as it ran: commas, quotes and backslashes inside the quoted object', async () => {
     const [, select, read, grant, insert] = events(await parseFixture('aurora-mysql-audit/audit.log', [auroraMySqlAudit]));
-    expect(select!['object']).toBe("SELECT `id`, `status`, `total` FROM `orders` WHERE `customer_id` = 42 AND `status` IN ('paid','shipped') ORDER BY `created_at` DESC LIMIT 20");
+    expect(select!['object']).toBe(
+      "SELECT `id`, `status`, `total` FROM `orders` WHERE `customer_id` = 42 AND `status` IN ('paid','shipped') ORDER BY `created_at` DESC LIMIT 20",
+    );
     expect(read!['object']).toBe('orders');
     expect(grant!['object']).toBe("GRANT ALL PRIVILEGES ON *.* TO 'backdoor'@'%' WITH GRANT OPTION");
     expect(insert!['object']).toBe("INSERT INTO notes (body) VALUES ('it\\'s a \\\\path, with commas')");

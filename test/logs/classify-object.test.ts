@@ -12,11 +12,17 @@ async function* once(bytes: Buffer | string): AsyncGenerator<Buffer> {
 
 async function parse(bytes: Buffer | string, logTypes: LogType[]): Promise<ParsedRecord[]> {
   const found: ParsedRecord[] = [];
-  for await (const record of parseObject(once(bytes), { logTypes, origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' }, parseTime: '2026-11-22T12:00:00.000Z' })) found.push(record);
+  for await (const record of parseObject(once(bytes), {
+    logTypes,
+    origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' },
+    parseTime: '2026-11-22T12:00:00.000Z',
+  }))
+    found.push(record);
   return found;
 }
 
-const kinds = (records: ParsedRecord[]): string[] => records.map((record) => (record.kind === 'event' ? record.logType.name : `quarantined ${record.position}`));
+const kinds = (records: ParsedRecord[]): string[] =>
+  records.map((record) => (record.kind === 'event' ? record.logType.name : `quarantined ${record.position}`));
 
 describe('a source that names no log type (or several)', () => {
   it.each([
@@ -53,7 +59,9 @@ describe('a source that names no log type (or several)', () => {
   it("quarantines a record no type accepts with every type's reason", async () => {
     const [record] = await parse('{"hello":"world"}\n', [logTypeByName('AWS.CloudTrail'), logTypeByName('AWS.GuardDuty')]);
     expect(record).toMatchObject({ kind: 'quarantined', position: 1, raw: '{"hello":"world"}' });
-    expect(record!.kind === 'quarantined' && record!.reason).toMatch(/^no log type accepted the record \(AWS\.CloudTrail: .*eventTime.* \| AWS\.GuardDuty: .*schemaVersion.*\)$/);
+    expect(record!.kind === 'quarantined' && record!.reason).toMatch(
+      /^no log type accepted the record \(AWS\.CloudTrail: .*eventTime.* \| AWS\.GuardDuty: .*schemaVersion.*\)$/,
+    );
   });
 
   it('quarantines text lines sent to a JSON-only source, one by one, saying why', async () => {

@@ -6,7 +6,11 @@ describe('CloudTrail digest files', () => {
     const records = await parseFixture('cloudtrail-digest/digest.json.gz', [cloudTrailDigest]);
     expectGolden('cloudtrail-digest/digest.json.gz', records);
     expect(events(records)).toHaveLength(1);
-    expect(events(records)[0]).toMatchObject({ awsAccountId: '123456789012', p_event_time: '2026-11-22T10:42:11.000Z', logFiles: [expect.anything(), expect.anything()] });
+    expect(events(records)[0]).toMatchObject({
+      awsAccountId: '123456789012',
+      p_event_time: '2026-11-22T10:42:11.000Z',
+      logFiles: [expect.anything(), expect.anything()],
+    });
   });
 
   it('are stored but never run through detections', () => {

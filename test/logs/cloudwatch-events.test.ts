@@ -21,7 +21,13 @@ describe('EventBridge events (AWS.CloudWatchEvents)', () => {
 
   it('take only what no more specific type claims, whatever came before, and never an event of a claimed detail-type', async () => {
     const records = await parseFixture('cloudwatch-events/event-bus.jsonl', allLogTypes());
-    expect(events(records).map((event) => event['p_log_type'])).toEqual(['AWS.CloudWatchEvents', 'AWS.CloudWatchEvents', 'AWS.CloudTrail', 'AWS.CloudWatchEvents', 'AWS.CloudWatchEvents']);
+    expect(events(records).map((event) => event['p_log_type'])).toEqual([
+      'AWS.CloudWatchEvents',
+      'AWS.CloudWatchEvents',
+      'AWS.CloudTrail',
+      'AWS.CloudWatchEvents',
+      'AWS.CloudWatchEvents',
+    ]);
     expect(events(records)[2]).toMatchObject({ eventName: 'CreateAccessKey' });
   });
 
@@ -33,6 +39,10 @@ describe('EventBridge events (AWS.CloudWatchEvents)', () => {
       p_any_aws_instance_ids: ['i-0a1b2c3d4e5f60718'],
     });
     expect(order).toMatchObject({ p_any_aws_account_ids: ['123456789012', '210987654321'], p_any_aws_tags: ['channel:web'] });
-    expect(health).toMatchObject({ p_any_aws_arns: ['arn:aws:health:us-east-1::event/EC2/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED_90b0ff1f-1d5a-4c16-9c4c-7d2a4b8b4e1f'] });
+    expect(health).toMatchObject({
+      p_any_aws_arns: [
+        'arn:aws:health:us-east-1::event/EC2/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED_90b0ff1f-1d5a-4c16-9c4c-7d2a4b8b4e1f',
+      ],
+    });
   });
 });

@@ -83,15 +83,29 @@ describe('a custom JSON log type declared in configuration', () => {
       expect(problemsWith({ eventTime: 'action' })).toContain('eventTime: "action" is not a declared timestamp field');
     });
     it('needs objects to list their fields and arrays their elements', () => {
-      const message = problemsWith({ fields: [{ name: 'a', type: 'object' }, { name: 'b', type: 'array' }] });
+      const message = problemsWith({
+        fields: [
+          { name: 'a', type: 'object' },
+          { name: 'b', type: 'array' },
+        ],
+      });
       expect(message).toContain('"a" is an object: list its fields');
       expect(message).toContain('"b" is an array: say what each element is');
     });
     it('reads indicators only from strings', () => {
-      expect(problemsWith({ fields: [{ name: 'n', type: 'int', indicators: ['ip'] }] })).toContain('"n" is of type int; indicators are read from string fields');
+      expect(problemsWith({ fields: [{ name: 'n', type: 'int', indicators: ['ip'] }] })).toContain(
+        '"n" is of type int; indicators are read from string fields',
+      );
     });
     it('refuses a field declared twice and unknown types', () => {
-      expect(problemsWith({ fields: [{ name: 'a', type: 'string' }, { name: 'a', type: 'int' }] })).toContain('field "a" is declared twice');
+      expect(
+        problemsWith({
+          fields: [
+            { name: 'a', type: 'string' },
+            { name: 'a', type: 'int' },
+          ],
+        }),
+      ).toContain('field "a" is declared twice');
       expect(problemsWith({ fields: [{ name: 'a', type: 'text' }] })).toContain('fields.0.type');
     });
   });

@@ -5,7 +5,10 @@ describe('GuardDuty findings', () => {
   it('come out of their EventBridge envelopes, to the reviewed golden output', async () => {
     const records = await parseFixture('guardduty/eventbridge.jsonl', [guardDuty]);
     expectGolden('guardduty/eventbridge.jsonl', records);
-    expect(events(records).map((event) => event['type'])).toEqual(['Recon:EC2/PortProbeUnprotectedPort', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS']);
+    expect(events(records).map((event) => event['type'])).toEqual([
+      'Recon:EC2/PortProbeUnprotectedPort',
+      'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS',
+    ]);
     expect(events(records)[0]).toMatchObject({ id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', severity: 2, p_event_time: '2026-11-22T10:20:00.000Z' });
   });
 

@@ -79,13 +79,24 @@ describe('JSON framing', () => {
 
   it('reports Records elements that are not objects, and bad JSON inside one, without losing the others', async () => {
     const found = await frame('{"Records":[{"a":1}, 42, "text", {"b": tru}, } , {"c":3}]}');
-    expect(found.map((candidate) => ('value' in candidate ? candidate.value : `error ${candidate.position}`))).toEqual([{ a: 1 }, 42, 'text', 'error 4', 'error 5', { c: 3 }]);
+    expect(found.map((candidate) => ('value' in candidate ? candidate.value : `error ${candidate.position}`))).toEqual([
+      { a: 1 },
+      42,
+      'text',
+      'error 4',
+      'error 5',
+      { c: 3 },
+    ]);
   });
 
   it('skips a record too long to be real without holding it, and reads on', async () => {
     const huge = `{"pad":"${'x'.repeat(MAX_RECORD_BYTES + 1)}"}`;
     const found = await frame(`{"Records":[{"a":1},${huge},{"b":2}]}`);
-    expect(found.map((candidate) => ('value' in candidate ? candidate.value : candidate.error))).toEqual([{ a: 1 }, `record longer than ${MAX_RECORD_BYTES} bytes; not read`, { b: 2 }]);
+    expect(found.map((candidate) => ('value' in candidate ? candidate.value : candidate.error))).toEqual([
+      { a: 1 },
+      `record longer than ${MAX_RECORD_BYTES} bytes; not read`,
+      { b: 2 },
+    ]);
   });
 
   it('hands out records before the object has been read to the end', async () => {

@@ -24,12 +24,21 @@ describe('normalizing an event', () => {
   it('gives the same row id to the same object and position, and a different one otherwise', () => {
     expect(rowId(origin)).toBe(rowId({ ...origin }));
     expect(rowId(origin)).toMatch(/^[0-9a-f]{32}$/);
-    expect(new Set([rowId(origin), rowId({ ...origin, position: 8 }), rowId({ ...origin, objectId: 'raw/AWSLogs/a.json.gz@etag2' }), rowId({ ...origin, sourceId: 'other/' })]).size).toBe(4);
+    expect(
+      new Set([
+        rowId(origin),
+        rowId({ ...origin, position: 8 }),
+        rowId({ ...origin, objectId: 'raw/AWSLogs/a.json.gz@etag2' }),
+        rowId({ ...origin, sourceId: 'other/' }),
+      ]).size,
+    ).toBe(4);
   });
 
   it('converts the event time to UTC with milliseconds', () => {
     expect(normalize(cloudTrail, cloudTrailEvent({ eventTime: '2026-11-22T11:30:00+01:30' }), origin, parseTime).p_event_time).toBe('2026-11-22T10:00:00.000Z');
-    expect(normalize(cloudTrail, cloudTrailEvent({ eventTime: '2026-11-22T10:00:00.123456Z' }), origin, parseTime).p_event_time).toBe('2026-11-22T10:00:00.123Z');
+    expect(normalize(cloudTrail, cloudTrailEvent({ eventTime: '2026-11-22T10:00:00.123456Z' }), origin, parseTime).p_event_time).toBe(
+      '2026-11-22T10:00:00.123Z',
+    );
   });
 
   it('falls back to the parse time when the event has no usable time', () => {

@@ -28,9 +28,17 @@ describe('prowl parse', () => {
 
   it('prints each normalized event as a JSON line and a summary per log type on stderr', async () => {
     const { code, stdout, stderr } = await run(fixture('vpc-flow/default.log'));
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events).toHaveLength(6);
-    expect(events[0]).toMatchObject({ srcaddr: '203.0.113.12', p_log_type: 'AWS.VPCFlow', p_parse_time: '2026-11-22T12:00:00.000Z', p_source_label: 'prowl parse' });
+    expect(events[0]).toMatchObject({
+      srcaddr: '203.0.113.12',
+      p_log_type: 'AWS.VPCFlow',
+      p_parse_time: '2026-11-22T12:00:00.000Z',
+      p_source_label: 'prowl parse',
+    });
     expect(stderr).toContain('6 event(s), 0 quarantined');
     expect(stderr).toContain('AWS.VPCFlow: 6');
     expect(code).toBe(0);
@@ -58,7 +66,9 @@ describe('prowl parse', () => {
 
   it('refuses an unknown log type, naming the known ones', async () => {
     const { code, stderr } = await run(fixture('alb/access.log'), '--log-type', 'AWS.Nope');
-    expect(stderr).toContain('unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty, AWS.CloudTrailInsight, AWS.CloudTrailDigest, AWS.VPCDns, AWS.WAFWebACL, AWS.CloudWatchEvents, AWS.S3ServerAccess, AWS.ALB, AWS.VPCFlow, AWS.AuroraMySQLAudit');
+    expect(stderr).toContain(
+      'unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty, AWS.CloudTrailInsight, AWS.CloudTrailDigest, AWS.VPCDns, AWS.WAFWebACL, AWS.CloudWatchEvents, AWS.S3ServerAccess, AWS.ALB, AWS.VPCFlow, AWS.AuroraMySQLAudit',
+    );
     expect(code).toBe(2);
   });
 

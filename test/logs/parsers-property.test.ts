@@ -9,7 +9,12 @@ async function* once(text: string): AsyncGenerator<Buffer> {
 
 async function parseAll(text: string, logType: (typeof SAMPLES)[number]['logType']): Promise<ParsedRecord[]> {
   const found: ParsedRecord[] = [];
-  for await (const record of parseObject(once(text), { logTypes: [logType], origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' }, parseTime: '2026-11-22T12:00:00.000Z' })) found.push(record);
+  for await (const record of parseObject(once(text), {
+    logTypes: [logType],
+    origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' },
+    parseTime: '2026-11-22T12:00:00.000Z',
+  }))
+    found.push(record);
   return found;
 }
 

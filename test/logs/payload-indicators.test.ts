@@ -14,7 +14,11 @@ describe('indicators inside free-form AWS payloads', () => {
         instancesSet: { items: [{ instanceId: 'i-0123456789abcdef0', privateIpAddress: '10.0.1.5', ipv6Addresses: ['2001:db8::5'], tagSet: { items: [] } }] },
         networkInterface: { attachment: { ownerAccountId: '210987654321' }, privateDnsName: 'ip-10-0-1-5.ec2.internal' },
         encryptionContext: { 'aws:lambda:FunctionArn': 'arn:aws:lambda:us-east-1:123456789012:function:orders' },
-        tags: [{ key: 'team', value: 'payments' }, { Key: 'Name', Value: 'orders' }, { key: 'empty', value: '' }],
+        tags: [
+          { key: 'team', value: 'payments' },
+          { Key: 'Name', Value: 'orders' },
+          { key: 'empty', value: '' },
+        ],
       }),
     ).toEqual({
       p_any_ip_addresses: ['10.0.1.5', '2001:db8::5'],
@@ -37,7 +41,10 @@ describe('indicators inside free-form AWS payloads', () => {
   it('survives a payload nested far deeper than any AWS API writes, keeping what is near the top', () => {
     let deep: Record<string, unknown> = { roleArn: 'arn:aws:iam::123456789012:role/too-deep' };
     for (let i = 0; i < 100_000; i++) deep = { next: deep };
-    expect(found({ roleArn: 'arn:aws:iam::123456789012:role/top', deep })).toEqual({ p_any_aws_arns: ['arn:aws:iam::123456789012:role/top'], p_any_aws_account_ids: ['123456789012'] });
+    expect(found({ roleArn: 'arn:aws:iam::123456789012:role/top', deep })).toEqual({
+      p_any_aws_arns: ['arn:aws:iam::123456789012:role/top'],
+      p_any_aws_account_ids: ['123456789012'],
+    });
   });
 
   it('stops after a bounded number of values in a huge payload instead of collecting all of them', () => {

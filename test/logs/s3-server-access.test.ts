@@ -34,7 +34,18 @@ describe('S3 server access logs', () => {
 
   it('turn every "-" into null', () => {
     const expired = events(records).find((event) => event['operation'] === 'S3.EXPIRE.OBJECT')!;
-    expect(expired).toMatchObject({ remoteip: null, requesturi: null, httpstatus: null, errorcode: null, bytessent: null, objectsize: 2048, referrer: null, useragent: null, hostid: null, aclrequired: null });
+    expect(expired).toMatchObject({
+      remoteip: null,
+      requesturi: null,
+      httpstatus: null,
+      errorcode: null,
+      bytessent: null,
+      objectsize: 2048,
+      referrer: null,
+      useragent: null,
+      hostid: null,
+      aclrequired: null,
+    });
   });
 
   it('leave the trailing fields out of lines written before AWS added them', () => {
@@ -59,7 +70,11 @@ describe('S3 server access logs', () => {
 
   it('keep unicode keys and agents and IPv6 addresses as written', () => {
     const head = events(records).find((event) => event['operation'] === 'REST.HEAD.OBJECT')!;
-    expect(head).toMatchObject({ key: 'レポート/四半期.pdf', useragent: 'Mozilla/5.0 (Macintosh; 日本語) Safari/605.1.15', remoteip: '2001:db8::8a2e:370:7334' });
+    expect(head).toMatchObject({
+      key: 'レポート/四半期.pdf',
+      useragent: 'Mozilla/5.0 (Macintosh; 日本語) Safari/605.1.15',
+      remoteip: '2001:db8::8a2e:370:7334',
+    });
   });
 
   it('read a very long request line in full', () => {

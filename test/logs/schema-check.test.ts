@@ -12,7 +12,11 @@ async function* once(text: string): AsyncGenerator<Buffer> {
 /** The records the samples hold, as their log type produced them (before the p_ fields). */
 async function sampleEvents(sample: (typeof SAMPLES)[number]): Promise<Array<Record<string, unknown>>> {
   const events: Array<Record<string, unknown>> = [];
-  for await (const record of parseObject(once(sample.records.join('\n')), { logTypes: [sample.logType], origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' }, parseTime: '2026-11-22T12:00:00.000Z' })) {
+  for await (const record of parseObject(once(sample.records.join('\n')), {
+    logTypes: [sample.logType],
+    origin: { sourceId: 's', sourceLabel: 'l', objectId: 'o' },
+    parseTime: '2026-11-22T12:00:00.000Z',
+  })) {
     if (record.kind === 'event') events.push(Object.fromEntries(Object.entries(record.event).filter(([key]) => !key.startsWith('p_'))));
   }
   return events;
@@ -48,13 +52,19 @@ describe('the compiled schema check', () => {
     // The fast path must actually be taken for real records.
     for (const event of events) expect(check(event)).toBe(true);
     fc.assert(
-      fc.property(fc.constantFrom(...events), fc.array(fc.nat(), { maxLength: 5 }), fc.jsonValue() as fc.Arbitrary<Json>, fc.nat(2), (event, path, replacement, mode) => {
-        const candidate = mutate(event, path, replacement, mode);
-        if (!check(candidate)) return;
-        const result = sample.logType.schema.safeParse(candidate);
-        expect(result.success).toBe(true);
-        expect(result.data).toEqual(candidate);
-      }),
+      fc.property(
+        fc.constantFrom(...events),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.jsonValue() as fc.Arbitrary<Json>,
+        fc.nat(2),
+        (event, path, replacement, mode) => {
+          const candidate = mutate(event, path, replacement, mode);
+          if (!check(candidate)) return;
+          const result = sample.logType.schema.safeParse(candidate);
+          expect(result.success).toBe(true);
+          expect(result.data).toEqual(candidate);
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
@@ -67,7 +77,9 @@ describe('the compiled schema check', () => {
   });
 
   it('follows the bounds and formats it does understand', () => {
-    const check = compileSchemaCheck(z.object({ n: z.number().int().min(0).max(10), s: z.string().min(2).regex(/^a/), e: z.enum(['x', 'y']).nullish() }).strict())!;
+    const check = compileSchemaCheck(
+      z.object({ n: z.number().int().min(0).max(10), s: z.string().min(2).regex(/^a/), e: z.enum(['x', 'y']).nullish() }).strict(),
+    )!;
     expect(check({ n: 3, s: 'ab' })).toBe(true);
     expect(check({ n: 3.5, s: 'ab' })).toBe(false);
     expect(check({ n: 11, s: 'ab' })).toBe(false);
@@ -80,8 +92,10 @@ describe('the compiled schema check', () => {
 describe('the compiled schema check and "__proto__" keys', () => {
   it('leaves an object with an own "__proto__" key to zod, whose copy would drop it', () => {
     const check = schemaCheckFor(cloudTrail.schema)!;
-    const event = JSON.parse(`{"eventTime":"2026-11-22T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","eventID":"e1","userIdentity":{"type":"IAMUser"},"requestParameters":{"__proto__":false}}`) as unknown;
-    expect(Object.prototype.hasOwnProperty.call((event as { requestParameters: object }).requestParameters, '__proto__')).toBe(true);
+    const event = JSON.parse(
+      `{"eventTime":"2026-11-22T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","eventID":"e1","userIdentity":{"type":"IAMUser"},"requestParameters":{"__proto__":false}}`,
+    ) as unknown;
+    expect(Object.hasOwn((event as { requestParameters: object }).requestParameters, '__proto__')).toBe(true);
     expect(check(event)).toBe(false);
   });
 });

@@ -20,13 +20,23 @@ describe('finding the source of an object', () => {
   });
 
   it('recognizes CloudTrail log files and digests by their key when the source names no type', () => {
-    expect(names(resolveSource(sources, 'raw', 'raw', 'AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/22/123456789012_CloudTrail_us-east-1_20261122T1000Z_a.json.gz'))).toEqual(['AWS.CloudTrail']);
-    expect(names(resolveSource(sources, 'raw', 'raw', 'AWSLogs/o-abc123def4/123456789012/CloudTrail/eu-west-1/2026/11/22/f.json.gz'))).toEqual(['AWS.CloudTrail']);
-    expect(names(resolveSource(sources, 'raw', 'raw', 'AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/d.json.gz'))).toEqual(['AWS.CloudTrailDigest']);
+    expect(
+      names(
+        resolveSource(sources, 'raw', 'raw', 'AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/22/123456789012_CloudTrail_us-east-1_20261122T1000Z_a.json.gz'),
+      ),
+    ).toEqual(['AWS.CloudTrail']);
+    expect(names(resolveSource(sources, 'raw', 'raw', 'AWSLogs/o-abc123def4/123456789012/CloudTrail/eu-west-1/2026/11/22/f.json.gz'))).toEqual([
+      'AWS.CloudTrail',
+    ]);
+    expect(names(resolveSource(sources, 'raw', 'raw', 'AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/d.json.gz'))).toEqual([
+      'AWS.CloudTrailDigest',
+    ]);
   });
 
   it('reads the digests a CloudTrail source receives as digests, not as bad CloudTrail', () => {
-    expect(names(resolveSource(sources, 'raw', 'raw', 'trail/AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/d.json.gz'))).toEqual(['AWS.CloudTrailDigest']);
+    expect(names(resolveSource(sources, 'raw', 'raw', 'trail/AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/11/22/d.json.gz'))).toEqual([
+      'AWS.CloudTrailDigest',
+    ]);
   });
 
   it('tries every log type for other keys of a source that names none', () => {
@@ -46,6 +56,8 @@ describe('finding the source of an object', () => {
   });
 
   it('names the known log types when a source names an unknown one', () => {
-    expect(() => resolveSource([{ label: 'x', prefix: '', logTypes: ['AWS.Nope'] }], 'raw', 'raw', 'k')).toThrow('unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty');
+    expect(() => resolveSource([{ label: 'x', prefix: '', logTypes: ['AWS.Nope'] }], 'raw', 'raw', 'k')).toThrow(
+      'unknown log type "AWS.Nope"; known: AWS.CloudTrail, AWS.GuardDuty',
+    );
   });
 });

@@ -12,7 +12,12 @@ describe('AWS WAF web ACL logs (AWS.WAFWebACL)', () => {
       ['ALLOW', 'Default_Action', '2026-11-22T10:01:03.000Z'],
     ]);
     expect(events(records)[1]).toMatchObject({
-      ruleGroupList: [{ ruleGroupId: 'AWS#AWSManagedRulesSQLiRuleSet', terminatingRule: { ruleId: 'SQLi_QUERYARGUMENTS', ruleMatchDetails: [{ conditionType: 'SQL_INJECTION', matchedData: ['1', 'OR', "'1'='1'", '--'] }] } }],
+      ruleGroupList: [
+        {
+          ruleGroupId: 'AWS#AWSManagedRulesSQLiRuleSet',
+          terminatingRule: { ruleId: 'SQLi_QUERYARGUMENTS', ruleMatchDetails: [{ conditionType: 'SQL_INJECTION', matchedData: ['1', 'OR', "'1'='1'", '--'] }] },
+        },
+      ],
       httpRequest: { uri: '/admin/login', args: "user=admin&id=1%20OR%20'1'='1'--" },
     });
   });

@@ -36,7 +36,13 @@ function expectedFileName(policy: Policy): string {
 }
 
 function isPolicy(value: unknown): value is Policy {
-  return typeof value === 'object' && value !== null && typeof (value as Policy).id === 'string' && Array.isArray((value as Policy).resourceTypes) && typeof (value as Policy).policy === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Policy).id === 'string' &&
+    Array.isArray((value as Policy).resourceTypes) &&
+    typeof (value as Policy).policy === 'function'
+  );
 }
 
 const files = readdirSync(POLICY_DIR).filter((file) => file.endsWith('.ts') && file !== 'index.ts');
@@ -60,9 +66,12 @@ describe('the policy pack', () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
 
-  it.each(modules.filter((module) => isPolicy(module.exported)).map((module) => [module.file, module.exported as Policy]))('%s is named after its policy id', (file, policy) => {
-    expect(file).toBe(expectedFileName(policy));
-  });
+  it.each(modules.filter((module) => isPolicy(module.exported)).map((module) => [module.file, module.exported as Policy]))(
+    '%s is named after its policy id',
+    (file, policy) => {
+      expect(file).toBe(expectedFileName(policy));
+    },
+  );
 
   describe.each(policies.map((policy) => [policy.id, policy] as const))('%s', (_id, policy) => {
     it('has an id of the form <ResourceType>.<Name>, or AWS.Resource.<Name> across types', () => {

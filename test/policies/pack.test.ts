@@ -1,7 +1,7 @@
 import { policies } from '../../detections/policies';
 import { runPolicyTests } from '../../src/detect/policy-tests';
 
-describe('the policy pack\'s own tests', () => {
+describe("the policy pack's own tests", () => {
   it('all pass', () => {
     const failed = runPolicyTests(policies)
       .filter((result) => !result.passed)

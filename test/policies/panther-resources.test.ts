@@ -20,14 +20,16 @@ function failedPolicies(resource: Resource, ids: readonly string[]): string[] {
   const selected = policies.filter((policy) => ids.includes(policy.id));
   expect(selected.map((policy) => policy.id).sort()).toEqual([...ids].sort());
   // The organisation works in us-east-1 and eu-west-1 (prowl.config.yml → detections.approvedRegions).
-  return evaluatePolicies(selected, [resource], testPolicyContext({ settings: { approvedRegions: ['us-east-1', 'eu-west-1'] } })).failures.map((failure) => failure.policyId).sort();
+  return evaluatePolicies(selected, [resource], testPolicyContext({ settings: { approvedRegions: ['us-east-1', 'eu-west-1'] } }))
+    .failures.map((failure) => failure.policyId)
+    .sort();
 }
 
 const S3_CHECKS = ['AWS.S3.Bucket.PublicACLGrant', 'AWS.S3.Bucket.KMSEncryptionDisabled'];
 const REGION_CHECK = ['AWS.Resource.UnapprovedRegion'];
 
 describe('Panther-shaped resources', () => {
-  it('fails the public S3 bucket of Panther\'s tutorial on the public-grant and KMS policies', () => {
+  it("fails the public S3 bucket of Panther's tutorial on the public-grant and KMS policies", () => {
     expect(failedPolicies(load(fixture('s3-bucket-public.json')), S3_CHECKS)).toEqual([...S3_CHECKS].sort());
   });
 

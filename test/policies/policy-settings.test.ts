@@ -10,7 +10,14 @@ const CONFIG = ['sources: [{ label: ct, logTypes: [AWS.CloudTrail] }]', "slack: 
 describe('scan policy settings', () => {
   it('come from prowl.config.yml and change what the policies hold resources to, through their context', () => {
     const config = parseConfigFile(
-      [...CONFIG, 'detections:', '  approvedRegions: [ap-southeast-3]', "  publicBuckets: ['arn:aws:s3:::docs-*']", 'scanPolicies:', '  adminPorts: [2222]'].join('\n'),
+      [
+        ...CONFIG,
+        'detections:',
+        '  approvedRegions: [ap-southeast-3]',
+        "  publicBuckets: ['arn:aws:s3:::docs-*']",
+        'scanPolicies:',
+        '  adminPorts: [2222]',
+      ].join('\n'),
       'prowl.config.yml',
     );
     const context = testPolicyContext({ settings: config.detections, standards: config.scanPolicies });
@@ -24,7 +31,16 @@ describe('scan policy settings', () => {
     expect(evaluatePolicies(ssh, [securityGroup({ IpPermissions: [tcpPermission(2222, ['0.0.0.0/0'])] })], context).failures).toHaveLength(1);
 
     const acl = only('AWS.S3.Bucket.PublicACLGrant');
-    const docs = s3Bucket({ Name: 'docs-site', PublicAccessBlockConfiguration: null, Grants: [{ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers', ID: null, DisplayName: null, EmailAddress: null }, Permission: 'READ' }] });
+    const docs = s3Bucket({
+      Name: 'docs-site',
+      PublicAccessBlockConfiguration: null,
+      Grants: [
+        {
+          Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers', ID: null, DisplayName: null, EmailAddress: null },
+          Permission: 'READ',
+        },
+      ],
+    });
     expect(evaluatePolicies(acl, [docs], context).failures).toEqual([]);
     expect(evaluatePolicies(acl, [docs], testPolicyContext()).failures).toHaveLength(1);
   });

@@ -64,7 +64,7 @@ describe('runPolicyTests', () => {
     ]);
   });
 
-  it('fails a test whose resource is not a valid resource of the policy\'s types', () => {
+  it("fails a test whose resource is not a valid resource of the policy's types", () => {
     const invalid = { ...versioned, Versioning: { Status: 'On' } } as unknown as typeof versioned;
     const policy = fakePolicy({
       tests: [
@@ -102,7 +102,13 @@ describe('runPolicyTests', () => {
 
   it('runs tests at the fixed instant given in their context, whatever the day', () => {
     const seen: string[] = [];
-    const policy = fakePolicy({ policy: (_resource, { now }) => (seen.push(now.toUTC().toISO() ?? ''), true), tests: [{ name: 'clock', expect: true, resource: versioned }, { name: 'other', expect: false, resource: versioned }] });
+    const policy = fakePolicy({
+      policy: (_resource, { now }) => (seen.push(now.toUTC().toISO() ?? ''), true),
+      tests: [
+        { name: 'clock', expect: true, resource: versioned },
+        { name: 'other', expect: false, resource: versioned },
+      ],
+    });
 
     runPolicyTests([policy]);
 

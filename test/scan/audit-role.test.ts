@@ -14,7 +14,12 @@ interface Statement {
 }
 
 interface Template {
-  Resources: { AuditRole: { Type: string; Properties: { AssumeRolePolicyDocument: { Statement: Statement[] }; Policies: Array<{ PolicyDocument: { Statement: Statement[] } }> } } };
+  Resources: {
+    AuditRole: {
+      Type: string;
+      Properties: { AssumeRolePolicyDocument: { Statement: Statement[] }; Policies: Array<{ PolicyDocument: { Statement: Statement[] } }> };
+    };
+  };
 }
 
 const template = parseYaml(readFileSync(join(ROOT, 'infra', 'audit-role.yml'), 'utf8')) as Template;

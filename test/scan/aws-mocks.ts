@@ -160,7 +160,9 @@ export function answeringEverything(): MockedClients {
   aws.s3.onAnyCommand().resolves({});
   aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'b' }] });
   aws.iam.onAnyCommand().resolves({});
-  aws.iam.on(ListUsersCommand).resolves({ Users: [{ UserName: 'u', UserId: 'AIDAU', Arn: 'arn:aws:iam::123456789012:user/u', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(ListUsersCommand).resolves({
+    Users: [{ UserName: 'u', UserId: 'AIDAU', Arn: 'arn:aws:iam::123456789012:user/u', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }],
+  });
   aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   aws.iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode('user,arn\n') });
   aws.iam.on(ListUserPoliciesCommand).resolves({ PolicyNames: ['inline'] });
@@ -172,9 +174,13 @@ export function answeringEverything(): MockedClients {
   aws.ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-1' }] });
   aws.ec2.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: 'vol-1' }] });
   aws.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-1' }] });
-  aws.iam.on(ListRolesCommand).resolves({ Roles: [{ RoleName: 'r', RoleId: 'AROAR', Arn: 'arn:aws:iam::123456789012:role/r', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(ListRolesCommand).resolves({
+    Roles: [{ RoleName: 'r', RoleId: 'AROAR', Arn: 'arn:aws:iam::123456789012:role/r', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }],
+  });
   aws.iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['inline'] });
-  aws.iam.on(ListGroupsCommand).resolves({ Groups: [{ GroupName: 'g', GroupId: 'AGPAG', Arn: 'arn:aws:iam::123456789012:group/g', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }] });
+  aws.iam.on(ListGroupsCommand).resolves({
+    Groups: [{ GroupName: 'g', GroupId: 'AGPAG', Arn: 'arn:aws:iam::123456789012:group/g', Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') }],
+  });
   aws.iam.on(ListGroupPoliciesCommand).resolves({ PolicyNames: ['inline'] });
   aws.iam.on(ListPoliciesCommand).resolves({ Policies: [{ PolicyName: 'p', Arn: 'arn:aws:iam::123456789012:policy/p', DefaultVersionId: 'v1' }] });
   aws.lambda.onAnyCommand().resolves({});
@@ -182,15 +188,29 @@ export function answeringEverything(): MockedClients {
   aws.dynamodb.onAnyCommand().resolves({});
   aws.dynamodb.on(ListTablesCommand).resolves({ TableNames: ['t'] });
   aws.cloudformation.onAnyCommand().resolves({});
-  aws.cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1', StackName: 'app', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date('2025-01-01T00:00:00Z') }] });
+  aws.cloudformation.on(DescribeStacksCommand).resolves({
+    Stacks: [
+      {
+        StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/1',
+        StackName: 'app',
+        StackStatus: 'CREATE_COMPLETE',
+        CreationTime: new Date('2025-01-01T00:00:00Z'),
+      },
+    ],
+  });
   aws.logs.onAnyCommand().resolves({});
-  aws.logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/api', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api:*', creationTime: 1735689600000 }] });
+  aws.logs.on(DescribeLogGroupsCommand).resolves({
+    logGroups: [{ logGroupName: '/aws/lambda/api', arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/api:*', creationTime: 1735689600000 }],
+  });
   aws.cloudtrail.onAnyCommand().resolves({});
-  aws.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1', IsMultiRegionTrail: true }] });
+  aws.cloudtrail
+    .on(DescribeTrailsCommand)
+    .resolves({ trailList: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1', IsMultiRegionTrail: true }] });
   aws.cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1' }] });
   aws.kms.onAnyCommand().resolves({});
   aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k' }] });
-  aws.kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: 'k', KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' } });
+  aws.kms
+    .on(DescribeKeyCommand)
+    .resolves({ KeyMetadata: { KeyId: 'k', KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' } });
   return aws;
 }
-

@@ -10,7 +10,13 @@ describe('access denied on one resource is recorded and the scan goes on', () =>
   it('reports the bucket whose policy the role may not read, and collects the other buckets', async () => {
     const aws = mockedClients();
     aws.s3.onAnyCommand().resolves({});
-    aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'open-book', BucketRegion: 'us-east-1' }, { Name: 'locked', BucketRegion: 'us-east-1' }, { Name: 'another', BucketRegion: 'us-east-1' }] });
+    aws.s3.on(ListBucketsCommand).resolves({
+      Buckets: [
+        { Name: 'open-book', BucketRegion: 'us-east-1' },
+        { Name: 'locked', BucketRegion: 'us-east-1' },
+        { Name: 'another', BucketRegion: 'us-east-1' },
+      ],
+    });
     aws.s3.on(GetBucketPolicyCommand, { Bucket: 'locked' }).rejects(accessDenied());
 
     const result = await collectS3Buckets(aws.clients, collectContext({ region: 'global' }));
@@ -37,7 +43,16 @@ describe('access denied on one resource is recorded and the scan goes on', () =>
     aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'private' }, { KeyId: 'shared' }] });
     aws.kms.on(DescribeKeyCommand, { KeyId: 'private' }).rejects(accessDenied('AccessDeniedException'));
     aws.kms.on(DescribeKeyCommand, { KeyId: 'shared' }).resolves({
-      KeyMetadata: { KeyId: 'shared', Arn: 'arn:aws:kms:us-east-1:123456789012:key/shared', KeyManager: 'CUSTOMER', KeyState: 'Enabled', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS' },
+      KeyMetadata: {
+        KeyId: 'shared',
+        Arn: 'arn:aws:kms:us-east-1:123456789012:key/shared',
+        KeyManager: 'CUSTOMER',
+        KeyState: 'Enabled',
+        Enabled: true,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        Origin: 'AWS_KMS',
+      },
     });
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
     aws.kms.on(ListResourceTagsCommand).resolves({});
@@ -45,7 +60,14 @@ describe('access denied on one resource is recorded and the scan goes on', () =>
     const result = await collectKmsKeys(aws.clients, collectContext());
 
     expect(result.resources.map((r) => r.ResourceId)).toEqual(['arn:aws:kms:us-east-1:123456789012:key/shared']);
-    expect(result.errors).toEqual([expect.objectContaining({ resourceId: 'arn:aws:kms:us-east-1:123456789012:key/private', operation: 'DescribeKey', kind: 'access-denied', code: 'AccessDeniedException' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        resourceId: 'arn:aws:kms:us-east-1:123456789012:key/private',
+        operation: 'DescribeKey',
+        kind: 'access-denied',
+        code: 'AccessDeniedException',
+      }),
+    ]);
   });
 
   it('reports a denied listing once for the whole type, without a resource id', async () => {

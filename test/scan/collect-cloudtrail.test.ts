@@ -5,7 +5,7 @@ import { collectContext, mockedClients } from './aws-mocks';
 const HOME = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main';
 
 describe('collectCloudTrailTrails', () => {
-  it('collects each trail once, in its home region and owning account, with its status, event selectors and tags, in Panther\'s shape', async () => {
+  it("collects each trail once, in its home region and owning account, with its status, event selectors and tags, in Panther's shape", async () => {
     const aws = mockedClients();
     aws.cloudtrail.on(ListTrailsCommand).resolves({
       Trails: [
@@ -16,10 +16,24 @@ describe('collectCloudTrailTrails', () => {
       ],
     });
     aws.cloudtrail.on(GetTrailCommand, { Name: HOME }).resolves({
-      Trail: { Name: 'main', TrailARN: HOME, HomeRegion: 'us-east-1', IsMultiRegionTrail: true, IsOrganizationTrail: false, IncludeGlobalServiceEvents: true, LogFileValidationEnabled: false, S3BucketName: 'acme-cloudtrail', HasCustomEventSelectors: false },
+      Trail: {
+        Name: 'main',
+        TrailARN: HOME,
+        HomeRegion: 'us-east-1',
+        IsMultiRegionTrail: true,
+        IsOrganizationTrail: false,
+        IncludeGlobalServiceEvents: true,
+        LogFileValidationEnabled: false,
+        S3BucketName: 'acme-cloudtrail',
+        HasCustomEventSelectors: false,
+      },
     });
-    aws.cloudtrail.on(GetTrailStatusCommand, { Name: HOME }).resolves({ IsLogging: true, LatestDeliveryTime: new Date('2026-11-22T09:55:00Z'), LatestDeliveryError: '' });
-    aws.cloudtrail.on(GetEventSelectorsCommand, { TrailName: HOME }).resolves({ TrailARN: HOME, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] });
+    aws.cloudtrail
+      .on(GetTrailStatusCommand, { Name: HOME })
+      .resolves({ IsLogging: true, LatestDeliveryTime: new Date('2026-11-22T09:55:00Z'), LatestDeliveryError: '' });
+    aws.cloudtrail
+      .on(GetEventSelectorsCommand, { TrailName: HOME })
+      .resolves({ TrailARN: HOME, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] });
     aws.cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [{ ResourceId: HOME, TagsList: [{ Key: 'owner', Value: 'security' }] }] });
 
     const result = await collectCloudTrailTrails(aws.clients, collectContext({ region: 'us-east-1' }));

@@ -7,7 +7,7 @@ import { accessDenied, collectContext, mockedClients } from './aws-mocks';
 const ctx = collectContext({ region: 'eu-west-1' });
 
 describe('EC2 collectors', () => {
-  it('keeps a security group as DescribeSecurityGroups returns it, with Panther\'s Id and Name', async () => {
+  it("keeps a security group as DescribeSecurityGroups returns it, with Panther's Id and Name", async () => {
     const aws = mockedClients();
     aws.ec2.on(DescribeSecurityGroupsCommand).resolves({
       SecurityGroups: [
@@ -55,9 +55,27 @@ describe('EC2 collectors', () => {
             PrefixListIds: null,
             UserIdGroupPairs: null,
           },
-          { IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: null, Ipv6Ranges: null, PrefixListIds: [{ PrefixListId: 'pl-1' }], UserIdGroupPairs: [{ GroupId: 'sg-1', UserId: null }] },
+          {
+            IpProtocol: '-1',
+            FromPort: null,
+            ToPort: null,
+            IpRanges: null,
+            Ipv6Ranges: null,
+            PrefixListIds: [{ PrefixListId: 'pl-1' }],
+            UserIdGroupPairs: [{ GroupId: 'sg-1', UserId: null }],
+          },
         ],
-        IpPermissionsEgress: [{ IpProtocol: '-1', FromPort: null, ToPort: null, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: null }], Ipv6Ranges: null, PrefixListIds: null, UserIdGroupPairs: null }],
+        IpPermissionsEgress: [
+          {
+            IpProtocol: '-1',
+            FromPort: null,
+            ToPort: null,
+            IpRanges: [{ CidrIp: '0.0.0.0/0', Description: null }],
+            Ipv6Ranges: null,
+            PrefixListIds: null,
+            UserIdGroupPairs: null,
+          },
+        ],
       },
     ]);
   });
@@ -66,7 +84,14 @@ describe('EC2 collectors', () => {
     const aws = mockedClients();
     aws.ec2.on(DescribeVpcsCommand).resolves({
       Vpcs: [
-        { VpcId: 'vpc-main', CidrBlock: '10.0.0.0/16', IsDefault: false, State: 'available', OwnerId: '123456789012', Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2001:db8::/56' }] },
+        {
+          VpcId: 'vpc-main',
+          CidrBlock: '10.0.0.0/16',
+          IsDefault: false,
+          State: 'available',
+          OwnerId: '123456789012',
+          Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2001:db8::/56' }],
+        },
         { VpcId: 'vpc-default', CidrBlock: '172.31.0.0/16', IsDefault: true, State: 'available', OwnerId: '123456789012' },
       ],
     });
@@ -80,7 +105,14 @@ describe('EC2 collectors', () => {
     const result = await collectEc2Vpcs(aws.clients, ctx);
 
     expect(result.errors).toEqual([]);
-    expect(result.resources.map((r) => ({ id: r.ResourceId, isDefault: r.IsDefault, ipv6: r.Ipv6CidrBlockAssociationSet, flowLogs: (r.FlowLogs ?? []).map((log) => log.FlowLogId) }))).toEqual([
+    expect(
+      result.resources.map((r) => ({
+        id: r.ResourceId,
+        isDefault: r.IsDefault,
+        ipv6: r.Ipv6CidrBlockAssociationSet,
+        flowLogs: (r.FlowLogs ?? []).map((log) => log.FlowLogId),
+      })),
+    ).toEqual([
       { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-main', isDefault: false, ipv6: [{ Ipv6CidrBlock: '2001:db8::/56' }], flowLogs: ['fl-vpc'] },
       { id: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-default', isDefault: true, ipv6: null, flowLogs: [] },
     ]);
@@ -125,7 +157,15 @@ describe('EC2 collectors', () => {
         IsDefault: true,
         Id: 'acl-1',
         Entries: [
-          { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: { From: 443, To: 443 } },
+          {
+            RuleNumber: 100,
+            Protocol: '6',
+            RuleAction: 'allow',
+            Egress: false,
+            CidrBlock: '0.0.0.0/0',
+            Ipv6CidrBlock: null,
+            PortRange: { From: 443, To: 443 },
+          },
           { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: null, Ipv6CidrBlock: '::/0', PortRange: null },
         ],
         Associations: [{ SubnetId: 'subnet-1' }, { SubnetId: 'subnet-2' }],
@@ -135,11 +175,15 @@ describe('EC2 collectors', () => {
 
   it('keeps an ACL entry AWS returned without an action, reading the action as null', async () => {
     const aws = mockedClients();
-    aws.ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [{ NetworkAclId: 'acl-odd', VpcId: 'vpc-main', Entries: [{ RuleNumber: 100, Protocol: '-1', Egress: false, CidrBlock: '0.0.0.0/0' }] }] });
+    aws.ec2.on(DescribeNetworkAclsCommand).resolves({
+      NetworkAcls: [{ NetworkAclId: 'acl-odd', VpcId: 'vpc-main', Entries: [{ RuleNumber: 100, Protocol: '-1', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
+    });
 
     const result = await collectEc2NetworkAcls(aws.clients, ctx);
 
     expect(result.errors).toEqual([]);
-    expect(result.resources[0]?.Entries).toEqual([{ RuleNumber: 100, Protocol: '-1', RuleAction: null, Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null }]);
+    expect(result.resources[0]?.Entries).toEqual([
+      { RuleNumber: 100, Protocol: '-1', RuleAction: null, Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null },
+    ]);
   });
 });

@@ -34,13 +34,19 @@ describe('every collector', () => {
   it.each(every)('%s turns access denied in a region into one error for the type there, and never throws', async (type, collector) => {
     const aws = mockedClients();
     // EC2 says UnauthorizedOperation, the others AccessDenied(Exception); all read as access denied.
-    for (const service of SERVICES) (aws[service] as unknown as AnyStub).onAnyCommand().rejects(accessDenied(service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDeniedException'));
+    for (const service of SERVICES)
+      (aws[service] as unknown as AnyStub).onAnyCommand().rejects(accessDenied(service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDeniedException'));
 
     const result = await collector.collect(aws.clients, { ...ctxFor(collector), ...(collector.scope === 'region' ? { region: 'eu-west-1' } : {}) });
 
     expect(result.resources).toEqual([]);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ accountId: '123456789012', region: collector.scope === 'account' ? 'global' : 'eu-west-1', resourceType: type, kind: 'access-denied' });
+    expect(result.errors[0]).toMatchObject({
+      accountId: '123456789012',
+      region: collector.scope === 'account' ? 'global' : 'eu-west-1',
+      resourceType: type,
+      kind: 'access-denied',
+    });
     expect(result.errors[0]).not.toHaveProperty('resourceId');
   });
 

@@ -1,4 +1,9 @@
-import { GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetCredentialReportCommand, ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetCredentialReportCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
 import { collectIamPasswordPolicy } from '../../src/scan/collectors/iam-password-policy';
 import { collectIamRootUser } from '../../src/scan/collectors/iam-root-user';
 import { accessDenied, awsError, collectContext, credentialReportContent, mockedClients, ROOT_REPORT_ROW } from './aws-mocks';
@@ -11,7 +16,13 @@ describe('account-level IAM collectors', () => {
     aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     aws.iam.on(GetCredentialReportCommand).resolves({ Content: credentialReportContent([ROOT_REPORT_ROW]), ReportFormat: 'text/csv' });
     aws.iam.on(ListVirtualMFADevicesCommand).resolves({
-      VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', User: { Arn: 'arn:aws:iam::123456789012:root', UserName: '', UserId: '123456789012', Path: '/', CreateDate: new Date('2019-03-01T10:00:00Z') }, EnableDate: new Date('2019-03-02T00:00:00Z') }],
+      VirtualMFADevices: [
+        {
+          SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device',
+          User: { Arn: 'arn:aws:iam::123456789012:root', UserName: '', UserId: '123456789012', Path: '/', CreateDate: new Date('2019-03-01T10:00:00Z') },
+          EnableDate: new Date('2019-03-02T00:00:00Z'),
+        },
+      ],
     });
 
     const result = await collectIamRootUser(aws.clients, ctx);
@@ -44,7 +55,10 @@ describe('account-level IAM collectors', () => {
     aws.iam.on(GetCredentialReportCommand).resolves({ Content: credentialReportContent([ROOT_REPORT_ROW]) });
     aws.iam.on(ListVirtualMFADevicesCommand).resolves({ VirtualMFADevices: [] });
 
-    const result = await collectIamRootUser(aws.clients, collectContext({ region: 'global', retry: { ...ctx.retry, sleep: async (ms) => void waits.push(ms) } }));
+    const result = await collectIamRootUser(
+      aws.clients,
+      collectContext({ region: 'global', retry: { ...ctx.retry, sleep: async (ms) => void waits.push(ms) } }),
+    );
 
     expect(result.resources[0]?.VirtualMFA).toBeNull();
     expect(waits).toHaveLength(2);
@@ -69,13 +83,26 @@ describe('account-level IAM collectors', () => {
     const result = await collectIamRootUser(aws.clients, ctx);
 
     expect(result.resources).toEqual([]);
-    expect(result.errors).toEqual([expect.objectContaining({ resourceType: 'AWS.IAM.RootUser', operation: 'GenerateCredentialReport', kind: 'access-denied' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ resourceType: 'AWS.IAM.RootUser', operation: 'GenerateCredentialReport', kind: 'access-denied' }),
+    ]);
   });
 
-  it('keeps the account password policy as IAM returns it, with Panther\'s AnyExist', async () => {
+  it("keeps the account password policy as IAM returns it, with Panther's AnyExist", async () => {
     const aws = mockedClients();
     aws.iam.on(GetAccountPasswordPolicyCommand).resolves({
-      PasswordPolicy: { MinimumPasswordLength: 16, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: false, RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, ExpirePasswords: true, MaxPasswordAge: 365, PasswordReusePrevention: 24, HardExpiry: false },
+      PasswordPolicy: {
+        MinimumPasswordLength: 16,
+        RequireSymbols: true,
+        RequireNumbers: true,
+        RequireUppercaseCharacters: false,
+        RequireLowercaseCharacters: true,
+        AllowUsersToChangePassword: true,
+        ExpirePasswords: true,
+        MaxPasswordAge: 365,
+        PasswordReusePrevention: 24,
+        HardExpiry: false,
+      },
     });
 
     const result = await collectIamPasswordPolicy(aws.clients, ctx);

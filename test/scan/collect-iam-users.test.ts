@@ -12,7 +12,14 @@ import {
 import { collectIamUsers } from '../../src/scan/collectors/iam-user';
 import { awsError, collectContext, credentialReportContent, mockedClients, ROOT_REPORT_ROW } from './aws-mocks';
 
-const alice = { UserName: 'alice', UserId: 'AIDAALICE', Arn: 'arn:aws:iam::123456789012:user/people/alice', Path: '/people/', CreateDate: new Date('2025-01-10T09:00:00Z'), PasswordLastUsed: new Date('2026-11-20T08:00:00Z') };
+const alice = {
+  UserName: 'alice',
+  UserId: 'AIDAALICE',
+  Arn: 'arn:aws:iam::123456789012:user/people/alice',
+  Path: '/people/',
+  CreateDate: new Date('2025-01-10T09:00:00Z'),
+  PasswordLastUsed: new Date('2026-11-20T08:00:00Z'),
+};
 const ci = { UserName: 'ci', UserId: 'AIDACI', Arn: 'arn:aws:iam::123456789012:user/ci', Path: '/', CreateDate: new Date('2024-06-01T00:00:00Z') };
 
 const CI_ROW =
@@ -26,22 +33,42 @@ function report(aws: ReturnType<typeof mockedClients>): void {
 }
 
 describe('collectIamUsers', () => {
-  it('collects users in Panther\'s shape: credential report row, virtual MFA, groups, inline and managed policies', async () => {
+  it("collects users in Panther's shape: credential report row, virtual MFA, groups, inline and managed policies", async () => {
     const aws = mockedClients();
     report(aws);
     aws.iam.on(ListUsersCommand).resolves({ Users: [alice, ci] });
-    aws.iam.on(ListMFADevicesCommand, { UserName: 'alice' }).resolves({ MFADevices: [{ UserName: 'alice', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', EnableDate: new Date('2025-01-10T09:10:00Z') }] });
+    aws.iam
+      .on(ListMFADevicesCommand, { UserName: 'alice' })
+      .resolves({ MFADevices: [{ UserName: 'alice', SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', EnableDate: new Date('2025-01-10T09:10:00Z') }] });
     // A hardware token's serial is not an ARN: no virtual device.
-    aws.iam.on(ListMFADevicesCommand, { UserName: 'ci' }).resolves({ MFADevices: [{ UserName: 'ci', SerialNumber: 'GAHT12345678', EnableDate: new Date('2025-01-10T09:10:00Z') }] });
+    aws.iam
+      .on(ListMFADevicesCommand, { UserName: 'ci' })
+      .resolves({ MFADevices: [{ UserName: 'ci', SerialNumber: 'GAHT12345678', EnableDate: new Date('2025-01-10T09:10:00Z') }] });
     aws.iam.on(ListUserTagsCommand, { UserName: 'alice' }).resolves({ Tags: [{ Key: 'team', Value: 'security' }] });
     aws.iam.on(ListUserTagsCommand, { UserName: 'ci' }).resolves({ Tags: [] });
-    aws.iam.on(ListGroupsForUserCommand, { UserName: 'alice' }).resolves({ Groups: [{ GroupName: 'admins', GroupId: 'AGPAADMINS', Arn: 'arn:aws:iam::123456789012:group/admins', Path: '/', CreateDate: new Date('2024-01-01T00:00:00Z') }] });
+    aws.iam.on(ListGroupsForUserCommand, { UserName: 'alice' }).resolves({
+      Groups: [
+        {
+          GroupName: 'admins',
+          GroupId: 'AGPAADMINS',
+          Arn: 'arn:aws:iam::123456789012:group/admins',
+          Path: '/',
+          CreateDate: new Date('2024-01-01T00:00:00Z'),
+        },
+      ],
+    });
     aws.iam.on(ListGroupsForUserCommand, { UserName: 'ci' }).resolves({ Groups: [] });
     aws.iam.on(ListUserPoliciesCommand, { UserName: 'alice' }).resolves({ PolicyNames: [] });
     aws.iam.on(ListUserPoliciesCommand, { UserName: 'ci' }).resolves({ PolicyNames: ['deploy'] });
     // IAM returns inline documents URL-encoded.
-    aws.iam.on(GetUserPolicyCommand, { UserName: 'ci', PolicyName: 'deploy' }).resolves({ UserName: 'ci', PolicyName: 'deploy', PolicyDocument: encodeURIComponent('{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}') });
-    aws.iam.on(ListAttachedUserPoliciesCommand, { UserName: 'alice' }).resolves({ AttachedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] });
+    aws.iam.on(GetUserPolicyCommand, { UserName: 'ci', PolicyName: 'deploy' }).resolves({
+      UserName: 'ci',
+      PolicyName: 'deploy',
+      PolicyDocument: encodeURIComponent('{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}'),
+    });
+    aws.iam
+      .on(ListAttachedUserPoliciesCommand, { UserName: 'alice' })
+      .resolves({ AttachedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] });
     aws.iam.on(ListAttachedUserPoliciesCommand, { UserName: 'ci' }).resolves({ AttachedPolicies: [] });
 
     const result = await collectIamUsers(aws.clients, collectContext({ region: 'global' }));
@@ -59,8 +86,15 @@ describe('collectIamUsers', () => {
         TimeCreated: '2025-01-10T09:00:00.000Z',
         Path: '/people/',
         PasswordLastUsed: '2026-11-20T08:00:00.000Z',
-        CredentialReport: expect.objectContaining({ PasswordEnabled: true, PasswordLastChanged: '2025-01-10T09:05:00.000Z', MfaActive: true, AccessKey1Active: false }),
-        Groups: [{ GroupName: 'admins', GroupId: 'AGPAADMINS', Arn: 'arn:aws:iam::123456789012:group/admins', Path: '/', CreateDate: '2024-01-01T00:00:00.000Z' }],
+        CredentialReport: expect.objectContaining({
+          PasswordEnabled: true,
+          PasswordLastChanged: '2025-01-10T09:05:00.000Z',
+          MfaActive: true,
+          AccessKey1Active: false,
+        }),
+        Groups: [
+          { GroupName: 'admins', GroupId: 'AGPAADMINS', Arn: 'arn:aws:iam::123456789012:group/admins', Path: '/', CreateDate: '2024-01-01T00:00:00.000Z' },
+        ],
         InlinePolicies: null,
         ManagedPolicyNames: ['ReadOnlyAccess'],
         VirtualMFA: { SerialNumber: 'arn:aws:iam::123456789012:mfa/alice', EnableDate: '2025-01-10T09:10:00.000Z' },

@@ -1,8 +1,18 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListKeysCommand, ListResourceTagsCommand, type KeyMetadata } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+  type KeyMetadata,
+} from '@aws-sdk/client-kms';
 import { collectKmsKeys } from '../../src/scan/collectors/kms-key';
 import { collectContext, mockedClients } from './aws-mocks';
 
-const KEY_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] });
+const KEY_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }],
+});
 
 function metadata(keyId: string, fields: Partial<KeyMetadata> = {}): { KeyMetadata: KeyMetadata } {
   return {
@@ -72,7 +82,9 @@ describe('collectKmsKeys', () => {
     aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'signing' }, { KeyId: 'imported' }, { KeyId: 'doomed' }] });
     aws.kms.on(DescribeKeyCommand, { KeyId: 'signing' }).resolves(metadata('signing', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
     aws.kms.on(DescribeKeyCommand, { KeyId: 'imported' }).resolves(metadata('imported', { Origin: 'EXTERNAL' }));
-    aws.kms.on(DescribeKeyCommand, { KeyId: 'doomed' }).resolves(metadata('doomed', { KeyState: 'PendingDeletion', Enabled: false, DeletionDate: new Date('2026-12-01T00:00:00Z') }));
+    aws.kms
+      .on(DescribeKeyCommand, { KeyId: 'doomed' })
+      .resolves(metadata('doomed', { KeyState: 'PendingDeletion', Enabled: false, DeletionDate: new Date('2026-12-01T00:00:00Z') }));
     aws.kms.on(ListResourceTagsCommand).resolves({});
     aws.kms.on(GetKeyPolicyCommand).resolves({ Policy: KEY_POLICY });
 

@@ -6,7 +6,7 @@ import { collectEc2SecurityGroups } from '../../src/scan/collectors/ec2-security
 import { collectIamUsers } from '../../src/scan/collectors/iam-user';
 import { collectKmsKeys } from '../../src/scan/collectors/kms-key';
 import { collectS3Buckets } from '../../src/scan/collectors/s3-bucket';
-import { collectContext, mockedClients, pagesByToken , quietIamUsers } from './aws-mocks';
+import { collectContext, mockedClients, pagesByToken, quietIamUsers } from './aws-mocks';
 
 function user(name: string): { UserName: string; UserId: string; Arn: string; Path: string; CreateDate: Date } {
   return { UserName: name, UserId: `AIDA${name}`, Arn: `arn:aws:iam::123456789012:user/${name}`, Path: '/', CreateDate: new Date('2025-01-01T00:00:00Z') };
@@ -48,7 +48,7 @@ describe('collectors read every page of a listing', () => {
     expect(listing.asked).toEqual([undefined, 't2', 't3']);
   });
 
-  it('collects KMS keys from every page, following NextMarker, and pages through each key\'s tags', async () => {
+  it("collects KMS keys from every page, following NextMarker, and pages through each key's tags", async () => {
     const aws = mockedClients();
     const keys = pagesByToken('Marker', {
       '': { Keys: [{ KeyId: 'k1' }], Truncated: true, NextMarker: 'm2' },
@@ -56,7 +56,16 @@ describe('collectors read every page of a listing', () => {
     });
     aws.kms.on(ListKeysCommand).callsFake(keys.serve);
     aws.kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({
-      KeyMetadata: { KeyId: input.KeyId, Arn: `arn:aws:kms:us-east-1:123456789012:key/${input.KeyId}`, KeyManager: 'CUSTOMER', KeyState: 'Enabled', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS' },
+      KeyMetadata: {
+        KeyId: input.KeyId,
+        Arn: `arn:aws:kms:us-east-1:123456789012:key/${input.KeyId}`,
+        KeyManager: 'CUSTOMER',
+        KeyState: 'Enabled',
+        Enabled: true,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        Origin: 'AWS_KMS',
+      },
     }));
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true, RotationPeriodInDays: 365 });
     const k1Tags = pagesByToken('Marker', {

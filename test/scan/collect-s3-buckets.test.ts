@@ -36,9 +36,13 @@ describe('collectS3Buckets', () => {
     const aws = mockedClients();
     aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'acme-data', BucketRegion: 'us-east-1', CreationDate: new Date('2025-03-01T12:00:00Z') }] });
     aws.s3.on(GetBucketEncryptionCommand).resolves({
-      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'key-arn' }, BucketKeyEnabled: true }] },
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'key-arn' }, BucketKeyEnabled: true }],
+      },
     });
-    aws.s3.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true } });
+    aws.s3
+      .on(GetPublicAccessBlockCommand)
+      .resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true } });
     aws.s3.on(GetBucketAclCommand).resolves({
       Owner: { ID: 'owner-id', DisplayName: 'acme' },
       Grants: [{ Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'WRITE' }],
@@ -47,7 +51,9 @@ describe('collectS3Buckets', () => {
     aws.s3.on(GetBucketPolicyStatusCommand).resolves({ PolicyStatus: { IsPublic: false } });
     aws.s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled', MFADelete: 'Enabled' });
     aws.s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'acme-data/' } });
-    aws.s3.on(GetObjectLockConfigurationCommand).resolves({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } } });
+    aws.s3
+      .on(GetObjectLockConfigurationCommand)
+      .resolves({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } } });
     aws.s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: 'team', Value: 'data' }] });
     aws.s3.on(GetBucketLifecycleConfigurationCommand).resolves({ Rules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }] });
 
@@ -67,7 +73,12 @@ describe('collectS3Buckets', () => {
         Tags: { team: 'data' },
         TimeCreated: '2025-03-01T12:00:00.000Z',
         EncryptionRules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'key-arn' }, BucketKeyEnabled: true }],
-        Grants: [{ Grantee: { Type: 'Group', ID: null, URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery', DisplayName: null, EmailAddress: null }, Permission: 'WRITE' }],
+        Grants: [
+          {
+            Grantee: { Type: 'Group', ID: null, URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery', DisplayName: null, EmailAddress: null },
+            Permission: 'WRITE',
+          },
+        ],
         LifecycleRules: [{ ID: 'expire', Status: 'Enabled', Expiration: { Days: 365 } }],
         LoggingPolicy: { TargetBucket: 'logs', TargetPrefix: 'acme-data/', TargetGrants: null },
         MFADelete: 'Enabled',
@@ -104,7 +115,7 @@ describe('collectS3Buckets', () => {
     });
   });
 
-  it('reads each bucket\'s configuration in the bucket\'s own region, asking S3 where a bucket lives when the listing does not say', async () => {
+  it("reads each bucket's configuration in the bucket's own region, asking S3 where a bucket lives when the listing does not say", async () => {
     const aws = mockedClients();
     aws.s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'old-eu' }, { Name: 'old-virginia' }] });
     aws.s3.on(GetBucketLocationCommand, { Bucket: 'old-eu' }).resolves({ LocationConstraint: 'EU' });
@@ -129,7 +140,10 @@ describe('collectS3Buckets', () => {
 
     await collectS3Buckets(aws.clients, ctx);
 
-    const perBucket = aws.s3.calls().slice(1).map((call) => (call.args[0] as { input: { ExpectedBucketOwner?: string } }).input.ExpectedBucketOwner);
+    const perBucket = aws.s3
+      .calls()
+      .slice(1)
+      .map((call) => (call.args[0] as { input: { ExpectedBucketOwner?: string } }).input.ExpectedBucketOwner);
     expect(perBucket.length).toBeGreaterThan(0);
     expect(new Set(perBucket)).toEqual(new Set(['123456789012']));
   });

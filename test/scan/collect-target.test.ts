@@ -14,7 +14,10 @@ function sts(): STSClient {
   const client = new STSClient({ region: 'us-east-1', credentials: { accessKeyId: 'prowl', secretAccessKey: 'prowl' } });
   mockClient(client)
     .on(AssumeRoleCommand)
-    .resolves({ Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date('2099-01-01T00:00:00Z') }, AssumedRoleUser: { Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/ProwlAudit/prowl-scan`, AssumedRoleId: 'x' } });
+    .resolves({
+      Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date('2099-01-01T00:00:00Z') },
+      AssumedRoleUser: { Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/ProwlAudit/prowl-scan`, AssumedRoleId: 'x' },
+    });
   return client;
 }
 
@@ -37,7 +40,9 @@ function deps(setup: (mocks: MockedClients) => void): { deps: Parameters<typeof 
 
 describe('collectTarget', () => {
   it('reads one security group by id, in the region of the change', async () => {
-    const run = deps((aws) => aws.ec2.on(DescribeSecurityGroupsCommand, { GroupIds: ['sg-1'] }).resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web', OwnerId: ACCOUNT }] }));
+    const run = deps((aws) =>
+      aws.ec2.on(DescribeSecurityGroupsCommand, { GroupIds: ['sg-1'] }).resolves({ SecurityGroups: [{ GroupId: 'sg-1', GroupName: 'web', OwnerId: ACCOUNT }] }),
+    );
 
     const result = await collectTarget(plan, { accountId: ACCOUNT, region: 'eu-west-1', resourceType: 'AWS.EC2.SecurityGroup', name: 'sg-1' }, run.deps);
 
@@ -49,14 +54,26 @@ describe('collectTarget', () => {
   it('finds nothing and reports nothing for a group deleted meanwhile', async () => {
     const run = deps((aws) => aws.ec2.on(DescribeSecurityGroupsCommand).rejects(awsError('InvalidGroup.NotFound')));
 
-    expect(await collectTarget(plan, { accountId: ACCOUNT, region: 'us-east-1', resourceType: 'AWS.EC2.SecurityGroup', name: 'sg-gone' }, run.deps)).toEqual({ resources: [], errors: [], listed: [] });
+    expect(await collectTarget(plan, { accountId: ACCOUNT, region: 'us-east-1', resourceType: 'AWS.EC2.SecurityGroup', name: 'sg-gone' }, run.deps)).toEqual({
+      resources: [],
+      errors: [],
+      listed: [],
+    });
   });
 
   it('narrows a type without a single-resource read to the one resource', async () => {
     const run = deps((aws) => {
       aws.kms.onAnyCommand().resolves({});
       aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k-1' }, { KeyId: 'k-2' }] });
-      aws.kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({ KeyMetadata: { KeyId: input.KeyId, Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${input.KeyId}`, KeyManager: 'CUSTOMER', KeySpec: 'RSA_2048', Origin: 'AWS_KMS' } }));
+      aws.kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({
+        KeyMetadata: {
+          KeyId: input.KeyId,
+          Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${input.KeyId}`,
+          KeyManager: 'CUSTOMER',
+          KeySpec: 'RSA_2048',
+          Origin: 'AWS_KMS',
+        },
+      }));
     });
 
     const result = await collectTarget(plan, { accountId: ACCOUNT, region: 'us-east-1', resourceType: 'AWS.KMS.Key', name: 'k-2' }, run.deps);

@@ -4,7 +4,7 @@ import { GetBucketPolicyCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { collectIamUsers } from '../../src/scan/collectors/iam-user';
 import { collectKmsKeys } from '../../src/scan/collectors/kms-key';
 import { collectS3Buckets } from '../../src/scan/collectors/s3-bucket';
-import { awsError, collectContext, mockedClients, pagesByToken, recordingSleep, throttled , quietIamUsers } from './aws-mocks';
+import { awsError, collectContext, mockedClients, pagesByToken, recordingSleep, throttled, quietIamUsers } from './aws-mocks';
 
 function user(name: string): { UserName: string; UserId: string; Arn: string } {
   return { UserName: name, UserId: `AIDA${name}`, Arn: `arn:aws:iam::123456789012:user/${name}` };
@@ -62,7 +62,16 @@ describe('collectors retry throttled calls', () => {
     aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'busy' }, { KeyId: 'calm' }] });
     aws.kms.on(DescribeKeyCommand, { KeyId: 'busy' }).rejects(throttled());
     aws.kms.on(DescribeKeyCommand, { KeyId: 'calm' }).resolves({
-      KeyMetadata: { KeyId: 'calm', Arn: 'arn:aws:kms:us-east-1:123456789012:key/calm', KeyManager: 'CUSTOMER', KeyState: 'Enabled', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS' },
+      KeyMetadata: {
+        KeyId: 'calm',
+        Arn: 'arn:aws:kms:us-east-1:123456789012:key/calm',
+        KeyManager: 'CUSTOMER',
+        KeyState: 'Enabled',
+        Enabled: true,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        Origin: 'AWS_KMS',
+      },
     });
     aws.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
     aws.kms.on(ListResourceTagsCommand).resolves({});

@@ -12,7 +12,17 @@ const S3_ACTIONS: Record<string, string> = {
 };
 
 function actionsSent(aws: MockedClients): string[] {
-  const services = { s3: aws.s3, iam: aws.iam, ec2: aws.ec2, cloudtrail: aws.cloudtrail, kms: aws.kms, lambda: aws.lambda, dynamodb: aws.dynamodb, cloudformation: aws.cloudformation, logs: aws.logs };
+  const services = {
+    s3: aws.s3,
+    iam: aws.iam,
+    ec2: aws.ec2,
+    cloudtrail: aws.cloudtrail,
+    kms: aws.kms,
+    lambda: aws.lambda,
+    dynamodb: aws.dynamodb,
+    cloudformation: aws.cloudformation,
+    logs: aws.logs,
+  };
   return Object.entries(services).flatMap(([service, mock]) =>
     mock.calls().map((call) => {
       const operation = (call.args[0] as object).constructor.name.replace(/Command$/, '');
@@ -22,11 +32,14 @@ function actionsSent(aws: MockedClients): string[] {
 }
 
 describe('collector permissions', () => {
-  it.each(COLLECTORS.map((collector) => [collector.resourceType, collector] as [string, Collector]))('%s declares exactly the actions it calls', async (_type, collector) => {
-    const aws = answeringEverything();
+  it.each(COLLECTORS.map((collector) => [collector.resourceType, collector] as [string, Collector]))(
+    '%s declares exactly the actions it calls',
+    async (_type, collector) => {
+      const aws = answeringEverything();
 
-    await collector.collect(aws.clients, collectContext({ region: collector.scope === 'account' ? 'global' : 'us-east-1' }));
+      await collector.collect(aws.clients, collectContext({ region: collector.scope === 'account' ? 'global' : 'us-east-1' }));
 
-    expect([...new Set(actionsSent(aws))].sort()).toEqual([...collector.permissions].sort());
-  });
+      expect([...new Set(actionsSent(aws))].sort()).toEqual([...collector.permissions].sort());
+    },
+  );
 });

@@ -21,11 +21,13 @@ const versioned = s3Bucket({ Name: 'kept' });
 const unversioned = s3Bucket({ Name: 'lost', Versioning: null });
 
 describe('evaluatePolicies', () => {
-  it('reports each failing resource with where it is, the policy\'s severity and its title', () => {
+  it("reports each failing resource with where it is, the policy's severity and its title", () => {
     const { failures, passed, errors } = evaluatePolicies([versioningPolicy()], [versioned, unversioned], testPolicyContext());
 
     expect(errors).toEqual([]);
-    expect(passed).toEqual([{ policyId: 'Test.S3.Bucket.Versioning', resourceId: 'arn:aws:s3:::kept', resourceType: 'AWS.S3.Bucket', accountId: '123456789012', region: 'us-east-1' }]);
+    expect(passed).toEqual([
+      { policyId: 'Test.S3.Bucket.Versioning', resourceId: 'arn:aws:s3:::kept', resourceType: 'AWS.S3.Bucket', accountId: '123456789012', region: 'us-east-1' },
+    ]);
     expect(failures).toEqual([
       expect.objectContaining({
         policyId: 'Test.S3.Bucket.Versioning',
@@ -61,7 +63,17 @@ describe('evaluatePolicies', () => {
 
     const { failures, passed, errors } = evaluatePolicies([fragile, versioningPolicy()], [unversioned, versioned], testPolicyContext());
 
-    expect(errors).toEqual([{ policyId: 'Test.S3.Bucket.Fragile', resourceId: 'arn:aws:s3:::lost', resourceType: 'AWS.S3.Bucket', accountId: '123456789012', region: 'us-east-1', kind: 'policy:TypeError', message: 'cannot read Status' }]);
+    expect(errors).toEqual([
+      {
+        policyId: 'Test.S3.Bucket.Fragile',
+        resourceId: 'arn:aws:s3:::lost',
+        resourceType: 'AWS.S3.Bucket',
+        accountId: '123456789012',
+        region: 'us-east-1',
+        kind: 'policy:TypeError',
+        message: 'cannot read Status',
+      },
+    ]);
     expect(failures.map((f) => [f.policyId, f.resourceId])).toEqual([['Test.S3.Bucket.Versioning', 'arn:aws:s3:::lost']]);
     expect(passed.map((p) => [p.policyId, p.resourceId])).toEqual([
       ['Test.S3.Bucket.Fragile', 'arn:aws:s3:::kept'],
@@ -91,6 +103,11 @@ describe('evaluatePolicies', () => {
   });
 
   it('skips disabled policies', () => {
-    expect(evaluatePolicies([versioningPolicy({ enabled: false })], [unversioned], testPolicyContext())).toEqual({ failures: [], suppressed: [], passed: [], errors: [] });
+    expect(evaluatePolicies([versioningPolicy({ enabled: false })], [unversioned], testPolicyContext())).toEqual({
+      failures: [],
+      suppressed: [],
+      passed: [],
+      errors: [],
+    });
   });
 });

@@ -18,7 +18,11 @@ const open = (name: string): ReturnType<typeof s3Bucket> => s3Bucket({ Name: nam
 
 describe('ignoreResources', () => {
   it('moves failures on resources matching a glob to suppressed, keeping them visible but out of alerts', () => {
-    const { failures, suppressed } = evaluatePolicies([publicByDesign], [open('public-website-shop'), open('docs.example.com'), open('customer-exports')], testPolicyContext());
+    const { failures, suppressed } = evaluatePolicies(
+      [publicByDesign],
+      [open('public-website-shop'), open('docs.example.com'), open('customer-exports')],
+      testPolicyContext(),
+    );
 
     expect(failures.map((f) => f.resourceId)).toEqual(['arn:aws:s3:::customer-exports']);
     expect(suppressed.map((f) => f.resourceId)).toEqual(['arn:aws:s3:::public-website-shop', 'arn:aws:s3:::docs.example.com']);

@@ -59,7 +59,7 @@ describe('createRescanRequests', () => {
     expect(queue.sent.map((message) => message.delaySeconds)).toEqual([6, 64]);
   });
 
-  it('keeps a short window\'s delay short', async () => {
+  it("keeps a short window's delay short", async () => {
     const queue = recordingQueue();
     clock = DateTime.fromISO('2026-11-22T10:00:10.400Z', { zone: 'utc' });
     await createRescanRequests({ debounce: memoryDebounce(), queue, debounceSeconds: 1, now }).request([bucket]);

@@ -12,15 +12,29 @@ describe('changedResource', () => {
   });
 
   it('names the security group a rule change touched, in the region of the call', () => {
-    const event = cloudTrailEvent({ eventSource: 'ec2.amazonaws.com', eventName: 'AuthorizeSecurityGroupIngress', awsRegion: 'eu-west-1', requestParameters: { groupId: 'sg-0123' } });
+    const event = cloudTrailEvent({
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'AuthorizeSecurityGroupIngress',
+      awsRegion: 'eu-west-1',
+      requestParameters: { groupId: 'sg-0123' },
+    });
     expect(changedResource(event)).toEqual({ accountId: '123456789012', region: 'eu-west-1', resourceType: 'AWS.EC2.SecurityGroup', name: 'sg-0123' });
   });
 
   it('names trails, keys, users and the password policy', () => {
-    expect(changedResource(cloudTrailEvent({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', requestParameters: { name: 'main' } }))).toMatchObject({ resourceType: 'AWS.CloudTrail', name: 'main', region: 'us-east-1' });
-    expect(changedResource(cloudTrailEvent({ eventSource: 'kms.amazonaws.com', eventName: 'DisableKeyRotation', requestParameters: { keyId: 'k-1' } }))).toMatchObject({ resourceType: 'AWS.KMS.Key', name: 'k-1' });
-    expect(changedResource(cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'DeactivateMFADevice', requestParameters: { userName: 'alice' } }))).toMatchObject({ resourceType: 'AWS.IAM.User', name: 'alice', region: 'global' });
-    expect(changedResource(cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'DeleteAccountPasswordPolicy' }))).toMatchObject({ resourceType: 'AWS.PasswordPolicy', region: 'global' });
+    expect(
+      changedResource(cloudTrailEvent({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', requestParameters: { name: 'main' } })),
+    ).toMatchObject({ resourceType: 'AWS.CloudTrail', name: 'main', region: 'us-east-1' });
+    expect(
+      changedResource(cloudTrailEvent({ eventSource: 'kms.amazonaws.com', eventName: 'DisableKeyRotation', requestParameters: { keyId: 'k-1' } })),
+    ).toMatchObject({ resourceType: 'AWS.KMS.Key', name: 'k-1' });
+    expect(
+      changedResource(cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'DeactivateMFADevice', requestParameters: { userName: 'alice' } })),
+    ).toMatchObject({ resourceType: 'AWS.IAM.User', name: 'alice', region: 'global' });
+    expect(changedResource(cloudTrailEvent({ eventSource: 'iam.amazonaws.com', eventName: 'DeleteAccountPasswordPolicy' }))).toMatchObject({
+      resourceType: 'AWS.PasswordPolicy',
+      region: 'global',
+    });
   });
 
   it('ignores reads, failed calls, calls on resources Prowl does not scan, and events missing what it needs', () => {

@@ -25,12 +25,26 @@ describe('parseResourceText', () => {
 
   it('keeps fields no policy reads and reads missing optional fields as null, as Panther writes them', () => {
     const parsed = parseResourceText(
-      JSON.stringify({ ResourceType: 'AWS.S3.Bucket', ResourceId: 'arn:aws:s3:::bare', AccountId: '123456789012', Region: 'us-east-1', Name: 'bare', Website: { IndexDocument: 'index.html' } }),
+      JSON.stringify({
+        ResourceType: 'AWS.S3.Bucket',
+        ResourceId: 'arn:aws:s3:::bare',
+        AccountId: '123456789012',
+        Region: 'us-east-1',
+        Name: 'bare',
+        Website: { IndexDocument: 'index.html' },
+      }),
       'extra.json',
     );
 
     expect(parsed.problems).toEqual([]);
-    expect(parsed.resources[0]).toMatchObject({ Website: { IndexDocument: 'index.html' }, EncryptionRules: null, Grants: null, PublicAccessBlockConfiguration: null, Versioning: null, Tags: null });
+    expect(parsed.resources[0]).toMatchObject({
+      Website: { IndexDocument: 'index.html' },
+      EncryptionRules: null,
+      Grants: null,
+      PublicAccessBlockConfiguration: null,
+      Versioning: null,
+      Tags: null,
+    });
   });
 
   it('names the line of a broken JSON line', () => {
@@ -43,7 +57,9 @@ describe('parseResourceText', () => {
   it('says what is accepted when the file is empty, not JSON, or a JSON scalar', () => {
     const accepted = 'expected one resource JSON object, a JSON array of resources, or JSON lines (one resource object per line)';
     expect(parseResourceText('  \n', 'empty.json').problems).toEqual([`empty.json: the file is empty; ${accepted}`]);
-    expect(parseResourceText('ResourceType,ResourceId\n', 'table.csv').problems).toEqual([expect.stringMatching(/^table\.csv: is not JSON \(.+\) nor JSON lines \(line 1: .+\); expected one resource JSON object/)]);
+    expect(parseResourceText('ResourceType,ResourceId\n', 'table.csv').problems).toEqual([
+      expect.stringMatching(/^table\.csv: is not JSON \(.+\) nor JSON lines \(line 1: .+\); expected one resource JSON object/),
+    ]);
     expect(parseResourceText('42', 'number.json').problems).toEqual([`number.json: holds a JSON number; ${accepted}`]);
   });
 });

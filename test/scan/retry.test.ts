@@ -30,7 +30,9 @@ describe('retryThrottled', () => {
     const { sleep } = recordingSleep();
     const stuck = failingTimes([throttled(), throttled(), throttled(), throttled()]);
 
-    await expect(retryThrottled(stuck.call, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep, random: () => 0 })).rejects.toMatchObject({ name: 'Throttling' });
+    await expect(retryThrottled(stuck.call, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep, random: () => 0 })).rejects.toMatchObject({
+      name: 'Throttling',
+    });
     expect(stuck.attempts()).toBe(3);
   });
 
@@ -38,7 +40,9 @@ describe('retryThrottled', () => {
     const { sleep, delays } = recordingSleep();
     const denied = failingTimes([accessDenied()]);
 
-    await expect(retryThrottled(denied.call, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep, random: () => 0 })).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(retryThrottled(denied.call, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep, random: () => 0 })).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
     expect(denied.attempts()).toBe(1);
     expect(delays).toEqual([]);
   });

@@ -51,7 +51,7 @@ function fakeFactory(setup: (mocks: MockedClients, accountId: string, region: st
 const noWait = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1, sleep: async (): Promise<void> => undefined, random: () => 0 };
 
 describe('scanAccounts', () => {
-  it('assumes the audit role in each account with the plan\'s role, external id and session name', async () => {
+  it("assumes the audit role in each account with the plan's role, external id and session name", async () => {
     const sts = fakeSts();
     const plan = parseScanPlan({
       externalId: 'prowl-external-id',
@@ -73,7 +73,11 @@ describe('scanAccounts', () => {
   it('builds clients with the assumed credentials, collecting account-wide types once and regional types in every region', async () => {
     const sts = fakeSts();
     const { factory, built } = fakeFactory();
-    const plan = parseScanPlan({ externalId: 'x-id', accounts: [{ id: A, regions: ['us-east-1', 'eu-west-1'] }], resourceTypes: ['AWS.IAM.RootUser', 'AWS.EC2.SecurityGroup'] });
+    const plan = parseScanPlan({
+      externalId: 'x-id',
+      accounts: [{ id: A, regions: ['us-east-1', 'eu-west-1'] }],
+      resourceTypes: ['AWS.IAM.RootUser', 'AWS.EC2.SecurityGroup'],
+    });
 
     const result = await scanAccounts(plan, { sts: sts.client, clients: factory, retry: noWait });
 
@@ -83,7 +87,12 @@ describe('scanAccounts', () => {
       `arn:aws:ec2:us-east-1:${A}:security-group/sg-us-east-1`,
       `arn:aws:iam::${A}:root`,
     ]);
-    expect(await built[0]!.access.credentials()).toEqual({ accessKeyId: `ASIA${A}`, secretAccessKey: 'secret', sessionToken: 'token', expiration: new Date('2099-01-01T00:00:00Z') });
+    expect(await built[0]!.access.credentials()).toEqual({
+      accessKeyId: `ASIA${A}`,
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+      expiration: new Date('2099-01-01T00:00:00Z'),
+    });
     expect(result.listed).toEqual(
       expect.arrayContaining([
         { accountId: A, region: 'global', resourceType: 'AWS.IAM.RootUser' },
@@ -97,23 +106,37 @@ describe('scanAccounts', () => {
   it('reports an account whose role cannot be assumed and still scans the others', async () => {
     const sts = fakeSts();
     sts.stub.on(AssumeRoleCommand, { RoleArn: `arn:aws:iam::${A}:role/ProwlAudit` }).rejects(accessDenied());
-    const plan = parseScanPlan({ externalId: 'x-id', accounts: [{ id: A, regions: ['us-east-1'] }, { id: B, regions: ['us-east-1'] }], resourceTypes: ['AWS.IAM.RootUser'] });
+    const plan = parseScanPlan({
+      externalId: 'x-id',
+      accounts: [
+        { id: A, regions: ['us-east-1'] },
+        { id: B, regions: ['us-east-1'] },
+      ],
+      resourceTypes: ['AWS.IAM.RootUser'],
+    });
 
     const result = await scanAccounts(plan, { sts: sts.client, clients: fakeFactory().factory, retry: noWait });
 
     expect(result.resources.map((r) => r.AccountId)).toEqual([B]);
-    expect(result.errors).toEqual([{ accountId: A, region: 'us-east-1', operation: 'AssumeRole', kind: 'access-denied', code: 'AccessDenied', message: 'AccessDenied (mocked)' }]);
+    expect(result.errors).toEqual([
+      { accountId: A, region: 'us-east-1', operation: 'AssumeRole', kind: 'access-denied', code: 'AccessDenied', message: 'AccessDenied (mocked)' },
+    ]);
   });
 
   it('refuses a role whose session lands in a different account than the one configured', async () => {
     const sts = fakeSts();
     const plan = parseScanPlan({ externalId: 'x-id', accounts: [{ id: A, regions: ['us-east-1'] }], resourceTypes: ['AWS.IAM.RootUser'] });
-    sts.stub.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: 'k', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date('2099-01-01T00:00:00Z') }, AssumedRoleUser: { Arn: `arn:aws:sts::${B}:assumed-role/ProwlAudit/prowl-scan`, AssumedRoleId: 'x' } });
+    sts.stub.on(AssumeRoleCommand).resolves({
+      Credentials: { AccessKeyId: 'k', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date('2099-01-01T00:00:00Z') },
+      AssumedRoleUser: { Arn: `arn:aws:sts::${B}:assumed-role/ProwlAudit/prowl-scan`, AssumedRoleId: 'x' },
+    });
 
     const result = await scanAccounts(plan, { sts: sts.client, clients: fakeFactory().factory, retry: noWait });
 
     expect(result.resources).toEqual([]);
-    expect(result.errors).toEqual([expect.objectContaining({ accountId: A, operation: 'AssumeRole', message: expect.stringContaining(`account ${B}, not ${A}`) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ accountId: A, operation: 'AssumeRole', message: expect.stringContaining(`account ${B}, not ${A}`) }),
+    ]);
   });
 
   it('finds the enabled regions when the plan says "all"', async () => {
@@ -140,7 +163,9 @@ describe('scanAccounts', () => {
     const result = await scanAccounts(plan, { sts: sts.client, clients: factory, retry: noWait });
 
     expect(result.listed).toEqual([{ accountId: A, region: 'us-east-1', resourceType: 'AWS.EC2.SecurityGroup' }]);
-    expect(result.errors).toEqual([expect.objectContaining({ accountId: A, region: 'eu-west-1', resourceType: 'AWS.EC2.SecurityGroup', kind: 'access-denied' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ accountId: A, region: 'eu-west-1', resourceType: 'AWS.EC2.SecurityGroup', kind: 'access-denied' }),
+    ]);
   });
 
   it('runs only the resource types the plan names', async () => {

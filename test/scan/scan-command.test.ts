@@ -28,7 +28,11 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
 
 describe('prowl scan --resources', () => {
   it('prints one line per failure with severity, policy, title and resource, and exits 1', async () => {
-    const dir = directory({ 'bucket.json': JSON.stringify(compliantBucket), 'groups.jsonl': JSON.stringify(exposedGroup), 'account.json': JSON.stringify([rootWithoutMfa]) });
+    const dir = directory({
+      'bucket.json': JSON.stringify(compliantBucket),
+      'groups.jsonl': JSON.stringify(exposedGroup),
+      'account.json': JSON.stringify([rootWithoutMfa]),
+    });
     const io = captureIO();
 
     const code = await scanCommand(['--resources', dir], io);
@@ -47,7 +51,11 @@ describe('prowl scan --resources', () => {
 
     await scanCommand(['--resources', join(dir, 'group.json'), '--format', 'json'], io);
 
-    const lines = io.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
       {
         policyId: 'AWS.EC2.SecurityGroup.AdminPortsOpenToWorld',
@@ -76,7 +84,13 @@ describe('prowl scan --resources', () => {
 
     await scanCommand(['--resources', dir, '--policy', 'RootUser', '--format', 'json'], io);
 
-    expect(io.out().trim().split('\n').map((line) => (JSON.parse(line) as { policyId: string }).policyId)).toEqual(['AWS.IAM.RootUser.MFADisabled']);
+    expect(
+      io
+        .out()
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { policyId: string }).policyId),
+    ).toEqual(['AWS.IAM.RootUser.MFADisabled']);
   });
 
   it('names files in a directory it skipped for their extension', async () => {
@@ -96,8 +110,16 @@ describe('prowl scan --resources', () => {
     const code = await scanCommand(['--resources', dir, '--format', 'json'], io);
 
     expect(code).toBe(1);
-    expect(io.out().trim().split('\n').map((line) => (JSON.parse(line) as { policyId: string }).policyId)).toEqual(['AWS.EC2.SecurityGroup.AdminPortsOpenToWorld']);
-    expect(io.err()).toMatch(/^invalid resource: bad\.json: is not JSON \(.+\) nor JSON lines \(.+\); expected one resource JSON object, a JSON array of resources, or JSON lines/m);
+    expect(
+      io
+        .out()
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { policyId: string }).policyId),
+    ).toEqual(['AWS.EC2.SecurityGroup.AdminPortsOpenToWorld']);
+    expect(io.err()).toMatch(
+      /^invalid resource: bad\.json: is not JSON \(.+\) nor JSON lines \(.+\); expected one resource JSON object, a JSON array of resources, or JSON lines/m,
+    );
     expect(io.err()).toMatch(/^invalid resource: good\.json\[1\]: not a valid AWS\.EC2\.SecurityGroup resource:\n {4}IpPermissions: /m);
     expect(io.err()).toMatch(/2 resource\(s\) \(2 invalid, skipped\)/);
   });
@@ -122,7 +144,13 @@ describe('prowl scan --resources', () => {
 
   it('explains bad usage', async () => {
     expect(await rejection(scanCommand([], captureIO()))).toEqual({ code: 'prowl_bad_command', message: expect.stringContaining('--resources is required') });
-    expect(await rejection(scanCommand(['--resources', '.', '--format', 'yaml'], captureIO()))).toEqual({ code: 'prowl_bad_command', message: '--format must be text or json, not "yaml"' });
-    expect(await rejection(scanCommand(['--resources', '/nonexistent/prowl'], captureIO()))).toEqual({ code: 'prowl_bad_input', message: '/nonexistent/prowl does not exist; give a resource JSON file or a directory of them' });
+    expect(await rejection(scanCommand(['--resources', '.', '--format', 'yaml'], captureIO()))).toEqual({
+      code: 'prowl_bad_command',
+      message: '--format must be text or json, not "yaml"',
+    });
+    expect(await rejection(scanCommand(['--resources', '/nonexistent/prowl'], captureIO()))).toEqual({
+      code: 'prowl_bad_input',
+      message: '/nonexistent/prowl does not exist; give a resource JSON file or a directory of them',
+    });
   });
 });

@@ -16,7 +16,14 @@ function problemsWith(input: unknown): string {
 describe('scan plan', () => {
   it('fills in the role name, session name, partition and home region', () => {
     const plan = parseScanPlan(minimal);
-    expect(plan).toEqual({ ...minimal, roleName: 'ProwlAudit', sessionName: 'prowl-scan', partition: 'aws', homeRegion: 'us-east-1', realTime: { enabled: true, debounceSeconds: 60 } });
+    expect(plan).toEqual({
+      ...minimal,
+      roleName: 'ProwlAudit',
+      sessionName: 'prowl-scan',
+      partition: 'aws',
+      homeRegion: 'us-east-1',
+      realTime: { enabled: true, debounceSeconds: 60 },
+    });
     expect(roleArnFor(plan.accounts[0]!, plan)).toBe('arn:aws:iam::111111111111:role/ProwlAudit');
   });
 

@@ -41,7 +41,10 @@ const row = (time: string, name: string, n: string, ro?: string): { Data: Array<
 describe('Athena backend', () => {
   let clock: ReturnType<typeof fakeClock>;
   let backend: SearchBackend;
-  const compiled: CompiledQuery = { ...compileFor('athena', "AWS.CloudTrail eventName=\"it's\" fields eventName"), columns: ['p_event_time', 'eventName', 'n', 'readOnly'] };
+  const compiled: CompiledQuery = {
+    ...compileFor('athena', 'AWS.CloudTrail eventName="it\'s" fields eventName'),
+    columns: ['p_event_time', 'eventName', 'n', 'readOnly'],
+  };
 
   beforeEach(() => {
     athena.reset();
@@ -87,7 +90,10 @@ describe('Athena backend', () => {
     athena.on(GetQueryExecutionCommand).resolves(execution('SUCCEEDED'));
     athena
       .on(GetQueryResultsCommand)
-      .resolvesOnce({ ResultSet: { Rows: [header, row('2024-05-02T09:00:00.000Z', 'ConsoleLogin', '3', 'true')], ResultSetMetadata: { ColumnInfo: columnInfo } }, NextToken: 'page-2' })
+      .resolvesOnce({
+        ResultSet: { Rows: [header, row('2024-05-02T09:00:00.000Z', 'ConsoleLogin', '3', 'true')], ResultSetMetadata: { ColumnInfo: columnInfo } },
+        NextToken: 'page-2',
+      })
       .resolvesOnce({ ResultSet: { Rows: [row('2024-05-02T08:00:00.000Z', 'GetObject', '12')], ResultSetMetadata: { ColumnInfo: columnInfo } } });
     const result = await backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 });
     expect(result).toEqual({
@@ -121,7 +127,10 @@ describe('Athena backend', () => {
 
   it('reports a query Athena failed for the user’s reasons as bad input', async () => {
     athena.on(GetQueryExecutionCommand).resolves(
-      execution('FAILED', { StateChangeReason: "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved", AthenaError: { ErrorCategory: 2, ErrorType: 1006 } }),
+      execution('FAILED', {
+        StateChangeReason: "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved",
+        AthenaError: { ErrorCategory: 2, ErrorType: 1006 },
+      }),
     );
     const error = await backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 }).catch((caught: unknown) => caught);
     expect(isProwlError(error, 'prowl_bad_input')).toBe(true);
@@ -137,30 +146,40 @@ describe('Athena backend', () => {
 
   it('reports a cancelled query', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution('CANCELLED', { StateChangeReason: 'Query was cancelled by user' }));
-    await expect(backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow('search: Athena query q-1 was cancelled: Query was cancelled by user');
+    await expect(backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow(
+      'search: Athena query q-1 was cancelled: Query was cancelled by user',
+    );
   });
 
   it('explains the workgroup’s bytes-scanned cap stopping a query', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution('CANCELLED', { StateChangeReason: 'Query cancelled! : Bytes scanned limit was exceeded' }));
     const error = await backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 }).catch((caught: unknown) => caught);
     expect(isProwlError(error, 'prowl_bad_input')).toBe(true);
-    expect((error as Error).message).toBe("search: the query was stopped by the workgroup's bytes-scanned limit after 52428800 bytes; narrow the time range or add filters");
+    expect((error as Error).message).toBe(
+      "search: the query was stopped by the workgroup's bytes-scanned limit after 52428800 bytes; narrow the time range or add filters",
+    );
   });
 
   it('stops a query that runs past the time limit', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution('RUNNING'));
     athena.on(StopQueryExecutionCommand).resolves({});
-    await expect(backend.run(compiled, { timeoutMs: 3000, maxRows: 10 })).rejects.toThrow('search: Athena query q-1 was stopped after 3 s; narrow the time range or add filters');
+    await expect(backend.run(compiled, { timeoutMs: 3000, maxRows: 10 })).rejects.toThrow(
+      'search: Athena query q-1 was stopped after 3 s; narrow the time range or add filters',
+    );
     expect(athena.commandCalls(StopQueryExecutionCommand).map((call) => call.args[0].input)).toEqual([{ QueryExecutionId: 'q-1' }]);
     expect(clock.sleeps).toEqual([250, 500, 1000, 1250]);
   });
 
   it('reports a statement Athena refuses to start', async () => {
     athena.on(StartQueryExecutionCommand).rejects(new InvalidRequestException({ message: 'WorkGroup prowl-search is disabled', $metadata: {} }));
-    await expect(backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow('search: Athena rejected the query: WorkGroup prowl-search is disabled');
+    await expect(backend.run(compiled, { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow(
+      'search: Athena rejected the query: WorkGroup prowl-search is disabled',
+    );
   });
 
   it('refuses a query compiled for DuckDB', async () => {
-    await expect(backend.run(compileFor('duckdb', 'AWS.CloudTrail'), { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow('a query compiled for duckdb cannot run on Athena');
+    await expect(backend.run(compileFor('duckdb', 'AWS.CloudTrail'), { timeoutMs: 60_000, maxRows: 10 })).rejects.toThrow(
+      'a query compiled for duckdb cannot run on Athena',
+    );
   });
 });

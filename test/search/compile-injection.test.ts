@@ -2,19 +2,18 @@ import { toAthenaLiteral } from '../../src/search/athena-backend';
 import { compileFor } from './helpers/compile';
 import { planOf, rejectionOf } from './helpers/plan';
 
-const hostileValues = [
-  "x' OR '1'='1",
-  "'; DROP TABLE aws_cloudtrail; --",
-  '") OR 1=1 --',
-  "\\'; SELECT * FROM read_csv('/etc/passwd') --",
-  '$1 $$ ? /* */',
-];
+const hostileValues = ["x' OR '1'='1", "'; DROP TABLE aws_cloudtrail; --", '") OR 1=1 --', "\\'; SELECT * FROM read_csv('/etc/passwd') --", '$1 $$ ? /* */'];
 
 describe('injection attempts', () => {
   describe.each(['duckdb', 'athena'] as const)('in %s values', (dialect) => {
     it.each(hostileValues)('binds %j as a parameter and never writes it into the SQL', (value) => {
       const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-      for (const query of [`AWS.CloudTrail eventName=${quoted}`, `AWS.CloudTrail eventName in (a, ${quoted})`, `any user=${quoted}`, `AWS.CloudTrail requestParameters.key=${quoted}`]) {
+      for (const query of [
+        `AWS.CloudTrail eventName=${quoted}`,
+        `AWS.CloudTrail eventName in (a, ${quoted})`,
+        `any user=${quoted}`,
+        `AWS.CloudTrail requestParameters.key=${quoted}`,
+      ]) {
         const compiled = compileFor(dialect, query);
         expect(compiled.params).toContain(value);
         expect(compiled.sql).not.toContain(value);

@@ -6,9 +6,27 @@ const DUCK_IPS = `json_extract_string(e."p_any_ip_addresses", '$[*]')`;
 /** [operator case, query, DuckDB fragment, Athena fragment, filter parameters (same for both unless given)] */
 const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   ['= on text', 'AWS.CloudTrail eventName=ConsoleLogin', `${DUCK_NAME} = $3`, `"eventName" = ?`, ['ConsoleLogin']],
-  ['!= keeps rows without the field', 'AWS.CloudTrail eventName!=ConsoleLogin', `NOT coalesce(${DUCK_NAME} = $3, false)`, `NOT coalesce("eventName" = ?, false)`, ['ConsoleLogin']],
-  ['~ is a case-insensitive glob', 'AWS.CloudTrail eventName~*Login', `lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\'`, `lower("eventName") LIKE ? ESCAPE '\\'`, ['%login']],
-  ['!~', 'AWS.CloudTrail eventName!~Get*', `NOT coalesce(lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\', false)`, `NOT coalesce(lower("eventName") LIKE ? ESCAPE '\\', false)`, ['get%']],
+  [
+    '!= keeps rows without the field',
+    'AWS.CloudTrail eventName!=ConsoleLogin',
+    `NOT coalesce(${DUCK_NAME} = $3, false)`,
+    `NOT coalesce("eventName" = ?, false)`,
+    ['ConsoleLogin'],
+  ],
+  [
+    '~ is a case-insensitive glob',
+    'AWS.CloudTrail eventName~*Login',
+    `lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\'`,
+    `lower("eventName") LIKE ? ESCAPE '\\'`,
+    ['%login'],
+  ],
+  [
+    '!~',
+    'AWS.CloudTrail eventName!~Get*',
+    `NOT coalesce(lower(${DUCK_NAME}) LIKE $3 ESCAPE '\\', false)`,
+    `NOT coalesce(lower("eventName") LIKE ? ESCAPE '\\', false)`,
+    ['get%'],
+  ],
   ['in', 'AWS.CloudTrail eventName in (A, B)', `${DUCK_NAME} IN ($3, $4)`, `"eventName" IN (?, ?)`, ['A', 'B']],
   ['> on numbers', 'Test.Flow dstPort>1024', `TRY_CAST(json_extract_string(e."dstPort", '$') AS DOUBLE) > $3`, `"dstPort" > ?`, [1024]],
   ['>= on numbers', 'Test.Flow dstPort>=1024', `AS DOUBLE) >= $3`, `"dstPort" >= ?`, [1024]],
@@ -54,7 +72,13 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
     ['2001:db8::/32'],
   ],
   ['= on a list', 'any ip=1.2.3.4', `list_contains(${DUCK_IPS}, $3)`, `contains("p_any_ip_addresses", ?)`, ['1.2.3.4']],
-  ['in on a list', 'any ip in (1.2.3.4, 5.6.7.8)', `list_has_any(${DUCK_IPS}, [$3, $4])`, `arrays_overlap("p_any_ip_addresses", ARRAY[?, ?])`, ['1.2.3.4', '5.6.7.8']],
+  [
+    'in on a list',
+    'any ip in (1.2.3.4, 5.6.7.8)',
+    `list_has_any(${DUCK_IPS}, [$3, $4])`,
+    `arrays_overlap("p_any_ip_addresses", ARRAY[?, ?])`,
+    ['1.2.3.4', '5.6.7.8'],
+  ],
   [
     '~ on a list',
     'any user~adm*',
@@ -70,7 +94,13 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
     [3232235520, 3232301055],
     ['192.168.0.0/16'],
   ],
-  ['!= on a list', 'any user!=root', `NOT coalesce(list_contains(json_extract_string(e."p_any_usernames", '$[*]'), $3), false)`, `NOT coalesce(contains("p_any_usernames", ?), false)`, ['root']],
+  [
+    '!= on a list',
+    'any user!=root',
+    `NOT coalesce(list_contains(json_extract_string(e."p_any_usernames", '$[*]'), $3), false)`,
+    `NOT coalesce(contains("p_any_usernames", ?), false)`,
+    ['root'],
+  ],
 ];
 
 describe.each(cases)('compiling %s', (_name, query, duckFragment, athenaFragment, params, athenaParams) => {

@@ -38,14 +38,18 @@ describe('compiled sources and ranges', () => {
     for (const dialect of ['duckdb', 'athena'] as const) {
       const compiled = compileFor(dialect, 'AWS.CloudTrail last 3h');
       const column = (name: string): string => (dialect === 'duckdb' ? `e."${name}"` : `"${name}"`);
-      expect(compiled.sql).toContain(`WHERE ((${column('year')} = 2024 AND ${column('month')} = 5 AND ${column('day')} = 2 AND ${column('hour')} BETWEEN 7 AND 10))`);
+      expect(compiled.sql).toContain(
+        `WHERE ((${column('year')} = 2024 AND ${column('month')} = 5 AND ${column('day')} = 2 AND ${column('hour')} BETWEEN 7 AND 10))`,
+      );
       expect(compiled.params.slice(0, 2)).toEqual(['2024-05-02T07:30:00.000Z', '2024-05-02T10:30:00.000Z']);
     }
   });
 
   it('leaves the hour out of whole days in the partition predicate', () => {
     const compiled = compileFor('athena', 'AWS.CloudTrail since 2024-04-29T12:00 until 2024-05-01T06:00');
-    expect(compiled.sql).toContain('("year" = 2024 AND "month" = 4 AND "day" = 29 AND "hour" BETWEEN 12 AND 23)\n    OR ("year" = 2024 AND "month" = 4 AND "day" = 30)\n    OR ("year" = 2024 AND "month" = 5 AND "day" = 1 AND "hour" BETWEEN 0 AND 5)');
+    expect(compiled.sql).toContain(
+      '("year" = 2024 AND "month" = 4 AND "day" = 29 AND "hour" BETWEEN 12 AND 23)\n    OR ("year" = 2024 AND "month" = 4 AND "day" = 30)\n    OR ("year" = 2024 AND "month" = 5 AND "day" = 1 AND "hour" BETWEEN 0 AND 5)',
+    );
   });
 
   it('reads the Glue table of the log type in the configured database', () => {
@@ -58,7 +62,14 @@ describe('compiled sources and ranges', () => {
     const compiled = compileFor('athena', 'any ip=1.2.3.4');
     expect(compiled.sql).toMatch(/^SELECT \* FROM \(\nSELECT .*FROM "prowl"\."aws_cloudtrail".*\nUNION ALL\nSELECT .*FROM "prowl"\."test_flow"/s);
     expect(compiled.sql.match(/\?/g)).toHaveLength(compiled.params.length);
-    expect(compiled.params).toEqual(['2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', '1.2.3.4', '2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', '1.2.3.4']);
+    expect(compiled.params).toEqual([
+      '2024-05-01T10:30:00.000Z',
+      '2024-05-02T10:30:00.000Z',
+      '1.2.3.4',
+      '2024-05-01T10:30:00.000Z',
+      '2024-05-02T10:30:00.000Z',
+      '1.2.3.4',
+    ]);
   });
 
   it('reads every log type’s partitions in one DuckDB source for any', () => {
@@ -69,7 +80,9 @@ describe('compiled sources and ranges', () => {
 
   it('names the result columns as the search did', () => {
     expect(compileFor('athena', 'AWS.CloudTrail fields userIdentity.arn').columns).toEqual(['p_event_time', 'userIdentity.arn']);
-    expect(compileFor('athena', 'AWS.CloudTrail fields userIdentity.arn').sql).toContain('SELECT "p_event_time" AS "p_event_time", "userIdentity"."arn" AS "userIdentity.arn"');
+    expect(compileFor('athena', 'AWS.CloudTrail fields userIdentity.arn').sql).toContain(
+      'SELECT "p_event_time" AS "p_event_time", "userIdentity"."arn" AS "userIdentity.arn"',
+    );
   });
 
   it('rejects a relative lake directory or one with glob characters', () => {
@@ -79,7 +92,9 @@ describe('compiled sources and ranges', () => {
   });
 
   it('rejects an Athena database name that is not an identifier', () => {
-    expect(() => compileFor('athena', 'AWS.CloudTrail', { dialect: 'athena', database: 'prowl"; DROP' })).toThrow('the Athena database name must be letters, digits, _ or -');
+    expect(() => compileFor('athena', 'AWS.CloudTrail', { dialect: 'athena', database: 'prowl"; DROP' })).toThrow(
+      'the Athena database name must be letters, digits, _ or -',
+    );
   });
 });
 
@@ -90,6 +105,9 @@ describe('compileSearch', () => {
 
   it('counts the default range back from luxon’s now', () => {
     Settings.now = () => Date.parse('2024-03-10T12:00:00Z');
-    expect(compileSearch('AWS.CloudTrail', athenaTarget, { catalog: testCatalog }).range).toEqual({ from: '2024-03-09T12:00:00.000Z', to: '2024-03-10T12:00:00.000Z' });
+    expect(compileSearch('AWS.CloudTrail', athenaTarget, { catalog: testCatalog }).range).toEqual({
+      from: '2024-03-09T12:00:00.000Z',
+      to: '2024-03-10T12:00:00.000Z',
+    });
   });
 });

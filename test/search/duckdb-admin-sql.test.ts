@@ -34,7 +34,9 @@ describe('DuckDB admin SQL', () => {
   });
 
   it('exposes each log table by name, with its partition columns', async () => {
-    const result = await run(compileReadOnlySql('SELECT eventName, count(*) AS n FROM aws_cloudtrail WHERE year = 2024 AND day = 2 GROUP BY eventName', 'duckdb'));
+    const result = await run(
+      compileReadOnlySql('SELECT eventName, count(*) AS n FROM aws_cloudtrail WHERE year = 2024 AND day = 2 GROUP BY eventName', 'duckdb'),
+    );
     expect(result).toMatchObject({ columns: ['eventName', 'n'], rows: [['ConsoleLogin', 2]], rowCount: 1 });
   });
 

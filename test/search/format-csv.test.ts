@@ -5,18 +5,29 @@ const csvOf = (columns: string[], rows: SearchResult['rows']): string => formatC
 
 describe('formatCsv', () => {
   it('writes a header and one CRLF-terminated line per row', () => {
-    expect(csvOf(['a', 'b'], [['x', 1], [null, true]])).toBe('a,b\r\nx,1\r\n,true\r\n');
+    expect(
+      csvOf(
+        ['a', 'b'],
+        [
+          ['x', 1],
+          [null, true],
+        ],
+      ),
+    ).toBe('a,b\r\nx,1\r\n,true\r\n');
   });
 
   it('quotes fields with commas, quotes or line breaks and doubles the quotes', () => {
     expect(csvOf(['v'], [['a,b'], ['say "hi"'], ['two\nlines'], ['cr\rhere']])).toBe('v\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n"cr\rhere"\r\n');
   });
 
-  it.each(['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('neutralizes the formula-like text %j with a leading apostrophe', (value) => {
-    const line = csvOf(['v'], [[value]]).split('\r\n')[1]!;
-    expect(line.startsWith('"\'') || line.startsWith("'")).toBe(true);
-    expect(line).toContain(value.replace(/"/g, '""'));
-  });
+  it.each(['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(
+    'neutralizes the formula-like text %j with a leading apostrophe',
+    (value) => {
+      const line = csvOf(['v'], [[value]]).split('\r\n')[1]!;
+      expect(line.startsWith('"\'') || line.startsWith("'")).toBe(true);
+      expect(line).toContain(value.replace(/"/g, '""'));
+    },
+  );
 
   it('leaves negative numbers as numbers', () => {
     expect(csvOf(['n'], [[-5]])).toBe('n\r\n-5\r\n');

@@ -12,7 +12,9 @@ const result = (rows: SearchResult['rows'], extra: Partial<SearchResult> = {}): 
 
 describe('formatTextTable', () => {
   it('aligns the chosen columns under a header', () => {
-    const table = formatTextTable(result([['2024-05-02T09:00:00.000Z', 'ConsoleLogin', ['1.2.3.4', '5.6.7.8'], null]]), { fields: ['eventName', 'p_any_ip_addresses'] });
+    const table = formatTextTable(result([['2024-05-02T09:00:00.000Z', 'ConsoleLogin', ['1.2.3.4', '5.6.7.8'], null]]), {
+      fields: ['eventName', 'p_any_ip_addresses'],
+    });
     expect(table).toBe(['eventName     p_any_ip_addresses', '------------  ------------------', 'ConsoleLogin  1.2.3.4, 5.6.7.8'].join('\n'));
   });
 
@@ -42,6 +44,8 @@ describe('formatTextTable', () => {
   });
 
   it('rejects a column the result does not have', () => {
-    expect(() => formatTextTable(result([]), { fields: ['nope'] })).toThrow('the result has no column "nope"; it has p_event_time, eventName, p_any_ip_addresses, requestParameters');
+    expect(() => formatTextTable(result([]), { fields: ['nope'] })).toThrow(
+      'the result has no column "nope"; it has p_event_time, eventName, p_any_ip_addresses, requestParameters',
+    );
   });
 });

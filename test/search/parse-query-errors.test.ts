@@ -21,7 +21,7 @@ describe('parseQuery errors', () => {
   it('rejects a field name with characters outside the identifier grammar', () => {
     expect(errorOf('T event;Name=x')).toContain('not a valid field name at "event;Name"');
     expect(errorOf('T a..b=x')).toContain('not a valid field name at "a..b"');
-    expect(errorOf("T 1abc=x")).toContain('not a valid field name at "1abc"');
+    expect(errorOf('T 1abc=x')).toContain('not a valid field name at "1abc"');
   });
 
   it('says a value is missing after an operator', () => {

@@ -61,7 +61,10 @@ describe('parseQuery', () => {
 
   it('reads since with and without until', () => {
     expect(parseQuery('T since 2024-05-01').time).toMatchObject({ kind: 'since', since: { text: '2024-05-01' } });
-    expect(parseQuery('T since 2024-05-01 until 2024-05-02T12:00Z').time).toMatchObject({ since: { text: '2024-05-01' }, until: { text: '2024-05-02T12:00Z' } });
+    expect(parseQuery('T since 2024-05-01 until 2024-05-02T12:00Z').time).toMatchObject({
+      since: { text: '2024-05-01' },
+      until: { text: '2024-05-02T12:00Z' },
+    });
   });
 
   it('reads limit and a comma-separated field list with optional spaces', () => {

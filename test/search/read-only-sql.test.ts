@@ -4,11 +4,11 @@ import { rejectionOf } from './helpers/plan';
 describe('validateReadOnlySql', () => {
   it.each([
     'SELECT eventName, count(*) FROM aws_cloudtrail WHERE year = 2024 GROUP BY 1 ORDER BY 2 DESC',
-    'with logins as (select * from aws_cloudtrail where eventName = \'ConsoleLogin\') select count(*) from logins',
-    "SELECT 'DROP TABLE x; INSERT' AS text, \"update\" FROM aws_cloudtrail /* DELETE in a comment */ WHERE 1 = 1",
+    "with logins as (select * from aws_cloudtrail where eventName = 'ConsoleLogin') select count(*) from logins",
+    'SELECT \'DROP TABLE x; INSERT\' AS text, "update" FROM aws_cloudtrail /* DELETE in a comment */ WHERE 1 = 1',
     'SELECT /* COPY */ 1',
     "SELECT json_extract_scalar(requestParameters, '$.bucketName') FROM aws_cloudtrail",
-    'SELECT a.system, replace(eventName, \'x\', \'y\') FROM aws_cloudtrail a, aws_vpcflow b',
+    "SELECT a.system, replace(eventName, 'x', 'y') FROM aws_cloudtrail a, aws_vpcflow b",
   ])('accepts the read-only statement %j', (sql) => {
     expect(validateReadOnlySql(sql)).toBe(sql);
   });
@@ -43,7 +43,7 @@ describe('validateReadOnlySql', () => {
     ["ATTACH '/tmp/x.db' AS x", 'must start with SELECT or WITH'],
     ['SELECT 1 INTO new_table', 'INTO is not allowed'],
     ['SELECT * FROM t; PRAGMA enable_external_access', 'only one statement'],
-    ['SELECT current_setting(\'enable_external_access\')', 'current_setting is not allowed'],
+    ["SELECT current_setting('enable_external_access')", 'current_setting is not allowed'],
     ['SELECT 1 WHERE 1 = 1 AND (SET x = 1)', 'SET is not allowed'],
     ["SELECT E'\\''; DROP TABLE t; SELECT ''", "E'…' strings are not accepted"],
     ['SELECT $$; DROP TABLE t; $$', '"$" is not accepted here'],

@@ -20,11 +20,15 @@ describe('resolveQuery field checking', () => {
   });
 
   it('rejects an unknown log type and lists the accepted ones', () => {
-    expect(rejectionOf(() => planOf('AWS.CloudTrial'))).toContain('unknown log type at "AWS.CloudTrial" (character 1); accepted: any, AWS.CloudTrail, Test.Flow');
+    expect(rejectionOf(() => planOf('AWS.CloudTrial'))).toContain(
+      'unknown log type at "AWS.CloudTrial" (character 1); accepted: any, AWS.CloudTrail, Test.Flow',
+    );
   });
 
   it('rejects a typo and suggests the field meant', () => {
-    expect(rejectionOf(() => planOf('AWS.CloudTrail evntName=x'))).toContain('AWS.CloudTrail has no field "evntName" at "evntName" (character 16); did you mean eventName?');
+    expect(rejectionOf(() => planOf('AWS.CloudTrail evntName=x'))).toContain(
+      'AWS.CloudTrail has no field "evntName" at "evntName" (character 16); did you mean eventName?',
+    );
   });
 
   it('rejects top-level fields the schema does not declare, even though loose schemas keep them', () => {
@@ -46,11 +50,15 @@ describe('resolveQuery field checking', () => {
   });
 
   it('rejects comparing a whole object and points at its fields', () => {
-    expect(rejectionOf(() => planOf('AWS.CloudTrail userIdentity=x'))).toContain('userIdentity is an object and cannot be compared at "userIdentity" (character 16); filter on a field inside it, e.g. userIdentity.type');
+    expect(rejectionOf(() => planOf('AWS.CloudTrail userIdentity=x'))).toContain(
+      'userIdentity is an object and cannot be compared at "userIdentity" (character 16); filter on a field inside it, e.g. userIdentity.type',
+    );
   });
 
   it('points indicator shortcuts used on a log type to any or the p_any column', () => {
-    expect(rejectionOf(() => planOf('AWS.CloudTrail ip=1.2.3.4'))).toContain('indicator shortcuts such as ip= work with any; on a log type use p_any_ip_addresses');
+    expect(rejectionOf(() => planOf('AWS.CloudTrail ip=1.2.3.4'))).toContain(
+      'indicator shortcuts such as ip= work with any; on a log type use p_any_ip_addresses',
+    );
   });
 
   it('accepts p_ fields on every log type', () => {
@@ -82,7 +90,9 @@ describe('resolveQuery for any', () => {
   });
 
   it('rejects schema fields and lists what any accepts', () => {
-    expect(rejectionOf(() => planOf('any eventName=x'))).toContain('unknown field for any at "eventName" (character 5); accepted with any: ip, arn, account, user, key, domain, email, hash');
+    expect(rejectionOf(() => planOf('any eventName=x'))).toContain(
+      'unknown field for any at "eventName" (character 5); accepted with any: ip, arn, account, user, key, domain, email, hash',
+    );
   });
 
   it('rejects nested fields', () => {

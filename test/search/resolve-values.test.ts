@@ -10,7 +10,9 @@ describe('resolveQuery value typing (on a log type search has never seen)', () =
   });
 
   it('rejects a non-number for a number field', () => {
-    expect(rejectionOf(() => planOf('Test.Flow dstPort=http'))).toContain('dstPort is a number at "http" (character 19); accepted: a number such as 42 or -1.5');
+    expect(rejectionOf(() => planOf('Test.Flow dstPort=http'))).toContain(
+      'dstPort is a number at "http" (character 19); accepted: a number such as 42 or -1.5',
+    );
   });
 
   it('types booleans and rejects anything but true or false', () => {
@@ -19,7 +21,9 @@ describe('resolveQuery value typing (on a log type search has never seen)', () =
   });
 
   it('types times as ISO-8601 UTC and compares them as times', () => {
-    expect(conditionOf('Test.Flow startTime>2024-05-01T12:00:00+02:00')).toMatchObject({ test: { kind: 'compare', as: 'time', value: '2024-05-01T10:00:00.000Z' } });
+    expect(conditionOf('Test.Flow startTime>2024-05-01T12:00:00+02:00')).toMatchObject({
+      test: { kind: 'compare', as: 'time', value: '2024-05-01T10:00:00.000Z' },
+    });
   });
 
   it('compares p_event_time as Prowl-written text in the same format', () => {
@@ -40,7 +44,9 @@ describe('resolveQuery value typing (on a log type search has never seen)', () =
   });
 
   it('turns a CIDR-shaped value on a text field into a range match', () => {
-    expect(conditionOf('Test.Flow srcAddr=10.1.2.3/8')).toMatchObject({ test: { kind: 'cidr', block: { text: '10.0.0.0/8', version: 4, first: 167772160, last: 184549375 } } });
+    expect(conditionOf('Test.Flow srcAddr=10.1.2.3/8')).toMatchObject({
+      test: { kind: 'cidr', block: { text: '10.0.0.0/8', version: 4, first: 167772160, last: 184549375 } },
+    });
     expect(conditionOf('Test.Flow srcAddr=2001:DB8::/32')).toMatchObject({ test: { kind: 'cidr', block: { text: '2001:db8::/32', version: 6 } } });
   });
 
@@ -72,7 +78,9 @@ describe('resolveQuery value typing (on a log type search has never seen)', () =
   });
 
   it('rejects a limit above the maximum', () => {
-    expect(rejectionOf(() => planOf('Test.Flow limit 20000'))).toContain('limit 20000 is more than the maximum at "limit 20000" (character 11); accepted: up to 10000 rows');
+    expect(rejectionOf(() => planOf('Test.Flow limit 20000'))).toContain(
+      'limit 20000 is more than the maximum at "limit 20000" (character 11); accepted: up to 10000 rows',
+    );
   });
 });
 
@@ -89,14 +97,29 @@ describe('resolveQuery columns', () => {
   });
 
   it('shows the log type and matched indicator by default for any', () => {
-    expect(planOf('any ip=1.2.3.4').columns.map((column) => column.name)).toEqual(['p_event_time', 'p_log_type', 'p_any_ip_addresses', 'p_source_label', 'p_row_id']);
+    expect(planOf('any ip=1.2.3.4').columns.map((column) => column.name)).toEqual([
+      'p_event_time',
+      'p_log_type',
+      'p_any_ip_addresses',
+      'p_source_label',
+      'p_row_id',
+    ]);
   });
 
   it('keeps the listed fields in order after p_event_time, once each', () => {
-    expect(planOf('AWS.CloudTrail fields sourceIPAddress,eventName,sourceIPAddress').columns.map((column) => column.name)).toEqual(['p_event_time', 'sourceIPAddress', 'eventName']);
+    expect(planOf('AWS.CloudTrail fields sourceIPAddress,eventName,sourceIPAddress').columns.map((column) => column.name)).toEqual([
+      'p_event_time',
+      'sourceIPAddress',
+      'eventName',
+    ]);
   });
 
   it('allows objects and maps in fields though they cannot be filtered', () => {
-    expect(planOf('AWS.CloudTrail fields userIdentity,requestParameters,resources').columns.map((column) => column.comparable)).toEqual([true, false, false, false]);
+    expect(planOf('AWS.CloudTrail fields userIdentity,requestParameters,resources').columns.map((column) => column.comparable)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { summarizeResult } from '../../src/search/result-summary';
 
 describe('summarizeResult', () => {
   it('gives rows, bytes scanned and time', () => {
-    expect(summarizeResult({ columns: [], rows: [], rowCount: 42, truncated: false, bytesScanned: 1_288_490, elapsedMs: 2140 })).toBe('42 rows · 1.2 MB scanned · 2.1 s');
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 42, truncated: false, bytesScanned: 1_288_490, elapsedMs: 2140 })).toBe(
+      '42 rows · 1.2 MB scanned · 2.1 s',
+    );
   });
 
   it('marks a cut result and leaves out bytes when the backend has none', () => {

@@ -37,14 +37,26 @@ describe('prowl search', () => {
   it('prints matching rows as a table and the summary on stderr', async () => {
     const { code, stdout, stderr } = await prowlSearch('AWS.CloudTrail', 'eventName=ConsoleLogin', 'fields', 'eventID,eventName');
     expect(code).toBe(0);
-    expect(stdout).toBe(['p_event_time              eventID  eventName', '------------------------  -------  ------------', '2024-05-02T09:00:00.000Z  one      ConsoleLogin', ''].join('\n'));
+    expect(stdout).toBe(
+      [
+        'p_event_time              eventID  eventName',
+        '------------------------  -------  ------------',
+        '2024-05-02T09:00:00.000Z  one      ConsoleLogin',
+        '',
+      ].join('\n'),
+    );
     expect(stderr).toMatch(/^1 row · (\d+ ms|\d+\.\d s)\n$/);
   });
 
   it('prints one JSON object per row with --format json', async () => {
     const { code, stdout } = await prowlSearch('--format', 'json', 'AWS.CloudTrail', 'fields', 'eventID');
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
       { p_event_time: '2024-05-02T09:00:00.000Z', eventID: 'one' },
       { p_event_time: '2024-05-02T08:00:00.000Z', eventID: 'two' },
     ]);

@@ -40,7 +40,9 @@ describe('resolveTimeRange', () => {
     expect(rejectionOf(() => rangeOf('last 45d'))).toBe(
       'search: the time range covers 45 days, more than the maximum of 30 days; narrow it with last <n>h|d or since <date> until <date>',
     );
-    expect(rejectionOf(() => rangeOf('last 3h', { ...DEFAULT_SEARCH_LIMITS, maxRangeHours: 2, defaultRangeHours: 1 }))).toContain('3 hours, more than the maximum of 2 hours');
+    expect(rejectionOf(() => rangeOf('last 3h', { ...DEFAULT_SEARCH_LIMITS, maxRangeHours: 2, defaultRangeHours: 1 }))).toContain(
+      '3 hours, more than the maximum of 2 hours',
+    );
   });
 
   it('rejects dates that are not ISO-8601', () => {

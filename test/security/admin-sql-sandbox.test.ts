@@ -10,7 +10,8 @@ import { cloudTrailEvent, writeLake } from '../search/helpers/lake';
 describe('admin SQL on DuckDB, past the text check', () => {
   let root: string;
   let backend: DuckDbBackend;
-  const run = (sql: string, timeoutMs = 20_000): ReturnType<DuckDbBackend['run']> => backend.run({ dialect: 'duckdb', kind: 'sql', sql, params: [] } satisfies CompiledQuery, { timeoutMs, maxRows: 100 });
+  const run = (sql: string, timeoutMs = 20_000): ReturnType<DuckDbBackend['run']> =>
+    backend.run({ dialect: 'duckdb', kind: 'sql', sql, params: [] } satisfies CompiledQuery, { timeoutMs, maxRows: 100 });
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'prowl-sql-sandbox-'));
@@ -37,13 +38,17 @@ describe('admin SQL on DuckDB, past the text check', () => {
   it('still runs log-table queries, with their CTEs', async () => {
     const result = await run('WITH logins AS (SELECT eventName FROM aws_cloudtrail) SELECT count(*) AS n FROM logins');
     expect(result.rows).toEqual([[1]]);
-    await expect(backend.run(compileReadOnlySql('SELECT eventName FROM AWS_CLOUDTRAIL', 'duckdb'), { timeoutMs: 20_000, maxRows: 10 })).resolves.toMatchObject({ rowCount: 1 });
+    await expect(backend.run(compileReadOnlySql('SELECT eventName FROM AWS_CLOUDTRAIL', 'duckdb'), { timeoutMs: 20_000, maxRows: 10 })).resolves.toMatchObject({
+      rowCount: 1,
+    });
   });
 
   it('runs nothing but a SELECT, so nothing can be written under the lake even past every check', async () => {
     const logs = join(root, 'lake', 'logs');
     for (const sql of [`COPY (SELECT 1 AS x) TO '${logs}/copied.csv'`, `ATTACH '${logs}/attached.duckdb' AS other`, `EXPORT DATABASE '${logs}/exported'`]) {
-      await expect(backend.run({ dialect: 'duckdb', kind: 'search', sql, params: [] }, { timeoutMs: 20_000, maxRows: 10 })).rejects.toThrow(/only SELECT statements are run/);
+      await expect(backend.run({ dialect: 'duckdb', kind: 'search', sql, params: [] }, { timeoutMs: 20_000, maxRows: 10 })).rejects.toThrow(
+        /only SELECT statements are run/,
+      );
     }
     expect(readdirSync(logs).sort()).toEqual(['aws_cloudtrail']);
   });

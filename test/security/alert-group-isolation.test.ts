@@ -27,19 +27,55 @@ describe('an alert whose write fails while others in the same object succeed', (
     // The real store, except that writing the access-denied burst fails (as a throttled or rejected write would).
     const alerts: AlertStore = {
       ...services.alerts,
-      mutate: (id, change) => (id.startsWith('AWS.CloudTrail.AccessDeniedBurst') ? Promise.reject(new Error('ValidationException: item too large')) : services.alerts.mutate(id, change)),
+      mutate: (id, change) =>
+        id.startsWith('AWS.CloudTrail.AccessDeniedBurst')
+          ? Promise.reject(new Error('ValidationException: item too large'))
+          : services.alerts.mutate(id, change),
     };
     const sent: string[] = [];
-    const notify: NotifyQueue = { send: async (ids, options) => { sent.push(...ids); await services.notify.send(ids, options); } };
+    const notify: NotifyQueue = {
+      send: async (ids, options) => {
+        sent.push(...ids);
+        await services.notify.send(ids, options);
+      },
+    };
     const key = cloudTrailKey('one-group-fails');
     // AccessDeniedBurst counts distinct denied actions: ten different ones.
-    const actions = ['CreateQueue', 'DeleteQueue', 'SetQueueAttributes', 'TagQueue', 'PurgeQueue', 'AddPermission', 'RemovePermission', 'UntagQueue', 'StartMessageMoveTask', 'CancelMessageMoveTask'];
-    const denied = Array.from({ length: 20 }, (_, i) => cloudTrailEvent({ eventID: `d-${i}`, eventSource: 'sqs.amazonaws.com', eventName: actions[i % actions.length]!, errorCode: 'AccessDenied' }));
-    await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.runtime.buckets.raw, Key: key, Body: cloudTrailFile([...denied, rootConsoleLogin({ sourceIPAddress: '203.0.113.41', eventID: 'r-41' })]) }));
-    const detection = createDetectionSetup({ rules: services.rules, settings: services.settings, detectionSettings: services.detectionSettings, timeBudgetMs: 1000, now: services.now });
+    const actions = [
+      'CreateQueue',
+      'DeleteQueue',
+      'SetQueueAttributes',
+      'TagQueue',
+      'PurgeQueue',
+      'AddPermission',
+      'RemovePermission',
+      'UntagQueue',
+      'StartMessageMoveTask',
+      'CancelMessageMoveTask',
+    ];
+    const denied = Array.from({ length: 20 }, (_, i) =>
+      cloudTrailEvent({ eventID: `d-${i}`, eventSource: 'sqs.amazonaws.com', eventName: actions[i % actions.length]!, errorCode: 'AccessDenied' }),
+    );
+    await stack.clients.s3.send(
+      new PutObjectCommand({
+        Bucket: stack.runtime.buckets.raw,
+        Key: key,
+        Body: cloudTrailFile([...denied, rootConsoleLogin({ sourceIPAddress: '203.0.113.41', eventID: 'r-41' })]),
+      }),
+    );
+    const detection = createDetectionSetup({
+      rules: services.rules,
+      settings: services.settings,
+      detectionSettings: services.detectionSettings,
+      timeBudgetMs: 1000,
+      now: services.now,
+    });
 
     await expect(
-      ingestObject({ bucket: stack.runtime.buckets.raw, key, version: 'v1' }, { ...services, alerts, notify, s3: stack.clients.s3, buckets: stack.runtime.buckets, detection }),
+      ingestObject(
+        { bucket: stack.runtime.buckets.raw, key, version: 'v1' },
+        { ...services, alerts, notify, s3: stack.clients.s3, buckets: stack.runtime.buckets, detection },
+      ),
     ).rejects.toThrow(/1 alert\(s\) .* could not be written, the others were sent: AWS.CloudTrail.AccessDeniedBurst .*item too large/);
 
     expect(sent).toEqual([expect.stringMatching(/^AWS\.CloudTrail\.RootConsoleLogin-/), expect.stringMatching(/^Prowl\.AlertWriteFailing-/)]);

@@ -8,7 +8,10 @@ describe('the audit trail of refusals and admin queries', () => {
   let env: SlackStack;
   beforeAll(async () => {
     env = await startSlackStack();
-    await env.stack.putObject(cloudTrailKey('audited'), cloudTrailFile([cloudTrailEvent({ eventID: 'a-1', eventTime: DateTime.utc().minus({ hours: 1 }).toISO({ suppressMilliseconds: true })! })]));
+    await env.stack.putObject(
+      cloudTrailKey('audited'),
+      cloudTrailFile([cloudTrailEvent({ eventID: 'a-1', eventTime: DateTime.utc().minus({ hours: 1 }).toISO({ suppressMilliseconds: true })! })]),
+    );
     await env.stack.runner.idle();
   });
   afterAll(() => env.stop());
@@ -24,7 +27,11 @@ describe('the audit trail of refusals and admin queries', () => {
     expect(denials).toHaveLength(4);
     expect(denials).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'denied', actor: 'UVIEWER', after: { what: '/prowl sql', reason: expect.stringContaining('admin role to run SQL') } }),
+        expect.objectContaining({
+          action: 'denied',
+          actor: 'UVIEWER',
+          after: { what: '/prowl sql', reason: expect.stringContaining('admin role to run SQL') },
+        }),
         expect.objectContaining({ actor: 'URESPONDER', after: { what: '/prowl rules', reason: expect.stringContaining('admin role to disable rules') } }),
         expect.objectContaining({ actor: 'URESPONDER', after: { what: '/prowl suppress', reason: expect.stringContaining('responders may only suppress') } }),
         expect.objectContaining({ actor: 'UVIEWER', after: { what: ALERT_ACTIONS.acknowledge, reason: expect.stringContaining('responder role') } }),
@@ -37,6 +44,10 @@ describe('the audit trail of refusals and admin queries', () => {
     await env.send(slashCommand('sql SELECT eventID FROM aws_cloudtrail', 'UADMIN'));
     await env.stack.runner.idle();
     const [entry] = await env.services.audit.list('queries', 10);
-    expect(entry).toMatchObject({ action: 'sql', actor: 'UADMIN', after: { text: 'SELECT eventID FROM aws_cloudtrail', rows: 2, truncated: false, bytesScanned: null, elapsedMs: expect.any(Number) } });
+    expect(entry).toMatchObject({
+      action: 'sql',
+      actor: 'UADMIN',
+      after: { text: 'SELECT eventID FROM aws_cloudtrail', rows: 2, truncated: false, bytesScanned: null, elapsedMs: expect.any(Number) },
+    });
   });
 });

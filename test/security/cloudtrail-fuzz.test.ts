@@ -19,7 +19,9 @@ const hostileValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) =>
     fc.integer().map(String),
     fc.constantFrom('null', 'true', '{}', '[]', '1e308', '-0'),
     fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
-    fc.array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 4 }).map((entries) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`),
+    fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 4 })
+      .map((entries) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`),
   ),
 })).value;
 
@@ -53,7 +55,12 @@ const fuzzFile: fc.Arbitrary<FuzzFile> = fc
         file.records.push(base.replace('"PLACEHOLDER":1', `${JSON.stringify(key)}:${detail}`).replace(/}$/, `,${JSON.stringify(key)}:${detail}}`));
         file.goodIps.push(ip);
       } else if (kind === 'deep') {
-        file.records.push(JSON.stringify(cloudTrailEvent({ eventID: `deep-${position}`, requestParameters: { PLACEHOLDER: 1 } })).replace('"PLACEHOLDER":1', `"nested":${deeplyNested(detail as number)}`));
+        file.records.push(
+          JSON.stringify(cloudTrailEvent({ eventID: `deep-${position}`, requestParameters: { PLACEHOLDER: 1 } })).replace(
+            '"PLACEHOLDER":1',
+            `"nested":${deeplyNested(detail as number)}`,
+          ),
+        );
         file.badPositions.push(position);
       } else {
         file.records.push(JSON.stringify(cloudTrailEvent({ eventID: `huge-${position}`, userAgent: 'x'.repeat(detail as number) })));
@@ -76,11 +83,16 @@ describe('whole CloudTrail files with hostile keys, deep nesting and huge values
   });
 
   async function deadLetters(): Promise<number> {
-    const { Attributes } = await stack.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: stack.provisioned.queues['IngestDeadLetterQueue']!.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+    const { Attributes } = await stack.clients.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: stack.provisioned.queues['IngestDeadLetterQueue']!.url,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
     return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
   }
 
-  it('post every good record\'s alert, quarantine every bad record with a reason, and send nothing to the DLQ', async () => {
+  it("post every good record's alert, quarantine every bad record with a reason, and send nothing to the DLQ", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fuzzFile, async (file) => {
@@ -91,7 +103,10 @@ describe('whole CloudTrail files with hostile keys, deep nesting and huge values
         await stack.putObject(key, gzipSync(text));
         await stack.runner.idle({ waitForRetries: true, timeoutMs: 20_000 });
 
-        const posted = slack.of('chat.postMessage').slice(postsBefore).map((call) => String(call.body['text']));
+        const posted = slack
+          .of('chat.postMessage')
+          .slice(postsBefore)
+          .map((call) => String(call.body['text']));
         for (const ip of file.goodIps) expect(posted.filter((text) => text.includes(ip))).toHaveLength(1);
         const quarantined = (await lakeLines(stack, 'quarantine/')).filter((line) => line['key'] === key);
         expect(quarantined.map((line) => line['position'])).toEqual(file.badPositions);
@@ -105,13 +120,16 @@ describe('whole CloudTrail files with hostile keys, deep nesting and huge values
 
   it('keep a __proto__ key as data in the lake event, and pollute nothing', async () => {
     const key = cloudTrailKey('proto-in-lake');
-    const record = JSON.stringify(cloudTrailEvent({ eventID: 'proto-1', requestParameters: { PLACEHOLDER: 1 } })).replace('"PLACEHOLDER":1', '"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}');
+    const record = JSON.stringify(cloudTrailEvent({ eventID: 'proto-1', requestParameters: { PLACEHOLDER: 1 } })).replace(
+      '"PLACEHOLDER":1',
+      '"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}',
+    );
     await stack.putObject(key, gzipSync(`{"Records":[${record}]}`));
     await stack.runner.idle();
 
     const [event] = (await lakeLines(stack, 'logs/aws_cloudtrail/')).filter((line) => line['eventID'] === 'proto-1');
     const parameters = event!['requestParameters'] as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(parameters, '__proto__')).toBe(true);
+    expect(Object.hasOwn(parameters, '__proto__')).toBe(true);
     expect(Object.getOwnPropertyDescriptor(parameters, '__proto__')?.value).toEqual({ isAdmin: true });
     expect(parameters['constructor']).toEqual({ prototype: { x: 1 } });
     expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();

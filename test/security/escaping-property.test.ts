@@ -9,9 +9,33 @@ import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '..
 import { normalizedCloudTrail, openAlert } from '../helpers/alerts';
 
 /** Pieces an attacker would put in a log field or a command, mixed with arbitrary text. */
-const HOSTILE = ['<!channel>', '<!here>', '<@U0ADMIN>', '<#C0SECRET>', '<https://evil.example|Your session expired>', '<http://x>', '```', '`', '\n*Status* Resolved\n', '\r\n', '\u2028', '\u001b[2J', '\u0007', '\u202e', '&lt;!channel&gt;', '&', '*', '_', '~', ':skull: '];
+const HOSTILE = [
+  '<!channel>',
+  '<!here>',
+  '<@U0ADMIN>',
+  '<#C0SECRET>',
+  '<https://evil.example|Your session expired>',
+  '<http://x>',
+  '```',
+  '`',
+  '\n*Status* Resolved\n',
+  '\r\n',
+  '\u2028',
+  '\u001b[2J',
+  '\u0007',
+  '\u202e',
+  '&lt;!channel&gt;',
+  '&',
+  '*',
+  '_',
+  '~',
+  ':skull: ',
+];
 const piece = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }));
-const hostileText = fc.oneof({ weight: 9, arbitrary: fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')) }, { weight: 1, arbitrary: fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('').padEnd(10_000, '<!channel>\n')) });
+const hostileText = fc.oneof(
+  { weight: 9, arbitrary: fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')) },
+  { weight: 1, arbitrary: fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('').padEnd(10_000, '<!channel>\n')) },
+);
 
 const UNESCAPED = /<[!@#]|<https?:/;
 // Control characters other than the line feeds Prowl writes itself (and tabs, which are harmless).
@@ -20,7 +44,16 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 function hostileAlert(text: string[], kind: Alert['kind'] = 'rule'): Alert {
   const [title = '', region = '', actor = '', userAgent = '', dedup = '', ip = '', resourceId = '', extra = ''] = text;
   // Set after parsing: the schema would refuse some of these, and a builder must cope with any value.
-  const sample = { ...normalizedCloudTrail(), awsRegion: region, userAgent, sourceIPAddress: ip, eventName: title, p_any_usernames: [actor], p_any_ip_addresses: [ip], p_any_aws_account_ids: [extra] };
+  const sample = {
+    ...normalizedCloudTrail(),
+    awsRegion: region,
+    userAgent,
+    sourceIPAddress: ip,
+    eventName: title,
+    p_any_usernames: [actor],
+    p_any_ip_addresses: [ip],
+    p_any_aws_account_ids: [extra],
+  };
   return openAlert({
     kind,
     title,
@@ -53,7 +86,12 @@ const lineCount = (text: string): number => text.split(/[\n\u2028\u2029]/).lengt
 function expectSafeMessage(message: SlackMessage, baseline: SlackMessage): void {
   expect(limitViolations(message)).toEqual([]);
   // Headers are plain_text, which Slack never parses for mentions or links; every other text is mrkdwn.
-  const mrkdwnTexts = [message.text, ...texts(message.blocks).filter((t) => t.kind !== 'header').map((t) => t.text)];
+  const mrkdwnTexts = [
+    message.text,
+    ...texts(message.blocks)
+      .filter((t) => t.kind !== 'header')
+      .map((t) => t.text),
+  ];
   for (const text of texts(message.blocks).filter((t) => t.kind === 'header')) expect(text.text).not.toMatch(CONTROL);
   for (const text of mrkdwnTexts) {
     // The only mention allowed is the one Prowl writes for a Slack user id it was given.
@@ -98,7 +136,13 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
   it('alert messages and thread replies escape mentions, links, code fences, line breaks and control characters', () => {
     fc.assert(
       fc.property(eight, fc.constantFrom<Alert['kind']>('rule', 'policy'), fc.nat({ max: 500 }), (text, kind, added) => {
-        const resolved = (alert: Alert, by: string): Alert => ({ ...alert, status: 'RESOLVED', resolvedBy: by, resolvedAt: alert.lastSeen, resolution: { reason: 'benign' } });
+        const resolved = (alert: Alert, by: string): Alert => ({
+          ...alert,
+          status: 'RESOLVED',
+          resolvedBy: by,
+          resolvedAt: alert.lastSeen,
+          resolution: { reason: 'benign' },
+        });
         const alert = hostileAlert(text, kind);
         const plainAlert = hostileAlert(harmless, kind);
         expectSafeMessage(alertMessage(alert), alertMessage(plainAlert));
@@ -123,7 +167,16 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
   it('search results, search failures and scan summaries escape the query, the cells and the problem', () => {
     fc.assert(
       fc.property(eight, (text) => {
-        const result = (t: string[]) => ({ columns: [t[0]!, 'b'], rows: [[t[1]!, t[2]!], [t[3]!, null]], rowCount: 2, truncated: false, elapsedMs: 3 });
+        const result = (t: string[]) => ({
+          columns: [t[0]!, 'b'],
+          rows: [
+            [t[1]!, t[2]!],
+            [t[3]!, null],
+          ],
+          rowCount: 2,
+          truncated: false,
+          elapsedMs: 3,
+        });
         const h = harmless;
         expectSafeMessage(searchResultMessage(text[4]!, 'UASKER', result(text), 'Search'), searchResultMessage(h[4]!, 'UASKER', result(h), 'Search'));
         expectSafeMessage(searchResultMessage(text[4]!, text[5]!, result(text), 'SQL'), searchResultMessage(h[4]!, h[5]!, result(h), 'SQL'));
@@ -138,7 +191,14 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
   it('the terminal renderer drops control characters even from text no builder escaped', () => {
     fc.assert(
       fc.property(hostileText, hostileText, (header, body) => {
-        const rendered = renderText({ text: body, blocks: [{ type: 'header', text: { type: 'plain_text', text: header } }, { type: 'section', text: { type: 'mrkdwn', text: body }, fields: [{ type: 'mrkdwn', text: `*x*\n${body}` }] }, { type: 'context', elements: [{ type: 'mrkdwn', text: body }] }] });
+        const rendered = renderText({
+          text: body,
+          blocks: [
+            { type: 'header', text: { type: 'plain_text', text: header } },
+            { type: 'section', text: { type: 'mrkdwn', text: body }, fields: [{ type: 'mrkdwn', text: `*x*\n${body}` }] },
+            { type: 'context', elements: [{ type: 'mrkdwn', text: body }] },
+          ],
+        });
         expect(rendered).not.toMatch(CONTROL);
       }),
       { numRuns: 300 },

@@ -21,13 +21,26 @@ describe('attacker-chosen map keys in a CloudTrail file', () => {
   });
 
   async function depth(logicalId: string): Promise<number> {
-    const { Attributes } = await stack.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: stack.provisioned.queues[logicalId]!.url, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    const { Attributes } = await stack.clients.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: stack.provisioned.queues[logicalId]!.url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
     return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
   }
 
   it('alert on the denied calls and on the root login in the same file, and nothing goes to the DLQ', async () => {
     // AccessDeniedBurst counts distinct denied actions: ten different ones.
-    const actions = ['CreateQueue', 'DeleteQueue', 'SetQueueAttributes', 'TagQueue', 'PurgeQueue', 'AddPermission', 'RemovePermission', 'UntagQueue', 'StartMessageMoveTask', 'CancelMessageMoveTask'];
+    const actions = [
+      'CreateQueue',
+      'DeleteQueue',
+      'SetQueueAttributes',
+      'TagQueue',
+      'PurgeQueue',
+      'AddPermission',
+      'RemovePermission',
+      'UntagQueue',
+      'StartMessageMoveTask',
+      'CancelMessageMoveTask',
+    ];
     const denied = Array.from({ length: 20 }, (_, i) =>
       cloudTrailEvent({
         eventID: `denied-${i}`,
@@ -51,7 +64,7 @@ describe('attacker-chosen map keys in a CloudTrail file', () => {
     const [burst] = await services.alerts.listByRule('AWS.CloudTrail.AccessDeniedBurst', 5);
     const tags = (burst!.samples[0]!['requestParameters'] as { tags: Record<string, unknown> }).tags;
     expect(Object.getOwnPropertyNames(tags)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString', '']));
-    expect(Object.prototype.hasOwnProperty.call(tags, '__proto__')).toBe(true);
+    expect(Object.hasOwn(tags, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

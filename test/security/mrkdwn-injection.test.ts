@@ -20,7 +20,20 @@ describe('log fields that carry Slack markup, posted as an alert', () => {
 
   it('reach Slack escaped: no ping, no link, no mention, no forged field, in the message or its thread reply', async () => {
     const login = (eventID: string, eventTime: string) =>
-      rootConsoleLogin({ eventID, eventTime, sourceIPAddress: '203.0.113.66', userAgent: PAYLOAD, awsRegion: 'us-east-1\n*Status* Resolved', userIdentity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root', accountId: '123456789012', userName: '<!here>\n*Status*' } });
+      rootConsoleLogin({
+        eventID,
+        eventTime,
+        sourceIPAddress: '203.0.113.66',
+        userAgent: PAYLOAD,
+        awsRegion: 'us-east-1\n*Status* Resolved',
+        userIdentity: {
+          type: 'Root',
+          principalId: '123456789012',
+          arn: 'arn:aws:iam::123456789012:root',
+          accountId: '123456789012',
+          userName: '<!here>\n*Status*',
+        },
+      });
     await stack.putObject(cloudTrailKey('markup-1'), cloudTrailFile([login('m-1', '2026-11-22T10:00:00Z')]));
     await stack.runner.idle();
     await stack.putObject(cloudTrailKey('markup-2'), cloudTrailFile([login('m-2', '2026-11-22T10:05:00Z')]));

@@ -13,13 +13,19 @@ describe('prowl parse on a CloudTrail file with hostile records', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('quarantines the too-deep record with its reason, and keeps __proto__ keys of the others as data', async () => {
-    const deep = JSON.stringify(cloudTrailEvent({ eventID: 'deep', requestParameters: { PLACEHOLDER: 1 } })).replace('"PLACEHOLDER":1', `"nested":${deeplyNested(10_000)}`);
+    const deep = JSON.stringify(cloudTrailEvent({ eventID: 'deep', requestParameters: { PLACEHOLDER: 1 } })).replace(
+      '"PLACEHOLDER":1',
+      `"nested":${deeplyNested(10_000)}`,
+    );
     const hostile = withHostileKeys(cloudTrailEvent({ eventID: 'proto', requestParameters: { PROTO: { isAdmin: true } } }), { PROTO: '__proto__' });
     const file = join(dir, 'trail.json');
     writeFileSync(file, `{"Records":[${deep},${hostile}]}`);
 
     const { code, stdout, stderr } = await runProwl(['parse', file]);
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.map((event) => event['eventID'])).toEqual(['proto']);
     expect(JSON.stringify(events[0]!['requestParameters'])).toBe('{"__proto__":{"isAdmin":true}}');
     expect(stderr).toContain('1 quarantined');

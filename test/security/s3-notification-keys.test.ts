@@ -5,12 +5,16 @@ import { startTestStack } from '../helpers/local-stack';
 import { interceptSlack } from '../helpers/slack-api';
 
 function notificationFor(bucket: string, key: string): string {
-  return JSON.stringify({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key, size: 10, eTag: 'e' } } }] });
+  return JSON.stringify({
+    Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key, size: 10, eTag: 'e' } } }],
+  });
 }
 
 describe('an S3 notification whose key is not URL-encoded', () => {
   it('is rejected as bad input that names the key', () => {
-    expect(() => objectsInNotification(JSON.parse(notificationFor('raw', 'AWSLogs/%zz.json.gz')))).toThrow(expect.objectContaining({ code: 'prowl_bad_input', message: expect.stringContaining('"AWSLogs/%zz.json.gz"') }));
+    expect(() => objectsInNotification(JSON.parse(notificationFor('raw', 'AWSLogs/%zz.json.gz')))).toThrow(
+      expect.objectContaining({ code: 'prowl_bad_input', message: expect.stringContaining('"AWSLogs/%zz.json.gz"') }),
+    );
   });
 
   describe('sent to the ingest queue', () => {
@@ -31,12 +35,20 @@ describe('an S3 notification whose key is not URL-encoded', () => {
       // The logger writes errors to stderr and the rest to stdout.
       const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(capture), jest.spyOn(process.stderr, 'write').mockImplementation(capture)];
       try {
-        await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: stack.provisioned.queues['IngestQueue']!.url, MessageBody: notificationFor(stack.runtime.buckets.raw, 'AWSLogs/bad%E0%A4%A.json.gz') }));
+        await stack.clients.sqs.send(
+          new SendMessageCommand({
+            QueueUrl: stack.provisioned.queues['IngestQueue']!.url,
+            MessageBody: notificationFor(stack.runtime.buckets.raw, 'AWSLogs/bad%E0%A4%A.json.gz'),
+          }),
+        );
         await stack.runner.idle();
       } finally {
         spies.forEach((spy) => spy.mockRestore());
       }
-      const failure = written.map((line) => line.trim()).filter((line) => line.includes('ingest record failed')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      const failure = written
+        .map((line) => line.trim())
+        .filter((line) => line.includes('ingest record failed'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(failure[0]).toMatchObject({ code: 'prowl_bad_input', reason: expect.stringContaining('AWSLogs/bad%E0%A4%A.json.gz') });
     });
   });

@@ -11,7 +11,7 @@ describe('user input echoed back by the bot', () => {
   });
   afterAll(() => env.stop());
 
-  it('a viewer\'s rejected search never reaches the channel, and its echo carries no live ping', async () => {
+  it("a viewer's rejected search never reaches the channel, and its echo carries no live ping", async () => {
     await env.send(slashCommand(`search AWS.CloudTrail since 2026-01-01${TYPED_CHANNEL_PING}`, 'UVIEWER'));
     expect(lastReply(env.slack)).not.toContain('<!channel>');
     await env.stack.runner.idle();

@@ -30,7 +30,9 @@ describe('requests to the Slack endpoint that are not what Slack signed', () => 
 
   it('the same signed request sent twice within the window is done once', async () => {
     await env.alertFrom('198.51.100.70');
-    const event = signedSlackEvent(slashCommand('suppress AWS.CloudTrail.RootConsoleLogin sourceIPAddress=198.51.100.70 for 1d reason "replayed"', 'URESPONDER'));
+    const event = signedSlackEvent(
+      slashCommand('suppress AWS.CloudTrail.RootConsoleLogin sourceIPAddress=198.51.100.70 for 1d reason "replayed"', 'URESPONDER'),
+    );
     expect((await env.sendEvent(event)).statusCode).toBe(200);
     expect((await env.sendEvent({ ...event })).statusCode).toBe(200);
     expect((await env.services.settings.suppressions()).filter((s) => s.reason === 'replayed')).toHaveLength(1);

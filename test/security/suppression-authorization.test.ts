@@ -48,7 +48,7 @@ describe('what a responder may suppress', () => {
     await env.alertFrom('198.51.100.62');
   });
 
-  it('but the alert\'s own key, or values its events had, from the command or the modal', async () => {
+  it("but the alert's own key, or values its events had, from the command or the modal", async () => {
     const alert = await env.alertFrom('198.51.100.63');
     await env.send(slashCommand('suppress AWS.CloudTrail.RootConsoleLogin sourceIPAddress=198.51.100.63 for 1d reason "pentest box"', 'URESPONDER'));
     expect(lastReply(env.slack)).toContain('Suppression `s-');

@@ -10,12 +10,21 @@ function buttonLabels(alert: Parameters<typeof alertMessage>[0]): string[] {
 describe('the alert message', () => {
   it('offers the triage buttons that fit the alert’s state', () => {
     expect(buttonLabels(openAlert())).toEqual(['Acknowledge', 'Resolve', 'Suppress…', 'Show events']);
-    expect(buttonLabels(openAlert({ status: 'ACKNOWLEDGED', acknowledgedBy: 'U1', acknowledgedAt: '2026-11-22T10:01:00.000Z' }))).toEqual(['Unacknowledge', 'Resolve', 'Suppress…', 'Show events']);
-    expect(buttonLabels(openAlert({ status: 'RESOLVED', resolvedBy: 'U1', resolvedAt: '2026-11-22T10:01:00.000Z', resolution: { reason: 'benign' } }))).toEqual(['Show events']);
+    expect(buttonLabels(openAlert({ status: 'ACKNOWLEDGED', acknowledgedBy: 'U1', acknowledgedAt: '2026-11-22T10:01:00.000Z' }))).toEqual([
+      'Unacknowledge',
+      'Resolve',
+      'Suppress…',
+      'Show events',
+    ]);
+    expect(buttonLabels(openAlert({ status: 'RESOLVED', resolvedBy: 'U1', resolvedAt: '2026-11-22T10:01:00.000Z', resolution: { reason: 'benign' } }))).toEqual(
+      ['Show events'],
+    );
   });
 
   it('says who acknowledged and when', () => {
-    const text = JSON.stringify(alertMessage(openAlert({ status: 'ACKNOWLEDGED', acknowledgedBy: 'U0ALICE', acknowledgedAt: '2026-11-22T10:01:00.000Z' })).blocks);
+    const text = JSON.stringify(
+      alertMessage(openAlert({ status: 'ACKNOWLEDGED', acknowledgedBy: 'U0ALICE', acknowledgedAt: '2026-11-22T10:01:00.000Z' })).blocks,
+    );
     expect(text).toContain('Acknowledged by <@U0ALICE> at 2026-11-22 10:01:00 UTC');
   });
 

@@ -20,7 +20,12 @@ describe('/prowl commands', () => {
     expect(parseCommand('ack AWS.CloudTrail.X-0123456789abcdef')).toEqual({ name: 'ack', alertId: 'AWS.CloudTrail.X-0123456789abcdef' });
     expect(parseCommand('unack a-1')).toEqual({ name: 'unack', alertId: 'a-1' });
     expect(parseCommand('events a-1')).toEqual({ name: 'events', alertId: 'a-1' });
-    expect(parseCommand('resolve a-1 false-positive "CI role" again')).toEqual({ name: 'resolve', alertId: 'a-1', reason: 'false-positive', note: 'CI role again' });
+    expect(parseCommand('resolve a-1 false-positive "CI role" again')).toEqual({
+      name: 'resolve',
+      alertId: 'a-1',
+      reason: 'false-positive',
+      note: 'CI role again',
+    });
     expect(parseCommand('resolve a-1')).toMatchObject({ reason: 'true-positive' });
   });
 
@@ -30,7 +35,11 @@ describe('/prowl commands', () => {
   });
 
   it('parse suppressions with conditions of every kind, an expiry and a reason', () => {
-    expect(parseCommand('suppress AWS.CloudTrail.X sourceIPAddress=10.0.0.0/8 userIdentity.arn~*scanner* eventName=GetObject,PutObject awsRegion=eu-west-1 for 7d reason "nightly scanner"')).toEqual({
+    expect(
+      parseCommand(
+        'suppress AWS.CloudTrail.X sourceIPAddress=10.0.0.0/8 userIdentity.arn~*scanner* eventName=GetObject,PutObject awsRegion=eu-west-1 for 7d reason "nightly scanner"',
+      ),
+    ).toEqual({
       name: 'suppress',
       ruleId: 'AWS.CloudTrail.X',
       conditions: [
@@ -42,7 +51,11 @@ describe('/prowl commands', () => {
       expiry: { kind: 'for', text: '7d' },
       reason: 'nightly scanner',
     });
-    expect(parseCommand('suppress R.X.Y dedup="123456789012:203.0.113.5" until 2026-12-01 18:00 reason pen test')).toMatchObject({ dedup: '123456789012:203.0.113.5', expiry: { kind: 'until', text: '2026-12-01 18:00' }, reason: 'pen test' });
+    expect(parseCommand('suppress R.X.Y dedup="123456789012:203.0.113.5" until 2026-12-01 18:00 reason pen test')).toMatchObject({
+      dedup: '123456789012:203.0.113.5',
+      expiry: { kind: 'until', text: '2026-12-01 18:00' },
+      reason: 'pen test',
+    });
     expect(parseCommand('suppress R.X.Y forever reason noisy')).toMatchObject({ expiry: { kind: 'forever' }, conditions: [] });
   });
 
@@ -56,7 +69,12 @@ describe('/prowl commands', () => {
   it('parse rule and route administration', () => {
     expect(parseCommand('rules')).toEqual({ name: 'rules', action: 'list' });
     expect(parseCommand('rules list root')).toEqual({ name: 'rules', action: 'list', filter: 'root' });
-    expect(parseCommand('rules disable AWS.CloudTrail.X too noisy today')).toEqual({ name: 'rules', action: 'disable', ruleId: 'AWS.CloudTrail.X', reason: 'too noisy today' });
+    expect(parseCommand('rules disable AWS.CloudTrail.X too noisy today')).toEqual({
+      name: 'rules',
+      action: 'disable',
+      ruleId: 'AWS.CloudTrail.X',
+      reason: 'too noisy today',
+    });
     expect(parseCommand('route set payments channel=#pay-sec minSeverity=high accounts=111111111111,222222222222')).toEqual({
       name: 'route',
       action: 'set',
@@ -68,7 +86,10 @@ describe('/prowl commands', () => {
   });
 
   it('keep the whole search query as typed', () => {
-    expect(parseCommand('search AWS.CloudTrail eventName="Console Login" last 24h')).toEqual({ name: 'search', query: 'AWS.CloudTrail eventName="Console Login" last 24h' });
+    expect(parseCommand('search AWS.CloudTrail eventName="Console Login" last 24h')).toEqual({
+      name: 'search',
+      query: 'AWS.CloudTrail eventName="Console Login" last 24h',
+    });
     expect(misuse('search')).toMatch(/say what to search/);
   });
 

@@ -2,7 +2,9 @@ import { typedText } from '../../src/slack/slack-text';
 
 describe('text of a slash command', () => {
   it('gets back the comparison operators Slack escaped', () => {
-    expect(typedText('search AWS.CloudTrail p_event_time&gt;2026-11-01 errorCode&lt;&gt;x a&amp;b')).toBe('search AWS.CloudTrail p_event_time>2026-11-01 errorCode<>x a&b');
+    expect(typedText('search AWS.CloudTrail p_event_time&gt;2026-11-01 errorCode&lt;&gt;x a&amp;b')).toBe(
+      'search AWS.CloudTrail p_event_time>2026-11-01 errorCode<>x a&b',
+    );
   });
 
   it('gets back addresses and URLs Slack turned into links', () => {

@@ -47,10 +47,17 @@ function list(value: string | string[] | undefined): string[] {
  * matching events for event_count, distinct values of `field` for value_count, distinct rules for
  * temporal. `find` resolves a rule reference (Sigma id or name).
  */
-export function compileCorrelation(document: CorrelationDocument, find: (reference: string) => CompiledSigmaRule | 'correlation' | undefined): CompiledCorrelation {
+export function compileCorrelation(
+  document: CorrelationDocument,
+  find: (reference: string) => CompiledSigmaRule | 'correlation' | undefined,
+): CompiledCorrelation {
   const { correlation } = document;
   if (correlation.type === 'temporal_ordered') {
-    throw new DocumentProblem('unsupported', ['correlation', 'type'], 'temporal_ordered is not supported: at-least-once delivery from several workers gives no event order Prowl could trust; use temporal');
+    throw new DocumentProblem(
+      'unsupported',
+      ['correlation', 'type'],
+      'temporal_ordered is not supported: at-least-once delivery from several workers gives no event order Prowl could trust; use temporal',
+    );
   }
   const references = list(correlation.rules);
   const referenced = references.map((reference, index) => {
@@ -67,7 +74,7 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
   const groupGetters = referenced.map((rule) =>
     groupBy.map((field): FieldGetter => {
       const alias = aliases[field];
-      const real = alias ? (rule.name !== undefined ? alias[rule.name] : undefined) ?? (rule.sigmaId !== undefined ? alias[rule.sigmaId] : undefined) : field;
+      const real = alias ? ((rule.name !== undefined ? alias[rule.name] : undefined) ?? (rule.sigmaId !== undefined ? alias[rule.sigmaId] : undefined)) : field;
       return real === undefined ? () => undefined : compileFieldPath(real.split('.'));
     }),
   );
@@ -79,13 +86,19 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     if (!condition) throw new DocumentProblem('value', ['correlation'], 'event_count needs a condition such as { gte: 10 }');
     threshold = thresholdOf(condition);
   } else if (correlation.type === 'value_count') {
-    if (!condition?.field) throw new DocumentProblem('value', ['correlation', 'condition'], 'value_count needs condition.field: the field whose distinct values are counted');
+    if (!condition?.field)
+      throw new DocumentProblem('value', ['correlation', 'condition'], 'value_count needs condition.field: the field whose distinct values are counted');
     threshold = thresholdOf(condition);
     const get = compileFieldPath(condition.field.split('.'));
     distinct = (event) => valuesOf(get(event));
   } else {
     threshold = condition ? thresholdOf(condition) : referenced.length;
-    if (threshold > referenced.length) throw new DocumentProblem('value', ['correlation', 'condition'], `temporal counts distinct rules; ${threshold} is more than the ${referenced.length} listed`);
+    if (threshold > referenced.length)
+      throw new DocumentProblem(
+        'value',
+        ['correlation', 'condition'],
+        `temporal counts distinct rules; ${threshold} is more than the ${referenced.length} listed`,
+      );
     distinct = (_event, matched) => matched.map((index) => references[index]!);
   }
 
@@ -110,7 +123,10 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
   // Every event the correlation can count matches one of its rules, so it needs what they all need.
   const filters = referenced.map((one) => one.rule.prefilter);
   const field = filters[0]?.field;
-  const prefilter = field !== undefined && filters.every((filter) => filter?.field === field) ? { field, values: new Set(filters.flatMap((filter) => [...filter!.values])) } : undefined;
+  const prefilter =
+    field !== undefined && filters.every((filter) => filter?.field === field)
+      ? { field, values: new Set(filters.flatMap((filter) => [...filter!.values])) }
+      : undefined;
 
   const rule: Rule = {
     id: sigmaRuleId(referenced[0]!.logType, title),
@@ -129,13 +145,24 @@ export function compileCorrelation(document: CorrelationDocument, find: (referen
     ...(prefilter ? { prefilter } : {}),
     rule: (event) => referenced.some((one) => (one.rule.logTypes as readonly string[]).includes(event.p_log_type) && one.rule.rule(event)),
     title: () => title,
-    dedup: (event) => (groupBy.length === 0 ? 'all events' : groupOf(event).map(([field, value]) => `${field}=${JSON.stringify(value)}`).join(' ')),
+    dedup: (event) =>
+      groupBy.length === 0
+        ? 'all events'
+        : groupOf(event)
+            .map(([field, value]) => `${field}=${JSON.stringify(value)}`)
+            .join(' '),
     ...(distinct ? { distinctValues: (event: NormalizedEvent) => distinct(event, matchedRules(event)) } : {}),
     alertContext: (event) => ({
       ...(document.id ? { sigmaId: document.id } : {}),
       ...(document.author ? { sigmaAuthor: document.author } : {}),
       ...(document.license ? { sigmaLicense: document.license } : {}),
-      correlation: { type: correlation.type, rules: references, timespan: correlation.timespan, ...(condition?.field ? { field: condition.field } : {}), threshold },
+      correlation: {
+        type: correlation.type,
+        rules: references,
+        timespan: correlation.timespan,
+        ...(condition?.field ? { field: condition.field } : {}),
+        threshold,
+      },
       ...(groupBy.length > 0 ? { group: Object.fromEntries(groupOf(event)) } : {}),
     }),
     tests: [],

@@ -61,7 +61,7 @@ export function severityOf(level: SigmaRuleDocument['level']): Severity {
 
 /** `falsepositives` become the runbook: they are what a responder checks first. */
 export function runbookFrom(falsepositives: SigmaRuleDocument['falsepositives']): string {
-  const list = (typeof falsepositives === 'string' ? [falsepositives] : falsepositives ?? []).map((text) => text.trim()).filter(Boolean);
+  const list = (typeof falsepositives === 'string' ? [falsepositives] : (falsepositives ?? [])).map((text) => text.trim()).filter(Boolean);
   if (list.length === 0) return 'The Sigma rule lists no known false positives. Review the matching event and what the same principal did around it.';
   return `Known false positives (from the Sigma rule): ${list.join('; ')}. If the event is none of these, review what the same principal did around it.`;
 }
@@ -72,7 +72,8 @@ function compileDetection(detection: SigmaRuleDocument['detection']): EventPredi
     if (name === 'condition') continue;
     searches.set(name, compileSearch(definition, ['detection', name]));
   }
-  if (searches.size === 0) throw new DocumentProblem('document', ['detection'], 'detection has a condition but no search identifiers (e.g. selection: { eventName: StopLogging })');
+  if (searches.size === 0)
+    throw new DocumentProblem('document', ['detection'], 'detection has a condition but no search identifiers (e.g. selection: { eventName: StopLogging })');
   const { condition } = detection;
   // A list of conditions is the older Sigma way of writing alternatives: any one matching is a match.
   return typeof condition === 'string'
@@ -121,7 +122,10 @@ export function compileSigmaDocument(document: SigmaRuleDocument, options: Compi
     title: () => title,
     dedup: identity,
     // Built once: most Sigma rules list no `fields`, so every match shares one frozen context.
-    alertContext: fields.length === 0 ? () => fixedContext : (event) => ({ ...fixedContext, fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) }),
+    alertContext:
+      fields.length === 0
+        ? () => fixedContext
+        : (event) => ({ ...fixedContext, fields: Object.fromEntries(fields.map(({ field, get }) => [field, get(event) ?? null])) }),
     tests: [],
   };
   return { rule, logType, sigmaId, name: document.name, title, warnings };

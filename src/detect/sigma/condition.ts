@@ -29,7 +29,11 @@ function tokenize(condition: string, path: DocumentPath): Token[] {
     if (text === '|') {
       const rest = condition.slice(column).trim();
       if (/^near\b/i.test(rest)) {
-        throw new DocumentProblem('unsupported', path, `"| ${rest}" at column ${column} is not supported: near needs events in time order; use a TypeScript rule`);
+        throw new DocumentProblem(
+          'unsupported',
+          path,
+          `"| ${rest}" at column ${column} is not supported: near needs events in time order; use a TypeScript rule`,
+        );
       }
       throw new DocumentProblem(
         'unsupported',
@@ -131,7 +135,10 @@ class Parser {
 }
 
 function globToRegex(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\-]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`);
 }
 
@@ -162,7 +169,10 @@ export function compileCondition(condition: string, searches: ReadonlyMap<string
         return anyOfPredicates(node.nodes.map(build));
       case 'of': {
         // `them` leaves out identifiers starting with `_`, as the Sigma specification says.
-        const names = node.pattern.toLowerCase() === 'them' ? defined.filter((name) => !name.startsWith('_')) : defined.filter((name) => globToRegex(node.pattern).test(name));
+        const names =
+          node.pattern.toLowerCase() === 'them'
+            ? defined.filter((name) => !name.startsWith('_'))
+            : defined.filter((name) => globToRegex(node.pattern).test(name));
         if (names.length === 0) parser.fail(`has "${node.pattern}", which matches no search identifier; defined: ${defined.join(', ')}`, node.column);
         const predicates = names.map((name) => searches.get(name)!);
         return node.quantifier === 'one' ? anyOfPredicates(predicates) : allOfPredicates(predicates);

@@ -27,7 +27,14 @@ export const correlationDocumentSchema = z
       'group-by': oneOrMany.optional(),
       timespan: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit: 30s, 5m, 1h or 2d'),
       condition: z
-        .object({ gt: count.optional(), gte: count.optional(), lt: count.optional(), lte: count.optional(), eq: count.optional(), field: z.string().min(1).optional() })
+        .object({
+          gt: count.optional(),
+          gte: count.optional(),
+          lt: count.optional(),
+          lte: count.optional(),
+          eq: count.optional(),
+          field: z.string().min(1).optional(),
+        })
         .strict()
         .optional(),
       aliases: z.record(z.string(), z.record(z.string(), z.string().min(1))).optional(),

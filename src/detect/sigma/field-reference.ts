@@ -34,7 +34,11 @@ export function compileFieldReference(own: FieldGetter, raw: unknown, modifiers:
   if (names.length === 0) throw new DocumentProblem('value', path, '"fieldref" needs the name of the field to compare with');
   const others = names.map((name, index) => {
     if (typeof name !== 'string' || name.trim() === '' || name.split('.').some((part) => part === '')) {
-      throw new DocumentProblem('value', Array.isArray(raw) ? [...path, index] : path, `"fieldref" takes a field name such as requestParameters.userName, not ${JSON.stringify(name)}`);
+      throw new DocumentProblem(
+        'value',
+        Array.isArray(raw) ? [...path, index] : path,
+        `"fieldref" takes a field name such as requestParameters.userName, not ${JSON.stringify(name)}`,
+      );
     }
     return compileFieldPath(name.split('.'));
   });

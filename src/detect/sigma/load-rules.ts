@@ -105,7 +105,11 @@ export function loadSigmaRules(directory: string, options: LoadOptions = { stric
   return report.loaded.map(({ rule }) => rule);
 }
 
-function attachTests(testFiles: readonly string[], rulesByFile: ReadonlyMap<string, CompiledSigmaRule[]>, problems: SigmaProblem[]): Map<CompiledSigmaRule, Rule['tests']> {
+function attachTests(
+  testFiles: readonly string[],
+  rulesByFile: ReadonlyMap<string, CompiledSigmaRule[]>,
+  problems: SigmaProblem[],
+): Map<CompiledSigmaRule, Rule['tests']> {
   const testsByRule = new Map<CompiledSigmaRule, Rule['tests']>();
   for (const file of testFiles) {
     const stem = file.slice(0, file.length - TESTS_SUFFIXES.find((suffix) => file.toLowerCase().endsWith(suffix))!.length);
@@ -138,13 +142,16 @@ function bindCorrelations(
     if (rule.sigmaId !== undefined) byReference.set(rule.sigmaId, rule);
     if (rule.name !== undefined && !byReference.has(rule.name)) byReference.set(rule.name, rule);
   }
-  const correlationReferences = new Set(correlations.flatMap(({ pending }) => [pending.document.id, pending.document.name].filter((value): value is string => value !== undefined)));
+  const correlationReferences = new Set(
+    correlations.flatMap(({ pending }) => [pending.document.id, pending.document.name].filter((value): value is string => value !== undefined)),
+  );
   const bound: Array<{ file: string; correlation: ReturnType<typeof compileCorrelation> }> = [];
   for (const { file, pending } of correlations) {
     try {
       const license = pending.document.license ?? licenses.optionsFor(file).license;
-      const correlation = compileCorrelation(license ? { ...pending.document, license } : pending.document, (reference) =>
-        byReference.get(reference) ?? (correlationReferences.has(reference) ? 'correlation' : undefined),
+      const correlation = compileCorrelation(
+        license ? { ...pending.document, license } : pending.document,
+        (reference) => byReference.get(reference) ?? (correlationReferences.has(reference) ? 'correlation' : undefined),
       );
       report.warnings.push(...correlation.compiled.warnings.map((warning) => pending.problem(warning.kind, warning.path, warning.message)));
       const duplicate = ids.claim(correlation.compiled.rule.id, correlation.compiled.sigmaId, file);
@@ -166,7 +173,13 @@ class UniqueIds {
   /** Records the ids, or returns why they are taken (and records nothing). */
   claim(prowlId: string, sigmaId: string | undefined, file: string): SigmaProblem | undefined {
     const first = this.byProwlId.get(prowlId);
-    if (first) return { kind: 'duplicate', file, where: 'title', message: `rule id ${prowlId} (from the title) is already used by ${first}; give the rule a distinct title` };
+    if (first)
+      return {
+        kind: 'duplicate',
+        file,
+        where: 'title',
+        message: `rule id ${prowlId} (from the title) is already used by ${first}; give the rule a distinct title`,
+      };
     const firstSigma = sigmaId === undefined ? undefined : this.bySigmaId.get(sigmaId);
     if (firstSigma) return { kind: 'duplicate', file, where: 'id', message: `Sigma id ${sigmaId} is already used by ${firstSigma}` };
     this.byProwlId.set(prowlId, file);

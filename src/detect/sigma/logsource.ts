@@ -38,7 +38,11 @@ export function logTypeFor(logsource: SigmaLogsource): LogTypeName {
   const entry = AWS_SERVICES.find(({ services }) => services.includes(service));
   if (!entry) return unknown();
   if (!isLogTypeName(entry.logType)) {
-    throw new DocumentProblem('logsource', path, `logsource service "${service}" means log type ${entry.logType}, which this build of Prowl does not parse; available: ${LOG_TYPE_NAMES.join(', ')}`);
+    throw new DocumentProblem(
+      'logsource',
+      path,
+      `logsource service "${service}" means log type ${entry.logType}, which this build of Prowl does not parse; available: ${LOG_TYPE_NAMES.join(', ')}`,
+    );
   }
   return entry.logType;
 }

@@ -33,7 +33,7 @@ export const ACCEPTED_MODIFIERS =
 
 /** Sigma modifiers that exist but that Prowl does not run, so the error can say so instead of "unknown". */
 const KNOWN_UNSUPPORTED: Record<string, string> = {
-  expand: 'its placeholders (%name%) are filled by a converter\'s processing pipeline, which Prowl does not have; write the values into the rule',
+  expand: "its placeholders (%name%) are filled by a converter's processing pipeline, which Prowl does not have; write the values into the rule",
 };
 
 const CHARSETS: Readonly<Record<string, NonNullable<Modifiers['charset']>>> = { utf16le: 'utf16le', wide: 'utf16le', utf16be: 'utf16be', utf16: 'utf16' };
@@ -112,9 +112,14 @@ export function parseModifiers(names: readonly string[], path: DocumentPath): Mo
 
   const chosen = comparison ?? 'equals';
   if (encoding && !STRING_COMPARISONS.has(chosen)) fail(`"${encoding}" only works with plain, contains, startswith or endswith matching, not "${chosen}"`);
-  if (encoding === 'base64offset' && chosen !== 'contains') fail('"base64offset" must be followed by "contains": its encodings only match inside a longer value');
+  if (encoding === 'base64offset' && chosen !== 'contains')
+    fail('"base64offset" must be followed by "contains": its encodings only match inside a longer value');
   if (cased && !STRING_COMPARISONS.has(chosen)) {
-    fail(chosen === 're' ? '"cased" does not apply to "re", which is case-sensitive already; use re|i for case-insensitive' : `"cased" does not apply to "${chosen}"`);
+    fail(
+      chosen === 're'
+        ? '"cased" does not apply to "re", which is case-sensitive already; use re|i for case-insensitive'
+        : `"cased" does not apply to "${chosen}"`,
+    );
   }
   if (chosen === 'exists' && names.length > 1) fail('"exists" takes no other modifier');
   if (charset && !STRING_COMPARISONS.has(chosen)) fail(`"${charset}" only works with plain, contains, startswith or endswith matching, not "${chosen}"`);
@@ -122,10 +127,14 @@ export function parseModifiers(names: readonly string[], path: DocumentPath): Mo
   if (negated && chosen !== 'equals' && !NUMERIC.has(chosen)) fail(`"neq" is a comparison of its own and cannot be combined with "${chosen}"`);
   if (negated && NUMERIC.has(chosen)) fail(`"neq" and "${chosen}" cannot be combined; use one comparison per field`);
   if (negated && all) fail('"neq" already means "differs from every value"; drop "all"');
-  if (timePart && chosen !== 'equals' && !NUMERIC.has(chosen)) fail(`"${timePart}" compares a number and works with plain matching, neq, gt, gte, lt or lte, not "${chosen}"`);
-  if (timePart && (encoding || charset || cased || windash || fieldref)) fail(`"${timePart}" compares a number; it takes no ${encoding ?? charset ?? (cased ? 'cased' : windash ? 'windash' : 'fieldref')}`);
+  if (timePart && chosen !== 'equals' && !NUMERIC.has(chosen))
+    fail(`"${timePart}" compares a number and works with plain matching, neq, gt, gte, lt or lte, not "${chosen}"`);
+  if (timePart && (encoding || charset || cased || windash || fieldref))
+    fail(`"${timePart}" compares a number; it takes no ${encoding ?? charset ?? (cased ? 'cased' : windash ? 'windash' : 'fieldref')}`);
   if (fieldref && (encoding || charset || windash || !STRING_COMPARISONS.has(chosen))) {
-    fail(`"fieldref" compares with another field's value as it is; it works with plain matching, contains, startswith, endswith, neq, cased and all, not ${encoding ?? charset ?? (windash ? 'windash' : chosen)}`);
+    fail(
+      `"fieldref" compares with another field's value as it is; it works with plain matching, contains, startswith, endswith, neq, cased and all, not ${encoding ?? charset ?? (windash ? 'windash' : chosen)}`,
+    );
   }
   return {
     comparison: chosen,

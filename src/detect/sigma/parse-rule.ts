@@ -29,7 +29,11 @@ export function parseSigmaFile(text: string, file: string, options: CompileOptio
   const parsed: ParsedSigmaFile = { rules: [], correlations: [], problems: [], warnings: [] };
   const source = readYamlDocuments(text);
   if ('errors' in source) {
-    parsed.problems.push(...source.errors.map(({ line, message }): SigmaProblem => ({ kind: 'yaml', file, ...(line === undefined ? {} : { line }), message: `malformed YAML: ${message}` })));
+    parsed.problems.push(
+      ...source.errors.map(
+        ({ line, message }): SigmaProblem => ({ kind: 'yaml', file, ...(line === undefined ? {} : { line }), message: `malformed YAML: ${message}` }),
+      ),
+    );
     return parsed;
   }
   if (source.documents.length === 0) {
@@ -42,10 +46,20 @@ export function parseSigmaFile(text: string, file: string, options: CompileOptio
 
 function compileDocument(document: SourceDocument, file: string, options: CompileOptions, into: ParsedSigmaFile): void {
   const { value } = document;
-  const title = typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['title'] === 'string' ? String((value as Record<string, unknown>)['title']) : undefined;
+  const title =
+    typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['title'] === 'string'
+      ? String((value as Record<string, unknown>)['title'])
+      : undefined;
   const problem = (kind: SigmaProblem['kind'], path: DocumentPath, message: string): SigmaProblem => {
     const line = document.lineOf(path);
-    return { kind, file, ...(line === undefined ? {} : { line }), ...(path.length > 0 ? { where: describePath(path) } : {}), ...(title ? { rule: title } : {}), message };
+    return {
+      kind,
+      file,
+      ...(line === undefined ? {} : { line }),
+      ...(path.length > 0 ? { where: describePath(path) } : {}),
+      ...(title ? { rule: title } : {}),
+      message,
+    };
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     into.problems.push(problem('document', [], 'expected a Sigma rule: a map with title, logsource, detection and level'));
@@ -55,13 +69,30 @@ function compileDocument(document: SourceDocument, file: string, options: Compil
     rejectUnsupported(value as Record<string, unknown>);
     if ('correlation' in value) {
       const parsed = correlationDocumentSchema.safeParse(value);
-      if (!parsed.success) into.problems.push(...parsed.error.issues.map((issue) => problem('document', issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message)));
+      if (!parsed.success)
+        into.problems.push(
+          ...parsed.error.issues.map((issue) =>
+            problem(
+              'document',
+              issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+              issue.message,
+            ),
+          ),
+        );
       else into.correlations.push({ document: parsed.data, problem });
       return;
     }
     const parsed = sigmaRuleSchema.safeParse(value);
     if (!parsed.success) {
-      into.problems.push(...parsed.error.issues.map((issue) => problem('document', issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message)));
+      into.problems.push(
+        ...parsed.error.issues.map((issue) =>
+          problem(
+            'document',
+            issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+            issue.message,
+          ),
+        ),
+      );
       return;
     }
     const compiled = compileSigmaDocument(parsed.data, options);
@@ -83,7 +114,13 @@ export function parseSigmaRule(text: string, origin: string): Rule {
   const [only, ...more] = parsed.rules;
   if (!only || more.length > 0 || parsed.correlations.length > 0) {
     const count = parsed.rules.length + parsed.correlations.length;
-    throw new SigmaLoadError([{ kind: 'document', file: origin, message: `holds ${count} rules${parsed.correlations.length > 0 ? ' (correlations need their rules)' : ''}; parseSigmaRule takes one detection rule (loadSigmaRules reads files with several)` }]);
+    throw new SigmaLoadError([
+      {
+        kind: 'document',
+        file: origin,
+        message: `holds ${count} rules${parsed.correlations.length > 0 ? ' (correlations need their rules)' : ''}; parseSigmaRule takes one detection rule (loadSigmaRules reads files with several)`,
+      },
+    ]);
   }
   return only.rule;
 }

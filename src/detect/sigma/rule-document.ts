@@ -62,13 +62,25 @@ export type SigmaRuleDocument = z.infer<typeof sigmaRuleSchema>;
  */
 export function rejectUnsupported(document: Record<string, unknown>): void {
   if ('filter' in document) {
-    throw new DocumentProblem('unsupported', ['filter'], 'Sigma filters (meta-rules that change other rules) are not supported; put the exclusion in the rule\'s condition, or use a Prowl suppression');
+    throw new DocumentProblem(
+      'unsupported',
+      ['filter'],
+      "Sigma filters (meta-rules that change other rules) are not supported; put the exclusion in the rule's condition, or use a Prowl suppression",
+    );
   }
   if ('action' in document) {
-    throw new DocumentProblem('unsupported', ['action'], `rule collections (action: ${String(document['action'])}) are not supported; write each rule as a complete document`);
+    throw new DocumentProblem(
+      'unsupported',
+      ['action'],
+      `rule collections (action: ${String(document['action'])}) are not supported; write each rule as a complete document`,
+    );
   }
   const detection = document['detection'];
   if (typeof detection === 'object' && detection !== null && 'timeframe' in detection) {
-    throw new DocumentProblem('unsupported', ['detection', 'timeframe'], 'timeframe is not supported: it belongs to the old aggregation syntax; write a correlation rule (event_count, value_count or temporal) with a timespan');
+    throw new DocumentProblem(
+      'unsupported',
+      ['detection', 'timeframe'],
+      'timeframe is not supported: it belongs to the old aggregation syntax; write a correlation rule (event_count, value_count or temporal) with a timespan',
+    );
   }
 }

@@ -24,7 +24,7 @@ const testsFileSchema = z.strictObject({
         name: z.string().trim().min(1, 'every test needs a name'),
         expect: z.boolean({ error: 'expect must be true (the rule matches) or false (it does not)' }),
         rule: z.string().min(1).optional(),
-        event: z.record(z.string(), z.unknown(), { error: 'event must be a map: a complete raw event of the rule\'s log type' }),
+        event: z.record(z.string(), z.unknown(), { error: "event must be a map: a complete raw event of the rule's log type" }),
       }),
     )
     .min(1, 'tests must list at least one test'),
@@ -37,15 +37,28 @@ export const TESTS_SUFFIXES = ['.tests.yml', '.tests.yaml'] as const;
  * rule's log type schema now, so a broken test event is a load error with its line, not a puzzling
  * test failure later.
  */
-export function parseSigmaTests(text: string, file: string, rules: readonly CompiledSigmaRule[]): { tests: Map<CompiledSigmaRule, RuleTest[]>; problems: SigmaProblem[] } {
+export function parseSigmaTests(
+  text: string,
+  file: string,
+  rules: readonly CompiledSigmaRule[],
+): { tests: Map<CompiledSigmaRule, RuleTest[]>; problems: SigmaProblem[] } {
   const tests = new Map<CompiledSigmaRule, RuleTest[]>();
   const problems: SigmaProblem[] = [];
   const source = readYamlDocuments(text);
   if ('errors' in source) {
-    return { tests, problems: source.errors.map(({ line, message }) => ({ kind: 'tests', file, ...(line === undefined ? {} : { line }), message: `malformed YAML: ${message}` })) };
+    return {
+      tests,
+      problems: source.errors.map(({ line, message }) => ({
+        kind: 'tests',
+        file,
+        ...(line === undefined ? {} : { line }),
+        message: `malformed YAML: ${message}`,
+      })),
+    };
   }
   const [document, ...extra] = source.documents;
-  if (!document || extra.length > 0) return { tests, problems: [{ kind: 'tests', file, message: 'a tests file holds exactly one YAML document with a `tests:` list' }] };
+  if (!document || extra.length > 0)
+    return { tests, problems: [{ kind: 'tests', file, message: 'a tests file holds exactly one YAML document with a `tests:` list' }] };
 
   const report = (path: ReadonlyArray<string | number>, message: string): void => {
     const line = document.lineOf(path);
@@ -53,7 +66,11 @@ export function parseSigmaTests(text: string, file: string, rules: readonly Comp
   };
   const parsed = testsFileSchema.safeParse(document.value);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(issue.path.map((part) => (typeof part === 'number' ? part : String(part))), issue.message);
+    for (const issue of parsed.error.issues)
+      report(
+        issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+        issue.message,
+      );
     return { tests, problems };
   }
 
@@ -67,7 +84,11 @@ export function parseSigmaTests(text: string, file: string, rules: readonly Comp
     const checked = logTypeByName(rule.logType).schema.safeParse(test.event);
     if (!checked.success) {
       // One problem per issue, each at the line of the offending field of the event.
-      for (const issue of checked.error.issues) report(['tests', index, 'event', ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))], `not a valid ${rule.logType} event: ${issue.message}`);
+      for (const issue of checked.error.issues)
+        report(
+          ['tests', index, 'event', ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))],
+          `not a valid ${rule.logType} event: ${issue.message}`,
+        );
       return;
     }
     // Kept as written, not as parsed: the test runner parses it again, as ingestion would.

@@ -8,7 +8,6 @@ import { compileValues, equalsAny, equalsFolded } from './value-matcher';
 
 export type { EventPredicate };
 
-
 /**
  * Compiles one search identifier of a Sigma `detection`:
  * - a map is AND over its fields, each field matching any of its values;
@@ -24,7 +23,11 @@ export function compileSearch(definition: unknown, path: DocumentPath): EventPre
     throw new DocumentProblem('value', path, 'a list must hold either maps of fields (OR of the maps) or plain keywords, not a mix of both');
   }
   if (typeof definition === 'string' || typeof definition === 'number') return compileKeywords([definition], path);
-  throw new DocumentProblem('value', path, `a search identifier must be a map of fields, a list of maps, or a list of keywords, not ${definition === null ? 'null' : typeof definition}`);
+  throw new DocumentProblem(
+    'value',
+    path,
+    `a search identifier must be a map of fields, a list of maps, or a list of keywords, not ${definition === null ? 'null' : typeof definition}`,
+  );
 }
 
 function compileFieldMap(map: Record<string, unknown>, path: DocumentPath): EventPredicate {
@@ -82,10 +85,15 @@ function compileKeywords(values: unknown, path: DocumentPath, modifierNames: rea
   const modifiers = parseModifiers(namesComparison(modifierNames) ? modifierNames : [...modifierNames, 'contains'], path);
   if (modifiers.comparison === 'exists') throw new DocumentProblem('modifier', path, '"exists" needs a field; keywords search values, not fields');
   if (modifiers.fieldref || modifiers.timePart || modifiers.negated) {
-    throw new DocumentProblem('modifier', path, `"${modifiers.fieldref ? 'fieldref' : modifiers.negated ? 'neq' : modifiers.timePart}" needs a field; keywords search values, not fields`);
+    throw new DocumentProblem(
+      'modifier',
+      path,
+      `"${modifiers.fieldref ? 'fieldref' : modifiers.negated ? 'neq' : modifiers.timePart}" needs a field; keywords search values, not fields`,
+    );
   }
   const list = Array.isArray(values) ? values : [values];
-  if (list.some((value) => value === null)) throw new DocumentProblem('value', path, 'a keyword cannot be null; null only means "field is missing" next to a field name');
+  if (list.some((value) => value === null))
+    throw new DocumentProblem('value', path, 'a keyword cannot be null; null only means "field is missing" next to a field name');
   return bind(stringLeaves, compileValues(values, modifiers, path).test);
 }
 

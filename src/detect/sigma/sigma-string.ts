@@ -93,9 +93,7 @@ export function compileString(parts: readonly StringPart[], cased: boolean): Com
     return { kind: 'test', test: (value) => value.endsWith(needle), cased, minLength };
   }
 
-  const source = parts
-    .map((part) => (part.kind === 'any' ? '.*' : part.kind === 'one' ? '.' : fold(part.text).replace(REGEX_SPECIAL, '\\$&')))
-    .join('');
+  const source = parts.map((part) => (part.kind === 'any' ? '.*' : part.kind === 'one' ? '.' : fold(part.text).replace(REGEX_SPECIAL, '\\$&'))).join('');
   // `s` so wildcards cross newlines like any other character; `u` so `?` is one character, not half of one.
   const regex = new RegExp(`^${source}$`, 'su');
   return { kind: 'test', test: (value) => regex.test(value), cased, minLength: 0 };

@@ -69,10 +69,22 @@ function compileTimePart(value: unknown, modifiers: Modifiers, path: DocumentPat
   const part = modifiers.timePart!;
   const wanted = toNumber(value);
   if (wanted === undefined || !Number.isInteger(wanted)) throw new DocumentProblem('value', path, `"${part}" compares a whole number, not ${describe(value)}`);
-  const compare = { equals: (n: number) => n === wanted, gt: (n: number) => n > wanted, gte: (n: number) => n >= wanted, lt: (n: number) => n < wanted, lte: (n: number) => n <= wanted }[
-    modifiers.comparison as 'equals' | 'gt' | 'gte' | 'lt' | 'lte'
+  const compare = {
+    equals: (n: number) => n === wanted,
+    gt: (n: number) => n > wanted,
+    gte: (n: number) => n >= wanted,
+    lt: (n: number) => n < wanted,
+    lte: (n: number) => n <= wanted,
+  }[modifiers.comparison as 'equals' | 'gt' | 'gte' | 'lt' | 'lte'];
+  return [
+    {
+      kind: 'leaf',
+      test: (_leaf, text) => {
+        const n = text === undefined ? undefined : timePartOf(text, part);
+        return n !== undefined && compare(n);
+      },
+    },
   ];
-  return [{ kind: 'leaf', test: (_leaf, text) => { const n = text === undefined ? undefined : timePartOf(text, part); return n !== undefined && compare(n); } }];
 }
 
 function isPresent(value: unknown): boolean {
@@ -119,8 +131,18 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
     case 'lte': {
       const bound = toNumber(value);
       if (bound === undefined) return fail(`"${comparison}" needs a number, not ${describe(value)}`);
-      const compare = { gt: (n: number) => n > bound, gte: (n: number) => n >= bound, lt: (n: number) => n < bound, lte: (n: number) => n <= bound }[comparison];
-      return [{ kind: 'leaf', test: (leaf) => { const n = toNumber(leaf); return n !== undefined && compare(n); } }];
+      const compare = { gt: (n: number) => n > bound, gte: (n: number) => n >= bound, lt: (n: number) => n < bound, lte: (n: number) => n <= bound }[
+        comparison
+      ];
+      return [
+        {
+          kind: 'leaf',
+          test: (leaf) => {
+            const n = toNumber(leaf);
+            return n !== undefined && compare(n);
+          },
+        },
+      ];
     }
     case 'cidr': {
       if (typeof value !== 'string') return fail(`"cidr" needs a range such as 10.0.0.0/8, not ${describe(value)}`);
@@ -149,7 +171,12 @@ function compileOne(value: unknown, modifiers: Modifiers, path: DocumentPath): C
     const parts = parseSigmaString(text);
     if (hasWildcards(parts)) fail(`"${modifiers.charset}" cannot encode wildcards; escape * and ? with \\ or drop them`);
     // The UTF-16 bytes, one character per byte: how a JSON log shows a wide string it did not decode.
-    return [{ kind: 'string', compiled: compileString(wrap([{ kind: 'text', text: toBytes(plainText(parts), modifiers.charset).toString('latin1') }], comparison), true) }];
+    return [
+      {
+        kind: 'string',
+        compiled: compileString(wrap([{ kind: 'text', text: toBytes(plainText(parts), modifiers.charset).toString('latin1') }], comparison), true),
+      },
+    ];
   }
   if (modifiers.encoding) {
     const parts = parseSigmaString(text);
@@ -197,9 +224,11 @@ function encode(value: string, encoding: 'base64' | 'base64offset', charset: Mod
 function withLiteralCheck(regex: RegExp, test: LeafTest): LeafTest {
   const literal = requiredLiteral(regex.source);
   if (literal === undefined) return test;
+  // biome-ignore lint/complexity/useOptionalChain: a leaf test returns a boolean, never undefined
   if (!regex.ignoreCase) return (leaf, text) => text !== undefined && text.includes(literal) && test(leaf, text);
   if (!/^[\x20-\x7e]+$/.test(literal)) return test;
   const lower = literal.toLowerCase();
+  // biome-ignore lint/complexity/useOptionalChain: a leaf test returns a boolean, never undefined
   return (leaf, text) => text !== undefined && text.toLowerCase().includes(lower) && test(leaf, text);
 }
 

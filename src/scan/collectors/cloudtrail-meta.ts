@@ -19,14 +19,26 @@ export async function collectCloudTrailMeta(clients: Pick<ScanClients, 'cloudtra
       listAll(ctx, 'ListTrails', paginateListTrails, clients.cloudtrail, {}, (page) => page.NextToken),
     ]);
     const trails = (described?.trailList ?? []).filter((trail): trail is typeof trail & { TrailARN: string } => typeof trail.TrailARN === 'string');
-    const arns = [...new Set([...trails.map((trail) => trail.TrailARN), ...listed.flatMap((page) => page.Trails ?? []).flatMap((trail) => (trail.TrailARN ? [trail.TrailARN] : []))])];
+    const arns = [
+      ...new Set([
+        ...trails.map((trail) => trail.TrailARN),
+        ...listed.flatMap((page) => page.Trails ?? []).flatMap((trail) => (trail.TrailARN ? [trail.TrailARN] : [])),
+      ]),
+    ];
     const summaries = await mapLimit(trails, ctx.concurrency, async (trail) => {
       const status = await send(ctx, 'GetTrailStatus', () => clients.cloudtrail.send(new GetTrailStatusCommand({ Name: trail.TrailARN })));
-      return { TrailARN: trail.TrailARN, IsMultiRegionTrail: trail.IsMultiRegionTrail ?? null, LogFileValidationEnabled: trail.LogFileValidationEnabled ?? null, IsLogging: status?.IsLogging ?? null };
+      return {
+        TrailARN: trail.TrailARN,
+        IsMultiRegionTrail: trail.IsMultiRegionTrail ?? null,
+        LogFileValidationEnabled: trail.LogFileValidationEnabled ?? null,
+        IsLogging: status?.IsLogging ?? null,
+      };
     });
     // Panther's GlobalEventSelectors: those of the first multi-region trail, as the account-wide view.
     const global = trails.find((trail) => trail.IsMultiRegionTrail === true);
-    const selectors = global ? await send(ctx, 'GetEventSelectors', () => clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: global.TrailARN }))) : undefined;
+    const selectors = global
+      ? await send(ctx, 'GetEventSelectors', () => clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: global.TrailARN })))
+      : undefined;
     meta = {
       ResourceType: CLOUDTRAIL_META,
       ResourceId: metaResourceId(ctx, CLOUDTRAIL_META),
@@ -39,7 +51,13 @@ export async function collectCloudTrailMeta(clients: Pick<ScanClients, 'cloudtra
   } catch (error) {
     return listingFailed(ctx, CLOUDTRAIL_META, error);
   }
-  return describeEach(ctx, CLOUDTRAIL_META, [meta], () => metaResourceId(ctx, CLOUDTRAIL_META), async (resource) => resource);
+  return describeEach(
+    ctx,
+    CLOUDTRAIL_META,
+    [meta],
+    () => metaResourceId(ctx, CLOUDTRAIL_META),
+    async (resource) => resource,
+  );
 }
 
 export const cloudTrailMetaCollector: Collector<typeof CLOUDTRAIL_META> = {

@@ -1,4 +1,11 @@
-import { GetEventSelectorsCommand, GetTrailCommand, GetTrailStatusCommand, paginateListTags, paginateListTrails, type TrailInfo } from '@aws-sdk/client-cloudtrail';
+import {
+  GetEventSelectorsCommand,
+  GetTrailCommand,
+  GetTrailStatusCommand,
+  paginateListTags,
+  paginateListTrails,
+  type TrailInfo,
+} from '@aws-sdk/client-cloudtrail';
 import { describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { plain, plainOrNull, tagMap } from '../resources/base';
@@ -63,7 +70,13 @@ export async function collectCloudTrailTrails(clients: Pick<ScanClients, 'cloudt
   } catch (error) {
     return listingFailed(ctx, CLOUDTRAIL_TRAIL, error);
   }
-  return describeEach(ctx, CLOUDTRAIL_TRAIL, trails, (trail) => trail.TrailARN, (trail) => describeTrail(trail, clients, ctx));
+  return describeEach(
+    ctx,
+    CLOUDTRAIL_TRAIL,
+    trails,
+    (trail) => trail.TrailARN,
+    (trail) => describeTrail(trail, clients, ctx),
+  );
 }
 
 export const cloudTrailTrailCollector: Collector<typeof CLOUDTRAIL_TRAIL> = {

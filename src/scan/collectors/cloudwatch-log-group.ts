@@ -21,24 +21,30 @@ export async function collectCloudWatchLogGroups(clients: Pick<ScanClients, 'log
   } catch (error) {
     return listingFailed(ctx, CLOUDWATCH_LOG_GROUP, error);
   }
-  return describeEach(ctx, CLOUDWATCH_LOG_GROUP, groups, (group) => groupArn(group, ctx), async (group) => {
-    const arn = groupArn(group, ctx);
-    return {
-      ...(plain(group) as object),
-      ResourceType: CLOUDWATCH_LOG_GROUP,
-      ResourceId: arn,
-      AccountId: ctx.accountId,
-      Region: ctx.region,
-      Arn: arn,
-      Name: group.logGroupName,
-      Tags: null,
-      TimeCreated: group.creationTime === undefined ? null : DateTime.fromMillis(group.creationTime, { zone: 'utc' }).toISO(),
-      KmsKeyId: group.kmsKeyId ?? null,
-      MetricFilterCount: group.metricFilterCount ?? null,
-      RetentionInDays: group.retentionInDays ?? null,
-      StoredBytes: group.storedBytes ?? null,
-    };
-  });
+  return describeEach(
+    ctx,
+    CLOUDWATCH_LOG_GROUP,
+    groups,
+    (group) => groupArn(group, ctx),
+    async (group) => {
+      const arn = groupArn(group, ctx);
+      return {
+        ...(plain(group) as object),
+        ResourceType: CLOUDWATCH_LOG_GROUP,
+        ResourceId: arn,
+        AccountId: ctx.accountId,
+        Region: ctx.region,
+        Arn: arn,
+        Name: group.logGroupName,
+        Tags: null,
+        TimeCreated: group.creationTime === undefined ? null : DateTime.fromMillis(group.creationTime, { zone: 'utc' }).toISO(),
+        KmsKeyId: group.kmsKeyId ?? null,
+        MetricFilterCount: group.metricFilterCount ?? null,
+        RetentionInDays: group.retentionInDays ?? null,
+        StoredBytes: group.storedBytes ?? null,
+      };
+    },
+  );
 }
 
 export const cloudWatchLogGroupCollector: Collector<typeof CLOUDWATCH_LOG_GROUP> = {

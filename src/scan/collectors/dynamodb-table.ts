@@ -18,32 +18,38 @@ export async function collectDynamoDbTables(clients: Pick<ScanClients, 'dynamodb
   } catch (error) {
     return listingFailed(ctx, DYNAMODB_TABLE, error);
   }
-  return describeEach(ctx, DYNAMODB_TABLE, names, (name) => tableArn(name, ctx), async (TableName) => {
-    try {
-      const [described, backups] = await Promise.all([
-        send(ctx, 'DescribeTable', () => clients.dynamodb.send(new DescribeTableCommand({ TableName }))),
-        send(ctx, 'DescribeContinuousBackups', () => clients.dynamodb.send(new DescribeContinuousBackupsCommand({ TableName }))),
-      ]);
-      const table = described?.Table ?? {};
-      const arn = table.TableArn ?? tableArn(TableName, ctx);
-      return {
-        ...(plain(table) as object),
-        ResourceType: DYNAMODB_TABLE,
-        ResourceId: arn,
-        AccountId: ctx.accountId,
-        Region: ctx.region,
-        Arn: arn,
-        Id: table.TableId ?? null,
-        Name: TableName,
-        Tags: null,
-        TimeCreated: isoOrNull(table.CreationDateTime),
-        ContinuousBackupsDescription: plainOrNull(backups?.ContinuousBackupsDescription),
-      };
-    } catch (error) {
-      if (error instanceof AwsCallFailure && isAbsent(error.cause, ['ResourceNotFoundException', 'TableNotFoundException'])) return undefined;
-      throw error;
-    }
-  });
+  return describeEach(
+    ctx,
+    DYNAMODB_TABLE,
+    names,
+    (name) => tableArn(name, ctx),
+    async (TableName) => {
+      try {
+        const [described, backups] = await Promise.all([
+          send(ctx, 'DescribeTable', () => clients.dynamodb.send(new DescribeTableCommand({ TableName }))),
+          send(ctx, 'DescribeContinuousBackups', () => clients.dynamodb.send(new DescribeContinuousBackupsCommand({ TableName }))),
+        ]);
+        const table = described?.Table ?? {};
+        const arn = table.TableArn ?? tableArn(TableName, ctx);
+        return {
+          ...(plain(table) as object),
+          ResourceType: DYNAMODB_TABLE,
+          ResourceId: arn,
+          AccountId: ctx.accountId,
+          Region: ctx.region,
+          Arn: arn,
+          Id: table.TableId ?? null,
+          Name: TableName,
+          Tags: null,
+          TimeCreated: isoOrNull(table.CreationDateTime),
+          ContinuousBackupsDescription: plainOrNull(backups?.ContinuousBackupsDescription),
+        };
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['ResourceNotFoundException', 'TableNotFoundException'])) return undefined;
+        throw error;
+      }
+    },
+  );
 }
 
 export const dynamoDbTableCollector: Collector<typeof DYNAMODB_TABLE> = {

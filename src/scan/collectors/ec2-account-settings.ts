@@ -1,4 +1,9 @@
-import { GetEbsDefaultKmsKeyIdCommand, GetEbsEncryptionByDefaultCommand, GetImageBlockPublicAccessStateCommand, GetSnapshotBlockPublicAccessStateCommand } from '@aws-sdk/client-ec2';
+import {
+  GetEbsDefaultKmsKeyIdCommand,
+  GetEbsEncryptionByDefaultCommand,
+  GetImageBlockPublicAccessStateCommand,
+  GetSnapshotBlockPublicAccessStateCommand,
+} from '@aws-sdk/client-ec2';
 import { describeEach, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { EC2_ACCOUNT_SETTINGS, type Ec2AccountSettings } from '../resources/ec2-account-settings';
@@ -31,7 +36,13 @@ export async function collectEc2AccountSettings(clients: Pick<ScanClients, 'ec2'
   } catch (error) {
     return listingFailed(ctx, EC2_ACCOUNT_SETTINGS, error);
   }
-  return describeEach(ctx, EC2_ACCOUNT_SETTINGS, [settings], () => metaResourceId(ctx, EC2_ACCOUNT_SETTINGS), async (resource) => resource);
+  return describeEach(
+    ctx,
+    EC2_ACCOUNT_SETTINGS,
+    [settings],
+    () => metaResourceId(ctx, EC2_ACCOUNT_SETTINGS),
+    async (resource) => resource,
+  );
 }
 
 export const ec2AccountSettingsCollector: Collector<typeof EC2_ACCOUNT_SETTINGS> = {

@@ -19,10 +19,27 @@ export async function collectEc2Amis(clients: Pick<ScanClients, 'ec2'>, ctx: Col
   } catch (error) {
     return listingFailed(ctx, EC2_AMI, error);
   }
-  return describeEach(ctx, EC2_AMI, images, (image) => imageArn(image.ImageId, ctx), async (image) => {
-    const arn = imageArn(image.ImageId, ctx);
-    return { ...(plain(image) as object), ResourceType: EC2_AMI, ResourceId: arn, AccountId: ctx.accountId, Region: ctx.region, Arn: arn, Id: image.ImageId, Name: image.Name ?? null, Tags: tagMap(image.Tags), TimeCreated: image.CreationDate ?? null };
-  });
+  return describeEach(
+    ctx,
+    EC2_AMI,
+    images,
+    (image) => imageArn(image.ImageId, ctx),
+    async (image) => {
+      const arn = imageArn(image.ImageId, ctx);
+      return {
+        ...(plain(image) as object),
+        ResourceType: EC2_AMI,
+        ResourceId: arn,
+        AccountId: ctx.accountId,
+        Region: ctx.region,
+        Arn: arn,
+        Id: image.ImageId,
+        Name: image.Name ?? null,
+        Tags: tagMap(image.Tags),
+        TimeCreated: image.CreationDate ?? null,
+      };
+    },
+  );
 }
 
 export const ec2AmiCollector: Collector<typeof EC2_AMI> = {

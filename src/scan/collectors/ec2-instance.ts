@@ -22,11 +22,28 @@ export async function collectEc2Instances(clients: Pick<ScanClients, 'ec2'>, ctx
   } catch (error) {
     return listingFailed(ctx, EC2_INSTANCE, error);
   }
-  return describeEach(ctx, EC2_INSTANCE, instances, (instance) => instanceArn(instance.InstanceId, ctx), async (instance) => {
-    const arn = instanceArn(instance.InstanceId, ctx);
-    const name = instance.Tags?.find((tag) => tag.Key === 'Name')?.Value ?? null;
-    return { ...(plain(instance) as object), ResourceType: EC2_INSTANCE, ResourceId: arn, AccountId: ctx.accountId, Region: ctx.region, Arn: arn, Id: instance.InstanceId, Name: name, Tags: tagMap(instance.Tags), TimeCreated: isoOrNull(instance.LaunchTime) };
-  });
+  return describeEach(
+    ctx,
+    EC2_INSTANCE,
+    instances,
+    (instance) => instanceArn(instance.InstanceId, ctx),
+    async (instance) => {
+      const arn = instanceArn(instance.InstanceId, ctx);
+      const name = instance.Tags?.find((tag) => tag.Key === 'Name')?.Value ?? null;
+      return {
+        ...(plain(instance) as object),
+        ResourceType: EC2_INSTANCE,
+        ResourceId: arn,
+        AccountId: ctx.accountId,
+        Region: ctx.region,
+        Arn: arn,
+        Id: instance.InstanceId,
+        Name: name,
+        Tags: tagMap(instance.Tags),
+        TimeCreated: isoOrNull(instance.LaunchTime),
+      };
+    },
+  );
 }
 
 export const ec2InstanceCollector: Collector<typeof EC2_INSTANCE> = {

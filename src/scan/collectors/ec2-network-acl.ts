@@ -37,7 +37,13 @@ export async function collectEc2NetworkAcls(clients: Pick<ScanClients, 'ec2'>, c
   } catch (error) {
     return listingFailed(ctx, EC2_NETWORK_ACL, error);
   }
-  return describeEach(ctx, EC2_NETWORK_ACL, acls, (acl) => networkAclArn(acl.NetworkAclId, ctx), async (acl) => toResource(acl, ctx));
+  return describeEach(
+    ctx,
+    EC2_NETWORK_ACL,
+    acls,
+    (acl) => networkAclArn(acl.NetworkAclId, ctx),
+    async (acl) => toResource(acl, ctx),
+  );
 }
 
 export const ec2NetworkAclCollector: Collector<typeof EC2_NETWORK_ACL> = {

@@ -40,11 +40,21 @@ export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>
   } catch (error) {
     return listingFailed(ctx, EC2_SECURITY_GROUP, error);
   }
-  return describeEach(ctx, EC2_SECURITY_GROUP, groups, (group) => securityGroupArn(group.GroupId, ctx), async (group) => toResource(group, ctx));
+  return describeEach(
+    ctx,
+    EC2_SECURITY_GROUP,
+    groups,
+    (group) => securityGroupArn(group.GroupId, ctx),
+    async (group) => toResource(group, ctx),
+  );
 }
 
 /** One group by id, for a re-scan after a change; a group deleted meanwhile yields nothing. */
-export async function collectEc2SecurityGroup(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext, groupId: string): Promise<CollectionResult<Ec2SecurityGroup>> {
+export async function collectEc2SecurityGroup(
+  clients: Pick<ScanClients, 'ec2'>,
+  ctx: CollectContext,
+  groupId: string,
+): Promise<CollectionResult<Ec2SecurityGroup>> {
   let groups: ListedGroup[];
   try {
     const pages = await listAll(ctx, 'DescribeSecurityGroups', paginateDescribeSecurityGroups, clients.ec2, { GroupIds: [groupId] }, (page) => page.NextToken);
@@ -53,7 +63,13 @@ export async function collectEc2SecurityGroup(clients: Pick<ScanClients, 'ec2'>,
     if (error instanceof AwsCallFailure && isAbsent(error.cause, ['InvalidGroup.NotFound', 'InvalidGroupId.Malformed'])) return { resources: [], errors: [] };
     return listingFailed(ctx, EC2_SECURITY_GROUP, error);
   }
-  return describeEach(ctx, EC2_SECURITY_GROUP, groups, (group) => securityGroupArn(group.GroupId, ctx), async (group) => toResource(group, ctx));
+  return describeEach(
+    ctx,
+    EC2_SECURITY_GROUP,
+    groups,
+    (group) => securityGroupArn(group.GroupId, ctx),
+    async (group) => toResource(group, ctx),
+  );
 }
 
 export const ec2SecurityGroupCollector: Collector<typeof EC2_SECURITY_GROUP> = {

@@ -23,32 +23,48 @@ export async function collectEc2Volumes(clients: Pick<ScanClients, 'ec2'>, ctx: 
       listAll(ctx, 'DescribeSnapshots', paginateDescribeSnapshots, clients.ec2, { OwnerIds: ['self'] }, (page) => page.NextToken),
     ]);
     volumes = volumePages.flatMap((page) => page.Volumes ?? []).filter((volume): volume is ListedVolume => typeof volume.VolumeId === 'string');
-    const snapshots = snapshotPages.flatMap((page) => page.Snapshots ?? []).filter((snapshot): snapshot is Snapshot & { SnapshotId: string; VolumeId: string } => typeof snapshot.SnapshotId === 'string' && typeof snapshot.VolumeId === 'string');
+    const snapshots = snapshotPages
+      .flatMap((page) => page.Snapshots ?? [])
+      .filter(
+        (snapshot): snapshot is Snapshot & { SnapshotId: string; VolumeId: string } =>
+          typeof snapshot.SnapshotId === 'string' && typeof snapshot.VolumeId === 'string',
+      );
     const described = await mapLimit(snapshots, ctx.concurrency, async (snapshot) => {
-      const attribute = await send(ctx, 'DescribeSnapshotAttribute', () => clients.ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.SnapshotId, Attribute: 'createVolumePermission' })));
-      return { volumeId: snapshot.VolumeId, snapshot: { ...(plain(snapshot) as object), CreateVolumePermissions: plain(attribute?.CreateVolumePermissions ?? []) } };
+      const attribute = await send(ctx, 'DescribeSnapshotAttribute', () =>
+        clients.ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.SnapshotId, Attribute: 'createVolumePermission' })),
+      );
+      return {
+        volumeId: snapshot.VolumeId,
+        snapshot: { ...(plain(snapshot) as object), CreateVolumePermissions: plain(attribute?.CreateVolumePermissions ?? []) },
+      };
     });
     for (const { volumeId, snapshot } of described) snapshotsByVolume.set(volumeId, [...(snapshotsByVolume.get(volumeId) ?? []), snapshot]);
   } catch (error) {
     return listingFailed(ctx, EC2_VOLUME, error);
   }
-  return describeEach(ctx, EC2_VOLUME, volumes, (volume) => volumeArn(volume.VolumeId, ctx), async (volume) => {
-    const arn = volumeArn(volume.VolumeId, ctx);
-    const name = volume.Tags?.find((tag) => tag.Key === 'Name')?.Value ?? null;
-    return {
-      ...(plain(volume) as object),
-      ResourceType: EC2_VOLUME,
-      ResourceId: arn,
-      AccountId: ctx.accountId,
-      Region: ctx.region,
-      Arn: arn,
-      Id: volume.VolumeId,
-      Name: name,
-      Tags: tagMap(volume.Tags),
-      TimeCreated: isoOrNull(volume.CreateTime),
-      Snapshots: snapshotsByVolume.get(volume.VolumeId) ?? [],
-    };
-  });
+  return describeEach(
+    ctx,
+    EC2_VOLUME,
+    volumes,
+    (volume) => volumeArn(volume.VolumeId, ctx),
+    async (volume) => {
+      const arn = volumeArn(volume.VolumeId, ctx);
+      const name = volume.Tags?.find((tag) => tag.Key === 'Name')?.Value ?? null;
+      return {
+        ...(plain(volume) as object),
+        ResourceType: EC2_VOLUME,
+        ResourceId: arn,
+        AccountId: ctx.accountId,
+        Region: ctx.region,
+        Arn: arn,
+        Id: volume.VolumeId,
+        Name: name,
+        Tags: tagMap(volume.Tags),
+        TimeCreated: isoOrNull(volume.CreateTime),
+        Snapshots: snapshotsByVolume.get(volume.VolumeId) ?? [],
+      };
+    },
+  );
 }
 
 export const ec2VolumeCollector: Collector<typeof EC2_VOLUME> = {

@@ -52,7 +52,13 @@ export async function collectEc2Vpcs(clients: Pick<ScanClients, 'ec2'>, ctx: Col
   } catch (error) {
     return listingFailed(ctx, EC2_VPC, error);
   }
-  return describeEach(ctx, EC2_VPC, vpcs, (vpc) => vpcArn(vpc.VpcId, ctx), async (vpc) => toResource(vpc, flowLogsByVpc.get(vpc.VpcId) ?? [], ctx));
+  return describeEach(
+    ctx,
+    EC2_VPC,
+    vpcs,
+    (vpc) => vpcArn(vpc.VpcId, ctx),
+    async (vpc) => toResource(vpc, flowLogsByVpc.get(vpc.VpcId) ?? [], ctx),
+  );
 }
 
 export const ec2VpcCollector: Collector<typeof EC2_VPC> = {

@@ -12,7 +12,11 @@ export function decodePolicy(document: string | undefined): string | null {
 }
 
 /** Inline policies by name → document, or null when there are none (as Panther writes it). */
-export async function inlinePolicies(ctx: CollectContext, names: readonly string[], read: (name: string) => Promise<string | undefined>): Promise<Record<string, string | null> | null> {
+export async function inlinePolicies(
+  ctx: CollectContext,
+  names: readonly string[],
+  read: (name: string) => Promise<string | undefined>,
+): Promise<Record<string, string | null> | null> {
   if (names.length === 0) return null;
   const documents = await mapLimit(names, ctx.concurrency, async (name) => [name, decodePolicy(await read(name))] as const);
   return Object.fromEntries(documents);

@@ -1,4 +1,11 @@
-import { GetGroupPolicyCommand, paginateGetGroup, paginateListAttachedGroupPolicies, paginateListGroupPolicies, paginateListGroups, type Group } from '@aws-sdk/client-iam';
+import {
+  GetGroupPolicyCommand,
+  paginateGetGroup,
+  paginateListAttachedGroupPolicies,
+  paginateListGroupPolicies,
+  paginateListGroups,
+  type Group,
+} from '@aws-sdk/client-iam';
 import { isAbsent } from '../aws-errors';
 import { AwsCallFailure, describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
@@ -15,10 +22,14 @@ async function describeGroup(group: NamedGroup, iam: ScanClients['iam'], ctx: Co
     listAll(ctx, 'ListGroupPolicies', paginateListGroupPolicies, iam, { GroupName }, (page) => page.Marker),
     listAll(ctx, 'ListAttachedGroupPolicies', paginateListAttachedGroupPolicies, iam, { GroupName }, (page) => page.Marker),
   ]);
-  const inline = await inlinePolicies(ctx, inlinePages.flatMap((page) => page.PolicyNames ?? []), async (PolicyName) => {
-    const output = await send(ctx, 'GetGroupPolicy', () => iam.send(new GetGroupPolicyCommand({ GroupName, PolicyName })));
-    return output?.PolicyDocument;
-  });
+  const inline = await inlinePolicies(
+    ctx,
+    inlinePages.flatMap((page) => page.PolicyNames ?? []),
+    async (PolicyName) => {
+      const output = await send(ctx, 'GetGroupPolicy', () => iam.send(new GetGroupPolicyCommand({ GroupName, PolicyName })));
+      return output?.PolicyDocument;
+    },
+  );
   return {
     ResourceType: IAM_GROUP,
     ResourceId: group.Arn,
@@ -42,18 +53,26 @@ export async function collectIamGroups(clients: Pick<ScanClients, 'iam'>, ctx: C
   let groups: NamedGroup[];
   try {
     const pages = await listAll(ctx, 'ListGroups', paginateListGroups, clients.iam, {}, (page) => page.Marker);
-    groups = pages.flatMap((page) => page.Groups ?? []).filter((group): group is NamedGroup => typeof group.GroupName === 'string' && typeof group.Arn === 'string');
+    groups = pages
+      .flatMap((page) => page.Groups ?? [])
+      .filter((group): group is NamedGroup => typeof group.GroupName === 'string' && typeof group.Arn === 'string');
   } catch (error) {
     return listingFailed(global, IAM_GROUP, error);
   }
-  return describeEach(global, IAM_GROUP, groups, (group) => group.Arn, async (group) => {
-    try {
-      return await describeGroup(group, clients.iam, ctx);
-    } catch (error) {
-      if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
-      throw error;
-    }
-  });
+  return describeEach(
+    global,
+    IAM_GROUP,
+    groups,
+    (group) => group.Arn,
+    async (group) => {
+      try {
+        return await describeGroup(group, clients.iam, ctx);
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
+        throw error;
+      }
+    },
+  );
 }
 
 export const iamGroupCollector: Collector<typeof IAM_GROUP> = {

@@ -36,7 +36,13 @@ export async function collectIamPasswordPolicy(clients: Pick<ScanClients, 'iam'>
       return listingFailed(global, IAM_PASSWORD_POLICY, error);
     }
   }
-  return describeEach(global, IAM_PASSWORD_POLICY, [toResource(policy, ctx)], () => passwordPolicyId(ctx), async (resource) => resource);
+  return describeEach(
+    global,
+    IAM_PASSWORD_POLICY,
+    [toResource(policy, ctx)],
+    () => passwordPolicyId(ctx),
+    async (resource) => resource,
+  );
 }
 
 export const iamPasswordPolicyCollector: Collector<typeof IAM_PASSWORD_POLICY> = {

@@ -14,40 +14,50 @@ export async function collectIamPolicies(clients: Pick<ScanClients, 'iam'>, ctx:
   let policies: NamedPolicy[];
   try {
     const pages = await listAll(ctx, 'ListPolicies', paginateListPolicies, clients.iam, { Scope: 'Local' }, (page) => page.Marker);
-    policies = pages.flatMap((page) => page.Policies ?? []).filter((policy): policy is NamedPolicy => typeof policy.PolicyName === 'string' && typeof policy.Arn === 'string');
+    policies = pages
+      .flatMap((page) => page.Policies ?? [])
+      .filter((policy): policy is NamedPolicy => typeof policy.PolicyName === 'string' && typeof policy.Arn === 'string');
   } catch (error) {
     return listingFailed(global, IAM_POLICY, error);
   }
-  return describeEach(global, IAM_POLICY, policies, (policy) => policy.Arn, async (policy) => {
-    let document: string | undefined;
-    try {
-      const version = await send(ctx, 'GetPolicyVersion', () => clients.iam.send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: policy.DefaultVersionId ?? 'v1' })));
-      document = version?.PolicyVersion?.Document;
-    } catch (error) {
-      if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
-      throw error;
-    }
-    return {
-      ResourceType: IAM_POLICY,
-      ResourceId: policy.Arn,
-      AccountId: ctx.accountId,
-      Region: GLOBAL_REGION,
-      Arn: policy.Arn,
-      Id: policy.PolicyId ?? null,
-      Name: policy.PolicyName,
-      Tags: null,
-      TimeCreated: isoOrNull(policy.CreateDate),
-      AttachmentCount: policy.AttachmentCount ?? null,
-      DefaultVersionId: policy.DefaultVersionId ?? null,
-      Description: policy.Description ?? null,
-      IsAttachable: policy.IsAttachable ?? null,
-      Path: policy.Path ?? null,
-      PermissionsBoundaryUsageCount: policy.PermissionsBoundaryUsageCount ?? null,
-      UpdateDate: isoOrNull(policy.UpdateDate),
-      Entities: null,
-      PolicyDocument: decodePolicy(document),
-    };
-  });
+  return describeEach(
+    global,
+    IAM_POLICY,
+    policies,
+    (policy) => policy.Arn,
+    async (policy) => {
+      let document: string | undefined;
+      try {
+        const version = await send(ctx, 'GetPolicyVersion', () =>
+          clients.iam.send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: policy.DefaultVersionId ?? 'v1' })),
+        );
+        document = version?.PolicyVersion?.Document;
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
+        throw error;
+      }
+      return {
+        ResourceType: IAM_POLICY,
+        ResourceId: policy.Arn,
+        AccountId: ctx.accountId,
+        Region: GLOBAL_REGION,
+        Arn: policy.Arn,
+        Id: policy.PolicyId ?? null,
+        Name: policy.PolicyName,
+        Tags: null,
+        TimeCreated: isoOrNull(policy.CreateDate),
+        AttachmentCount: policy.AttachmentCount ?? null,
+        DefaultVersionId: policy.DefaultVersionId ?? null,
+        Description: policy.Description ?? null,
+        IsAttachable: policy.IsAttachable ?? null,
+        Path: policy.Path ?? null,
+        PermissionsBoundaryUsageCount: policy.PermissionsBoundaryUsageCount ?? null,
+        UpdateDate: isoOrNull(policy.UpdateDate),
+        Entities: null,
+        PolicyDocument: decodePolicy(document),
+      };
+    },
+  );
 }
 
 export const iamPolicyCollector: Collector<typeof IAM_POLICY> = {

@@ -14,10 +14,14 @@ async function describeRole(role: NamedRole, iam: ScanClients['iam'], ctx: Colle
     listAll(ctx, 'ListRolePolicies', paginateListRolePolicies, iam, { RoleName }, (page) => page.Marker),
     listAll(ctx, 'ListAttachedRolePolicies', paginateListAttachedRolePolicies, iam, { RoleName }, (page) => page.Marker),
   ]);
-  const inline = await inlinePolicies(ctx, inlinePages.flatMap((page) => page.PolicyNames ?? []), async (PolicyName) => {
-    const output = await send(ctx, 'GetRolePolicy', () => iam.send(new GetRolePolicyCommand({ RoleName, PolicyName })));
-    return output?.PolicyDocument;
-  });
+  const inline = await inlinePolicies(
+    ctx,
+    inlinePages.flatMap((page) => page.PolicyNames ?? []),
+    async (PolicyName) => {
+      const output = await send(ctx, 'GetRolePolicy', () => iam.send(new GetRolePolicyCommand({ RoleName, PolicyName })));
+      return output?.PolicyDocument;
+    },
+  );
   return {
     ResourceType: IAM_ROLE,
     ResourceId: role.Arn,
@@ -48,14 +52,20 @@ export async function collectIamRoles(clients: Pick<ScanClients, 'iam'>, ctx: Co
   } catch (error) {
     return listingFailed(global, IAM_ROLE, error);
   }
-  return describeEach(global, IAM_ROLE, roles, (role) => role.Arn, async (role) => {
-    try {
-      return await describeRole(role, clients.iam, ctx);
-    } catch (error) {
-      if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
-      throw error;
-    }
-  });
+  return describeEach(
+    global,
+    IAM_ROLE,
+    roles,
+    (role) => role.Arn,
+    async (role) => {
+      try {
+        return await describeRole(role, clients.iam, ctx);
+      } catch (error) {
+        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchEntity', 'NoSuchEntityException'])) return undefined;
+        throw error;
+      }
+    },
+  );
 }
 
 export const iamRoleCollector: Collector<typeof IAM_ROLE> = {

@@ -35,7 +35,13 @@ export async function collectIamRootUser(clients: Pick<ScanClients, 'iam'>, ctx:
     return listingFailed(global, IAM_ROOT_USER, error);
   }
   // Validated like every other resource, so a surprising report is reported rather than judged.
-  return describeEach(global, IAM_ROOT_USER, [root], () => arn, async (resource) => resource);
+  return describeEach(
+    global,
+    IAM_ROOT_USER,
+    [root],
+    () => arn,
+    async (resource) => resource,
+  );
 }
 
 export const iamRootUserCollector: Collector<typeof IAM_ROOT_USER> = {

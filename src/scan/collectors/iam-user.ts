@@ -30,10 +30,14 @@ async function describeUser(user: NamedUser, report: ReadonlyMap<string, Credent
     listAll(ctx, 'ListUserPolicies', paginateListUserPolicies, iam, { UserName }, (page) => page.Marker),
     listAll(ctx, 'ListAttachedUserPolicies', paginateListAttachedUserPolicies, iam, { UserName }, (page) => page.Marker),
   ]);
-  const inline = await inlinePolicies(ctx, inlinePages.flatMap((page) => page.PolicyNames ?? []), async (PolicyName) => {
-    const output = await send(ctx, 'GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName, PolicyName })));
-    return output?.PolicyDocument;
-  });
+  const inline = await inlinePolicies(
+    ctx,
+    inlinePages.flatMap((page) => page.PolicyNames ?? []),
+    async (PolicyName) => {
+      const output = await send(ctx, 'GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName, PolicyName })));
+      return output?.PolicyDocument;
+    },
+  );
   // Virtual devices' serials are ARNs (…:mfa/name); hardware and U2F devices' are not.
   const virtual = mfaPages.flatMap((page) => page.MFADevices ?? []).find((device) => device.SerialNumber?.includes(':mfa/'));
 

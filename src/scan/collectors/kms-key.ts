@@ -1,4 +1,12 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListKeys, paginateListResourceTags, type KeyListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  paginateListKeys,
+  paginateListResourceTags,
+  type KeyListEntry,
+  type KeyMetadata,
+} from '@aws-sdk/client-kms';
 import { describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { isoOrNull, tagMap } from '../resources/base';
@@ -22,10 +30,12 @@ async function describeKey(key: ListedKey, clients: Pick<ScanClients, 'kms'>, ct
   const KeyId = key.KeyId;
   const metadata = (await send(ctx, 'DescribeKey', () => clients.kms.send(new DescribeKeyCommand({ KeyId })))).KeyMetadata;
   // AWS-managed keys rotate on AWS's schedule and cannot be changed: not the account's to fix.
-  if (!metadata || metadata.KeyManager !== 'CUSTOMER') return undefined;
+  if (metadata?.KeyManager !== 'CUSTOMER') return undefined;
 
   const [rotation, tagPages, policy] = await Promise.all([
-    rotationApplies(metadata) ? send(ctx, 'GetKeyRotationStatus', () => clients.kms.send(new GetKeyRotationStatusCommand({ KeyId }))) : Promise.resolve(undefined),
+    rotationApplies(metadata)
+      ? send(ctx, 'GetKeyRotationStatus', () => clients.kms.send(new GetKeyRotationStatusCommand({ KeyId })))
+      : Promise.resolve(undefined),
     listAll(ctx, 'ListResourceTags', paginateListResourceTags, clients.kms, { KeyId }, (page) => page.NextMarker),
     send(ctx, 'GetKeyPolicy', () => clients.kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))),
   ]);
@@ -70,7 +80,13 @@ export async function collectKmsKeys(clients: Pick<ScanClients, 'kms'>, ctx: Col
   } catch (error) {
     return listingFailed(ctx, KMS_KEY, error);
   }
-  return describeEach(ctx, KMS_KEY, keys, (key) => keyArn(key, ctx), (key) => describeKey(key, clients, ctx));
+  return describeEach(
+    ctx,
+    KMS_KEY,
+    keys,
+    (key) => keyArn(key, ctx),
+    (key) => describeKey(key, clients, ctx),
+  );
 }
 
 export const kmsKeyCollector: Collector<typeof KMS_KEY> = {

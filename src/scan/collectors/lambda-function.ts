@@ -22,30 +22,38 @@ export async function collectLambdaFunctions(clients: Pick<ScanClients, 'lambda'
   let functions: NamedFunction[];
   try {
     const pages = await listAll(ctx, 'ListFunctions', paginateListFunctions, clients.lambda, {}, (page) => page.NextMarker);
-    functions = pages.flatMap((page) => page.Functions ?? []).filter((fn): fn is NamedFunction => typeof fn.FunctionName === 'string' && typeof fn.FunctionArn === 'string');
+    functions = pages
+      .flatMap((page) => page.Functions ?? [])
+      .filter((fn): fn is NamedFunction => typeof fn.FunctionName === 'string' && typeof fn.FunctionArn === 'string');
   } catch (error) {
     return listingFailed(ctx, LAMBDA_FUNCTION, error);
   }
-  return describeEach(ctx, LAMBDA_FUNCTION, functions, (fn) => fn.FunctionArn, async (fn) => {
-    const FunctionName = fn.FunctionName;
-    const [policy, url] = await Promise.all([
-      unlessMissing(ctx, 'GetPolicy', () => clients.lambda.send(new GetPolicyCommand({ FunctionName }))),
-      unlessMissing(ctx, 'GetFunctionUrlConfig', () => clients.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName }))),
-    ]);
-    return {
-      ...(plain(fn) as object),
-      ResourceType: LAMBDA_FUNCTION,
-      ResourceId: fn.FunctionArn,
-      AccountId: ctx.accountId,
-      Region: ctx.region,
-      Arn: fn.FunctionArn,
-      Name: FunctionName,
-      Tags: null,
-      TimeCreated: null,
-      Policy: policy ? plain(policy) : null,
-      FunctionUrlConfig: url ? plain(url) : null,
-    };
-  });
+  return describeEach(
+    ctx,
+    LAMBDA_FUNCTION,
+    functions,
+    (fn) => fn.FunctionArn,
+    async (fn) => {
+      const FunctionName = fn.FunctionName;
+      const [policy, url] = await Promise.all([
+        unlessMissing(ctx, 'GetPolicy', () => clients.lambda.send(new GetPolicyCommand({ FunctionName }))),
+        unlessMissing(ctx, 'GetFunctionUrlConfig', () => clients.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName }))),
+      ]);
+      return {
+        ...(plain(fn) as object),
+        ResourceType: LAMBDA_FUNCTION,
+        ResourceId: fn.FunctionArn,
+        AccountId: ctx.accountId,
+        Region: ctx.region,
+        Arn: fn.FunctionArn,
+        Name: FunctionName,
+        Tags: null,
+        TimeCreated: null,
+        Policy: policy ? plain(policy) : null,
+        FunctionUrlConfig: url ? plain(url) : null,
+      };
+    },
+  );
 }
 
 export const lambdaFunctionCollector: Collector<typeof LAMBDA_FUNCTION> = {

@@ -36,11 +36,17 @@ async function optional<T, A>(ctx: CollectContext, operation: string, absentCode
   }
 }
 
-async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (region: string) => S3Client, listing: S3Client, ctx: CollectContext): Promise<unknown> {
+async function describeBucket(
+  bucket: Bucket & { Name: string },
+  s3ForRegion: (region: string) => S3Client,
+  listing: S3Client,
+  ctx: CollectContext,
+): Promise<unknown> {
   const Bucket = bucket.Name;
   // ExpectedBucketOwner makes S3 refuse instead of describing a bucket someone else owns.
   const input = { Bucket, ExpectedBucketOwner: ctx.accountId };
-  const region = bucket.BucketRegion ?? regionOfLocation((await send(ctx, 'GetBucketLocation', () => listing.send(new GetBucketLocationCommand(input)))).LocationConstraint);
+  const region =
+    bucket.BucketRegion ?? regionOfLocation((await send(ctx, 'GetBucketLocation', () => listing.send(new GetBucketLocationCommand(input)))).LocationConstraint);
   const s3 = s3ForRegion(region);
 
   const [encryption, publicAccessBlock, acl, policy, policyStatus, versioning, logging, objectLock, tagging, lifecycle] = await Promise.all([
@@ -51,9 +57,13 @@ async function describeBucket(bucket: Bucket & { Name: string }, s3ForRegion: (r
     optional(ctx, 'GetBucketPolicyStatus', ['NoSuchBucketPolicy'], undefined, () => s3.send(new GetBucketPolicyStatusCommand(input))),
     send(ctx, 'GetBucketVersioning', () => s3.send(new GetBucketVersioningCommand(input))),
     send(ctx, 'GetBucketLogging', () => s3.send(new GetBucketLoggingCommand(input))),
-    optional(ctx, 'GetObjectLockConfiguration', ['ObjectLockConfigurationNotFoundError'], undefined, () => s3.send(new GetObjectLockConfigurationCommand(input))),
+    optional(ctx, 'GetObjectLockConfiguration', ['ObjectLockConfigurationNotFoundError'], undefined, () =>
+      s3.send(new GetObjectLockConfigurationCommand(input)),
+    ),
     optional(ctx, 'GetBucketTagging', ['NoSuchTagSet'], undefined, () => s3.send(new GetBucketTaggingCommand(input))),
-    optional(ctx, 'GetBucketLifecycleConfiguration', ['NoSuchLifecycleConfiguration'], undefined, () => s3.send(new GetBucketLifecycleConfigurationCommand(input))),
+    optional(ctx, 'GetBucketLifecycleConfiguration', ['NoSuchLifecycleConfiguration'], undefined, () =>
+      s3.send(new GetBucketLifecycleConfigurationCommand(input)),
+    ),
   ]);
 
   const arn = `arn:${ctx.partition}:s3:::${Bucket}`;
@@ -110,7 +120,11 @@ export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForR
 }
 
 /** One bucket by name, for a re-scan after a change: the listing is skipped, the bucket read where it lives. */
-export async function collectS3Bucket(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext, name: string): Promise<CollectionResult<S3Bucket>> {
+export async function collectS3Bucket(
+  clients: Pick<ScanClients, 's3' | 's3ForRegion'>,
+  ctx: CollectContext,
+  name: string,
+): Promise<CollectionResult<S3Bucket>> {
   return describeEach(
     ctx,
     S3_BUCKET,

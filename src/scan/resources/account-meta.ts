@@ -52,7 +52,9 @@ export const accessAnalyzerMetaSchema = z.looseObject({
 /** Prowl's meta resource: the account-wide S3 Block Public Access (s3control GetPublicAccessBlock). */
 export const s3AccountBlockSchema = z.looseObject({
   ...resourceBase(S3_ACCOUNT_BLOCK),
-  PublicAccessBlockConfiguration: optional(z.looseObject({ BlockPublicAcls: flag, BlockPublicPolicy: flag, IgnorePublicAcls: flag, RestrictPublicBuckets: flag })),
+  PublicAccessBlockConfiguration: optional(
+    z.looseObject({ BlockPublicAcls: flag, BlockPublicPolicy: flag, IgnorePublicAcls: flag, RestrictPublicBuckets: flag }),
+  ),
 });
 
 export type GuardDutyDetector = z.infer<typeof guardDutyDetectorSchema>;

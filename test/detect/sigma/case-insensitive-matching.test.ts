@@ -54,8 +54,11 @@ describe('case-insensitive matching', () => {
 
   it('a list of plain values agrees with lower-casing both sides', () => {
     fc.assert(
-      fc.property(fc.array(trickyText.filter(noWildcards), { minLength: 1, maxLength: 10 }), patternAndValue(trickyText), (patterns, [extra, value]) =>
-        fieldMatcher('field', [...patterns, extra])({ field: value }) === [...patterns, extra].some((pattern) => reference.equals(value, pattern)),
+      fc.property(
+        fc.array(trickyText.filter(noWildcards), { minLength: 1, maxLength: 10 }),
+        patternAndValue(trickyText),
+        (patterns, [extra, value]) =>
+          fieldMatcher('field', [...patterns, extra])({ field: value }) === [...patterns, extra].some((pattern) => reference.equals(value, pattern)),
       ),
       { numRuns: 300 },
     );

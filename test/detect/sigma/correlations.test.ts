@@ -63,20 +63,30 @@ describe('Sigma correlation rules', () => {
   });
 
   it('event_count with gt fires one past the number', () => {
-    const rule = rulesOf(load(base('denied', 'GetSecretValue'), correlation('Over Two', { type: 'event_count', rules: ['denied-id'], timespan: '1h', condition: { gt: 2 } }))).find((one) => one.id.endsWith('OverTwo'));
+    const rule = rulesOf(
+      load(base('denied', 'GetSecretValue'), correlation('Over Two', { type: 'event_count', rules: ['denied-id'], timespan: '1h', condition: { gt: 2 } })),
+    ).find((one) => one.id.endsWith('OverTwo'));
     expect(rule).toMatchObject({ threshold: 3, dedupPeriodMinutes: 60, severity: 'HIGH' });
   });
 
   it('value_count counts distinct values of the field, not events', () => {
     const report = load(
       base('read', 'GetSecretValue'),
-      correlation('Many Distinct Secrets', { type: 'value_count', rules: ['read'], 'group-by': ['userIdentity.arn'], timespan: '5m', condition: { field: 'requestParameters.secretId', gte: 3 } }),
+      correlation('Many Distinct Secrets', {
+        type: 'value_count',
+        rules: ['read'],
+        'group-by': ['userIdentity.arn'],
+        timespan: '5m',
+        condition: { field: 'requestParameters.secretId', gte: 3 },
+      }),
     );
     const read = (secretId: string): NormalizedEvent => event('GetSecretValue', { requestParameters: { secretId } });
     expect(replay(rulesOf(report), [read('a'), read('a'), read('b'), read('b')])).toEqual([]);
     // Values are compared as written, as a backend's distinct count does: AWS names are case-sensitive.
     expect(replay(rulesOf(report), [read('a'), read('A'), read('b')])).toEqual([expect.objectContaining({ count: 3 })]);
-    expect(replay(rulesOf(report), [read('a'), read('b'), read('a'), read('c')])).toEqual([expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.ManyDistinctSecrets', count: 4 })]);
+    expect(replay(rulesOf(report), [read('a'), read('b'), read('a'), read('c')])).toEqual([
+      expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.ManyDistinctSecrets', count: 4 }),
+    ]);
   });
 
   it('temporal fires when every listed rule matched for the same group within the timespan, in any order', () => {
@@ -88,7 +98,9 @@ describe('Sigma correlation rules', () => {
     const rules = rulesOf(report);
     expect(replay(rules, [event('StopLogging'), event('StopLogging')])).toEqual([]);
     expect(replay(rules, [event('StopLogging'), event('CreateAccessKey', { userIdentity: { arn: 'arn:other' } })])).toEqual([]);
-    expect(replay(rules, [event('StopLogging'), event('CreateAccessKey')])).toEqual([expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.KeyThenBlind', count: 2 })]);
+    expect(replay(rules, [event('StopLogging'), event('CreateAccessKey')])).toEqual([
+      expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.KeyThenBlind', count: 2 }),
+    ]);
   });
 
   it('temporal groups by aliases: a field named differently in each rule’s events', () => {
@@ -106,7 +118,9 @@ describe('Sigma correlation rules', () => {
     const created = event('CreateAccessKey', { responseElements: { accessKey: { accessKeyId: 'AKIAEXAMPLE' } } });
     const used = (key: string): NormalizedEvent => event('ListBuckets', { userIdentity: { arn: 'arn:someone', accessKeyId: key } });
     expect(replay(rulesOf(report), [created, used('AKIAOTHER')])).toEqual([]);
-    expect(replay(rulesOf(report), [created, used('AKIAEXAMPLE')])).toEqual([expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.NewKeyUsed', dedup: 'key="AKIAEXAMPLE"' })]);
+    expect(replay(rulesOf(report), [created, used('AKIAEXAMPLE')])).toEqual([
+      expect.objectContaining({ ruleId: 'Sigma.AWS.CloudTrail.NewKeyUsed', dedup: 'key="AKIAEXAMPLE"' }),
+    ]);
   });
 
   it('turns the rules it reads off on their own, unless generate is true', () => {
@@ -115,7 +129,10 @@ describe('Sigma correlation rules', () => {
       ['Sigma.AWS.CloudTrail.Read', false, ['Quiet']],
       ['Sigma.AWS.CloudTrail.Quiet', true, []],
     ]);
-    const loud = load(base('read', 'GetSecretValue'), correlation('Loud', { type: 'event_count', rules: ['read'], timespan: '5m', condition: { gte: 2 } }, { generate: true }));
+    const loud = load(
+      base('read', 'GetSecretValue'),
+      correlation('Loud', { type: 'event_count', rules: ['read'], timespan: '5m', condition: { gte: 2 } }, { generate: true }),
+    );
     expect(loud.loaded[0]?.rule.enabled).toBe(true);
   });
 

@@ -5,7 +5,14 @@ import { sigmaRule } from './sigma-helpers';
 
 const detection = { selection: { eventName: 'StopLogging' }, condition: 'selection' };
 const stop = (account: string, arn: string, trail = 'main'): NormalizedEvent =>
-  ({ p_log_type: 'AWS.CloudTrail', p_event_time: '2026-11-22T10:00:00Z', eventName: 'StopLogging', recipientAccountId: account, userIdentity: { arn }, requestParameters: { name: trail } }) as unknown as NormalizedEvent;
+  ({
+    p_log_type: 'AWS.CloudTrail',
+    p_event_time: '2026-11-22T10:00:00Z',
+    eventName: 'StopLogging',
+    recipientAccountId: account,
+    userIdentity: { arn },
+    requestParameters: { name: trail },
+  }) as unknown as NormalizedEvent;
 
 function dedupOf(rule: ReturnType<typeof sigmaRule>, event: NormalizedEvent): string {
   return createEngine([rule], { timeBudgetMs: 100, settings: EMPTY_DETECTION_SETTINGS }).evaluate(event).matches[0]!.dedup;

@@ -19,13 +19,21 @@ describe('the fieldref modifier', () => {
       filter_main_user_identity: { 'userIdentity.userName|fieldref': 'requestParameters.userName' },
       condition: 'selection and not 1 of filter_main_*',
     });
-    const update = (actor: string, target: string): Record<string, unknown> => ({ eventSource: 'iam.amazonaws.com', eventName: 'UpdateLoginProfile', userIdentity: { userName: actor }, requestParameters: { userName: target } });
+    const update = (actor: string, target: string): Record<string, unknown> => ({
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'UpdateLoginProfile',
+      userIdentity: { userName: actor },
+      requestParameters: { userName: target },
+    });
     expect(matches(update('mallory', 'alice'))).toBe(true);
     expect(matches(update('alice', 'alice'))).toBe(false);
   });
 
   it('combines with neq, cased, contains, startswith and endswith', () => {
-    const event = { userIdentity: { arn: 'arn:aws:iam::123456789012:user/Alice' }, requestParameters: { userName: 'Alice', lower: 'alice', account: 'arn:aws:iam::123456789012' } };
+    const event = {
+      userIdentity: { arn: 'arn:aws:iam::123456789012:user/Alice' },
+      requestParameters: { userName: 'Alice', lower: 'alice', account: 'arn:aws:iam::123456789012' },
+    };
     expect(fieldMatcher('userIdentity.arn|fieldref|neq', 'requestParameters.userName')(event)).toBe(true);
     expect(fieldMatcher('userIdentity.arn|fieldref|endswith', 'requestParameters.lower')(event)).toBe(true);
     expect(fieldMatcher('userIdentity.arn|fieldref|endswith|cased', 'requestParameters.lower')(event)).toBe(false);

@@ -10,16 +10,25 @@ describe('loading a directory of Sigma rules', () => {
   afterAll(() => dir.remove());
 
   dir.write('b_stop.yml', sigmaDocument(stop, { title: 'Logging Stopped', id: 'id-stop' }));
-  dir.write('b_stop.tests.yml', testsFile([
-    { name: 'StopLogging matches', expect: true, event: stopLogging },
-    { name: 'DescribeTrails does not match', expect: false, event: describeTrails },
-  ]));
+  dir.write(
+    'b_stop.tests.yml',
+    testsFile([
+      { name: 'StopLogging matches', expect: true, event: stopLogging },
+      { name: 'DescribeTrails does not match', expect: false, event: describeTrails },
+    ]),
+  );
   dir.write('nested/deeper/a_delete.yaml', sigmaDocument(del, { title: 'Trail Deleted', id: 'id-delete' }));
-  dir.write('two.yml', `${sigmaDocument(stop, { title: 'First Of Two', id: 'id-first' })}---\n${sigmaDocument(del, { title: 'Second Of Two', id: 'id-second' })}`);
-  dir.write('two.tests.yml', testsFile([
-    { name: 'first matches', rule: 'id-first', expect: true, event: stopLogging },
-    { name: 'second ignores StopLogging', rule: 'Second Of Two', expect: false, event: stopLogging },
-  ]));
+  dir.write(
+    'two.yml',
+    `${sigmaDocument(stop, { title: 'First Of Two', id: 'id-first' })}---\n${sigmaDocument(del, { title: 'Second Of Two', id: 'id-second' })}`,
+  );
+  dir.write(
+    'two.tests.yml',
+    testsFile([
+      { name: 'first matches', rule: 'id-first', expect: true, event: stopLogging },
+      { name: 'second ignores StopLogging', rule: 'Second Of Two', expect: false, event: stopLogging },
+    ]),
+  );
   dir.write('README.md', '# not a rule');
   dir.write('.hidden/ignored.yml', 'not: [valid');
   dir.write('.editor-swap.yml', 'not: [valid');

@@ -9,7 +9,9 @@ const messageFor = (condition: unknown): string => {
 
 describe('loading bad conditions', () => {
   it('rejects an identifier that is not defined, listing the defined ones', () => {
-    expect(messageFor('selection and not filter')).toBe('condition "selection and not filter" names "filter", which is not a search identifier; defined: selection, filter_failed (column 19)');
+    expect(messageFor('selection and not filter')).toBe(
+      'condition "selection and not filter" names "filter", which is not a search identifier; defined: selection, filter_failed (column 19)',
+    );
   });
 
   it('rejects a pattern that matches no identifier', () => {
@@ -44,7 +46,11 @@ describe('loading bad conditions', () => {
   });
 
   it('rejects a missing or empty condition', () => {
-    expect(detectionError({ ...searches }).problems[0]).toMatchObject({ kind: 'document', where: 'detection.condition', message: expect.stringContaining('is required') });
+    expect(detectionError({ ...searches }).problems[0]).toMatchObject({
+      kind: 'document',
+      where: 'detection.condition',
+      message: expect.stringContaining('is required'),
+    });
     expect(detectionError({ ...searches, condition: '' }).problems[0]).toMatchObject({ kind: 'document', where: 'detection.condition' });
     expect(messageFor('   ')).toContain('is empty');
   });

@@ -20,8 +20,15 @@ function problemsLoading(files: Record<string, string>): SigmaLoadError['problem
 
 describe('loading a directory with problems', () => {
   it('reports every broken file at once instead of stopping at the first', () => {
-    const problems = problemsLoading({ 'a.yml': 'title: [', 'b.yml': sigmaDocument({ selection: { 'x|bad': 1 }, condition: 'selection' }), 'c.yml': sigmaDocument(stop) });
-    expect(problems.map((problem) => [problem.file, problem.kind])).toEqual([['a.yml', 'yaml'], ['b.yml', 'modifier']]);
+    const problems = problemsLoading({
+      'a.yml': 'title: [',
+      'b.yml': sigmaDocument({ selection: { 'x|bad': 1 }, condition: 'selection' }),
+      'c.yml': sigmaDocument(stop),
+    });
+    expect(problems.map((problem) => [problem.file, problem.kind])).toEqual([
+      ['a.yml', 'yaml'],
+      ['b.yml', 'modifier'],
+    ]);
   });
 
   it('rejects a directory that does not exist, or a file given as one', () => {
@@ -30,12 +37,24 @@ describe('loading a directory with problems', () => {
   });
 
   it('rejects two rules that would get the same Prowl id', () => {
-    const problems = problemsLoading({ 'a.yml': sigmaDocument(stop, { title: 'Trail stopped', id: 'one' }), 'b.yml': sigmaDocument(stop, { title: 'Trail Stopped!', id: 'two' }) });
-    expect(problems).toEqual([expect.objectContaining({ kind: 'duplicate', file: 'b.yml', message: expect.stringMatching(/rule id Sigma\.AWS\.CloudTrail\.TrailStopped .*is already used by .*a\.yml/) })]);
+    const problems = problemsLoading({
+      'a.yml': sigmaDocument(stop, { title: 'Trail stopped', id: 'one' }),
+      'b.yml': sigmaDocument(stop, { title: 'Trail Stopped!', id: 'two' }),
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'duplicate',
+        file: 'b.yml',
+        message: expect.stringMatching(/rule id Sigma\.AWS\.CloudTrail\.TrailStopped .*is already used by .*a\.yml/),
+      }),
+    ]);
   });
 
   it('rejects two rules with the same Sigma id', () => {
-    const problems = problemsLoading({ 'a.yml': sigmaDocument(stop, { title: 'One', id: 'same' }), 'b.yml': sigmaDocument(stop, { title: 'Two', id: 'same' }) });
+    const problems = problemsLoading({
+      'a.yml': sigmaDocument(stop, { title: 'One', id: 'same' }),
+      'b.yml': sigmaDocument(stop, { title: 'Two', id: 'same' }),
+    });
     expect(problems).toEqual([expect.objectContaining({ kind: 'duplicate', where: 'id', message: expect.stringContaining('Sigma id same is already used') })]);
   });
 
@@ -48,13 +67,24 @@ describe('loading a directory with problems', () => {
     const tests = testsFile([{ name: 'no time', expect: true, event: { ...stopLogging, eventTime: 'yesterday' } }]);
     const problems = problemsLoading({ 'a.yml': sigmaDocument(stop), 'a.tests.yml': tests });
     const line = tests.split('\n').findIndex((text) => text.includes('eventTime: yesterday')) + 1;
-    expect(problems).toEqual([expect.objectContaining({ kind: 'tests', file: 'a.tests.yml', where: 'tests[0].event.eventTime', line, message: expect.stringContaining('not a valid AWS.CloudTrail event: ') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'tests',
+        file: 'a.tests.yml',
+        where: 'tests[0].event.eventTime',
+        line,
+        message: expect.stringContaining('not a valid AWS.CloudTrail event: '),
+      }),
+    ]);
   });
 
   it('rejects malformed tests: missing fields, unknown keys, repeated names', () => {
     const problems = problemsLoading({
       'a.yml': sigmaDocument(stop),
-      'a.tests.yml': testsFile([{ name: 'same', expect: true, event: stopLogging }, { name: 'same', expect: false, event: stopLogging }]),
+      'a.tests.yml': testsFile([
+        { name: 'same', expect: true, event: stopLogging },
+        { name: 'same', expect: false, event: stopLogging },
+      ]),
       'b.yml': sigmaDocument(stop, { title: 'Other', id: 'other' }),
       'b.tests.yml': 'tests:\n  - name: no expectation\n    event: {}\n    extra: 1\n',
     });
@@ -67,7 +97,13 @@ describe('loading a directory with problems', () => {
 
   it('requires tests for a multi-rule file to name their rule', () => {
     const two = `${sigmaDocument(stop, { title: 'One', id: 'one' })}---\n${sigmaDocument(stop, { title: 'Two', id: 'two' })}`;
-    const problems = problemsLoading({ 'two.yml': two, 'two.tests.yml': testsFile([{ name: 'x', expect: true, event: stopLogging }, { name: 'y', rule: 'three', expect: true, event: stopLogging }]) });
+    const problems = problemsLoading({
+      'two.yml': two,
+      'two.tests.yml': testsFile([
+        { name: 'x', expect: true, event: stopLogging },
+        { name: 'y', rule: 'three', expect: true, event: stopLogging },
+      ]),
+    });
     expect(problems.map((problem) => problem.message)).toEqual([
       'the rule file holds 2 rules; say which with rule: (one of one, two)',
       'no rule "three" in the rule file; rules: one, two',

@@ -24,7 +24,10 @@ describe('loading YAML that is not a Sigma rule', () => {
   });
 
   it('rejects a title that gives no id', () => {
-    expect(loadError(sigmaDocument(detection, { title: '!!!' })).problems[0]).toMatchObject({ where: 'title', message: expect.stringContaining('no letters or digits') });
+    expect(loadError(sigmaDocument(detection, { title: '!!!' })).problems[0]).toMatchObject({
+      where: 'title',
+      message: expect.stringContaining('no letters or digits'),
+    });
   });
 
   it('rejects mistyped optional fields', () => {

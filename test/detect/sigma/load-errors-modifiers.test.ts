@@ -1,18 +1,23 @@
 import { detectionError } from './sigma-helpers';
 
-const problemFor = (key: string, value: unknown = 'x'): { kind: string; where?: string; message: string } => detectionError({ selection: { [key]: value }, condition: 'selection' }).problems[0]!;
+const problemFor = (key: string, value: unknown = 'x'): { kind: string; where?: string; message: string } =>
+  detectionError({ selection: { [key]: value }, condition: 'selection' }).problems[0]!;
 
 describe('loading bad modifiers', () => {
   it('rejects an unknown modifier, naming it and listing the accepted ones', () => {
     expect(problemFor('eventName|containz')).toMatchObject({
       kind: 'modifier',
       where: 'detection.selection.eventName|containz',
-      message: expect.stringMatching(/^unknown modifier "containz"; accepted: contains, startswith, endswith, all, exists, cased, neq, windash, re .*, fieldref$/),
+      message: expect.stringMatching(
+        /^unknown modifier "containz"; accepted: contains, startswith, endswith, all, exists, cased, neq, windash, re .*, fieldref$/,
+      ),
     });
   });
 
   it('says why expand, the one Sigma modifier that needs a converter pipeline, is not supported', () => {
-    expect(problemFor('eventName|expand', '%admins%').message).toContain('modifier "expand" is not supported by Prowl: its placeholders (%name%) are filled by a converter');
+    expect(problemFor('eventName|expand', '%admins%').message).toContain(
+      'modifier "expand" is not supported by Prowl: its placeholders (%name%) are filled by a converter',
+    );
   });
 
   it('rejects combinations of the newer modifiers that cannot mean anything', () => {
@@ -26,7 +31,9 @@ describe('loading bad modifiers', () => {
   });
 
   it('rejects a field modifier on keywords', () => {
-    expect(detectionError({ keywords: { '|fieldref': 'eventName' }, condition: 'keywords' }).problems[0]?.message).toBe('"fieldref" needs a field; keywords search values, not fields');
+    expect(detectionError({ keywords: { '|fieldref': 'eventName' }, condition: 'keywords' }).problems[0]?.message).toBe(
+      '"fieldref" needs a field; keywords search values, not fields',
+    );
   });
 
   it('rejects a fieldref value that is not a field name, and a time part that is not a whole number', () => {

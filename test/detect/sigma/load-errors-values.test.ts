@@ -1,10 +1,15 @@
 import { detectionError } from './sigma-helpers';
 
-const problemIn = (detection: Record<string, unknown>): { kind: string; where?: string; message: string } => detectionError({ ...detection, condition: 'selection' }).problems[0]!;
+const problemIn = (detection: Record<string, unknown>): { kind: string; where?: string; message: string } =>
+  detectionError({ ...detection, condition: 'selection' }).problems[0]!;
 
 describe('loading values a selection cannot use', () => {
   it('rejects an empty list of values', () => {
-    expect(problemIn({ selection: { eventName: [] } })).toMatchObject({ kind: 'value', where: 'detection.selection.eventName', message: expect.stringContaining('empty list of values') });
+    expect(problemIn({ selection: { eventName: [] } })).toMatchObject({
+      kind: 'value',
+      where: 'detection.selection.eventName',
+      message: expect.stringContaining('empty list of values'),
+    });
   });
 
   it('rejects a map as a field value, pointing to dotted names', () => {

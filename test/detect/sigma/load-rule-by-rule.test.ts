@@ -11,7 +11,10 @@ describe('loading a user’s Sigma folder rule by rule', () => {
   dir.write('a_good.yml', sigmaDocument(stop, { title: 'Good One', id: 'good-1' }));
   const bad = dir.write('b_bad.yml', sigmaDocument(broken, { title: 'Bad One', id: 'bad-1' }));
   dir.write('c_yaml.yml', 'title: [unclosed');
-  dir.write('d_mixed.yml', `${sigmaDocument(stop, { title: 'Mixed Good', id: 'mixed-good' })}---\n${sigmaDocument(broken, { title: 'Mixed Bad', id: 'mixed-bad' })}`);
+  dir.write(
+    'd_mixed.yml',
+    `${sigmaDocument(stop, { title: 'Mixed Good', id: 'mixed-good' })}---\n${sigmaDocument(broken, { title: 'Mixed Bad', id: 'mixed-bad' })}`,
+  );
   dir.write('e_duplicate.yml', sigmaDocument(stop, { title: 'Good One', id: 'good-2' }));
 
   const report = readSigmaRules(dir.root);
@@ -21,7 +24,10 @@ describe('loading a user’s Sigma folder rule by rule', () => {
   });
 
   it('reports each rule left out with its file, line, title and reason', () => {
-    const badLine = sigmaDocument(broken, { title: 'Bad One', id: 'bad-1' }).split('\n').findIndex((line) => line.includes('eventName|containz')) + 1;
+    const badLine =
+      sigmaDocument(broken, { title: 'Bad One', id: 'bad-1' })
+        .split('\n')
+        .findIndex((line) => line.includes('eventName|containz')) + 1;
     expect(report.skipped).toEqual([
       expect.objectContaining({ kind: 'modifier', file: bad, line: badLine, rule: 'Bad One', message: expect.stringContaining('unknown modifier "containz"') }),
       expect.objectContaining({ kind: 'yaml', file: expect.stringMatching(/c_yaml\.yml$/), line: 1 }),
@@ -55,7 +61,10 @@ describe('attributing a license', () => {
 
   it('takes the DRL from a LICENSE file above the rule, unless the rule names its own', () => {
     const rules = loadSigmaRules(dir.root);
-    expect(rules.find((rule) => rule.id === 'Sigma.AWS.CloudTrail.Attributed')).toMatchObject({ license: 'Detection Rule License (DRL) 1.1', author: 'Prowl tests' });
+    expect(rules.find((rule) => rule.id === 'Sigma.AWS.CloudTrail.Attributed')).toMatchObject({
+      license: 'Detection Rule License (DRL) 1.1',
+      author: 'Prowl tests',
+    });
     expect(rules.find((rule) => rule.id === 'Sigma.AWS.CloudTrail.OwnLicense')).toMatchObject({ license: 'MIT' });
   });
 });

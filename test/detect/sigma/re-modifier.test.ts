@@ -38,6 +38,12 @@ describe('the re modifier', () => {
 
   it('fails to load an expression JavaScript cannot compile, naming it', () => {
     const error = detectionError({ selection: { 'eventName|re': '([a-z]' }, condition: 'selection' });
-    expect(error.problems).toEqual([expect.objectContaining({ kind: 'value', where: 'detection.selection.eventName|re', message: expect.stringContaining('invalid regular expression /([a-z]/') })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        kind: 'value',
+        where: 'detection.selection.eventName|re',
+        message: expect.stringContaining('invalid regular expression /([a-z]/'),
+      }),
+    ]);
   });
 });

@@ -10,7 +10,9 @@ describe('Sigma rule metadata on the Prowl rule', () => {
   });
 
   it('makes the id from the log type and the title in PascalCase', () => {
-    expect(sigmaRule(detection, { title: 'AWS CloudTrail: logging stopped (or trail deleted)' }).id).toBe('Sigma.AWS.CloudTrail.AWSCloudTrailLoggingStoppedOrTrailDeleted');
+    expect(sigmaRule(detection, { title: 'AWS CloudTrail: logging stopped (or trail deleted)' }).id).toBe(
+      'Sigma.AWS.CloudTrail.AWSCloudTrailLoggingStoppedOrTrailDeleted',
+    );
     expect(sigmaRule(detection, { title: 'Réseau ouvert à tous' }).id).toBe('Sigma.AWS.CloudTrail.ReseauOuvertATous');
   });
 
@@ -20,7 +22,11 @@ describe('Sigma rule metadata on the Prowl rule', () => {
   });
 
   it('keeps the description, first reference and author, and marks the rule as Sigma', () => {
-    const rule = sigmaRule(detection, { description: 'Stops the audit trail.', references: ['https://example.com/a', 'https://example.com/b'], author: 'Jane Doe, John Roe' });
+    const rule = sigmaRule(detection, {
+      description: 'Stops the audit trail.',
+      references: ['https://example.com/a', 'https://example.com/b'],
+      author: 'Jane Doe, John Roe',
+    });
     expect(rule).toMatchObject({ description: 'Stops the audit trail.', reference: 'https://example.com/a', author: 'Jane Doe, John Roe', origin: 'sigma' });
   });
 
@@ -30,7 +36,10 @@ describe('Sigma rule metadata on the Prowl rule', () => {
 
   it('turns ATT&CK tactics and techniques into Tactic:Technique tags', () => {
     expect(sigmaRule(detection, { tags: ['attack.defense_evasion', 'attack.t1562.008'] }).tags).toEqual(['TA0005:T1562.008']);
-    expect(sigmaRule(detection, { tags: ['attack.persistence', 'attack.privilege-escalation', 'attack.t1078'] }).tags).toEqual(['TA0003:T1078', 'TA0004:T1078']);
+    expect(sigmaRule(detection, { tags: ['attack.persistence', 'attack.privilege-escalation', 'attack.t1078'] }).tags).toEqual([
+      'TA0003:T1078',
+      'TA0004:T1078',
+    ]);
     expect(sigmaRule(detection, { tags: ['attack.impact'] }).tags).toEqual(['TA0040']);
     expect(sigmaRule(detection, { tags: ['attack.T1530'] }).tags).toEqual(['T1530']);
   });
@@ -38,7 +47,9 @@ describe('Sigma rule metadata on the Prowl rule', () => {
   it('keeps tags outside ATT&CK techniques off the Prowl tags but on the alert context', () => {
     const rule = sigmaRule(detection, { tags: ['attack.collection', 'attack.g0016', 'cve.2021-44228', 'detection.threat_hunting'] });
     expect(rule.tags).toEqual(['TA0009']);
-    expect(rule.alertContext?.({} as NormalizedEvent)).toMatchObject({ sigmaTags: ['attack.collection', 'attack.g0016', 'cve.2021-44228', 'detection.threat_hunting'] });
+    expect(rule.alertContext?.({} as NormalizedEvent)).toMatchObject({
+      sigmaTags: ['attack.collection', 'attack.g0016', 'cve.2021-44228', 'detection.threat_hunting'],
+    });
   });
 
   it('puts the false positives into the runbook', () => {

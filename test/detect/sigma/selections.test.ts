@@ -41,7 +41,9 @@ describe('Sigma selections', () => {
   it('walk arrays in the middle of a path', () => {
     // \* is a literal star; a bare * would be a wildcard matching any principal.
     const matches = matcher({ selection: { 'requestParameters.bucketPolicy.Statement.Principal.AWS': '\\*' }, condition: 'selection' });
-    const policy = (principals: unknown[]): Record<string, unknown> => ({ requestParameters: { bucketPolicy: { Statement: principals.map((Principal) => ({ Principal })) } } });
+    const policy = (principals: unknown[]): Record<string, unknown> => ({
+      requestParameters: { bucketPolicy: { Statement: principals.map((Principal) => ({ Principal })) } },
+    });
     expect(matches(policy([{ AWS: 'arn:aws:iam::1:root' }, { AWS: ['arn:aws:iam::2:root', '*'] }]))).toBe(true);
     expect(matches(policy([{ AWS: 'arn:aws:iam::1:root' }, { Service: 'logs.amazonaws.com' }]))).toBe(false);
   });

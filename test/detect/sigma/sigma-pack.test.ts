@@ -13,7 +13,12 @@ const rules = loadSigmaRules(PACK);
 /** Runs one test as ingestion would see it: parsed by the log type's schema, normalized, then evaluated by the engine. */
 function evaluate(rule: Rule, test: RuleTest): { matched: boolean; failures: string[] } {
   const logType = logTypeByName(test.logType ?? rule.logTypes[0]!);
-  const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'sigma-pack', sourceLabel: 'sigma pack', objectId: rule.id, position: 1 }, '2026-11-22T10:05:00.000Z');
+  const event = normalize(
+    logType,
+    logType.schema.parse(test.event),
+    { sourceId: 'sigma-pack', sourceLabel: 'sigma pack', objectId: rule.id, position: 1 },
+    '2026-11-22T10:05:00.000Z',
+  );
   const engine = createEngine([{ ...rule, enabled: true }], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
   const { matches, failures } = engine.evaluate(event);
   return { matched: matches.length > 0, failures: failures.map((failure) => `${failure.kind}: ${failure.message}`) };
@@ -51,12 +56,21 @@ describe('the Sigma pack in detections/sigma', () => {
 
 describe('the Sigma and TypeScript packs together', () => {
   /** Every rule of both packs, as ingestion runs them; used to prove no event raises two alerts. */
-  const both = createEngine([...typeScriptPack.filter((rule) => rule.enabled), ...rules], { timeBudgetMs: Number.POSITIVE_INFINITY, now: () => 0, settings: EMPTY_DETECTION_SETTINGS });
+  const both = createEngine([...typeScriptPack.filter((rule) => rule.enabled), ...rules], {
+    timeBudgetMs: Number.POSITIVE_INFINITY,
+    now: () => 0,
+    settings: EMPTY_DETECTION_SETTINGS,
+  });
   const events = [...rules, ...typeScriptPack].flatMap((rule) => rule.tests.filter((test) => test.expect).map((test) => ({ rule, test })));
 
   it.each(events.map(({ rule, test }) => [`${rule.id}: ${test.name}`, rule, test] as const))('never both alert on one event: %s', (_name, rule, test) => {
     const logType = logTypeByName(test.logType ?? rule.logTypes[0]!);
-    const event = normalize(logType, logType.schema.parse(test.event), { sourceId: 'packs', sourceLabel: 'packs', objectId: rule.id, position: 1 }, '2026-11-22T10:05:00.000Z');
+    const event = normalize(
+      logType,
+      logType.schema.parse(test.event),
+      { sourceId: 'packs', sourceLabel: 'packs', objectId: rule.id, position: 1 },
+      '2026-11-22T10:05:00.000Z',
+    );
     const origins = new Set(both.evaluate(event).matches.map((match) => match.rule.origin));
     expect(origins.size).toBeLessThanOrEqual(1);
   });

@@ -35,7 +35,13 @@ describe('SigmaHQ’s AWS CloudTrail rules, as published', () => {
     expect(readFileSync(join(CORPUS, 'aws_update_login_profile.yml'), 'utf8')).toContain('|fieldref');
     const rule = report.loaded.find(({ file }) => file.endsWith('aws_update_login_profile.yml'))!.rule;
     const update = (arn: string, userName: string): NormalizedEvent =>
-      ({ p_log_type: 'AWS.CloudTrail', eventSource: 'iam.amazonaws.com', eventName: 'UpdateLoginProfile', userIdentity: { arn }, requestParameters: { userName } }) as unknown as NormalizedEvent;
+      ({
+        p_log_type: 'AWS.CloudTrail',
+        eventSource: 'iam.amazonaws.com',
+        eventName: 'UpdateLoginProfile',
+        userIdentity: { arn },
+        requestParameters: { userName },
+      }) as unknown as NormalizedEvent;
     expect(rule.rule(update('arn:aws:iam::123456789012:user/mallory', 'alice'))).toBe(true);
     // The published rule compares the ARN with the user name, so as written only an identical value is filtered.
     expect(rule.rule(update('alice', 'alice'))).toBe(false);

@@ -4,7 +4,8 @@ import { fieldMatcher } from './sigma-helpers';
 describe('the windash modifier', () => {
   it('matches a flag written with a dash, a slash, an en dash, an em dash or a horizontal bar', () => {
     const matches = fieldMatcher('requestParameters.parameters.commands|windash|contains', 'powershell -enc');
-    for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015']) expect(matches({ requestParameters: { parameters: { commands: [`powershell ${dash}enc AAAA`] } } })).toBe(true);
+    for (const dash of ['-', '/', '\u2013', '\u2014', '\u2015'])
+      expect(matches({ requestParameters: { parameters: { commands: [`powershell ${dash}enc AAAA`] } } })).toBe(true);
     expect(matches({ requestParameters: { parameters: { commands: ['powershell enc AAAA'] } } })).toBe(false);
   });
 
@@ -20,7 +21,8 @@ describe('the UTF-16 modifiers (utf16le, wide, utf16be, utf16)', () => {
 
   it('wide|base64offset|contains finds a UTF-16LE string inside base64 text, as PowerShell -EncodedCommand carries it', () => {
     const matches = fieldMatcher('requestParameters.command|wide|base64offset|contains', 'Invoke-WebRequest');
-    for (const prefix of ['', 'x', 'xy']) expect(matches({ requestParameters: { command: b64(Buffer.from(`${prefix}Invoke-WebRequest http://x`, 'utf16le')) } })).toBe(true);
+    for (const prefix of ['', 'x', 'xy'])
+      expect(matches({ requestParameters: { command: b64(Buffer.from(`${prefix}Invoke-WebRequest http://x`, 'utf16le')) } })).toBe(true);
     expect(matches({ requestParameters: { command: b64(Buffer.from('Invoke-WebRequest', 'utf8')) } })).toBe(false);
   });
 

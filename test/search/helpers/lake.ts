@@ -38,6 +38,6 @@ export function writeLake(lakeDir: string, events: readonly NormalizedEvent[], n
   }
   for (const [dir, lines] of byFile) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.json.gz`), gzipSync(lines.map((line) => JSON.stringify(line)).join('\n') + '\n'));
+    writeFileSync(join(dir, `${name}.json.gz`), gzipSync(`${lines.map((line) => JSON.stringify(line)).join('\n')}\n`));
   }
 }
