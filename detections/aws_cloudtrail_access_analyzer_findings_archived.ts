@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { list } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { list } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** How the call hides IAM Access Analyzer findings (public and cross-account access), or undefined. */
 function hiding(event: CloudTrailEvent): string | undefined {

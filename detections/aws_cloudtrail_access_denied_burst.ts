@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, isAwsServiceCall, principalArnOf, wasDenied } from './cloudtrail_fields';
+import { accountOf, actorOf, isAwsServiceCall, principalArnOf, wasDenied } from './lib/cloudtrail_fields';
 
 /** What was tried: an application retrying one forbidden call is one action, an enumeration tool is dozens. */
 function actionOf(event: CloudTrailEvent): string[] {

@@ -2,7 +2,7 @@ import type { Severity } from '../src/config/severity';
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, principalArnOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, principalArnOf } from './lib/cloudtrail_fields';
 
 /** Secret scanners that verify every AWS key they find with one GetCallerIdentity. */
 const KEY_SCANNERS = /trufflehog|gitleaks|noseyparker|keyhunter|secretfinder|aws-key-checker/i;

@@ -2,7 +2,7 @@ import type { Severity } from '../src/config/severity';
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const CHANGES = new Set(['PutAlternateContact', 'DeleteAlternateContact', 'PutContactInformation']);
 

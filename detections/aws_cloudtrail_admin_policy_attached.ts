@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { documentGrantsEverything, isTrue } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { documentGrantsEverything, isTrue } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const ATTACH_CALLS = new Set(['AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy']);
 const INLINE_CALLS = new Set(['PutUserPolicy', 'PutRolePolicy', 'PutGroupPolicy']);

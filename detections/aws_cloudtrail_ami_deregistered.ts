@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 function imageOf(event: CloudTrailEvent): string[] {
   const image = requestText(event, 'imageId');

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { globMatcher } from './matchers';
-import { accountOf, actorOf, callContext, principalArnOf, requestText, whereOf } from './cloudtrail_fields';
+import { globMatcher } from './lib/matchers';
+import { accountOf, actorOf, callContext, principalArnOf, requestText, whereOf } from './lib/cloudtrail_fields';
 
 const INVOCATIONS = new Set(['InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream']);
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { strings } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, succeeded, whereOf } from './cloudtrail_fields';
+import { strings } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const SILENCING = new Map([
   ['DisableAlarmActions', 'silenced'],

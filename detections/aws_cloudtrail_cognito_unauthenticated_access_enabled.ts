@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isTrue } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isTrue } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const POOL_CALLS = new Set(['CreateIdentityPool', 'UpdateIdentityPool']);
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
-import { accountOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf } from './lib/cloudtrail_fields';
 
 /** AWS writes this instead of the typed name when no such user exists (so passwords typed as names are not logged). */
 const HIDDEN_USER = 'HIDDEN_DUE_TO_SECURITY_REASONS';

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
-import { dig, text } from './fields';
-import { accountOf, actorOf, principalArnOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, principalArnOf } from './lib/cloudtrail_fields';
 
 function consoleLogin(identity: ReturnType<typeof iamUserIdentity>, outcome: string, mfaUsed: string): ReturnType<typeof cloudTrailEvent> {
   return cloudTrailEvent({

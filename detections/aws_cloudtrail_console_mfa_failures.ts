@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
-import { accountOf, actorOf, callContext, principalArnOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, callContext, principalArnOf } from './lib/cloudtrail_fields';
 
 /**
  * A failed MFA check comes after a correct password: CheckMfa with Failure, or a failed

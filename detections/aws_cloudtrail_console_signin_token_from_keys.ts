@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, principalArnOf, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, principalArnOf, succeeded } from './lib/cloudtrail_fields';
 
 /** The IAM Identity Center portal mints sign-in tokens for its users with these clients. */
 const SSO_PORTAL_AGENTS = ['Jersey/', 'Go-http-client/2.0'];

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { principalAccount } from './lib/fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** The default key moved to a key owned by another account: new volumes become readable (and lockable) by its owner. */
 function foreignDefaultKey(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {

@@ -2,7 +2,17 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, addedEc2Permissions, callContext, outsideRecipients, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import {
+  accountOf,
+  actorOf,
+  addedEc2Permissions,
+  callContext,
+  outsideRecipients,
+  requestParam,
+  requestText,
+  succeeded,
+  whereOf,
+} from './lib/cloudtrail_fields';
 
 /** Accounts (or `all`) added to the snapshot's create-volume permission. */
 function recipients(event: CloudTrailEvent, settings: DetectionSettings): string[] {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, attemptVerb, callContext, principalArnOf, requestText, wasDenied, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, attemptVerb, callContext, principalArnOf, requestText, wasDenied, whereOf } from './lib/cloudtrail_fields';
 
 function instanceOf(event: CloudTrailEvent): string {
   return requestText(event, 'instanceId') ?? 'unknown instance';

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, callContext, instanceIdOfSession, principalArnOf, whereOf } from './cloudtrail_fields';
+import { accountOf, callContext, instanceIdOfSession, principalArnOf, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * The address an instance-profile session called from. Calls through a VPC endpoint carry the

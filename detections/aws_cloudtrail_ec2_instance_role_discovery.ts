@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, callContext, instanceIdOfSession, principalArnOf, whereOf } from './cloudtrail_fields';
+import { accountOf, callContext, instanceIdOfSession, principalArnOf, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * Account-wide look-arounds: who exists, what is logged, what is watched, where data is. A workload

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, items, text } from './fields';
-import { accountOf, actorOf, callContext, isDeployment, requestParam, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, items, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isDeployment, requestParam, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 function instancesOf(event: CloudTrailEvent): string[] {
   return items(requestParam(event, 'instancesSet')).flatMap((item) => {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, cloudTrailWrite, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, attemptVerb, callContext, principalArnOf, requestText, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, attemptVerb, callContext, principalArnOf, requestText, whereOf } from './lib/cloudtrail_fields';
 
 const CALLS = new Set(['SendSerialConsoleSSHPublicKey', 'EnableSerialConsoleAccess']);
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, wasDenied, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, wasDenied, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * GPU and accelerator families (p, g, inf, trn, dl, f, vt), bare metal, and the largest sizes: what

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, wasDenied, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, wasDenied, whereOf } from './lib/cloudtrail_fields';
 
 function instanceOf(event: CloudTrailEvent): string[] {
   const instance = requestText(event, 'instanceId');

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { strings } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { strings } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Access policies that make a principal administrator of the whole cluster. */
 const ADMIN_POLICY = /:cluster-access-policy\/(AmazonEKSClusterAdminPolicy|AmazonEKSAdminPolicy)$/;

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isTrue, strings } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isTrue, strings } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 

@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 function outsideAccount(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {
   if (event.eventName !== 'EnableAddressTransfer') return undefined;

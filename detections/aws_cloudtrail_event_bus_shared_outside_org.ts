@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
+import { principalAccount } from './lib/fields';
 import {
   accountOf,
   actorOf,
@@ -13,7 +13,7 @@ import {
   resourcePolicyOutsiders,
   succeeded,
   whereOf,
-} from './cloudtrail_fields';
+} from './lib/cloudtrail_fields';
 
 /**
  * PutPermission comes in two shapes: a whole `policy` document, or `principal` (account id or `*`)

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestText, succeeded } from './lib/cloudtrail_fields';
 
 function targetUser(event: CloudTrailEvent): string {
   return requestText(event, 'userName') ?? event.userIdentity?.userName ?? 'the caller';

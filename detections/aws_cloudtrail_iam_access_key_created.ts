@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity, rootIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
-import { accountOf, actorOf, callContext, requestText, succeeded } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, callContext, requestText, succeeded } from './lib/cloudtrail_fields';
 
 /** Without a userName the key is for the caller itself. */
 function targetUser(event: CloudTrailEvent): string {

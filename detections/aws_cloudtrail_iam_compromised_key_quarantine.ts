@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, callContext, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, callContext, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const ATTACH_CALLS = new Set(['AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy']);
 

@@ -2,7 +2,17 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, outsidersTrusted, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import {
+  accountOf,
+  actorOf,
+  callContext,
+  isAwsServiceCall,
+  isDeployment,
+  outsidersTrusted,
+  requestParam,
+  requestText,
+  succeeded,
+} from './lib/cloudtrail_fields';
 
 /** Users are AWS.CloudTrail.IamUserCreated's and managed policies AWS.CloudTrail.IamPolicyChanged's; roles, groups and instance profiles are here. */
 const CREATES = new Map([

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const ATTACH = new Set(['AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy']);
 const DETACH = new Set(['DetachUserPolicy', 'DetachRolePolicy', 'DetachGroupPolicy']);

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { documentGrantsEverything, documentSensitiveWildcards } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { documentGrantsEverything, documentSensitiveWildcards } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 /** Changes to what a policy allows; attaching AdministratorAccess or writing `*:*` is the admin rule's. */
 const POLICY_CHANGES = new Set([

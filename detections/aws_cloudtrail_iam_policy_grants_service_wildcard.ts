@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { grantsEverything, isTrue, policyStatements, sensitiveWildcards } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { grantsEverything, isTrue, policyStatements, sensitiveWildcards } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const DOCUMENT_CALLS = new Set(['CreatePolicy', 'CreatePolicyVersion', 'PutUserPolicy', 'PutRolePolicy', 'PutGroupPolicy']);
 

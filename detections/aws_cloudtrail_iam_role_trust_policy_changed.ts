@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { accountOf, actorOf, callContext, isAwsServiceCall, outsidersTrusted, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, outsidersTrusted, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 function trustPolicy(principal: Record<string, unknown>): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: principal }] });

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { globMatcher } from './matchers';
-import { accountOf, actorOf, callContext, requestText, succeeded } from './cloudtrail_fields';
+import { globMatcher } from './lib/matchers';
+import { accountOf, actorOf, callContext, requestText, succeeded } from './lib/cloudtrail_fields';
 
 import type { DetectionSettings } from '../src/config/detection-settings';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded } from './lib/cloudtrail_fields';
 
 function summaryOf(event: CloudTrailEvent): string {
   const principal = `${(requestText(event, 'principalType') ?? 'principal').toLowerCase()} ${requestText(event, 'principalId') ?? 'unknown'}`;

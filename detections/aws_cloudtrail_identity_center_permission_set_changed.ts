@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { documentGrantsEverything } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { documentGrantsEverything } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 /** Calls that change what a permission set allows. */
 const CHANGES = new Set([

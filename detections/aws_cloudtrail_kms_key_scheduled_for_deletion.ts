@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { dig, text } from './fields';
-import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 export default defineRule({
   id: 'AWS.CloudTrail.KmsKeyScheduledForDeletion',

@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
+import { principalAccount } from './lib/fields';
 import {
   accountOf,
   actorOf,
@@ -14,7 +14,7 @@ import {
   resourcePolicyOutsiders,
   succeeded,
   whereOf,
-} from './cloudtrail_fields';
+} from './lib/cloudtrail_fields';
 
 const POLICY_CALLS = new Set(['PutKeyPolicy', 'CreateKey']);
 

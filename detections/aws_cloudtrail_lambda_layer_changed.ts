@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount, strings } from './fields';
+import { principalAccount, strings } from './lib/fields';
 import {
   accountOf,
   actorOf,
@@ -14,7 +14,7 @@ import {
   requestText,
   succeeded,
   whereOf,
-} from './cloudtrail_fields';
+} from './lib/cloudtrail_fields';
 
 function layersOf(event: CloudTrailEvent): string[] {
   return strings(requestParam(event, 'layers'));

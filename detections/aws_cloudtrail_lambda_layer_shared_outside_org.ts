@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
-import { accountOf, actorOf, baseEventName, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { principalAccount } from './lib/fields';
+import { accountOf, actorOf, baseEventName, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Everyone (`*` without an organization id), or an account outside the organization. */
 function grantee(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {

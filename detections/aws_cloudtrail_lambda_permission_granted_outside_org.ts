@@ -2,8 +2,18 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
-import { accountOf, actorOf, baseEventName, callContext, isAwsServiceCall, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { principalAccount } from './lib/fields';
+import {
+  accountOf,
+  actorOf,
+  baseEventName,
+  callContext,
+  isAwsServiceCall,
+  isOrganizationAccount,
+  requestText,
+  succeeded,
+  whereOf,
+} from './lib/cloudtrail_fields';
 
 /**
  * Who the new statement lets in from outside: `*` without an organization or source condition, or

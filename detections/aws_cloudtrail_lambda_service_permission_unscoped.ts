@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, baseEventName, callContext, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, baseEventName, callContext, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * A service principal (s3.amazonaws.com, sns.amazonaws.com…) allowed to invoke the function with

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite, rootIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, requestText, wasDenied } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestText, wasDenied } from './lib/cloudtrail_fields';
 
 /** From the member side (LeaveOrganization) or the management side (RemoveAccountFromOrganization). */
 const DEPARTURES = new Set(['LeaveOrganization', 'RemoveAccountFromOrganization']);

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isExplicitFalse, list } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isExplicitFalse, list } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** What the call takes away from the firewall; Network Firewall's API names fields in PascalCase. */
 function weakening(event: CloudTrailEvent): string | undefined {

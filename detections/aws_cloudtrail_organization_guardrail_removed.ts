@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isDeployment, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isDeployment, requestText, succeeded } from './lib/cloudtrail_fields';
 
 /** What the call removes; service control policies are the guardrails that even account admins cannot lift. */
 function removal(event: CloudTrailEvent): string | undefined {

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isTrue, principalAccount, strings } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isTrue, principalAccount, strings } from './lib/fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const SHARE_CALLS = new Set(['CreateResourceShare', 'AssociateResourceShare']);
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, awsServiceIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isTrue, text } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isTrue, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** What the call throws away, or undefined when it keeps the backups. */
 function removal(event: CloudTrailEvent): string | undefined {

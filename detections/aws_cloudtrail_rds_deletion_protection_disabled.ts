@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isExplicitFalse } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { isExplicitFalse } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const MODIFY_CALLS = new Set(['ModifyDBInstance', 'ModifyDBCluster']);
 

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
 import type { DetectionSettings } from '../src/config/detection-settings';
-import { globMatcher } from './matchers';
-import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { globMatcher } from './lib/matchers';
+import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Buckets the organization listed in settings are known destinations; anything else is unexpected. */
 function isKnownBucket(bucket: string, settings: DetectionSettings): boolean {

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const CHANGES = new Set(['CreateTrustAnchor', 'UpdateTrustAnchor']);
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity, rootIdentity } from '../src/detect/test-events';
-import { dig, text } from './fields';
-import { accountOf, callContext, requestText } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, callContext, requestText } from './lib/cloudtrail_fields';
 
 export default defineRule({
   id: 'AWS.CloudTrail.RootAccessKeyCreated',

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, cloudTrailWrite, iamUserIdentity, rootIdentity } from '../src/detect/test-events';
-import { accountOf, callContext } from './cloudtrail_fields';
+import { accountOf, callContext } from './lib/cloudtrail_fields';
 
 /** Root events with their own, more specific rules; alerting twice would only add noise. */
 const COVERED_ELSEWHERE = new Set(['ConsoleLogin', 'CreateAccessKey']);

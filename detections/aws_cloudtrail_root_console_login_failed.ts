@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity, rootIdentity } from '../src/detect/test-events';
-import { dig, text } from './fields';
-import { accountOf, callContext } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, callContext } from './lib/cloudtrail_fields';
 
 export default defineRule({
   id: 'AWS.CloudTrail.RootConsoleLoginFailed',

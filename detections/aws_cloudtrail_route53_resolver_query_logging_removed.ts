@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const REMOVALS = new Set(['DeleteResolverQueryLogConfig', 'DisassociateResolverQueryLogConfig']);
 

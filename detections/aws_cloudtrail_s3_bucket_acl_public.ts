@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, strings, text } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { dig, list, strings, text } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const PUBLIC_GROUPS = new Map([
   ['http://acs.amazonaws.com/groups/global/AllUsers', 'everyone'],

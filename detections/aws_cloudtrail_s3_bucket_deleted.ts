@@ -1,9 +1,9 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, isDeployment, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 import type { DetectionSettings } from '../src/config/detection-settings';
-import { globMatcher } from './matchers';
+import { globMatcher } from './lib/matchers';
 
 /** Buckets the organization named as sensitive (network-restricted or access-listed) make a deletion high severity. */
 function isSensitiveBucket(bucket: string, settings: DetectionSettings): boolean {

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, principalAccount, text } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, principalAccount, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** A default encryption rule whose KMS key belongs to an account outside the organization. */
 function foreignKey(event: CloudTrailEvent, settings: DetectionSettings): string | undefined {

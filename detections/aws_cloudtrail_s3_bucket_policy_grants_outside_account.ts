@@ -2,8 +2,18 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { policyStatements, principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { policyStatements, principalAccount } from './lib/fields';
+import {
+  accountOf,
+  actorOf,
+  callContext,
+  isAwsServiceCall,
+  isOrganizationAccount,
+  requestParam,
+  requestText,
+  succeeded,
+  whereOf,
+} from './lib/cloudtrail_fields';
 
 /** AWS principals in accounts outside the organization that an Allow statement names (`*` is the public-policy rule's). */
 function outsideAccounts(event: CloudTrailEvent, settings: DetectionSettings): string[] {

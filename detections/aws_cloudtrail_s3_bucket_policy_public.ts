@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isPublicStatement, policyStatements } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { isPublicStatement, policyStatements } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 function publicActions(event: CloudTrailEvent): string[] {
   return [

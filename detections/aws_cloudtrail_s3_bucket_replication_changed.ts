@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, text } from './fields';
-import { accountOf, actorOf, callContext, isDeployment, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isDeployment, isOrganizationAccount, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Destination accounts outside the organization named by the replication rules. */
 function outsideDestinations(event: CloudTrailEvent, settings: DetectionSettings): string[] {

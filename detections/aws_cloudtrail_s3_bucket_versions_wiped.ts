@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** The two steps of wiping a versioned bucket in bulk: list every version, then delete them a thousand at a time. */
 const STEPS = new Set(['ListObjectVersions', 'DeleteObjects']);

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, text } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Objects deleted after this many days or fewer leave too little time to notice, let alone investigate. */
 const SHORT_DAYS = 7;

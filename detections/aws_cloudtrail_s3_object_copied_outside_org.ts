@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, cloudTrailEvent } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isOrganizationAccount, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const WRITES = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload']);
 

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { principalAccount } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { principalAccount } from './lib/fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const WRITES = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload']);
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestText, whereOf } from './lib/cloudtrail_fields';
 
 function bucketOf(event: CloudTrailEvent): string {
   return requestText(event, 'bucketName') ?? 'unknown bucket';

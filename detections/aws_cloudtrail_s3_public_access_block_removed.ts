@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { isExplicitFalse } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './cloudtrail_fields';
+import { isExplicitFalse } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded } from './lib/cloudtrail_fields';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * File names ransomware crews leave behind. Kept specific (a plain README is not a ransom note):

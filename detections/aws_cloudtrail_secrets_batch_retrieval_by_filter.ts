@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, strings, text } from './fields';
-import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestParam, wasDenied, whereOf } from './cloudtrail_fields';
+import { dig, list, strings, text } from './lib/fields';
+import { accountOf, actorOf, attemptVerb, callContext, isAwsServiceCall, principalArnOf, requestParam, wasDenied, whereOf } from './lib/cloudtrail_fields';
 
 /** `tag-key=StratusRedTeam`, `name=prod/`: the filters a batch read selects secrets with. */
 function filtersOf(event: CloudTrailEvent): string[] {

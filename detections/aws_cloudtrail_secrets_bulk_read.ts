@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { strings } from './fields';
-import { accountOf, actorOf, attemptVerb, isAwsServiceCall, principalArnOf, requestParam, requestText } from './cloudtrail_fields';
+import { strings } from './lib/fields';
+import { accountOf, actorOf, attemptVerb, isAwsServiceCall, principalArnOf, requestParam, requestText } from './lib/cloudtrail_fields';
 
 const READS = new Set(['GetSecretValue', 'BatchGetSecretValue']);
 

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import type { Severity } from '../src/config/severity';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, items, list, text } from './fields';
-import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, items, list, text } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 

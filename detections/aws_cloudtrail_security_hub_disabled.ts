@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { strings } from './fields';
-import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './cloudtrail_fields';
+import { strings } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const DISABLING = new Map([
   ['DisableSecurityHub', 'disabled Security Hub'],

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, text } from './fields';
-import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, text } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** How the call hides findings, or undefined when it does not. */
 function hiding(event: CloudTrailEvent): string | undefined {

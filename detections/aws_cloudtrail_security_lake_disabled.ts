@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { accountOf, actorOf, callContext, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const DISABLING = new Map([
   ['DeleteDataLake', 'deleted the Security Lake data lake'],

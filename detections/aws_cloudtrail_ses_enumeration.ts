@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf } from './lib/cloudtrail_fields';
 
 /** What someone checks before sending mail from a stolen account: is sending on, how much, from which identities. */
 const SES_LOOKUPS = new Set([

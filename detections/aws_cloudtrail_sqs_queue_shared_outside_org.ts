@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestParam, requestText, resourcePolicyOutsiders, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const POLICY_CALLS = new Set(['CreateQueue', 'SetQueueAttributes']);
 

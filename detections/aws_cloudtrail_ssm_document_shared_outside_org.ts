@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, TEST_SETTINGS } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { strings } from './fields';
-import { accountOf, actorOf, callContext, outsideRecipients, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { strings } from './lib/fields';
+import { accountOf, actorOf, callContext, outsideRecipients, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Accounts (or `All`, shown as everyone) outside the organization the document is now shared with. */
 function recipients(event: CloudTrailEvent, settings: DetectionSettings): string[] {

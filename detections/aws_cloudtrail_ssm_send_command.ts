@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, list, strings } from './fields';
-import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, requestParam, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, list, strings } from './lib/fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, requestParam, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Documents that run whatever commands the caller passes. */
 const SHELL_DOCUMENTS = new Set(['AWS-RunShellScript', 'AWS-RunPowerShellScript', 'AWS-RunRemoteScript']);

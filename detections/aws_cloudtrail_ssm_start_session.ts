@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite, iamUserIdentity } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Port forwarding to another host turns an instance into a pivot into the rest of the network. */
 const PIVOT_DOCUMENTS = new Set(['AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartPortForwardingSessionToSocket']);

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailEvent, iamUserIdentity } from '../src/detect/test-events';
-import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, principalArnOf, requestText, succeeded } from './lib/cloudtrail_fields';
 
 export default defineRule({
   id: 'AWS.CloudTrail.StsGetFederationToken',

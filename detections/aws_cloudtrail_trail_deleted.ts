@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
-import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** Deleting a trail or a CloudTrail Lake event data store both destroy the audit record going forward. */
 const DELETIONS = new Set(['DeleteTrail', 'DeleteEventDataStore']);

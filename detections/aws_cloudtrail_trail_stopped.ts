@@ -1,6 +1,6 @@
 import { defineRule } from '../src/detect/rule';
 import { assumedRoleIdentity, cloudTrailEvent, cloudTrailWrite } from '../src/detect/test-events';
-import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org-management-events';
 

@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { awsServiceIdentity, cloudTrailEvent, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, succeeded } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isAwsServiceCall, principalArnOf, succeeded } from './lib/cloudtrail_fields';
 
 /**
  * Global services: their calls are recorded in one fixed region (usually us-east-1) whatever the

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/detect/rule';
 import { cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, items, list, strings } from './fields';
-import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, items, list, strings } from './lib/fields';
+import { accountOf, actorOf, callContext, requestParam, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /**
  * EC2 logs DeleteFlowLogs in its newer wrapped form (`DeleteFlowLogsRequest.FlowLogId` entries with

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, cloudTrailWrite } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { dig, text } from './fields';
-import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { dig, text } from './lib/fields';
+import { accountOf, actorOf, callContext, isOrganizationAccount, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 /** The other side of the peering: the peer owner on request, the requester on accept (from the response). */
 function peerAccount(event: CloudTrailEvent): string | undefined {

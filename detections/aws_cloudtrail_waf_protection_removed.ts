@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { TEST_SETTINGS, assumedRoleIdentity, cloudTrailWrite } from '../src/detect/test-events';
 import type { CloudTrailEvent } from '../src/logs/cloudtrail';
-import { accountOf, actorOf, callContext, isDeployment, requestText, succeeded, whereOf } from './cloudtrail_fields';
+import { accountOf, actorOf, callContext, isDeployment, requestText, succeeded, whereOf } from './lib/cloudtrail_fields';
 
 const WAF_SOURCES = new Set(['wafv2.amazonaws.com', 'waf-regional.amazonaws.com', 'waf.amazonaws.com']);
 const REMOVALS = new Map([

@@ -2,7 +2,7 @@ import type { Severity } from '../src/config/severity';
 import { defineRule } from '../src/detect/rule';
 import { guardDutyFinding } from '../src/detect/test-events';
 import type { GuardDutyEvent } from '../src/logs/guardduty';
-import { dig, text } from './fields';
+import { dig, text } from './lib/fields';
 
 /** GuardDuty's bands: 7.0–8.9 is High, 9.0–10.0 Critical. */
 const HIGH = 7;

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { guardDutyFinding } from '../src/detect/test-events';
 import type { GuardDutyEvent } from '../src/logs/guardduty';
-import { dig, text } from './fields';
+import { dig, text } from './lib/fields';
 
 /** GuardDuty's bands: 4.0–6.9 is Medium; High and above are AWS.GuardDuty.HighSeverityFinding's. */
 const MEDIUM = 4;

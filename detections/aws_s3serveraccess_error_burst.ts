@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { s3AccessEvent } from '../src/detect/test-events';
 import type { S3ServerAccessEvent } from '../src/logs/s3-server-access';
-import { isObjectOperation, requesterOf } from './s3_access_fields';
+import { isObjectOperation, requesterOf } from './lib/s3_access_fields';
 
 /** Bad request, forbidden, method not allowed: what probing for readable or writable keys produces. */
 const PROBE_STATUSES = new Set([400, 403, 405]);

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { s3AccessEvent } from '../src/detect/test-events';
 import type { S3ServerAccessEvent } from '../src/logs/s3-server-access';
-import { isRestRequest, objectOf, requesterOf } from './s3_access_fields';
+import { isRestRequest, objectOf, requesterOf } from './lib/s3_access_fields';
 
 /**
  * `tlsversion` is `-` (null) for plain HTTP. Lines written before AWS added the field lack it

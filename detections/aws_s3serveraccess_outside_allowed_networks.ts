@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { s3AccessEvent } from '../src/detect/test-events';
-import { cidrMatcher, globMatcher } from './matchers';
-import { isAwsServiceRequest, isRestRequest, objectOf, requesterOf, served } from './s3_access_fields';
+import { cidrMatcher, globMatcher } from './lib/matchers';
+import { isAwsServiceRequest, isRestRequest, objectOf, requesterOf, served } from './lib/s3_access_fields';
 
 const NETWORKS = {
   networkRestrictedBuckets: ['acme-prod-*', 'acme-audit-logs'],

@@ -2,8 +2,8 @@ import { defineRule } from '../src/detect/rule';
 import { s3AccessEvent } from '../src/detect/test-events';
 import type { DetectionSettings } from '../src/config/detection-settings';
 import type { S3ServerAccessEvent } from '../src/logs/s3-server-access';
-import { globMatcher } from './matchers';
-import { isAwsServiceRequest, isRestRequest, objectOf, requesterOf, served } from './s3_access_fields';
+import { globMatcher } from './lib/matchers';
+import { isAwsServiceRequest, isRestRequest, objectOf, requesterOf, served } from './lib/s3_access_fields';
 
 type BucketAccess = DetectionSettings['bucketAccess'][number];
 

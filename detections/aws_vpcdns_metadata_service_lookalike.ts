@@ -1,7 +1,7 @@
 import { defineRule } from '../src/detect/rule';
 import { vpcDnsEvent } from '../src/detect/test-events-insight-dns-waf';
 import { askedBy, queriedName, type VpcDnsEvent } from '../src/logs/vpc-dns';
-import { cidrMatcher } from './matchers';
+import { cidrMatcher } from './lib/matchers';
 
 /** Link-local addresses of the instance metadata service (IMDS, IPv4 and IPv6) and the ECS task metadata endpoint. */
 const isMetadataAddress = cidrMatcher(['169.254.0.0/16', 'fd00:ec2::254/128']);

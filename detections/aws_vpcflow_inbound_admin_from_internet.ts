@@ -2,7 +2,7 @@ import { defineRule } from '../src/detect/rule';
 import { vpcFlowEvent } from '../src/detect/test-events';
 import type { VpcFlowEvent } from '../src/logs/vpc-flow';
 import type { DetectionSettings } from '../src/config/detection-settings';
-import { internalMatcher } from './matchers';
+import { internalMatcher } from './lib/matchers';
 
 const TCP = 6;
 const ADMIN_PORTS = new Map([

@@ -3,7 +3,7 @@ import { defineRule } from '../src/detect/rule';
 import { vpcFlowEvent } from '../src/detect/test-events';
 import type { VpcFlowEvent } from '../src/logs/vpc-flow';
 import type { DetectionSettings } from '../src/config/detection-settings';
-import { internalMatcher } from './matchers';
+import { internalMatcher } from './lib/matchers';
 
 /** DNS, HTTP, NTP and HTTPS: what almost every host needs, expected until detections.expectedEgressPorts says otherwise. */
 const FALLBACK_EGRESS_PORTS: readonly number[] = [53, 80, 123, 443];

@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { cloudTrailTrail } from '../../src/scan/test-resources';
-import { dig } from '../fields';
+import { dig } from '../lib/fields';
 
 export default definePolicy({
   id: 'AWS.CloudTrail.ManagementEventsExcluded',

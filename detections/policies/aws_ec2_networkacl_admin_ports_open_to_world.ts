@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { NetworkAclEntry } from '../../src/scan/resources/ec2-network-acl';
 import { networkAcl } from '../../src/scan/test-resources';
-import { describePorts, networkAclPortsOpenToWorld } from './network';
+import { describePorts, networkAclPortsOpenToWorld } from '../lib/network';
 
 function ingress(RuleNumber: number, RuleAction: 'allow' | 'deny', fields: Partial<NetworkAclEntry> = {}): NetworkAclEntry {
   return { RuleNumber, Protocol: '-1', RuleAction, Egress: false, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: null, PortRange: null, ...fields };

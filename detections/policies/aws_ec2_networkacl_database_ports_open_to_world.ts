@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { aclEntry, networkAcl } from '../../src/scan/test-resources';
-import { describePorts, networkAclPortsOpenToWorld } from './network';
+import { describePorts, networkAclPortsOpenToWorld } from '../lib/network';
 
 export default definePolicy({
   id: 'AWS.EC2.NetworkACL.DatabasePortsOpenToWorld',

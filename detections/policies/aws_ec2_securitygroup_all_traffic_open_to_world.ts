@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { ALL_TRAFFIC_OUT, securityGroup } from '../../src/scan/test-resources';
-import { worldRanges } from './network';
+import { worldRanges } from '../lib/network';
 
 export default definePolicy({
   id: 'AWS.EC2.SecurityGroup.AllTrafficOpenToWorld',

@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { securityGroup, tcpPermission } from '../../src/scan/test-resources';
-import { describePorts, securityGroupPortsOpenToWorld } from './network';
+import { describePorts, securityGroupPortsOpenToWorld } from '../lib/network';
 
 export default definePolicy({
   id: 'AWS.EC2.SecurityGroup.DatabasePortsOpenToWorld',

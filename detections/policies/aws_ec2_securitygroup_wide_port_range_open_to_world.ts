@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import { securityGroup, tcpPermission } from '../../src/scan/test-resources';
 import type { Ec2SecurityGroup } from '../../src/scan/resources/ec2-security-group';
-import { worldRanges } from './network';
+import { worldRanges } from '../lib/network';
 
 const MAX_RANGE = 100;
 

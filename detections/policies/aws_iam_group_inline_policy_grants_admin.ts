@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamGroup, policyDocument } from '../../src/scan/test-resources';
-import { documentsGrantAdmin, inlineDocuments } from './documents';
+import { documentsGrantAdmin, inlineDocuments } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.IAM.Group.InlinePolicyGrantsAdmin',

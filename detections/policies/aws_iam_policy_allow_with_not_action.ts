@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamPolicy, policyDocument } from '../../src/scan/test-resources';
-import { policyStatements } from './documents';
+import { policyStatements } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.IAM.Policy.AllowWithNotAction',

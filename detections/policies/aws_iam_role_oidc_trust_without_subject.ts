@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamRole, trustPolicy } from '../../src/scan/test-resources';
-import { policyStatements } from './documents';
+import { policyStatements } from '../lib/documents';
 
 const GITHUB = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 

@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamRole, trustPolicy } from '../../src/scan/test-resources';
-import { documentExternalAccounts } from './documents';
+import { documentExternalAccounts } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.IAM.Role.TrustsOutsideAccount',

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import { credentialReport, iamRootUser } from '../../src/scan/test-resources';
 import type { DateTime } from 'luxon';
-import { daysSince } from './age';
+import { daysSince } from '../lib/age';
 
 function withinDays(timestamp: string | null, days: number, now: DateTime): boolean {
   const age = daysSince(timestamp, now);

@@ -1,8 +1,8 @@
 import { definePolicy, type PolicyContext } from '../../src/detect/policy';
 import type { IamUser } from '../../src/scan/resources/iam-user';
 import { credentialReport, iamUser } from '../../src/scan/test-resources';
-import { daysSince, olderThanDays } from './age';
-import { accessKeySlots, type AccessKeySlot } from './credentials';
+import { daysSince, olderThanDays } from '../lib/age';
+import { accessKeySlots, type AccessKeySlot } from '../lib/credentials';
 
 function staleKeys(user: IamUser, { standards, now }: PolicyContext): AccessKeySlot[] {
   return accessKeySlots(user.CredentialReport).filter((key) => key.active && olderThanDays(key.lastRotated, standards.accessKeyMaxAgeDays, now));

@@ -1,8 +1,8 @@
 import { definePolicy, type PolicyContext } from '../../src/detect/policy';
 import type { IamUser } from '../../src/scan/resources/iam-user';
 import { credentialReport, iamUser } from '../../src/scan/test-resources';
-import { olderThanDays } from './age';
-import { accessKeySlots, type AccessKeySlot } from './credentials';
+import { olderThanDays } from '../lib/age';
+import { accessKeySlots, type AccessKeySlot } from '../lib/credentials';
 
 /** Active keys past the grace period that were never used, or not used within it. */
 function unusedKeys(user: IamUser, { standards, now }: PolicyContext): AccessKeySlot[] {

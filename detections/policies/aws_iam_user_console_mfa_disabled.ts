@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { credentialReport, iamUser } from '../../src/scan/test-resources';
-import { hasConsolePassword } from './credentials';
+import { hasConsolePassword } from '../lib/credentials';
 
 export default definePolicy({
   id: 'AWS.IAM.User.ConsoleMFADisabled',

@@ -1,8 +1,8 @@
 import { definePolicy, type PolicyContext } from '../../src/detect/policy';
 import type { IamUser } from '../../src/scan/resources/iam-user';
 import { credentialReport, iamUser } from '../../src/scan/test-resources';
-import { hasConsolePassword } from './credentials';
-import { olderThanDays } from './age';
+import { hasConsolePassword } from '../lib/credentials';
+import { olderThanDays } from '../lib/age';
 
 /** A console password set long enough ago that it should have been used, and not used within the period. */
 function passwordUnused(user: IamUser, { standards, now }: PolicyContext): boolean {

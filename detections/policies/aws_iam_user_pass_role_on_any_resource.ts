@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamUser, policyDocument } from '../../src/scan/test-resources';
-import { documentsPassAnyRole, inlineDocuments } from './documents';
+import { documentsPassAnyRole, inlineDocuments } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.IAM.User.PassRoleOnAnyResource',

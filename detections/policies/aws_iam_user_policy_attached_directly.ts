@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { iamUser } from '../../src/scan/test-resources';
-import { inlineDocuments } from './documents';
+import { inlineDocuments } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.IAM.User.PolicyAttachedDirectly',

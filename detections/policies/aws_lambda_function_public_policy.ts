@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { lambdaFunction, policyDocument } from '../../src/scan/test-resources';
-import { allowsEveryoneUnconditionally, policyStatements } from './documents';
+import { allowsEveryoneUnconditionally, policyStatements } from '../lib/documents';
 
 export default definePolicy({
   id: 'AWS.Lambda.Function.PublicPolicy',

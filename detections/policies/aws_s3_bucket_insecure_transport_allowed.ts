@@ -1,6 +1,6 @@
 import { definePolicy } from '../../src/detect/policy';
 import { policyDocument, s3Bucket } from '../../src/scan/test-resources';
-import { deniesInsecureTransport, statements } from './bucket_policy';
+import { deniesInsecureTransport, statements } from '../lib/bucket_policy';
 
 export default definePolicy({
   id: 'AWS.S3.Bucket.InsecureTransportAllowed',

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import { policyDocument, s3Bucket } from '../../src/scan/test-resources';
-import { dig, text } from '../fields';
-import { statements } from './bucket_policy';
+import { dig, text } from '../lib/fields';
+import { statements } from '../lib/bucket_policy';
 
 export default definePolicy({
   id: 'AWS.S3.Bucket.PolicyAllowsWithNotPrincipal',

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
 import { s3Bucket } from '../../src/scan/test-resources';
-import { isPublicByDesign } from './bucket_policy';
+import { isPublicByDesign } from '../lib/bucket_policy';
 
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 

@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket, S3Grant } from '../../src/scan/resources/s3-bucket';
 import { publicGrant, s3Bucket } from '../../src/scan/test-resources';
-import { isPublicByDesign } from './bucket_policy';
+import { isPublicByDesign } from '../lib/bucket_policy';
 
 const PUBLIC_GROUPS = new Set(['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers']);
 /** Grants that let the public change the bucket's contents or its ACL, not only read. */

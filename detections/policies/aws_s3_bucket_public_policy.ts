@@ -1,7 +1,7 @@
 import { definePolicy } from '../../src/detect/policy';
 import type { S3Bucket } from '../../src/scan/resources/s3-bucket';
 import { policyDocument, s3Bucket } from '../../src/scan/test-resources';
-import { isPublicByDesign, isUnconditionalPublicAllow, statements } from './bucket_policy';
+import { isPublicByDesign, isUnconditionalPublicAllow, statements } from '../lib/bucket_policy';
 
 /** S3's own verdict when it gave one; otherwise (resource JSON from elsewhere) an unconditioned Allow to everyone. */
 function policyIsPublic(bucket: S3Bucket): boolean {

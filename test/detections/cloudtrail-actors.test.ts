@@ -1,4 +1,4 @@
-import { accountOf, actorOf, isAwsServiceCall, principalArnOf } from '../../detections/cloudtrail_fields';
+import { accountOf, actorOf, isAwsServiceCall, principalArnOf } from '../../detections/lib/cloudtrail_fields';
 import { assumedRoleIdentity, awsServiceIdentity, cloudTrailEvent, iamUserIdentity, rootIdentity } from '../../src/detect/test-events';
 
 describe('who a CloudTrail event says acted', () => {

@@ -1,4 +1,4 @@
-import { cidrMatcher, globMatcher } from '../../detections/matchers';
+import { cidrMatcher, globMatcher } from '../../detections/lib/matchers';
 
 describe('cidrMatcher', () => {
   const inside = cidrMatcher(['10.0.0.0/8', '198.51.100.0/24', 'fd00::/8']);

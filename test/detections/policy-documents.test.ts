@@ -1,4 +1,4 @@
-import { documentGrantsEverything, policyStatements, principalAccount, roleArnOfSession } from '../../detections/fields';
+import { documentGrantsEverything, policyStatements, principalAccount, roleArnOfSession } from '../../detections/lib/fields';
 
 const document = {
   Version: '2012-10-17',

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { isDetectionFile } from '../../detections/lib/pack-index';
 import { join } from 'node:path';
 import { policies } from '../../detections/policies';
 import { SEVERITIES } from '../../src/config/severity';
@@ -46,6 +47,8 @@ function isPolicy(value: unknown): value is Policy {
 }
 
 const files = readdirSync(POLICY_DIR).filter((file) => file.endsWith('.ts') && file !== 'index.ts');
+// Helpers live in detections/lib/; every module here is a policy named after its id.
+const policyFiles = files.filter(isDetectionFile).sort();
 const modules = files.map((file) => ({ file, exported: (require(join(POLICY_DIR, file)) as { default?: unknown }).default }));
 
 describe('the policy pack', () => {
@@ -55,7 +58,8 @@ describe('the policy pack', () => {
 
   it('lists every policy file in index.ts, and only policy files export a policy', () => {
     const exported = modules.filter((module) => isPolicy(module.exported));
-    expect(exported.map((module) => module.file).sort()).toEqual(files.filter((file) => file.startsWith('aws_')).sort());
+    expect(exported.map((module) => module.file).sort()).toEqual(policyFiles);
+    expect(files.filter((file) => !isDetectionFile(file))).toEqual([]);
     const listed = new Set<unknown>(policies);
     expect(exported.filter((module) => !listed.has(module.exported)).map((module) => module.file)).toEqual([]);
     expect(exported).toHaveLength(policies.length);

@@ -1,4 +1,4 @@
-import type { S3ServerAccessEvent } from '../src/logs/s3-server-access';
+import type { S3ServerAccessEvent } from '../../src/logs/s3-server-access';
 import { roleArnOfSession } from './fields';
 
 /** Who made the request, by role for role sessions; `anonymous` for unsigned requests. */

@@ -1,5 +1,5 @@
-import { dig, list, strings, text } from '../fields';
-import { globMatcher } from '../matchers';
+import { dig, list, strings, text } from './fields';
+import { globMatcher } from './matchers';
 
 /**
  * Readers for S3 bucket policy documents. A policy document is JSON written by people: Principal,

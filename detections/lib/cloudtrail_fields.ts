@@ -1,6 +1,6 @@
-import type { CloudTrailEvent } from '../src/logs/cloudtrail';
+import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
 import { dig, isPublicStatement, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
-import type { DetectionSettings } from '../src/config/detection-settings';
+import type { DetectionSettings } from '../../src/config/detection-settings';
 import { globMatcher } from './matchers';
 
 /**

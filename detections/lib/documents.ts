@@ -1,4 +1,4 @@
-import { grantsEverything, policyStatements, principalAccount, type PolicyStatement } from '../fields';
+import { grantsEverything, policyStatements, principalAccount, type PolicyStatement } from './fields';
 import type { PolicyContext } from '../../src/detect/policy';
 
 /**
