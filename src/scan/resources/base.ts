@@ -81,3 +81,20 @@ export function plain(value: unknown): unknown {
 export function plainOrNull(value: unknown): unknown {
   return value === undefined || value === null ? null : plain(value);
 }
+
+/**
+ * An SDK value from a service whose API names members in camelCase (Config, Access Analyzer) as
+ * resource JSON with Panther's names: its Go SDK capitalized every member (`recordingGroup` →
+ * `RecordingGroup`). Map keys that are data, not member names, must not pass through here.
+ */
+export function pascalKeys(value: unknown): unknown {
+  const converted = plain(value);
+  const convert = (member: unknown): unknown => {
+    if (Array.isArray(member)) return member.map(convert);
+    if (member !== null && typeof member === 'object') {
+      return Object.fromEntries(Object.entries(member).map(([key, inner]) => [key.charAt(0).toUpperCase() + key.slice(1), convert(inner)]));
+    }
+    return member;
+  };
+  return convert(converted);
+}
