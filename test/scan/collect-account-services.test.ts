@@ -115,7 +115,7 @@ describe('Config collectors', () => {
     ],
   };
   const status: DescribeConfigurationRecorderStatusResponse = {
-    ConfigurationRecordersStatus: [{ name: 'default', recording: false, lastStatus: 'FAILURE', lastErrorCode: 'AccessDenied', lastStartTime: new Date('2026-11-01T00:00:00Z') }],
+    ConfigurationRecordersStatus: [{ name: 'default', recording: false, lastStatus: 'Failure', lastErrorCode: 'AccessDenied', lastStartTime: new Date('2026-11-01T00:00:00Z') }],
   };
 
   it('describes each recorder under Panther\'s capitalized names, with its recording status', async () => {
@@ -133,7 +133,7 @@ describe('Config collectors', () => {
         Name: 'default',
         RoleARN: 'arn:aws:iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
         RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: false, ResourceTypes: [], RecordingStrategy: { UseOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } },
-        Status: { Name: 'default', Recording: false, LastStatus: 'FAILURE', LastErrorCode: 'AccessDenied', LastStartTime: '2026-11-01T00:00:00.000Z' },
+        Status: { Name: 'default', Recording: false, LastStatus: 'Failure', LastErrorCode: 'AccessDenied', LastStartTime: '2026-11-01T00:00:00.000Z' },
       }),
     ]);
     expect(failingPolicies(result.resources)).toContain('AWS.Config.Recorder.NotRecordingAll');
