@@ -210,7 +210,13 @@ describe('ECS clusters', () => {
     const pages = pagesByToken('nextToken', { '': { serviceArns: serviceArns.slice(0, 6), nextToken: 's2' }, s2: { serviceArns: serviceArns.slice(6) } });
     aws.ecs.on(ListServicesCommand).callsFake(pages.serve);
     aws.ecs.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
-      services: input.services.map((serviceArn) => ({ serviceArn, serviceName: serviceArn.split('/').pop(), launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } } })),
+      services: input.services.map((serviceArn) => ({
+        serviceArn,
+        serviceName: serviceArn.split('/').pop(),
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } },
+        serviceConnectConfiguration: { enabled: true, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/connect' } } },
+      })),
       failures: [],
     }));
 
@@ -231,7 +237,12 @@ describe('ECS clusters', () => {
       ActiveServicesCount: 11,
     });
     expect(result.resources[0]!.Services).toHaveLength(11);
-    expect(result.resources[0]!.Services?.[0]).toMatchObject({ ServiceName: 'svc-0', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } } });
+    // Member names are capitalized as Panther's; the keys of a log driver's options are the user's and stay as written.
+    expect(result.resources[0]!.Services?.[0]).toMatchObject({
+      ServiceName: 'svc-0',
+      NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } },
+      ServiceConnectConfiguration: { Enabled: true, LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': '/ecs/connect' } } },
+    });
   });
 
   it('skips a cluster deleted since the listing, and reports denied services as an error for the cluster', async () => {

@@ -4,6 +4,9 @@ import type { Collector, ScanClients } from '../collector';
 import { pascalKeys } from '../resources/base';
 import { ECS_CLUSTER, type EcsCluster } from '../resources/ecs-cluster';
 
+/** Members of ECS types that map user-chosen keys (log driver options such as awslogs-group) to values. */
+const DATA_MAPS = new Set(['options']);
+
 /** DescribeServices takes at most ten services a call. */
 const SERVICES_PER_CALL = 10;
 
@@ -26,7 +29,7 @@ async function describeServices(clients: Pick<ScanClients, 'ecs'>, ctx: CollectC
     const answer = await send(ctx, 'DescribeServices', () => clients.ecs.send(new DescribeServicesCommand({ cluster, services })));
     return answer?.services ?? [];
   });
-  return described.flat().map((service) => pascalKeys(service));
+  return described.flat().map((service) => pascalKeys(service, DATA_MAPS));
 }
 
 /** Every cluster with its settings, ECS Exec configuration and statistics, and its services, members capitalized as Panther's. */
@@ -47,7 +50,7 @@ export async function collectEcsClusters(clients: Pick<ScanClients, 'ecs'>, ctx:
     if (!found || found.status === 'INACTIVE') return undefined;
     const { tags, ...cluster } = found;
     return {
-      ...(pascalKeys(cluster) as object),
+      ...(pascalKeys(cluster, DATA_MAPS) as object),
       ResourceType: ECS_CLUSTER,
       ResourceId: arn,
       AccountId: ctx.accountId,
