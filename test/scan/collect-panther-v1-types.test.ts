@@ -327,6 +327,23 @@ describe('ELBv2 load balancers', () => {
     expect(unguarded.resources).toEqual([expect.objectContaining({ WebAcl: null, Listeners: [], Tags: null })]);
     expect(refused).toEqual({ resources: [], errors: [expect.objectContaining({ resourceId: albArn, operation: 'DescribeListeners', kind: 'access-denied' })] });
   });
+
+  it('still collects an ALB in a region where WAF Classic has no endpoint, but not one whose web ACL lookup is denied', async () => {
+    const answer = (aws: ReturnType<typeof mockedClients>): void => {
+      aws.elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: balancers.LoadBalancers });
+      aws.elbv2.on(DescribeListenersCommand).resolves({ Listeners: [] });
+      aws.elbv2.on(DescribeTagsCommand).resolves({ TagDescriptions: [] });
+    };
+    const newRegion = mockedClients();
+    answer(newRegion);
+    newRegion.wafRegional.on(wafRegional.GetWebACLForResourceCommand).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND waf-regional.ap-southeast-5.amazonaws.com'), { code: 'ENOTFOUND' }));
+    const denied = mockedClients();
+    answer(denied);
+    denied.wafRegional.on(wafRegional.GetWebACLForResourceCommand).rejects(accessDenied('AccessDeniedException'));
+
+    expect((await collectElbv2LoadBalancers(newRegion.clients, ctx)).resources).toEqual([expect.objectContaining({ ResourceId: albArn, WebAcl: null })]);
+    expect(await collectElbv2LoadBalancers(denied.clients, ctx)).toEqual({ resources: [], errors: [expect.objectContaining({ resourceId: albArn, operation: 'GetWebACLForResource', kind: 'access-denied' })] });
+  });
 });
 
 describe('Redshift clusters', () => {

@@ -6,7 +6,7 @@ import {
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetWebACLForResourceCommand } from '@aws-sdk/client-waf-regional';
-import { isAbsent } from '../aws-errors';
+import { isAbsent, isEndpointMissing } from '../aws-errors';
 import { AwsCallFailure, describeEach, listAll, listingFailed, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import { isoOrNull, plain, tagMap } from '../resources/base';
@@ -30,8 +30,12 @@ async function webAclId(clients: Pick<ScanClients, 'wafRegional'>, ctx: CollectC
     const answer = await send(ctx, 'GetWebACLForResource', () => clients.wafRegional.send(new GetWebACLForResourceCommand({ ResourceArn: balancer.LoadBalancerArn })));
     return answer?.WebACLSummary?.WebACLId ?? null;
   } catch (error) {
-    // WAF Classic is closed to new customers: an account that never used it has nothing to associate.
-    if (error instanceof AwsCallFailure && isAbsent(error.cause, ['WAFNonexistentItemException', 'WAFUnavailableEntityException'])) return null;
+    if (!(error instanceof AwsCallFailure)) throw error;
+    // An account that never used WAF Classic has nothing to associate.
+    if (isAbsent(error.cause, ['WAFNonexistentItemException', 'WAFUnavailableEntityException'])) return null;
+    // Regions opened after WAF Classic was frozen have no endpoint for it, so nothing there can use it;
+    // the load balancer is still collected rather than lost to a lookup that cannot succeed.
+    if (isEndpointMissing(error.cause)) return null;
     throw error;
   }
 }
