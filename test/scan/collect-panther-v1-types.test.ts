@@ -450,6 +450,13 @@ describe('WAF Classic web ACLs', () => {
     });
   });
 
+  it('finds no regional web ACLs, and no error, in a region where WAF Classic has no endpoint', async () => {
+    const aws = mockedClients();
+    aws.wafRegional.on(wafRegional.ListWebACLsCommand).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND waf-regional.ap-southeast-5.amazonaws.com'), { code: 'ENOTFOUND' }));
+
+    expect(await collectWafRegionalWebAcls(aws.clients, collectContext({ region: 'ap-southeast-5' }))).toEqual({ resources: [], errors: [] });
+  });
+
   it('reports a denied region once, and a web ACL whose rule is denied as an error for that ACL', async () => {
     const denied = mockedClients();
     denied.wafRegional.on(wafRegional.ListWebACLsCommand).rejects(accessDenied('AccessDeniedException'));

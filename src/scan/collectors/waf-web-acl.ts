@@ -1,6 +1,6 @@
 import * as waf from '@aws-sdk/client-waf';
 import * as wafRegional from '@aws-sdk/client-waf-regional';
-import { isAbsent } from '../aws-errors';
+import { isAbsent, isEndpointMissing } from '../aws-errors';
 import { AwsCallFailure, describeEach, listingFailed, mapLimit, send, type CollectContext, type CollectionResult } from '../collection';
 import type { Collector, ScanClients } from '../collector';
 import type { ResourceMap } from '../resource-types';
@@ -77,6 +77,8 @@ async function collectWebAcls<N extends typeof WAF_WEB_ACL | typeof WAF_REGIONAL
   try {
     ids = await listWebAclIds(api, ctx);
   } catch (error) {
+    // Regions opened after WAF Classic was frozen have no endpoint for it: they hold no web ACLs.
+    if (error instanceof AwsCallFailure && isEndpointMissing(error.cause)) return { resources: [], errors: [] };
     return listingFailed(ctx, resourceType, error);
   }
   return describeEach(ctx, resourceType, ids, arnOf, async (WebACLId) => {
