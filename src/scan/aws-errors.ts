@@ -60,3 +60,11 @@ export function isAbsent(error: unknown, codes: readonly string[]): boolean {
   const code = awsErrorCode(error);
   return code !== undefined && codes.includes(code);
 }
+
+/**
+ * True when the request never reached AWS because the service has no endpoint in the region (DNS
+ * answers ENOTFOUND): services frozen before a region opened (WAF Classic) do not exist there.
+ */
+export function isEndpointMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOTFOUND';
+}

@@ -36,6 +36,11 @@ import { cloudTrailMetaSchema, type CloudTrailMeta } from './resources/cloudtrai
 import { rdsInstanceSchema, type RdsInstance } from './resources/rds-instance';
 import { eksClusterSchema, type EksCluster } from './resources/eks-cluster';
 import { kmsKeySchema, type KmsKey } from './resources/kms-key';
+import { acmCertificateSchema, type AcmCertificate } from './resources/acm-certificate';
+import { ecsClusterSchema, type EcsCluster } from './resources/ecs-cluster';
+import { elbv2LoadBalancerSchema, type Elbv2LoadBalancer } from './resources/elbv2-load-balancer';
+import { redshiftClusterSchema, type RedshiftCluster } from './resources/redshift-cluster';
+import { wafRegionalWebAclSchema, wafWebAclSchema, type WafRegionalWebAcl, type WafWebAcl } from './resources/waf-web-acl';
 import { s3BucketSchema, type S3Bucket } from './resources/s3-bucket';
 
 /** Every resource type Prowl scans, by name. Policies are typed against ResourceMap, as rules are against LogEventMap. */
@@ -69,6 +74,12 @@ export interface ResourceMap {
   'AWS.Config.Recorder.Meta': ConfigMeta;
   'AWS.AccessAnalyzer.Meta': AccessAnalyzerMeta;
   'AWS.S3.AccountPublicAccessBlock': S3AccountBlock;
+  'AWS.ACM.Certificate': AcmCertificate;
+  'AWS.ECS.Cluster': EcsCluster;
+  'AWS.ELBV2.ApplicationLoadBalancer': Elbv2LoadBalancer;
+  'AWS.Redshift.Cluster': RedshiftCluster;
+  'AWS.WAF.WebACL': WafWebAcl;
+  'AWS.WAF.Regional.WebACL': WafRegionalWebAcl;
 }
 
 export type ResourceTypeName = keyof ResourceMap;
@@ -106,6 +117,12 @@ const schemas: { [N in ResourceTypeName]: z.ZodType<ResourceMap[N]> } = {
   'AWS.Config.Recorder.Meta': configMetaSchema,
   'AWS.AccessAnalyzer.Meta': accessAnalyzerMetaSchema,
   'AWS.S3.AccountPublicAccessBlock': s3AccountBlockSchema,
+  'AWS.ACM.Certificate': acmCertificateSchema,
+  'AWS.ECS.Cluster': ecsClusterSchema,
+  'AWS.ELBV2.ApplicationLoadBalancer': elbv2LoadBalancerSchema,
+  'AWS.Redshift.Cluster': redshiftClusterSchema,
+  'AWS.WAF.WebACL': wafWebAclSchema,
+  'AWS.WAF.Regional.WebACL': wafRegionalWebAclSchema,
 };
 
 export const RESOURCE_TYPE_NAMES = Object.keys(schemas) as ResourceTypeName[];

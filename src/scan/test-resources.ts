@@ -715,7 +715,7 @@ export function configRecorder(fields: Partial<ConfigRecorder> = {}): ConfigReco
       Name: 'default',
       RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
       RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
-      Status: { Recording: true, LastStatus: 'SUCCESS' },
+      Status: { Recording: true, LastStatus: 'Success' },
     },
     fields,
   );

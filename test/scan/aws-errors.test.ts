@@ -1,4 +1,4 @@
-import { classifyAwsError, isAbsent } from '../../src/scan/aws-errors';
+import { classifyAwsError, isAbsent, isEndpointMissing } from '../../src/scan/aws-errors';
 import { awsError } from './aws-mocks';
 
 describe('classifyAwsError', () => {
@@ -32,5 +32,14 @@ describe('isAbsent', () => {
     expect(isAbsent(awsError('NoSuchBucketPolicy', 404), ['NoSuchBucketPolicy'])).toBe(true);
     expect(isAbsent(awsError('NoSuchBucket', 404), ['NoSuchBucketPolicy'])).toBe(false);
     expect(isAbsent(new Error('NoSuchBucketPolicy'), ['NoSuchBucketPolicy'])).toBe(false);
+  });
+});
+
+describe('isEndpointMissing', () => {
+  it('recognizes a service without an endpoint in the region, and nothing AWS answered', () => {
+    expect(isEndpointMissing(Object.assign(new Error('getaddrinfo ENOTFOUND waf-regional.ap-southeast-3.amazonaws.com'), { code: 'ENOTFOUND' }))).toBe(true);
+    expect(isEndpointMissing(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }))).toBe(false);
+    expect(isEndpointMissing(awsError('AccessDeniedException', 403))).toBe(false);
+    expect(isEndpointMissing('ENOTFOUND')).toBe(false);
   });
 });

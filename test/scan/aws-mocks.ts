@@ -1,3 +1,20 @@
+import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
+import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { ConfigServiceClient, DescribeConfigurationRecordersCommand } from '@aws-sdk/client-config-service';
+import {
+  DescribeClustersCommand as DescribeEcsClustersCommand,
+  ECSClient,
+  ListClustersCommand as ListEcsClustersCommand,
+  ListServicesCommand as ListEcsServicesCommand,
+} from '@aws-sdk/client-ecs';
+import { DescribeClusterCommand as DescribeEksClusterCommand, EKSClient, ListClustersCommand as ListEksClustersCommand } from '@aws-sdk/client-eks';
+import { DescribeListenersCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeClustersCommand as DescribeRedshiftClustersCommand, RedshiftClient } from '@aws-sdk/client-redshift';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { GetWebACLCommand, ListWebACLsCommand, WAFClient } from '@aws-sdk/client-waf';
+import * as wafRegional from '@aws-sdk/client-waf-regional';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient, DescribeTrailsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -60,6 +77,28 @@ export function collectContext(overrides: Partial<CollectContext> = {}): Collect
   };
 }
 
+/** What tests use of a stub whose command types the mock library cannot check (see mockWafRegional). */
+export interface LooseStub {
+  on(command: abstract new (...args: never[]) => unknown, input?: object): LooseBehavior;
+  onAnyCommand(): LooseBehavior;
+  calls(): Array<{ args: unknown[] }>;
+}
+
+interface LooseBehavior {
+  /** Pass answers as `{…} satisfies <Operation>Response` so their shape is still the SDK's. */
+  resolves(output: object): LooseBehavior;
+  rejects(error: Error): LooseBehavior;
+  callsFake(fake: (input: never) => unknown): LooseBehavior;
+}
+
+/**
+ * @aws-sdk/client-waf-regional is frozen at an older SDK release (WAF Classic is deprecated), whose
+ * smithy types differ from the mock library's; at run time its `send` is stubbed like any other.
+ */
+function mockWafRegional(client: wafRegional.WAFRegionalClient): LooseStub {
+  return mockClient(client as unknown as WAFClient) as unknown as LooseStub;
+}
+
 function buildMockedClients() {
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   const s3 = new S3Client({ region: 'us-east-1', credentials });
@@ -72,8 +111,32 @@ function buildMockedClients() {
   const dynamodb = new DynamoDBClient({ region: 'us-east-1', credentials });
   const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials });
   const logs = new CloudWatchLogsClient({ region: 'us-east-1', credentials });
+  const acm = new ACMClient({ region: 'us-east-1', credentials });
+  const ecs = new ECSClient({ region: 'us-east-1', credentials });
+  const eks = new EKSClient({ region: 'us-east-1', credentials });
+  const elbv2 = new ElasticLoadBalancingV2Client({ region: 'us-east-1', credentials });
+  const guardduty = new GuardDutyClient({ region: 'us-east-1', credentials });
+  const config = new ConfigServiceClient({ region: 'us-east-1', credentials });
+  const rds = new RDSClient({ region: 'us-east-1', credentials });
+  const redshift = new RedshiftClient({ region: 'us-east-1', credentials });
+  const accessanalyzer = new AccessAnalyzerClient({ region: 'us-east-1', credentials });
+  const s3control = new S3ControlClient({ region: 'us-east-1', credentials });
+  const waf = new WAFClient({ region: 'us-east-1', credentials });
+  const wafRegionalClient = new wafRegional.WAFRegionalClient({ region: 'us-east-1', credentials });
   const regionsAsked: string[] = [];
   const clients: ScanClients = {
+    acm,
+    ecs,
+    eks,
+    elbv2,
+    guardduty,
+    config,
+    rds,
+    redshift,
+    accessanalyzer,
+    s3control,
+    waf,
+    wafRegional: wafRegionalClient,
     s3,
     iam,
     ec2,
@@ -101,6 +164,18 @@ function buildMockedClients() {
     dynamodb: mockClient(dynamodb),
     cloudformation: mockClient(cloudformation),
     logs: mockClient(logs),
+    acm: mockClient(acm),
+    ecs: mockClient(ecs),
+    eks: mockClient(eks),
+    elbv2: mockClient(elbv2),
+    guardduty: mockClient(guardduty),
+    config: mockClient(config),
+    rds: mockClient(rds),
+    redshift: mockClient(redshift),
+    accessanalyzer: mockClient(accessanalyzer),
+    s3control: mockClient(s3control),
+    waf: mockClient(waf),
+    wafRegional: mockWafRegional(wafRegionalClient),
     regionsAsked,
   };
 }
@@ -209,6 +284,81 @@ export function answeringEverything(): MockedClients {
   aws.cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t', HomeRegion: 'us-east-1' }] });
   aws.kms.onAnyCommand().resolves({});
   aws.kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'k' }] });
+  const at = new Date('2025-01-01T00:00:00Z');
+  aws.acm.onAnyCommand().resolves({});
+  aws.acm
+    .on(ListCertificatesCommand)
+    .resolves({ CertificateSummaryList: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/c1', DomainName: 'example.com' }] });
+  aws.acm.on(DescribeCertificateCommand).resolves({
+    Certificate: { CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/c1', DomainName: 'example.com', Status: 'ISSUED', CreatedAt: at },
+  });
+  aws.ecs.onAnyCommand().resolves({});
+  aws.ecs.on(ListEcsClustersCommand).resolves({ clusterArns: ['arn:aws:ecs:us-east-1:123456789012:cluster/apps'] });
+  aws.ecs
+    .on(DescribeEcsClustersCommand)
+    .resolves({ clusters: [{ clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/apps', clusterName: 'apps', status: 'ACTIVE' }] });
+  aws.ecs.on(ListEcsServicesCommand).resolves({ serviceArns: ['arn:aws:ecs:us-east-1:123456789012:service/apps/web'] });
+  aws.eks.onAnyCommand().resolves({});
+  aws.eks.on(ListEksClustersCommand).resolves({ clusters: ['platform'] });
+  aws.eks.on(DescribeEksClusterCommand).resolves({ cluster: { name: 'platform', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/platform', createdAt: at } });
+  aws.elbv2.onAnyCommand().resolves({});
+  aws.elbv2.on(DescribeLoadBalancersCommand).resolves({
+    LoadBalancers: [
+      { LoadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/1', LoadBalancerName: 'web', Type: 'application' },
+    ],
+  });
+  aws.elbv2.on(DescribeListenersCommand).resolves({
+    Listeners: [
+      {
+        ListenerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/1/2',
+        Port: 443,
+        Protocol: 'HTTPS',
+        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      },
+    ],
+  });
+  aws.guardduty.onAnyCommand().resolves({});
+  aws.guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: ['d1'] });
+  aws.config.onAnyCommand().resolves({});
+  aws.config
+    .on(DescribeConfigurationRecordersCommand)
+    .resolves({ ConfigurationRecorders: [{ name: 'default', recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } }] });
+  aws.rds.onAnyCommand().resolves({});
+  aws.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'db', DBInstanceArn: 'arn:aws:rds:us-east-1:123456789012:db:db' }] });
+  aws.rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'db-manual' }] });
+  aws.redshift.onAnyCommand().resolves({});
+  aws.redshift.on(DescribeRedshiftClustersCommand).resolves({ Clusters: [{ ClusterIdentifier: 'warehouse' }] });
+  aws.accessanalyzer.onAnyCommand().resolves({});
+  aws.accessanalyzer.on(ListAnalyzersCommand).resolves({
+    analyzers: [{ arn: 'arn:aws:access-analyzer:us-east-1:123456789012:analyzer/a', name: 'a', type: 'ACCOUNT', status: 'ACTIVE', createdAt: at }],
+  });
+  aws.s3control.onAnyCommand().resolves({});
+  aws.waf.onAnyCommand().resolves({});
+  aws.waf.on(ListWebACLsCommand).resolves({ WebACLs: [{ WebACLId: 'w1', Name: 'edge' }] });
+  aws.waf.on(GetWebACLCommand).resolves({
+    WebACL: {
+      WebACLId: 'w1',
+      Name: 'edge',
+      DefaultAction: { Type: 'BLOCK' },
+      Rules: [
+        { RuleId: 'r1', Priority: 1, Action: { Type: 'BLOCK' } },
+        { RuleId: 'rate1', Priority: 2, Action: { Type: 'BLOCK' }, Type: 'RATE_BASED' },
+      ],
+    },
+  });
+  aws.wafRegional.onAnyCommand().resolves({});
+  aws.wafRegional.on(wafRegional.ListWebACLsCommand).resolves({ WebACLs: [{ WebACLId: 'w2', Name: 'alb' }] } satisfies wafRegional.ListWebACLsResponse);
+  aws.wafRegional.on(wafRegional.GetWebACLCommand).resolves({
+    WebACL: {
+      WebACLId: 'w2',
+      Name: 'alb',
+      DefaultAction: { Type: 'ALLOW' },
+      Rules: [
+        { RuleId: 'r2', Priority: 1, Action: { Type: 'BLOCK' } },
+        { RuleId: 'rate2', Priority: 2, Action: { Type: 'BLOCK' }, Type: 'RATE_BASED' },
+      ],
+    },
+  } satisfies wafRegional.GetWebACLResponse);
   aws.kms
     .on(DescribeKeyCommand)
     .resolves({ KeyMetadata: { KeyId: 'k', KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' } });

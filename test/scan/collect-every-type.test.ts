@@ -9,7 +9,29 @@ function ctxFor(collector: Collector, sleep?: (ms: number) => Promise<void>): Re
   return sleep ? { ...base, retry: { ...base.retry, sleep } } : base;
 }
 
-const SERVICES = ['s3', 'iam', 'ec2', 'cloudtrail', 'kms', 'lambda', 'dynamodb', 'cloudformation', 'logs'] as const;
+const SERVICES = [
+  's3',
+  'iam',
+  'ec2',
+  'cloudtrail',
+  'kms',
+  'lambda',
+  'dynamodb',
+  'cloudformation',
+  'logs',
+  'acm',
+  'ecs',
+  'eks',
+  'elbv2',
+  'guardduty',
+  'config',
+  'rds',
+  'redshift',
+  'accessanalyzer',
+  's3control',
+  'waf',
+  'wafRegional',
+] as const;
 
 /** What the test needs of any service's mock, whatever its command types. */
 interface AnyStub {

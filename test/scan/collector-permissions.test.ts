@@ -11,8 +11,16 @@ const S3_ACTIONS: Record<string, string> = {
   GetBucketLifecycleConfiguration: 's3:GetLifecycleConfiguration',
 };
 
+/** S3 Control's account-level calls are s3 actions named for the account. */
+const S3_CONTROL_ACTIONS: Record<string, string> = {
+  GetPublicAccessBlock: 's3:GetAccountPublicAccessBlock',
+};
+
+/** Each mocked client's IAM service prefix, where it is not the client's name. */
+const PREFIXES: Record<string, string> = { elbv2: 'elasticloadbalancing', accessanalyzer: 'access-analyzer', wafRegional: 'waf-regional' };
+
 function actionsSent(aws: MockedClients): string[] {
-  const services = {
+  const services: Record<string, { calls(): Array<{ args: unknown[] }> }> = {
     s3: aws.s3,
     iam: aws.iam,
     ec2: aws.ec2,
@@ -22,11 +30,25 @@ function actionsSent(aws: MockedClients): string[] {
     dynamodb: aws.dynamodb,
     cloudformation: aws.cloudformation,
     logs: aws.logs,
+    acm: aws.acm,
+    ecs: aws.ecs,
+    eks: aws.eks,
+    elbv2: aws.elbv2,
+    guardduty: aws.guardduty,
+    config: aws.config,
+    rds: aws.rds,
+    redshift: aws.redshift,
+    accessanalyzer: aws.accessanalyzer,
+    s3control: aws.s3control,
+    waf: aws.waf,
+    wafRegional: aws.wafRegional,
   };
   return Object.entries(services).flatMap(([service, mock]) =>
     mock.calls().map((call) => {
       const operation = (call.args[0] as object).constructor.name.replace(/Command$/, '');
-      return service === 's3' ? (S3_ACTIONS[operation] ?? `s3:${operation}`) : `${service}:${operation}`;
+      if (service === 's3') return S3_ACTIONS[operation] ?? `s3:${operation}`;
+      if (service === 's3control') return S3_CONTROL_ACTIONS[operation] ?? `s3:${operation}`;
+      return `${PREFIXES[service] ?? service}:${operation}`;
     }),
   );
 }

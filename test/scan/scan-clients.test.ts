@@ -24,4 +24,12 @@ describe('createScanClientFactory', () => {
     expect(await clients.s3ForRegion('ap-southeast-2').config.region()).toBe('ap-southeast-2');
     expect(factory({ ...access }, 'us-east-1')).not.toBe(clients);
   });
+
+  it('points global WAF at us-east-1, its only endpoint, and regional WAF at the scanned region', async () => {
+    const clients = createScanClientFactory()(access, 'eu-central-1');
+
+    expect(await clients.waf.config.region()).toBe('us-east-1');
+    expect(await clients.wafRegional.config.region()).toBe('eu-central-1');
+    expect(await clients.guardduty.config.region()).toBe('eu-central-1');
+  });
 });

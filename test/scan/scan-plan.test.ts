@@ -54,7 +54,7 @@ describe('scan plan', () => {
   });
 
   it('rejects unknown keys and resource types', () => {
-    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.RDS.Instance'] });
+    const message = problemsWith({ ...minimal, roles: 'ProwlAudit', resourceTypes: ['AWS.SNS.Topic'] });
     expect(message).toMatch(/roles/);
     expect(message).toContain('scan.resourceTypes.0');
   });

@@ -1,5 +1,16 @@
 import type { Collector } from '../collector';
 import type { ResourceTypeName } from '../resource-types';
+import { accessAnalyzerMetaCollector } from './access-analyzer-meta';
+import { acmCertificateCollector } from './acm-certificate';
+import { ecsClusterCollector } from './ecs-cluster';
+import { elbv2LoadBalancerCollector } from './elbv2-load-balancer';
+import { redshiftClusterCollector } from './redshift-cluster';
+import { wafRegionalWebAclCollector, wafWebAclCollector } from './waf-web-acl';
+import { configMetaCollector, configRecorderCollector } from './config-recorder';
+import { eksClusterCollector } from './eks-cluster';
+import { guardDutyDetectorCollector, guardDutyMetaCollector } from './guardduty-detector';
+import { rdsInstanceCollector } from './rds-instance';
+import { s3AccountPublicAccessBlockCollector } from './s3-account-public-access-block';
 import { cloudFormationStackCollector } from './cloudformation-stack';
 import { cloudTrailMetaCollector } from './cloudtrail-meta';
 import { cloudWatchLogGroupCollector } from './cloudwatch-log-group';
@@ -22,26 +33,8 @@ import { iamUserCollector } from './iam-user';
 import { kmsKeyCollector } from './kms-key';
 import { s3BucketCollector } from './s3-bucket';
 
-/**
- * Types Prowl evaluates from resource input (Panther exports, `prowl scan --resources`) but does
- * not collect yet: their SDK clients (@aws-sdk/client-rds, -eks, -guardduty, -config-service,
- * -accessanalyzer, -s3-control) are not installed.
- */
-export const INPUT_ONLY_TYPES = [
-  'AWS.RDS.Instance',
-  'AWS.EKS.Cluster',
-  'AWS.GuardDuty.Detector',
-  'AWS.GuardDuty.Detector.Meta',
-  'AWS.Config.Recorder',
-  'AWS.Config.Recorder.Meta',
-  'AWS.AccessAnalyzer.Meta',
-  'AWS.S3.AccountPublicAccessBlock',
-] as const;
-
-type CollectedType = Exclude<ResourceTypeName, (typeof INPUT_ONLY_TYPES)[number]>;
-
 /** One collector per collected resource type; the record type makes a missing one a compile error. */
-const byType: { [N in CollectedType]: Collector<N> } = {
+const byType: { [N in ResourceTypeName]: Collector<N> } = {
   'AWS.S3.Bucket': s3BucketCollector,
   'AWS.IAM.RootUser': iamRootUserCollector,
   'AWS.IAM.User': iamUserCollector,
@@ -63,12 +56,26 @@ const byType: { [N in CollectedType]: Collector<N> } = {
   'AWS.CloudTrail.Meta': cloudTrailMetaCollector,
   'AWS.CloudFormation.Stack': cloudFormationStackCollector,
   'AWS.CloudWatch.LogGroup': cloudWatchLogGroupCollector,
+  'AWS.RDS.Instance': rdsInstanceCollector,
+  'AWS.EKS.Cluster': eksClusterCollector,
+  'AWS.GuardDuty.Detector': guardDutyDetectorCollector,
+  'AWS.GuardDuty.Detector.Meta': guardDutyMetaCollector,
+  'AWS.Config.Recorder': configRecorderCollector,
+  'AWS.Config.Recorder.Meta': configMetaCollector,
+  'AWS.AccessAnalyzer.Meta': accessAnalyzerMetaCollector,
+  'AWS.S3.AccountPublicAccessBlock': s3AccountPublicAccessBlockCollector,
+  'AWS.ACM.Certificate': acmCertificateCollector,
+  'AWS.ECS.Cluster': ecsClusterCollector,
+  'AWS.ELBV2.ApplicationLoadBalancer': elbv2LoadBalancerCollector,
+  'AWS.Redshift.Cluster': redshiftClusterCollector,
+  'AWS.WAF.WebACL': wafWebAclCollector,
+  'AWS.WAF.Regional.WebACL': wafRegionalWebAclCollector,
 };
 
 export const COLLECTORS: readonly Collector[] = Object.values(byType);
 
-/** The types a scan can collect (every type but the input-only ones). */
-export const COLLECTED_TYPE_NAMES = Object.keys(byType) as CollectedType[];
+/** The types a scan can collect: every resource type Prowl evaluates. */
+export const COLLECTED_TYPE_NAMES = Object.keys(byType) as ResourceTypeName[];
 
 export function collectorFor(resourceType: ResourceTypeName): Collector | undefined {
   return (byType as Partial<Record<ResourceTypeName, Collector>>)[resourceType];

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { count, flag, optional, resourceBase, text } from './base';
 
 /**
- * Account-level meta resources, one per account and region (S3's per account). Prowl evaluates
- * them from resource input (Panther exports, `--resources`); collecting them needs SDK clients
- * that are not installed yet (guardduty, config-service, accessanalyzer, s3-control).
+ * GuardDuty detectors, Config recorders and the account-level meta resources, one per account
+ * and region (S3's Block Public Access once per account), in Panther's shapes where Panther had them.
  */
 export const GUARDDUTY_DETECTOR = 'AWS.GuardDuty.Detector';
 export const GUARDDUTY_META = 'AWS.GuardDuty.Detector.Meta';

@@ -81,3 +81,22 @@ export function plain(value: unknown): unknown {
 export function plainOrNull(value: unknown): unknown {
   return value === undefined || value === null ? null : plain(value);
 }
+
+/**
+ * An SDK value from a service whose API names members in camelCase (Config, EKS, ECS) as resource
+ * JSON with Panther's names: its Go SDK capitalized every member (`recordingGroup` →
+ * `RecordingGroup`). The keys of members that are maps of user data (log driver `options`) are
+ * data, not member names: they are kept as written.
+ */
+export function pascalKeys(value: unknown, dataMaps: ReadonlySet<string> = new Set()): unknown {
+  const convert = (member: unknown): unknown => {
+    if (Array.isArray(member)) return member.map(convert);
+    if (member !== null && typeof member === 'object') {
+      return Object.fromEntries(
+        Object.entries(member).map(([key, inner]) => [key.charAt(0).toUpperCase() + key.slice(1), dataMaps.has(key) ? inner : convert(inner)]),
+      );
+    }
+    return member;
+  };
+  return convert(plain(value));
+}

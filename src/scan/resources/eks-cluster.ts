@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flag, optional, resourceBase, text } from './base';
 
-/** Evaluated from resource input (a Panther export, `--resources`); collecting it needs @aws-sdk/client-eks. */
+/** DescribeCluster's Cluster, members capitalized as Panther's Go SDK names them. */
 export const EKS_CLUSTER = 'AWS.EKS.Cluster';
 
 export const eksClusterSchema = z.looseObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { count, flag, optional, resourceBase, text } from './base';
 
-/** Evaluated from resource input (a Panther export, `--resources`); collecting it needs @aws-sdk/client-rds. */
+/** DescribeDBInstances' DBInstance with its manual snapshots' attributes, as Panther describes it. */
 export const RDS_INSTANCE = 'AWS.RDS.Instance';
 
 export const rdsInstanceSchema = z.looseObject({
