@@ -42,8 +42,12 @@ function slackUrl(path: string): string {
 }
 
 async function invoke(fn: string, event: unknown): Promise<unknown> {
+  // The clock is the machine's: a run under libfaketime (CI moves it a year ahead) hands its
+  // preload on, or Slack's signature timestamps and the bundle's clock would be a year apart.
+  const clock = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME')));
   const env = {
     PATH: process.env.PATH,
+    ...clock,
     ...stack.env,
     // As in /var/task: paths in the bundle are relative to it.
     PROWL_CONFIG: 'prowl.config.yml',
