@@ -32,6 +32,16 @@ export function signedSlackEvent(
   };
 }
 
+/**
+ * Slack gives every request its own trigger id, so two identical commands in the same second are
+ * still two requests with two signatures; a fixed one would make the second look like a replay.
+ */
+let triggers = 0;
+function nextTriggerId(): string {
+  triggers += 1;
+  return `${triggers}.2.trigger`;
+}
+
 export function slashCommand(text: string, user: string, channel = 'C0SECURITY'): string {
   return new URLSearchParams({
     token: 'legacy-token-unused',
@@ -45,7 +55,7 @@ export function slashCommand(text: string, user: string, channel = 'C0SECURITY')
     text,
     api_app_id: 'A0PROWL',
     response_url: `https://hooks.slack.com/commands/T0PROWL/1/${user}`,
-    trigger_id: '1.2.trigger',
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -60,7 +70,7 @@ export function buttonClick(actionId: string, value: string, user: string, messa
     api_app_id: 'A0PROWL',
     token: 'legacy-token-unused',
     container: { type: 'message', message_ts: messageTs, channel_id: 'C0SECURITY', is_ephemeral: false },
-    trigger_id: '1.2.trigger',
+    trigger_id: nextTriggerId(),
     team: { id: 'T0PROWL', domain: 'prowl' },
     channel: { id: 'C0SECURITY', name: 'security' },
     message: { type: 'message', ts: messageTs, text: 'alert' },
@@ -83,7 +93,7 @@ export function viewSubmission(
     user: { id: user, username: user.toLowerCase(), team_id: 'T0PROWL' },
     api_app_id: 'A0PROWL',
     token: 'legacy-token-unused',
-    trigger_id: '1.2.trigger',
+    trigger_id: nextTriggerId(),
     view: {
       id: 'V0MODAL',
       team_id: 'T0PROWL',
