@@ -27,8 +27,8 @@ const deps = once(async () => {
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'
-        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog })
-        : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog }),
+        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog, now: services.now })
+        : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog, now: services.now }),
   };
 });
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { describeIssues } from '../config/zod-issues';
 import { asProwlError, isProwlError } from '../errors';
@@ -52,14 +53,16 @@ export async function searchCommand(argv: string[], io: SearchCommandIo, options
     return 2;
   }
   const limits = options.limits ?? DEFAULT_SEARCH_LIMITS;
+  // The CLI is an edge: its clock is luxon's (Settings.now, which tests freeze).
+  const now = DateTime.utc();
   const backend = createDuckDbBackend({ lakeDir: options.lakeDir });
   try {
     if (parsed.options.explain) {
-      const compiled = compileSearch(parsed.query, backend.target, { limits });
+      const compiled = compileSearch(parsed.query, backend.target, { limits, now });
       io.stdout.write(`${compiled.sql}\n-- parameters: ${JSON.stringify(compiled.params)}\n`);
       return 0;
     }
-    const { result } = await runSearch(parsed.query, backend, { limits, timeoutMs: parsed.options.timeoutSeconds * 1000, maxRows: limits.maxLimit });
+    const { result } = await runSearch(parsed.query, backend, { limits, now, timeoutMs: parsed.options.timeoutSeconds * 1000, maxRows: limits.maxLimit });
     if (parsed.options.format === 'json') {
       for (const row of result.rows) {
         io.stdout.write(`${JSON.stringify(Object.fromEntries(result.columns.map((column, index) => [column, row[index] ?? null])))}\n`);

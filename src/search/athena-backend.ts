@@ -33,7 +33,8 @@ const PAGE_SIZE = 1000;
 const USER_ERROR_CATEGORY = 2;
 const BYTES_LIMIT = /bytes scanned limit/i;
 
-const realClock = { now: (): number => Date.now(), sleep: (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms)) };
+/** Elapsed time and poll deadlines are durations: the monotonic clock, which no calendar change moves. */
+const realClock = { now: (): number => performance.now(), sleep: (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms)) };
 
 /**
  * Runs compiled SQL on Athena: StartQueryExecution with the values as ExecutionParameters, poll

@@ -13,8 +13,8 @@ import { parseInstant, partitionDays, resolveTimeRange } from './time-range';
 export interface ResolveOptions {
   catalog: SearchCatalog;
   limits: SearchLimits;
-  /** Defaults to the current time (luxon, so tests freeze it with Settings.now). */
-  now?: DateTime;
+  /** When the search runs: relative ranges (`last 24h`) and the default range end here. */
+  now: DateTime;
 }
 
 /** A field found in the catalog together with its shape, before it becomes a FieldRef. */

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +32,18 @@ function loadDuckDbBackend(): typeof import('./duckdb-backend') {
   return require('./duckdb-backend') as typeof import('./duckdb-backend');
 }
 
-export function athenaSearch(options: { athena: AthenaClient; workGroup: string; database: string; searchCatalog?: SearchCatalog }): SearchService {
-  const { searchCatalog, ...athena } = options;
+export function athenaSearch(options: {
+  athena: AthenaClient;
+  workGroup: string;
+  database: string;
+  searchCatalog?: SearchCatalog;
+  now: () => DateTime;
+}): SearchService {
+  const { searchCatalog, now, ...athena } = options;
   const backend = createAthenaBackend(athena);
   const catalog = searchCatalog ?? createSearchCatalog();
   return {
-    search: (query) => runSearch(query, backend, { ...SEARCH_RUN, catalog }),
+    search: (query) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now: now() }),
     async sql(statement) {
       const compiled = compileReadOnlySql(statement, 'athena');
       return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
@@ -48,7 +55,7 @@ export function athenaSearch(options: { athena: AthenaClient; workGroup: string;
  * DuckDB over the lake in S3: compile once to learn which partitions the time range covers, copy
  * just those into a scratch directory, then compile against it and run.
  */
-export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; searchCatalog?: SearchCatalog }): SearchService {
+export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; searchCatalog?: SearchCatalog; now: () => DateTime }): SearchService {
   const catalog = options.searchCatalog ?? createSearchCatalog();
   /** Copies what a query reads into a scratch lake, runs it there, and cleans up. */
   async function inScratchLake<T>(prefixes: (lakeDir: string) => string[], run: (backend: DuckDbBackend) => Promise<T>): Promise<T> {
@@ -68,15 +75,18 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
   }
 
   return {
-    search: (query) =>
-      inScratchLake(
+    search: (query) => {
+      // One instant for both compilations, so the partitions copied are the ones the search reads.
+      const now = options.now();
+      return inScratchLake(
         (lakeDir) => {
           const wanted: string[] = [];
-          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) }, { catalog });
+          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) }, { catalog, now });
           return wanted;
         },
-        (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog }),
-      ),
+        (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now }),
+      );
+    },
     sql: (statement) => {
       const compiled = compileReadOnlySql(statement, 'duckdb');
       // Admin SQL names whole tables; copy every file of the ones it mentions.

@@ -10,16 +10,16 @@ import { DEFAULT_SEARCH_LIMITS, type SearchLimits } from './search-limits';
 export interface SearchOptions {
   catalog?: SearchCatalog;
   limits?: SearchLimits;
-  /** Defaults to now; luxon's Settings.now freezes it in tests. */
-  now?: DateTime;
+  /** When the search runs (the caller's injected clock): relative ranges end here. */
+  now: DateTime;
 }
 
 /** Query text → SQL for a target: parse, check against the log types, compile. Throws ProwlError on bad input. */
-export function compileSearch(text: string, target: CompileTarget, options: SearchOptions = {}): CompiledQuery {
+export function compileSearch(text: string, target: CompileTarget, options: SearchOptions): CompiledQuery {
   const plan = resolveQuery(parseQuery(text), {
     catalog: options.catalog ?? createSearchCatalog(),
     limits: options.limits ?? DEFAULT_SEARCH_LIMITS,
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now,
   });
   return compileQuery(plan, target);
 }

@@ -26,7 +26,7 @@ const ACCEPTED_DATES = 'accepted: 2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00
  * than the configured maximum are rejected rather than cut, so a result never silently covers less
  * than was asked.
  */
-export function resolveTimeRange(query: QueryNode, limits: SearchLimits, now: DateTime = DateTime.utc()): TimeRange {
+export function resolveTimeRange(query: QueryNode, limits: SearchLimits, now: DateTime): TimeRange {
   const end = now.toUTC();
   const time = query.time;
   let range: TimeRange;

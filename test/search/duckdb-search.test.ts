@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Settings } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import type { LogType } from '../../src/logs/log-type';
 import { normalize } from '../../src/logs/normalize';
 import { createDuckDbBackend, type DuckDbBackend } from '../../src/search/duckdb-backend';
@@ -61,7 +61,7 @@ describe('DuckDB search over a local lake', () => {
   });
 
   const search = async (query: string, maxRows = 100): Promise<SearchResult> =>
-    (await runSearch(query, backend, { catalog: testCatalog, timeoutMs: 20_000, maxRows })).result;
+    (await runSearch(query, backend, { catalog: testCatalog, now: DateTime.utc(), timeoutMs: 20_000, maxRows })).result;
 
   const ids = async (query: string): Promise<string[]> => {
     const result = await search(`${query} fields eventID`);
