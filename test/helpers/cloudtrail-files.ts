@@ -18,6 +18,35 @@ export function rootConsoleLogin(fields: Partial<CloudTrailEvent> = {}): CloudTr
   });
 }
 
+const SQS_ACTIONS = [
+  'CreateQueue',
+  'DeleteQueue',
+  'SetQueueAttributes',
+  'TagQueue',
+  'PurgeQueue',
+  'AddPermission',
+  'RemovePermission',
+  'UntagQueue',
+  'StartMessageMoveTask',
+  'CancelMessageMoveTask',
+];
+
+/**
+ * `count` SQS calls denied to one caller, cycling through ten different actions: enough for
+ * AccessDeniedBurst, which counts distinct denied actions.
+ */
+export function deniedSqsCalls(count: number, fields: (i: number) => Partial<CloudTrailEvent> = () => ({})): CloudTrailEvent[] {
+  return Array.from({ length: count }, (_, i) =>
+    cloudTrailEvent({
+      eventID: `denied-${i}`,
+      eventSource: 'sqs.amazonaws.com',
+      eventName: SQS_ACTIONS[i % SQS_ACTIONS.length]!,
+      errorCode: 'AccessDenied',
+      ...fields(i),
+    }),
+  );
+}
+
 /** A CloudTrail log file as CloudTrail writes it: gzip JSON with a Records array. */
 export function cloudTrailFile(records: unknown[]): Buffer {
   return gzipSync(JSON.stringify({ Records: records }));

@@ -5,7 +5,7 @@ import { createDetectionSetup } from '../../src/ingest/detection-setup';
 import { ingestObject } from '../../src/ingest/ingest-object';
 import type { LocalStack } from '../../src/local/local-stack';
 import { createServices } from '../../src/app/services';
-import { cloudTrailEvent, cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
+import { cloudTrailFile, cloudTrailKey, deniedSqsCalls, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
 import { interceptSlack } from '../helpers/slack-api';
 
@@ -40,22 +40,7 @@ describe('an alert whose write fails while others in the same object succeed', (
       },
     };
     const key = cloudTrailKey('one-group-fails');
-    // AccessDeniedBurst counts distinct denied actions: ten different ones.
-    const actions = [
-      'CreateQueue',
-      'DeleteQueue',
-      'SetQueueAttributes',
-      'TagQueue',
-      'PurgeQueue',
-      'AddPermission',
-      'RemovePermission',
-      'UntagQueue',
-      'StartMessageMoveTask',
-      'CancelMessageMoveTask',
-    ];
-    const denied = Array.from({ length: 20 }, (_, i) =>
-      cloudTrailEvent({ eventID: `d-${i}`, eventSource: 'sqs.amazonaws.com', eventName: actions[i % actions.length]!, errorCode: 'AccessDenied' }),
-    );
+    const denied = deniedSqsCalls(20);
     await stack.clients.s3.send(
       new PutObjectCommand({
         Bucket: stack.runtime.buckets.raw,

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { LocalStack } from '../../src/local/local-stack';
 import { createServices } from '../../src/app/services';
-import { cloudTrailEvent, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
+import { cloudTrailKey, deniedSqsCalls, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { withHostileKeys } from '../helpers/hostile-json';
 import { startTestStack } from '../helpers/local-stack';
 import { interceptSlack } from '../helpers/slack-api';
@@ -28,28 +28,9 @@ describe('attacker-chosen map keys in a CloudTrail file', () => {
   }
 
   it('alert on the denied calls and on the root login in the same file, and nothing goes to the DLQ', async () => {
-    // AccessDeniedBurst counts distinct denied actions: ten different ones.
-    const actions = [
-      'CreateQueue',
-      'DeleteQueue',
-      'SetQueueAttributes',
-      'TagQueue',
-      'PurgeQueue',
-      'AddPermission',
-      'RemovePermission',
-      'UntagQueue',
-      'StartMessageMoveTask',
-      'CancelMessageMoveTask',
-    ];
-    const denied = Array.from({ length: 20 }, (_, i) =>
-      cloudTrailEvent({
-        eventID: `denied-${i}`,
-        eventSource: 'sqs.amazonaws.com',
-        eventName: actions[i % actions.length]!,
-        errorCode: 'AccessDenied',
-        requestParameters: { queueName: 'q', tags: { PROTO: { polluted: 'yes' }, constructor: { prototype: 'x' }, toString: 'x', '': 'empty', EMPTYMAP: {} } },
-      }),
-    );
+    const denied = deniedSqsCalls(20, () => ({
+      requestParameters: { queueName: 'q', tags: { PROTO: { polluted: 'yes' }, constructor: { prototype: 'x' }, toString: 'x', '': 'empty', EMPTYMAP: {} } },
+    }));
     const text = withHostileKeys({ Records: [...denied, rootConsoleLogin({ sourceIPAddress: '203.0.113.31', eventID: 'root-31' })] }, { PROTO: '__proto__' });
     expect(text).toContain('"__proto__":{"polluted":"yes"}');
     await stack.putObject(cloudTrailKey('hostile-keys'), gzipSync(text));
