@@ -1,16 +1,18 @@
 import { isProwlError } from '../src/errors';
 import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
-import { createServices, createSlackGateway } from '../src/app/services';
+import { createFollowUpDeps, createServices, createSlackGateway } from '../src/app/services';
 import { notifyRecord } from '../src/notify/notify-record';
 import { runtimeConfigFromProcess } from '../src/config';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
+  const gateway = await createSlackGateway(services);
   return {
+    ...(await createFollowUpDeps(services, gateway)),
     ...services,
-    gateway: await createSlackGateway(services),
+    gateway,
     sqs: services.clients.sqs,
     queueUrl: services.runtime.queues.notify,
     metrics: functionMetrics(services.runtime, 'notify'),

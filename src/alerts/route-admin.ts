@@ -17,6 +17,8 @@ export type RouteChange = Partial<{
   accounts: string[];
   sources: string[];
   responders: string[];
+  askActor: boolean;
+  escalation: TeamConfig['escalation'];
 }>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
@@ -37,7 +39,7 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
     async set(name: string, change: RouteChange, actor: Actor): Promise<TeamConfig> {
       requireRole(actor, 'admin', deps.config, 'change routes');
       const existing = (await teams()).find((team) => team.name === name);
-      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity } = change;
+      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity, askActor, escalation } = change;
       const candidate = {
         name,
         channel: channel ?? existing?.channel,
@@ -51,6 +53,9 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
           ...(sources ? { sources } : {}),
         },
         responders: responders ?? existing?.responders ?? [],
+        // Settings this change does not name are kept, so a `route set` never drops a team's escalation.
+        ...((askActor ?? existing?.askActor) !== undefined ? { askActor: askActor ?? existing?.askActor } : {}),
+        ...((escalation ?? existing?.escalation) ? { escalation: escalation ?? existing?.escalation } : {}),
       };
       const parsed = teamSchema.safeParse(candidate);
       if (!parsed.success) throw new ProwlError('prowl_bad_command', `route for ${name} is not valid:\n${describeIssues(parsed.error)}`);

@@ -53,6 +53,11 @@ export interface RuleDefinition<L extends LogTypeName> {
   enabled?: boolean;
   /** Organisation settings the rule reads; when one is empty, Prowl says so at start. */
   requiresSettings?: readonly DetectionSettingName[];
+  /**
+   * Ask the person who acted "was this you?" (README → "Was this you?"); with `resolveOnYes`, a yes
+   * resolves the alert as expected activity.
+   */
+  confirmWithActor?: boolean | { resolveOnYes?: boolean };
   rule(event: RuleEvent<L>, context: RuleContext): boolean;
   title?(event: RuleEvent<L>, context: RuleContext): string;
   dedup?(event: RuleEvent<L>, context: RuleContext): string;
@@ -89,6 +94,7 @@ export interface Rule {
   enabled: boolean;
   origin: 'typescript' | 'sigma';
   requiresSettings?: readonly DetectionSettingName[];
+  confirmWithActor?: boolean | { resolveOnYes?: boolean };
   rule(event: NormalizedEvent, context?: RuleContext): boolean;
   title?(event: NormalizedEvent, context?: RuleContext): string;
   dedup?(event: NormalizedEvent, context?: RuleContext): string;

@@ -2,6 +2,7 @@ import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
 import { ALERT_ACTIONS } from './alert-message';
+import { CONFIRM_ACTIONS } from './confirmation-message';
 import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
@@ -77,6 +78,18 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     if (!channel) throw new ProwlError('prowl_bad_input', 'cannot tell which channel to answer in');
     await ops.searches.showEvents(alertId, actor, channel, body.message?.ts);
     return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
+  });
+
+  // "Was this you?" in a DM: bound to the person asked; anyone else is refused (and the refusal audited).
+  button(CONFIRM_ACTIONS.yes, async (alertId, actor) => {
+    const alert = await ops.confirmations.answer(alertId, actor, true);
+    return alert.status === 'RESOLVED' && alert.resolution?.reason === 'benign'
+      ? 'Thanks — recorded, and the alert is resolved as expected activity.'
+      : 'Thanks — recorded. The security team can see your answer.';
+  });
+  button(CONFIRM_ACTIONS.no, async (alertId, actor) => {
+    await ops.confirmations.answer(alertId, actor, false);
+    return 'Thanks — the security team has been told at once and may contact you.';
   });
 
   app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view }) => {

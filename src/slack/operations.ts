@@ -1,4 +1,5 @@
 import type { AuditLog } from '../alerts/audit';
+import type { Confirmations } from '../alerts/confirmations';
 import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
 import type { SuppressionService } from '../alerts/suppressions-service';
@@ -9,6 +10,8 @@ import type { DateTime } from 'luxon';
 /** Everything a person can do from Slack or the terminal prompt, each use case authorized and audited. */
 export interface Operations {
   triage: Triage;
+  /** Answers to "was this you?", from the person asked. */
+  confirmations: Confirmations;
   suppressions: SuppressionService;
   rules: RuleAdmin;
   routes: RouteAdmin;
