@@ -49,9 +49,8 @@ export function parseSchedule(expression: string): Schedule {
   const rate = /^rate\((\d+)\s+(minutes?|hours?|days?)\)$/.exec(expression.trim());
   if (rate) return { kind: 'rate', minutes: Number(rate[1]) * UNIT_MINUTES[rate[2]!]! };
   const cron = /^cron\((.+)\)$/.exec(expression.trim());
-  const fields = cron?.[1]?.trim().split(/\s+/);
-  if (!fields || fields.length !== 6)
-    throw new ProwlError('prowl_config_invalid', `schedule "${expression}": expected rate(<n> minutes|hours|days) or cron(<6 fields>)`);
+  const fields = cron?.[1]?.trim().split(/\s+/) ?? [];
+  if (fields.length !== 6) throw new ProwlError('prowl_config_invalid', `schedule "${expression}": expected rate(<n> minutes|hours|days) or cron(<6 fields>)`);
   try {
     const [minute, hour, day, month, weekday, year] = [
       cronField(fields[0]!, 0, 59),

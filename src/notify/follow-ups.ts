@@ -72,7 +72,7 @@ async function confirmationFor(alert: Alert, team: TeamConfig | undefined, deps:
  */
 async function plan(alertId: string, deps: FollowUpDeps): Promise<void> {
   const alert = await deps.alerts.get(alertId);
-  if (!alert || alert.status !== 'OPEN' || !alert.slack?.ts || alert.followUp) return;
+  if (alert?.status !== 'OPEN' || !alert.slack?.ts || alert.followUp) return;
   const team = teamFor(alert, await deps.teams());
   const now = deps.now();
   const at = now.toUTC().toISO()!;
