@@ -10,6 +10,7 @@ import {
   confirmationWanted,
   escalationMinutes,
   escalationTarget,
+  nextDueAt,
   planFollowUps,
   withDue,
   type ConfirmWithActor,
@@ -145,7 +146,10 @@ async function applyDueNow(alertId: string, deps: FollowUpDeps): Promise<void> {
   const now = deps.now();
   const at = now.toUTC().toISO()!;
   const alert = await deps.alerts.get(alertId);
-  if (!alert?.dueAt || alert.dueAt > at) return;
+  if (!alert) return;
+  // Also re-lists an alert whose listing is stale: one unacknowledged after the sweep let it go.
+  const due = nextDueAt(alert);
+  if (alert.dueAt === due && !(due && due <= at)) return;
   const target = escalationTarget(teamFor(alert, await deps.teams()), deps.config);
   let outcome: DueOutcome | undefined;
   const result = await deps.alerts.mutate(alertId, (a) => {

@@ -91,8 +91,8 @@ export function confirmationNote(alert: Alert, confirmation: Confirmation): Slac
   const who = confirmation.userId ? mention(confirmation.userId) : 'nobody';
   const principal = clip(untrusted(confirmation.principal), 300);
   const lines: Record<Confirmation['status'], string> = {
-    pending: '',
-    asking: '',
+    pending: `:speech_balloon: Asking ${who} (${principal}) whether this was them.`,
+    asking: `:speech_balloon: Asking ${who} (${principal}) whether this was them.`,
     asked: `:speech_balloon: Asked ${who} (${principal}) whether this was them; without an answer by ${when(confirmation.deadline)} the alert escalates.`,
     confirmed: `:white_check_mark: ${who} confirmed this was them${alert.status === 'RESOLVED' && alert.resolution?.reason === 'benign' ? ' — resolved as expected activity' : ''}.`,
     denied: `:warning: ${who} says this was *not* them.`,
