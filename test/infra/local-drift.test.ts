@@ -104,6 +104,21 @@ describe('local stack definitions against the deployed template', () => {
     expect(localTriggers).toEqual(deployedTriggers);
   });
 
+  it('runs the same functions on the same schedules', () => {
+    const functions = lambdaFunctions(template);
+    const nameOf = new Map(functions.map((fn) => [fn.logicalId, fn.name.replace(`prowl-${STAGE}-`, '')]));
+    const deployedSchedules = resourcesOfType(template, 'AWS::Events::Rule')
+      .map(([, rule]) => props(rule))
+      .filter((rule) => rule['ScheduleExpression'] !== undefined)
+      .map((rule) => ({ fn: nameOf.get(getAttId((rule['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn') ?? ''), expression: rule['ScheduleExpression'] }))
+      .sort((a, b) => String(a.fn).localeCompare(String(b.fn)));
+    expect(deployedSchedules.length).toBeGreaterThanOrEqual(2);
+    const localSchedules = definitions.functions
+      .flatMap((fn) => fn.schedules.map((schedule) => ({ fn: fn.name, expression: schedule.expression })))
+      .sort((a, b) => a.fn.localeCompare(b.fn));
+    expect(localSchedules).toEqual(deployedSchedules);
+  });
+
   it('gives the functions the environment they get in AWS', () => {
     for (const fn of lambdaFunctions(template))
       expect({ fn: fn.name, environment: definitions.environment }).toEqual({ fn: fn.name, environment: fn.environment });
