@@ -1,3 +1,4 @@
+import type { Access } from '../alerts/access';
 import type { AuditLog } from '../alerts/audit';
 import type { Confirmations } from '../alerts/confirmations';
 import type { RouteAdmin } from '../alerts/route-admin';
@@ -9,6 +10,8 @@ import type { DateTime } from 'luxon';
 
 /** Everything a person can do from Slack or the terminal prompt, each use case authorized and audited. */
 export interface Operations {
+  /** The role check every command passes before it runs. */
+  access: Access;
   triage: Triage;
   /** Answers to "was this you?", from the person asked. */
   confirmations: Confirmations;
