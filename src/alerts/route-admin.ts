@@ -18,7 +18,8 @@ export type RouteChange = Partial<{
   sources: string[];
   responders: string[];
   askActor: boolean;
-  escalation: TeamConfig['escalation'];
+  /** Laid over the team's escalation (a `route set` may change only who is mentioned); null removes it. */
+  escalation: Partial<NonNullable<TeamConfig['escalation']>> | null;
 }>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
@@ -55,7 +56,7 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
         responders: responders ?? existing?.responders ?? [],
         // Settings this change does not name are kept, so a `route set` never drops a team's escalation.
         ...((askActor ?? existing?.askActor) !== undefined ? { askActor: askActor ?? existing?.askActor } : {}),
-        ...((escalation ?? existing?.escalation) ? { escalation: escalation ?? existing?.escalation } : {}),
+        ...(escalation === null ? {} : escalation || existing?.escalation ? { escalation: { ...existing?.escalation, ...escalation } } : {}),
       };
       const parsed = teamSchema.safeParse(candidate);
       if (!parsed.success) throw new ProwlError('prowl_bad_command', `route for ${name} is not valid:\n${describeIssues(parsed.error)}`);

@@ -30,8 +30,8 @@ export function eventInWords(alert: Alert): string {
   const at = read(event, 'p_event_time') ?? alert.firstSeen;
   const parts = [
     what
-      ? `called *${clip(untrusted(what), 200)}*${service ? ` on ${clip(untrusted(service), 200)}` : ''}`
-      : `did what the rule *${untrusted(alert.ruleId)}* looks for`,
+      ? `call *${clip(untrusted(what), 200)}*${service ? ` on ${clip(untrusted(service), 200)}` : ''}`
+      : `do what the rule *${untrusted(alert.ruleId)}* looks for`,
     account ? `in AWS account ${clip(untrusted(account), 100)}` : undefined,
     region ? `(${clip(untrusted(region), 100)})` : undefined,
     ip ? `from ${clip(untrusted(ip), 200)}` : undefined,

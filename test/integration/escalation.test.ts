@@ -8,8 +8,8 @@ import { T0 } from '../helpers/alerts';
 import { freezeClock } from '../helpers/clock';
 import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { attachmentBlocks, type CapturedCall } from '../helpers/slack-api';
-import { buttonClick } from '../helpers/slack-requests';
-import { startSlackStack, type SlackStack } from '../helpers/slack-stack';
+import { buttonClick, slashCommand } from '../helpers/slack-requests';
+import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
 
 const RULE = 'AWS.CloudTrail.ConsoleLoginWithoutMfa';
 
@@ -97,6 +97,26 @@ describe('escalating alerts nobody acknowledges', () => {
     expect(ackedNow.escalations).toBeUndefined();
     expect(ackedNow.dueAt).toBeUndefined();
     expect(await env.services.alerts.listDue(clock.now().plus({ days: 1 }).toISO()!, 100)).not.toContain(acked.id);
+  });
+
+  it('follows the escalation an admin sets with /prowl route set for alerts that open afterwards', async () => {
+    await env.send(slashCommand('route set identity escalate=MEDIUM:5 escalateNotify=S0NIGHT', 'UADMIN'));
+    expect(lastReply(env.slack)).toBe('Route for *identity* → #identity-sec (≥ INFO) saved.');
+    await env.send(slashCommand('route list', 'UVIEWER'));
+    expect(lastReply(env.slack)).toContain('escalates MEDIUM after 5 min to S0NIGHT and in #oncall');
+    await env.send(slashCommand('route set identity escalate=sometimes', 'UADMIN'));
+    expect(lastReply(env.slack)).toContain('"sometimes" is not severity:minutes; write escalate=CRITICAL:10,HIGH:30 (or escalate=off).');
+
+    const alert = await loginAlertFor('nobody-five');
+    await sweepAfter(6);
+    expect(escalationsOf(alert)).toEqual([expect.stringContaining('<!subteam^S0NIGHT>')]);
+    expect(await env.services.audit.list('team:identity', 5)).toContainEqual(
+      expect.objectContaining({
+        action: 'route-set',
+        actor: 'UADMIN',
+        after: expect.objectContaining({ escalation: { afterMinutes: { MEDIUM: 5 }, notify: ['S0NIGHT'], alsoChannel: '#oncall' } }),
+      }),
+    );
   });
 
   it('escalates once when two sweeps run over the same due alert', async () => {

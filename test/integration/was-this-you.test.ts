@@ -64,7 +64,7 @@ describe('asking the actor whether it was them', () => {
     const dm = text(dmsTo('UBOB')[0]!);
     expect(dm).toContain('Was this you?');
     expect(dm).toContain('IAM user bob');
-    expect(dm).toContain('called *ConsoleLogin* on signin.amazonaws.com in AWS account 123456789012 (us-east-1) from 203.0.113.24');
+    expect(dm).toContain('call *ConsoleLogin* on signin.amazonaws.com in AWS account 123456789012 (us-east-1) from 203.0.113.24');
     expect(dm).toContain(`"action_id":"${CONFIRM_ACTIONS.yes}","value":"${alert.id}"`);
     expect(dm).toContain(`"action_id":"${CONFIRM_ACTIONS.no}","value":"${alert.id}"`);
     expect(threadOf(alert).join()).toContain('Asked <@UBOB> (IAM user bob) whether this was them');
