@@ -18,6 +18,7 @@ import {
 } from '../alerts/follow-ups';
 import { teamFor } from '../alerts/routing';
 import type { ConfigFile, TeamConfig } from '../config';
+import { isProwlError } from '../errors';
 import { logger } from '../logger';
 import { confirmationClosed, confirmationNote, confirmationRequest, escalationElsewhere, escalationMessage } from '../slack/confirmation-message';
 import { slackRefused, type SlackGateway } from '../slack/gateway';
@@ -110,13 +111,21 @@ async function ask(alertId: string, deps: FollowUpDeps): Promise<void> {
   try {
     dm = await deps.gateway.post(confirmation.userId!, confirmationRequest(claim.after, confirmation, deps.config.confirmation.timeoutMinutes));
   } catch (error) {
-    if (slackRefused(error))
-      await deps.alerts.mutate(alertId, (a) =>
-        a?.confirmation?.status === 'asking' && a.confirmation.claimedAt === claimedAt
-          ? withDue({ ...a, confirmation: { ...a.confirmation, status: 'pending' } })
-          : a,
-      );
-    throw error;
+    if (!slackRefused(error)) throw error; // a timeout may have delivered it: the claim stands until it expires
+    const ours = (a: Alert | undefined): a is Alert & { confirmation: Confirmation } =>
+      a?.confirmation?.status === 'asking' && a.confirmation.claimedAt === claimedAt;
+    if (isProwlError(error, 'prowl_slack_rate_limited')) {
+      // Slack asked us to wait: released for the retry.
+      await deps.alerts.mutate(alertId, (a) => (ours(a) ? withDue({ ...a, confirmation: { ...a.confirmation, status: 'pending' } }) : a));
+      throw error;
+    }
+    // Slack refused this DM for good (the user cannot be messaged): nobody can be asked, and the thread says why.
+    const reason = `Slack refused the DM to ${confirmation.userId}: ${error instanceof Error ? error.message : String(error)}`;
+    const given = await deps.alerts.mutate(alertId, (a) =>
+      ours(a) ? withDue({ ...a, confirmation: { ...a.confirmation, status: 'unreachable', reason } }) : a,
+    );
+    if (given.written) await deps.audit.record({ subject: alertId, action: 'confirmation-unreachable', actor: PROWL_ACTOR, at: claimedAt, after: { reason } });
+    return;
   }
   // The person may have answered already; the reference is kept either way so the DM can be closed.
   await deps.alerts.mutate(alertId, (a) =>

@@ -20,6 +20,8 @@ function parseBody(body: unknown): Record<string, unknown> {
 function answer(method: string, body: Record<string, unknown>, ts: number): Record<string, unknown> {
   switch (method) {
     case 'chat.postMessage':
+      // UNODM stands for a user the app may not message (a bot, a deactivated account).
+      if (body['channel'] === 'UNODM') return { ok: false, error: 'cannot_dm_bot' };
       return { ok: true, channel: 'C0ALERTS', ts: `1700000000.${String(ts).padStart(6, '0')}` };
     case 'views.open':
       return { ok: true, view: { id: 'V0MODAL', hash: 'h1' } };

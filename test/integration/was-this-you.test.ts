@@ -127,6 +127,16 @@ describe('asking the actor whether it was them', () => {
     expect((await env.services.audit.list(alert.id, 10)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['confirmation-no', 'escalate']));
   });
 
+  it('gives up asking, and says why in the thread, when Slack refuses the DM for good', async () => {
+    const alert = await loginAlertFor('nodm');
+    expect(await current(alert)).toMatchObject({
+      status: 'OPEN',
+      confirmation: { userId: 'UNODM', status: 'unreachable', reason: 'Slack refused the DM to UNODM: Slack refused chat.postMessage: cannot_dm_bot' },
+    });
+    expect(threadOf(alert).join()).toContain('Could not ask who did this: Slack refused the DM to UNODM');
+    expect((await env.services.audit.list(alert.id, 10)).map((entry) => entry.action)).toContain('confirmation-unreachable');
+  });
+
   it('escalates when nobody answers in time, once, from the scheduled sweep', async () => {
     const alert = await loginAlertFor('dave');
     await sweep(14);
