@@ -4,6 +4,7 @@ import type { DetectionSettingName, DetectionSettings } from '../config/detectio
 import type { ScanPolicySettings } from '../config/scan-policy-settings';
 import type { Severity } from '../config/severity';
 import type { ResourceMap, ResourceTypeName } from '../scan/resource-types';
+import { checkDetectionId } from './detection-id';
 
 /** The resource a policy sees: its type's attributes, validated. A union when a policy covers several types; narrow on `ResourceType`. */
 export type PolicyResource<T extends ResourceTypeName> = T extends ResourceTypeName ? ResourceMap[T] : never;
@@ -29,7 +30,7 @@ export interface PolicyTest<T extends ResourceTypeName = ResourceTypeName> {
 }
 
 export interface PolicyDefinition<T extends ResourceTypeName> {
-  /** ResourceType.Name (e.g. AWS.S3.Bucket.EncryptionDisabled), matching the file name in snake case. */
+  /** The resource type, then the policy's name (AWS.S3.Bucket.EncryptionDisabled), matching the file name in snake case: see detection-id.ts. */
   id: string;
   resourceTypes: readonly T[];
   severity: Severity;
@@ -77,6 +78,7 @@ export interface Policy {
 }
 
 export function definePolicy<const T extends ResourceTypeName>(definition: PolicyDefinition<T>): Policy {
+  checkDetectionId(definition.id, 'policy');
   return {
     ...definition,
     enabled: definition.enabled ?? true,

@@ -2,6 +2,7 @@ import type { DetectionSettingName, DetectionSettings } from '../config/detectio
 import type { Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { LogEventMap, LogTypeName } from '../logs/registry';
+import { checkDetectionId } from './detection-id';
 
 /** The event a rule sees: its log type's fields with their types, plus Prowl's p_ fields. */
 export type RuleEvent<L extends LogTypeName> = L extends LogTypeName ? NormalizedEvent<LogEventMap[L]> : never;
@@ -32,7 +33,7 @@ export interface RuleTest<L extends LogTypeName = LogTypeName> {
 export const DISTINCT_LIMITS = { valuesPerMatch: 100, valueLength: 256, valuesPerAlert: 200 };
 
 export interface RuleDefinition<L extends LogTypeName> {
-  /** LogFamily.LogType.Name, matching the file name in snake case. */
+  /** The log type, then the rule's name (AWS.CloudTrail.RootConsoleLogin), matching the file name in snake case: see detection-id.ts. */
   id: string;
   logTypes: readonly L[];
   severity: Severity;
@@ -101,6 +102,7 @@ export interface Rule {
 export const DEFAULT_DEDUP_PERIOD_MINUTES = 60;
 
 export function defineRule<const L extends LogTypeName>(definition: RuleDefinition<L>): Rule {
+  checkDetectionId(definition.id, 'rule');
   const threshold = definition.threshold ?? 1;
   if (definition.distinctValues && threshold > DISTINCT_LIMITS.valuesPerAlert) {
     throw new Error(
