@@ -1,5 +1,6 @@
-import { defineRule, type RuleDefinition } from '../../src/detect/rule';
-import { COVERAGE_TEST_NAME, runRuleTests } from '../../src/detect/rule-tests';
+import { defineRule, type Rule, type RuleDefinition } from '../../src/detect/rule';
+import { type DetectionTestResult, runDetectionTests } from '../../src/detect/detection-tests';
+import { COVERAGE_TEST_NAME, ruleSubject } from '../../src/detect/rule-tests';
 import { cloudTrailEvent } from '../../src/detect/test-events';
 import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
 
@@ -26,11 +27,19 @@ function fakeRule(overrides: Partial<Definition> = {}): ReturnType<typeof define
   });
 }
 
-function failures(results: ReturnType<typeof runRuleTests>): Array<{ testName: string; reason: string | undefined }> {
+/** The one detection runner, given rules. */
+function runRuleTests(rules: readonly Rule[], filter?: string): DetectionTestResult[] {
+  return runDetectionTests(
+    rules.map((rule) => ruleSubject(rule)),
+    filter,
+  );
+}
+
+function failures(results: readonly DetectionTestResult[]): Array<{ testName: string; reason: string | undefined }> {
   return results.filter((result) => !result.passed).map(({ testName, reason }) => ({ testName, reason }));
 }
 
-describe('runRuleTests', () => {
+describe('the detection test runner, given TypeScript rules', () => {
   it('passes every test of a rule whose tests agree with its logic, and reports the would-be title', () => {
     const results = runRuleTests([fakeRule()]);
     expect(results.map((result) => [result.testName, result.passed])).toEqual([
@@ -106,9 +115,13 @@ describe('runRuleTests', () => {
     expect(failures(runRuleTests([rule]))).toEqual([]);
   });
 
+  it('reports each result as a rule result, under the rule id', () => {
+    expect(new Set(runRuleTests([fakeRule()]).map((result) => `${result.kind} ${result.detectionId}`))).toEqual(new Set(['rule Test.CloudTrail.StopLogging']));
+  });
+
   it('runs only rules whose id contains the filter, ignoring case', () => {
     const other = fakeRule({ id: 'Test.CloudTrail.Other' });
-    const ids = new Set(runRuleTests([fakeRule(), other], 'other').map((result) => result.ruleId));
+    const ids = new Set(runRuleTests([fakeRule(), other], 'other').map((result) => result.detectionId));
     expect([...ids]).toEqual(['Test.CloudTrail.Other']);
   });
 

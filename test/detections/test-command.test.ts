@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { testCommand } from '../../src/cli/test-command';
 import { defineRule, type Rule } from '../../src/detect/rule';
 import { cloudTrailEvent } from '../../src/detect/test-events';
+import { bundledSigma } from '../helpers/bundled-pack';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -89,5 +90,19 @@ describe('prowl test', () => {
     const result = await run(['--filter', 'VersioningDisabled'], [], [policy]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PASS AWS\.S3\.Bucket\.VersioningDisabled\n1 passed, 0 failed \(\d+ of \d+ tests passed\)\n$/);
+  });
+
+  it('runs Sigma rules’ tests through the same runner, naming the rule and the case that failed', async () => {
+    const sigma = bundledSigma.map(({ rule }) => rule);
+    const passing = await run(['--filter', 'Sigma.'], sigma);
+    expect(passing.code).toBe(0);
+    expect(passing.stdout.split('\n').filter((line) => line.startsWith('PASS Sigma.AWS.CloudTrail.'))).toHaveLength(sigma.length);
+
+    const [first] = sigma;
+    const [positive] = first!.tests.filter((test) => test.expect);
+    const broken = { ...first!, tests: [...first!.tests, { ...positive!, name: 'a flipped case', expect: false }] };
+    const failing = await run(['--filter', first!.id], [broken]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain(`FAIL ${first!.id}\n  ✗ a flipped case: expected no match, but the rule matched`);
   });
 });
