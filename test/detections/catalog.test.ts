@@ -5,6 +5,7 @@ import { isDetectionFile } from '../../detections/lib/pack-index';
 import { policies } from '../../detections/policies';
 import { SEVERITIES, type Severity } from '../../src/config/severity';
 import { DETECTION_ID_GRAMMAR, detectionFileStem, isDetectionId, MULTI_RESOURCE_PREFIX, SIGMA_NAMESPACE } from '../../src/detect/detection-id';
+import type { DetectionMetadata } from '../../src/detect/detection-metadata';
 import type { DetectionKind } from '../../src/detect/detection-tests';
 import type { Policy } from '../../src/detect/policy';
 import type { Rule } from '../../src/detect/rule';
@@ -60,7 +61,10 @@ function filesByExport(dir: string): Map<unknown, string> {
 const ruleFiles = filesByExport(DETECTIONS_DIR);
 const policyFiles = filesByExport(POLICY_DIR);
 
-function common(detection: Rule | Policy): Pick<CatalogEntry, 'id' | 'severity' | 'description' | 'runbook' | 'reference' | 'tags' | 'hasTitle' | 'tests'> {
+/** The fields every kind shares (DetectionMetadata), whatever it watches. */
+function common(
+  detection: DetectionMetadata & Pick<Rule | Policy, 'title' | 'tests'>,
+): Pick<CatalogEntry, 'id' | 'severity' | 'description' | 'runbook' | 'reference' | 'tags' | 'hasTitle' | 'tests'> {
   const { id, severity, description, runbook, reference, tags, tests } = detection;
   return { id, severity, description, runbook, reference, tags, tests, hasTitle: typeof detection.title === 'function' };
 }

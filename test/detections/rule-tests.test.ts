@@ -1,30 +1,13 @@
-import { defineRule, type Rule, type RuleDefinition } from '../../src/detect/rule';
+import type { Rule } from '../../src/detect/rule';
 import { type DetectionTestResult, runDetectionTests } from '../../src/detect/detection-tests';
 import { COVERAGE_TEST_NAME, ruleSubject } from '../../src/detect/rule-tests';
-import { cloudTrailEvent } from '../../src/detect/test-events';
 import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
+import { type CloudTrailRuleDefinition, describeInstances, stopLogging, stopLoggingRule } from '../helpers/stop-logging-rule';
 
-type Definition = RuleDefinition<'AWS.CloudTrail'>;
+type Definition = CloudTrailRuleDefinition;
 
-const stopLogging = cloudTrailEvent({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', readOnly: false });
-const describeInstances = cloudTrailEvent();
-
-function fakeRule(overrides: Partial<Definition> = {}): ReturnType<typeof defineRule> {
-  return defineRule({
-    id: 'Test.CloudTrail.StopLogging',
-    logTypes: ['AWS.CloudTrail'],
-    severity: 'HIGH',
-    description: 'd',
-    runbook: 'r',
-    tags: [],
-    rule: (event) => event.eventName === 'StopLogging',
-    title: (event) => `${event.eventName} by ${event.userIdentity.arn ?? '?'}`,
-    tests: [
-      { name: 'stop logging matches', expect: true, event: stopLogging },
-      { name: 'describe does not match', expect: false, event: describeInstances },
-    ],
-    ...overrides,
-  });
+function fakeRule(overrides: Partial<Definition> = {}): Rule {
+  return stopLoggingRule({ title: (event) => `${event.eventName} by ${event.userIdentity.arn ?? '?'}`, ...overrides });
 }
 
 /** The one detection runner, given rules. */

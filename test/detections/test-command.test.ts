@@ -2,9 +2,10 @@ import type { Policy } from '../../src/detect/policy';
 import { policies as policyPack } from '../../detections/policies';
 import { Writable } from 'node:stream';
 import { testCommand } from '../../src/cli/test-command';
-import { defineRule, type Rule } from '../../src/detect/rule';
+import type { Rule } from '../../src/detect/rule';
 import { cloudTrailEvent } from '../../src/detect/test-events';
 import { bundledSigma } from '../helpers/bundled-pack';
+import { stopLogging, stopLoggingRule } from '../helpers/stop-logging-rule';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -24,25 +25,20 @@ async function run(argv: string[], rules: readonly Rule[], policies: readonly Po
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function stopLoggingRule(id: string, negativeEventName: string): Rule {
-  return defineRule({
+/** The helper's StopLogging rule, its non-matching case an event named `negativeEventName`. */
+function ruleNamed(id: string, negativeEventName: string): Rule {
+  return stopLoggingRule({
     id,
-    logTypes: ['AWS.CloudTrail'],
-    severity: 'HIGH',
-    description: 'd',
-    runbook: 'r',
-    tags: [],
-    rule: (event) => event.eventName === 'StopLogging',
     tests: [
-      { name: 'stop logging matches', expect: true, event: cloudTrailEvent({ eventName: 'StopLogging', eventSource: 'cloudtrail.amazonaws.com' }) },
+      { name: 'stop logging matches', expect: true, event: stopLogging },
       { name: `${negativeEventName} does not match`, expect: false, event: cloudTrailEvent({ eventName: negativeEventName }) },
     ],
   });
 }
 
-const good = stopLoggingRule('Test.CloudTrail.Good', 'DescribeInstances');
+const good = ruleNamed('Test.CloudTrail.Good', 'DescribeInstances');
 /** Its "non-matching" test event is in fact one the rule matches. */
-const bad = stopLoggingRule('Test.CloudTrail.Bad', 'StopLogging');
+const bad = ruleNamed('Test.CloudTrail.Bad', 'StopLogging');
 
 describe('prowl test', () => {
   it('prints PASS per rule and a summary, and exits 0 when every test passes', async () => {
