@@ -1,6 +1,9 @@
 import type { DetectionSettingName } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
 
+/** The three kinds of detection Prowl runs, under one contract. */
+export type DetectionKind = 'rule' | 'policy' | 'sigma';
+
 /**
  * What every detection — TypeScript rule, Sigma rule or policy — carries besides its logic and
  * tests: what a responder reads on the alert, and what the catalog test holds the pack to.

@@ -1,7 +1,5 @@
 import type { Severity } from '../config/severity';
-
-/** The three kinds of detection Prowl runs; each carries its own tests. */
-export type DetectionKind = 'rule' | 'policy' | 'sigma';
+import type { DetectionKind } from './detection-metadata';
 
 /** The outcome of one test of one detection; `reason` says why a failing test failed. */
 export interface DetectionTestResult {
