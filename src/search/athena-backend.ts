@@ -67,6 +67,24 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
   };
 }
 
+/**
+ * Runs one statement that returns no rows to read (UNLOAD, for compaction) in the workgroup and
+ * waits for it: the execution comes back with its statistics; a failed, cancelled or overdue
+ * statement throws, as a search would.
+ */
+export async function runAthenaStatement(options: AthenaBackendOptions, sql: string, timeoutMs: number): Promise<QueryExecution> {
+  const clock = options.clock ?? realClock;
+  const started = clock.now();
+  const id = await start(options, { dialect: 'athena', kind: 'search', sql, params: [] });
+  return waitForCompletion(options, id, {
+    clock,
+    firstPollMs: options.firstPollMs ?? 250,
+    maxPollMs: options.maxPollMs ?? 2000,
+    deadline: started + timeoutMs,
+    timeoutMs,
+  });
+}
+
 async function start(options: AthenaBackendOptions, compiled: CompiledQuery): Promise<string> {
   try {
     const output = await options.athena.send(
