@@ -38,7 +38,7 @@ function recordS3Calls(client: S3Client): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { Key?: string };
-      s3Calls.push(`${context.commandName.replace(/Command$/, '')} ${input.Key ?? ''}`.trim());
+      s3Calls.push(`${(context.commandName ?? '').replace(/Command$/, '')} ${input.Key ?? ''}`.trim());
       if (context.commandName === 'PutObjectTaggingCommand') {
         tagged.push(input.Key!);
         return { output: { $metadata: {} }, response: {} } as never;
