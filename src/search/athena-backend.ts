@@ -1,4 +1,5 @@
 import {
+  GetWorkGroupCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   InvalidRequestException,
@@ -65,6 +66,16 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
       return { ...result, columns, ...(bytesScanned === undefined ? {} : { bytesScanned }), elapsedMs: clock.now() - started };
     },
   };
+}
+
+/**
+ * The workgroup's bytes-scanned cap (infra/athena.yml, `athenaBytesScannedCutoff`), read from the
+ * workgroup itself so the check before a search and Athena's own limit are one number. Undefined
+ * when the workgroup has no cap.
+ */
+export async function workGroupScanCap(athena: AthenaClient, workGroup: string): Promise<number | undefined> {
+  const output = await athena.send(new GetWorkGroupCommand({ WorkGroup: workGroup }));
+  return output.WorkGroup?.Configuration?.BytesScannedCutoffPerQuery;
 }
 
 /**
