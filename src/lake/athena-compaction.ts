@@ -124,7 +124,10 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
       },
       sql,
       options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-    );
+    ).catch((error: unknown) => {
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/^search: /, '');
+      throw new ProwlError('prowl_internal', `compaction: the UNLOAD of ${table} ${hour} did not finish: ${reason}`, { cause: error });
+    });
     await mapLimit(sources, 8, (source) =>
       s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: source.Key!, Tagging: { TagSet: [{ ...COMPACTED_TAG }] } })),
     );
