@@ -14,10 +14,11 @@ import { partitionDays, partitionHours } from './time-range';
  * for the others. For JSON (gzip, read whole) this is what Athena bills; for Parquet it is an upper
  * bound, as Athena reads only the columns a search needs.
  *
- * Listing is bounded: a table with no objects at all costs one request; compacted hours cost one
- * listing per table and month; JSON hours one listing each, newest first. When the budget of
- * requests runs out, the hours not listed are counted at the average of those listed (the
- * estimate says it is extrapolated), and listing stops as soon as the total passes the cap.
+ * Listing is bounded: a table with no objects at all costs two requests; compacted hours cost one
+ * listing of markers and one per month of Parquet; JSON hours one listing each, newest first across
+ * tables. When the budget of requests runs out, a table's hours not listed are counted at the
+ * average of its listed ones (the estimate says it is extrapolated), and listing stops as soon as
+ * the total passes the cap.
  */
 
 export interface ScanEstimate {
@@ -54,10 +55,9 @@ export async function estimateScan(compiled: Pick<CompiledQuery, 'range' | 'logT
   const estimate: ScanEstimate = { bytes: 0, tableHours: 0, listedTableHours: 0, compactedTableHours: 0, requests: 0, basis: 'listed' };
   if (!compiled.range || !compiled.logTypes) return estimate;
   const range = { from: DateTime.fromISO(compiled.range.from, { zone: 'utc' }), to: DateTime.fromISO(compiled.range.to, { zone: 'utc' }) };
-  const hours = partitionHours(partitionDays(range))
-    .map((hour) => hour.toISO()!)
-    .reverse();
+  const hours = partitionHours(partitionDays(range)).map((hour) => hour.toISO()!);
   const maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
+  const concurrency = options.concurrency ?? 16;
   const over = (): boolean => options.stopAboveBytes !== undefined && estimate.bytes > options.stopAboveBytes;
   const list: Lister = async (prefix, page = {}) => {
     const objects: _Object[] = [];
@@ -79,53 +79,73 @@ export async function estimateScan(compiled: Pick<CompiledQuery, 'range' | 'logT
     } while (token);
     return objects;
   };
-  const sizeOf = (objects: readonly _Object[]): number => objects.reduce((sum, object) => sum + (object.Size ?? 0), 0);
 
-  const tables = (compiled.logTypes ?? []).map(tableName);
+  const tables = compiled.logTypes.map(tableName);
   estimate.tableHours = tables.length * hours.length;
-  let unlisted = 0;
-  for (const table of tables) {
-    if (over()) break;
-    // A table nothing was ever written to (a log type this account does not collect) costs two requests.
-    const json = await list(`${LAKE_PREFIX}${table}/`, { maxKeys: 1 });
-    const parquet = json?.length === 0 ? await list(`${PARQUET_PREFIX}${table}/`, { maxKeys: 1 }) : undefined;
-    if (json?.length === 0 && parquet?.length === 0) {
-      estimate.listedTableHours += hours.length;
-      continue;
+  /** Per table: bytes and hours listed, hours left unlisted (the budget ran out). */
+  const tally = new Map(tables.map((table) => [table, { bytes: 0, listed: 0, unlisted: 0 }]));
+  const count = (table: string, objects: readonly _Object[] | undefined, hourCount: number): void => {
+    const entry = tally.get(table)!;
+    if (!objects) {
+      entry.unlisted += hourCount;
+      return;
     }
+    const bytes = objects.reduce((sum, object) => sum + (object.Size ?? 0), 0);
+    entry.bytes += bytes;
+    entry.listed += hourCount;
+    estimate.bytes += bytes;
+    estimate.listedTableHours += hourCount;
+  };
+
+  // A table nothing was ever written to (a log type this account does not collect) costs two requests.
+  const withData = (
+    await mapLimit(tables, concurrency, async (table) => {
+      const json = await list(`${LAKE_PREFIX}${table}/`, { maxKeys: 1 });
+      const parquet = json?.length === 0 ? await list(`${PARQUET_PREFIX}${table}/`, { maxKeys: 1 }) : undefined;
+      if (json?.length === 0 && parquet?.length === 0) {
+        count(table, [], hours.length);
+        return undefined;
+      }
+      return table;
+    })
+  ).filter((table): table is string => table !== undefined);
+
+  // Compacted hours: one listing of the markers and one per month of Parquet, per table.
+  const open: Array<{ table: string; hour: string }> = [];
+  for (const table of withData) {
     const compacted = await compactedHours(table, hours, list);
     if (!compacted) {
-      unlisted += hours.length;
+      count(table, undefined, hours.length);
       continue;
     }
     estimate.compactedTableHours += compacted.size;
     for (const month of new Set([...compacted].map((hour) => hour.slice(0, 7)))) {
-      const objects = await list(`${PARQUET_PREFIX}${table}/year=${month.slice(0, 4)}/month=${month.slice(5, 7)}/`);
       const inMonth = [...compacted].filter((hour) => hour.startsWith(month));
-      if (!objects) {
-        unlisted += inMonth.length;
-        continue;
-      }
-      const wanted = new Set(inMonth.map((hour) => hourDirectory(hour)));
-      estimate.bytes += sizeOf(objects.filter((object) => wanted.has(directoryOf(object.Key ?? ''))));
-      estimate.listedTableHours += inMonth.length;
+      const objects = await list(`${PARQUET_PREFIX}${table}/year=${month.slice(0, 4)}/month=${month.slice(5, 7)}/`);
+      const wanted = new Set(inMonth.map(hourDirectory));
+      count(
+        table,
+        objects?.filter((object) => wanted.has(directoryOf(object.Key ?? ''))),
+        inMonth.length,
+      );
     }
-    const open = hours.filter((hour) => !compacted.has(hour));
-    await mapLimit(open, options.concurrency ?? 16, async (hour) => {
-      const objects = over() ? undefined : await list(jsonHourPrefix(table, hour));
-      if (!objects) {
-        unlisted++;
-        return;
-      }
-      estimate.bytes += sizeOf(objects);
-      estimate.listedTableHours++;
-    });
+    open.push(...hours.filter((hour) => !compacted.has(hour)).map((hour) => ({ table, hour })));
   }
+
+  // Open hours, newest first across tables, so a budget that runs out leaves each table a sample.
+  open.sort((a, b) => b.hour.localeCompare(a.hour) || a.table.localeCompare(b.table));
+  await mapLimit(open, concurrency, async ({ table, hour }) => count(table, over() ? undefined : await list(jsonHourPrefix(table, hour)), 1));
+
   if (over()) {
     estimate.basis = estimate.listedTableHours < estimate.tableHours ? 'at-least' : 'listed';
-  } else if (unlisted > 0) {
+    return estimate;
+  }
+  for (const entry of tally.values()) {
+    if (entry.unlisted === 0) continue;
     estimate.basis = 'extrapolated';
-    if (estimate.listedTableHours > 0) estimate.bytes += Math.round((estimate.bytes / estimate.listedTableHours) * unlisted);
+    // A table with no hour listed is counted at the average of all listed hours.
+    const perHour = entry.listed > 0 ? entry.bytes / entry.listed : estimate.listedTableHours > 0 ? estimate.bytes / estimate.listedTableHours : 0;
+    estimate.bytes += Math.round(perHour * entry.unlisted);
   }
   return estimate;
 }

@@ -66,6 +66,16 @@ describe('the scan estimate of an Athena search', () => {
     expect(estimate).toMatchObject({ bytes: 3000, listedTableHours: 1, tableHours: 3, requests: 3, basis: 'extrapolated' });
   });
 
+  it('samples every table when the budget is short, and extrapolates each from its own hours', async () => {
+    for (const hour of ['10', '11', '12']) {
+      await put(json(hour, 'a'), 1000);
+      await put(`logs/aws_vpcflow/year=2026/month=11/day=22/hour=${hour}/a.json.gz`, 10);
+    }
+    // Two requests to see both tables have objects, two for their markers, then the newest hour of each.
+    const estimate = await estimateScan({ range, logTypes: ['AWS.CloudTrail', 'AWS.VPCFlow'] }, { s3, bucket, maxRequests: 6 });
+    expect(estimate).toMatchObject({ bytes: 3 * 1000 + 3 * 10, listedTableHours: 2, tableHours: 6, basis: 'extrapolated' });
+  });
+
   it('stops listing once the total is past the cap', async () => {
     for (const hour of ['10', '11', '12']) await put(json(hour, 'a'), 5000);
     const estimate = await estimateScan(cloudTrail, { s3, bucket, stopAboveBytes: 4000, concurrency: 1 });
