@@ -59,6 +59,11 @@ export interface AthenaCompactionOptions {
   firstPollMs?: number;
   /** How many hours are compacted at once; Athena's DML concurrency is shared with searches. */
   concurrency?: number;
+  /**
+   * The workgroup's bytes-scanned cap. An hour whose JSON is larger fails without running: Athena
+   * would cancel the UNLOAD there, after billing what it had read, every time it was tried.
+   */
+  maxBytes?: number;
 }
 
 export interface CompactionRun {
@@ -140,6 +145,13 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
   async function compactIfNeeded(table: string, hour: string, force: boolean): Promise<HourOutcome> {
     const sources = (await listAll(s3, bucket, jsonHourPrefix(table, hour))).filter((object) => object.Key?.endsWith('.json.gz'));
     if (sources.length === 0) return { table, hour, status: 'empty' };
+    const bytes = sources.reduce((sum, object) => sum + (object.Size ?? 0), 0);
+    if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+      throw new ProwlError(
+        'prowl_config_invalid',
+        `compaction: ${table} ${hour} holds ${bytes} bytes of JSON, more than the ${options.maxBytes} an Athena query may scan; raise athenaBytesScannedCutoff to compact it`,
+      );
+    }
     const marker = await readMarker(s3, bucket, compactedMarkerKey(table, hour));
     if (marker) {
       if (sources.length < marker.sources) return { table, hour, status: 'sources-expired' };

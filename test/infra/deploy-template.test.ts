@@ -452,7 +452,7 @@ describe('compaction', () => {
     expect(bySid).toEqual({
       OwnLogGroup: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       RecordFailedRuns: ['sqs:SendMessage'],
-      AthenaUnload: ['athena:GetQueryExecution', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
+      AthenaUnload: ['athena:GetQueryExecution', 'athena:GetWorkGroup', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
       TableColumns: ['athena:GetTableMetadata'],
       LakeCatalog: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'],
       LakeBucket: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],

@@ -175,6 +175,7 @@ describe('the packaged Lambda bundles', () => {
           const input = JSON.parse(body || '{}') as { QueryString?: string };
           const action = String(request.headers['x-amz-target']).replace('AmazonAthena.', '');
           let output: unknown = {};
+          if (action === 'GetWorkGroup') output = { WorkGroup: { Name: 'prowl-t', Configuration: { BytesScannedCutoffPerQuery: 10 * 2 ** 20 } } };
           if (action === 'GetTableMetadata') output = { TableMetadata: { Name: 'aws_cloudtrail', Columns: [{ Name: 'eventname' }, { Name: 'p_event_time' }] } };
           if (action === 'StartQueryExecution') {
             statements.push(input.QueryString ?? '');

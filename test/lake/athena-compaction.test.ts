@@ -151,6 +151,25 @@ describe('compacting one hour with Athena', () => {
     expect(tagged).toEqual([]);
   });
 
+  it('fails an hour whose JSON is over the scan cap without starting the query Athena would cancel', async () => {
+    const capped = createAthenaCompaction({
+      s3,
+      athena: new AthenaClient({ region: 'us-east-1' }),
+      bucket,
+      workGroup: 'prowl-ci',
+      database: 'prowl_ci',
+      tables: ['aws_cloudtrail'],
+      now: () => now,
+      clock: fakeClock,
+      maxBytes: 7,
+    });
+    // Two objects of four bytes ('gzip'): eight bytes, one over the cap.
+    await expect(capped.compactHour('aws_cloudtrail', DateTime.fromISO(HOUR, { zone: 'utc' }))).rejects.toThrow(
+      /holds 8 bytes of JSON, more than the 7 an Athena query may scan; raise athenaBytesScannedCutoff/,
+    );
+    expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
+  });
+
   it('writes no marker and starts no query when the table columns cannot be read', async () => {
     unloadWrites(['q_00000']);
     athena.on(GetTableMetadataCommand).rejects(new Error('AccessDenied: glue:GetTable'));
