@@ -65,7 +65,12 @@ export function athenaSearch(options: {
       const compiled = compileSearch(query, backend.target, { catalog, now: at });
       const limit = lake ? await scanCap() : undefined;
       if (lake && limit !== undefined) {
-        checkScanEstimate(compiled, await estimateScan(compiled, { ...lake, stopAboveBytes: limit }), limit);
+        // A listing that fails (S3 throttling) must not fail the search: Athena still stops it at the cap.
+        const estimate = await estimateScan(compiled, { ...lake, stopAboveBytes: limit }).catch((error: unknown) => {
+          logger.warn('search: could not estimate the bytes a search would scan; running it unchecked', { error: String(error) });
+          return undefined;
+        });
+        if (estimate) checkScanEstimate(compiled, estimate, limit);
       }
       return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
     },

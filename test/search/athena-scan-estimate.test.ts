@@ -137,6 +137,19 @@ describe('an Athena search held to the workgroup cap', () => {
     expect(athena.commandCalls(GetWorkGroupCommand)[0]!.args[0].input).toEqual({ WorkGroup: 'prowl-ci' });
   });
 
+  it('runs unchecked when the lake cannot be listed: Athena still enforces the cap', async () => {
+    athena.on(GetWorkGroupCommand).resolves({ WorkGroup: { Name: 'prowl-ci', Configuration: { BytesScannedCutoffPerQuery: 5000 } } });
+    const unlisted = athenaSearch({
+      athena: new AthenaClient({ region: 'us-east-1' }),
+      workGroup: 'prowl-ci',
+      database: 'prowl_ci',
+      now,
+      lake: { s3, bucket: 'no-such-bucket-for-prowl' },
+    });
+    const { result } = await unlisted.search('AWS.CloudTrail last 3h');
+    expect(result.bytesScanned).toBe(8000);
+  });
+
   it('runs unchecked when the cap cannot be read: Athena still enforces its own', async () => {
     athena.on(GetWorkGroupCommand).rejects(new Error('AccessDeniedException'));
     const { result } = await search().search('AWS.CloudTrail last 3h');
