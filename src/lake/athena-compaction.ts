@@ -154,7 +154,9 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
     }
     const marker = await readMarker(s3, bucket, compactedMarkerKey(table, hour));
     if (marker) {
-      if (sources.length < marker.sources) return { table, hour, status: 'sources-expired' };
+      // Every file the marker counted is still there, unless some expired: rewriting then would drop their rows.
+      const kept = sources.filter((object) => (object.LastModified?.toISOString() ?? '') <= marker.newestSource).length;
+      if (kept < marker.sources) return { table, hour, status: 'sources-expired' };
       if (!force && sources.length === marker.sources && newest(sources) <= marker.newestSource) return { table, hour, status: 'current' };
     }
     return compact(table, hour, sources);

@@ -216,7 +216,9 @@ describe('the scheduled run', () => {
   it('never rewrites an hour whose JSON has partly expired: the Parquet is the only full copy', async () => {
     unloadWrites(['q_00000']);
     await compaction.compactClosedHours(run);
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: MARKER, Body: JSON.stringify({ compactedAt: HOUR, sources: 5, newestSource: HOUR }) }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: MARKER, Body: JSON.stringify({ compactedAt: HOUR, sources: 5, newestSource: '2999-01-01T00:00:00.000Z' }) }),
+    );
 
     const outcome = await compaction.compactClosedHours(run);
     expect(outcome.find((o) => o.hour === HOUR)?.status).toBe('sources-expired');
