@@ -27,7 +27,14 @@ const deps = once(async () => {
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'
-        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog, now: services.now })
+        ? athenaSearch({
+            athena: services.clients.athena,
+            workGroup: search.workGroup,
+            database: search.database,
+            searchCatalog: catalog,
+            now: services.now,
+            lake: { s3: services.clients.s3, bucket: services.runtime.buckets.lake },
+          })
         : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog, now: services.now }),
   };
 });
