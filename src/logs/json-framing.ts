@@ -6,9 +6,9 @@
  * - anything else, a sequence of JSON values (JSON lines, concatenated JSON, one pretty-printed
  *   document): json-values-layout.ts.
  */
-import { RecordsFramer } from './json-records-layout';
-import type { Candidate, JsonScanner } from './json-scanner';
-import { ValuesFramer } from './json-values-layout';
+import { RecordsLayout } from './json-records-layout';
+import { type Candidate, JsonScanner } from './json-scanner';
+import { ValuesLayout } from './json-values-layout';
 
 export { type Candidate, clip, MAX_JSON_DEPTH, MAX_RAW_CHARS, MAX_RECORD_BYTES } from './json-scanner';
 
@@ -19,9 +19,9 @@ const HEAD_BYTES = 4096;
 /** The layout the object's first bytes announce, and where its records begin. */
 function layoutOf(head: Buffer): { framer: JsonScanner; from: number } {
   const match = RECORDS_HEAD.exec(head.toString('latin1', 0, Math.min(head.length, HEAD_BYTES)));
-  if (match) return { framer: new RecordsFramer(), from: match[0].length };
+  if (match) return { framer: new JsonScanner(new RecordsLayout()), from: match[0].length };
   const byteOrderMark = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { framer: new ValuesFramer(), from: byteOrderMark ? 3 : 0 };
+  return { framer: new JsonScanner(new ValuesLayout()), from: byteOrderMark ? 3 : 0 };
 }
 
 /** Reads until enough bytes are in hand to tell a Records document from anything else. */
@@ -59,7 +59,7 @@ export async function* jsonCandidateBatches(chunks: AsyncIterable<Buffer>): Asyn
     if (!framer) ({ framer, from } = layoutOf(chunk));
     const batch = framer.feed(chunk, from);
     if (batch.length > 0) yield batch;
-    if (framer.finished) return;
+    if (framer.ended) return;
   }
   const last = framer?.end() ?? [];
   if (last.length > 0) yield last;

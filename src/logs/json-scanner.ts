@@ -3,7 +3,7 @@
  * each record starts and ends by scanning bytes (only quotes, backslashes, brackets and newlines
  * matter), then hands each record's slice to JSON.parse, which is far faster than any tokenizer
  * written in JavaScript. What a byte at the top level means, and where a record sits, is the
- * layout's: each subclass keeps its own state.
+ * layout's (Layout below), and each layout keeps its own state.
  *
  * Scanner state survives between chunks, so a record may be split anywhere, even inside a
  * multi-byte character (only ASCII bytes are looked at, and UTF-8 never uses them inside one).
@@ -107,16 +107,47 @@ class RecordBytes {
   }
 }
 
-export abstract class JsonScanner {
-  protected chunk: Buffer = Buffer.alloc(0);
-  protected out: Candidate[] = [];
-  protected readonly bytes = new RecordBytes();
+/**
+ * What differs by layout: what a byte at the top level means, where a record sits, what an
+ * unfinished record at the end becomes. Each layout keeps its own state; the scanner's stays the
+ * same whichever layout it serves (one class, so the byte loops see one object shape).
+ */
+export interface Layout {
+  /** A byte at the top level that opens no object or array: a record of its own, a separator or junk. Returns where to go on. */
+  topLevel(scan: JsonScanner, at: number, byte: number): number;
+  /** Reads on through a bare record. Returns where to go on. */
+  scanBare(scan: JsonScanner, from: number): number;
+  /** A record begins at the top level. */
+  startRecord(scan: JsonScanner): void;
+  /** A whole record's text, neither too long nor too deep. */
+  accept(scan: JsonScanner, text: string): void;
+  /** The position candidates of the current record carry. */
+  position(): number;
+  /** A record is done with: read, or reported unread. */
+  recordDone(): void;
+  /** A raw newline inside a value; true when the layout ended the value there (and reset the scan). */
+  newlineInValue(scan: JsonScanner, at: number): boolean;
+  /** A raw newline inside a string (never valid JSON); true when the layout ended the value there. */
+  newlineInString(scan: JsonScanner, at: number): boolean;
+  /** Keeps what the next chunk needs of the unfinished record. */
+  keepUnfinished(scan: JsonScanner): void;
+  /** What the end of the object makes of the record it ended inside, or of an unclosed document. */
+  endOfObject(scan: JsonScanner): void;
+}
+
+/** The members layouts use are public: the scanner and its layouts are one unit, split by concern. */
+export class JsonScanner {
+  chunk: Buffer = Buffer.alloc(0);
+  out: Candidate[] = [];
+  readonly bytes = new RecordBytes();
   /** The line the scan is on (1-based). */
-  protected line = 1;
+  line = 1;
   /** Inside a JSON value that started at the top level. */
-  protected inValue = false;
+  inValue = false;
   /** Inside a record that is no JSON object, array or string, which the layout reads on its own (scanBare). */
-  protected bare = false;
+  bare = false;
+  /** Set by a layout once nothing more of the object can hold records. */
+  ended = false;
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -125,12 +156,7 @@ export abstract class JsonScanner {
   /** Where the next newline of the current chunk is (its length when there is none), found lazily. */
   private nextNewline = -1;
 
-  /** Set by a layout once nothing more of the object can hold records (a field, not a getter: it is read on every token). */
-  protected ended = false;
-
-  get finished(): boolean {
-    return this.ended;
-  }
+  constructor(private readonly layout: Layout) {}
 
   /** The candidates that end in this chunk, reading from `from` (past a layout's header). */
   feed(chunk: Buffer, from: number): Candidate[] {
@@ -141,79 +167,55 @@ export abstract class JsonScanner {
     const n = chunk.length;
     let i = from;
     while (i < n && !this.ended) {
-      if (this.bare) i = this.scanBare(i);
+      if (this.bare) i = this.layout.scanBare(this, i);
       else if (this.inString) i = this.scanString(i);
       else i = this.scanStructure(i);
     }
-    if (this.inValue || this.bare) this.keepUnfinished();
+    if (this.inValue || this.bare) this.layout.keepUnfinished(this);
     return this.out;
   }
 
   /** What the end of the object leaves: the record it ended inside, if any. */
   end(): Candidate[] {
     this.out = [];
-    this.endOfObject();
+    this.layout.endOfObject(this);
     this.bytes.clear();
     return this.out;
   }
 
-  /** A byte at the top level that opens no object or array: a record of its own, a separator or junk. Returns where to go on. */
-  protected abstract topLevel(at: number, byte: number): number;
-  /** Reads on through a bare record. Returns where to go on. */
-  protected abstract scanBare(from: number): number;
-  /** A record begins at the top level. */
-  protected abstract onStart(): void;
-  /** A whole record's text, neither too long nor too deep. */
-  protected abstract accept(text: string): void;
-  /** The position candidates of the current record carry. */
-  protected abstract position(): number;
-  protected abstract endOfObject(): void;
-
-  /** A raw newline inside a value; true when the layout ended the value there (and reset the scan). */
-  protected newlineInValue(_at: number): boolean {
-    return false;
-  }
-
-  /** A raw newline inside a string (never valid JSON); true when the layout ended the value there. */
-  protected newlineInString(_at: number): boolean {
-    return false;
-  }
-
-  protected keepUnfinished(): void {
-    this.bytes.keep(this.chunk, MAX_RECORD_BYTES, 'drop');
-  }
-
   /** The current record starts at `at` of the chunk, as a JSON value (`bare` for one that is not). */
-  protected startValue(at: number, bare = false): void {
+  startValue(at: number, bare = false): void {
     this.inValue = true;
     this.bare = bare;
     this.bytes.start = at;
-    this.onStart();
+    this.layout.startRecord(this);
   }
 
   /** Enters a string that is a record of its own (a string element of Records). */
-  protected startString(at: number): number {
+  startString(at: number): number {
     this.startValue(at);
     this.inString = true;
     return at + 1;
   }
 
-  protected finishValue(end: number): void {
+  finishValue(end: number): void {
+    const layout = this.layout;
     if (this.bytes.oversized || this.bytes.lengthTo(end) > MAX_RECORD_BYTES) {
-      this.out.push({ position: this.position(), error: `record longer than ${MAX_RECORD_BYTES} bytes; not read`, raw: '' });
+      this.out.push({ position: layout.position(), error: `record longer than ${MAX_RECORD_BYTES} bytes; not read`, raw: '' });
     } else if (this.tooDeep) {
-      this.out.push({ position: this.position(), error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(this.textTo(end)) });
+      this.out.push({ position: layout.position(), error: `record nested deeper than ${MAX_JSON_DEPTH} levels; not read`, raw: clip(this.textTo(end)) });
     } else {
-      this.accept(this.textTo(end));
+      layout.accept(this, this.textTo(end));
     }
+    layout.recordDone();
     this.reset();
   }
 
-  protected textTo(end: number): string {
+  textTo(end: number): string {
     return this.bytes.textTo(this.chunk, end);
   }
 
-  protected reset(): void {
+  reset(): void {
     this.bytes.clear();
     this.tooDeep = false;
     this.inValue = false;
@@ -231,7 +233,7 @@ export abstract class JsonScanner {
     for (let i = from; i < n; i++) {
       const byte = chunk[i]!;
       if (byte === QUOTE) {
-        if (depth === 0) return this.topLevel(i, byte);
+        if (depth === 0) return this.layout.topLevel(this, i, byte);
         this.depth = depth;
         this.inString = true;
         return i + 1;
@@ -241,7 +243,7 @@ export abstract class JsonScanner {
         depth += 1;
         if (depth > MAX_JSON_DEPTH) this.tooDeep = true;
       } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        if (depth === 0) return this.topLevel(i, byte);
+        if (depth === 0) return this.layout.topLevel(this, i, byte);
         depth -= 1;
         if (depth === 0) {
           this.depth = 0;
@@ -249,11 +251,11 @@ export abstract class JsonScanner {
         }
       } else if (byte === NEWLINE) {
         this.line += 1;
-        if (this.inValue && this.newlineInValue(i)) depth = 0;
+        if (this.inValue && this.layout.newlineInValue(this, i)) depth = 0;
       } else if (byte === SPACE || byte === TAB || byte === CR || (byte === COMMA && depth > 0)) {
         // separators and whitespace
       } else if (depth === 0) {
-        return this.topLevel(i, byte);
+        return this.layout.topLevel(this, i, byte);
       }
     }
     this.depth = depth;
@@ -286,7 +288,7 @@ export abstract class JsonScanner {
         // JSON strings never hold a raw newline: the record is broken.
         const at = this.nextNewline;
         this.line += 1;
-        if (this.newlineInString(at)) return at + 1;
+        if (this.layout.newlineInString(this, at)) return at + 1;
         i = at + 1;
         continue;
       }

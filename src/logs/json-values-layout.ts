@@ -3,9 +3,11 @@ import {
   CLOSE_BRACE,
   CLOSE_BRACKET,
   type Candidate,
-  JsonScanner,
+  type JsonScanner,
+  type Layout,
   MAX_JSON_DEPTH,
   MAX_RAW_CHARS,
+  MAX_RECORD_BYTES,
   NEWLINE,
   OPEN_BRACE,
   OPEN_BRACKET,
@@ -57,7 +59,7 @@ const NOT_A_RECORD = 'not JSON: a record starts with { or [';
  * that ends inside a record costs that line only; in a pretty-printed object a value that fails
  * to parse is read again line by line, so one truncated line never takes the rest with it.
  */
-export class ValuesFramer extends JsonScanner {
+export class ValuesLayout implements Layout {
   /** The line the current value (or junk) starts on. */
   private valueLine = 1;
   private spansLines = false;
@@ -65,86 +67,85 @@ export class ValuesFramer extends JsonScanner {
   private lineMode: boolean | undefined;
 
   /** Anything but `{` or `[` at the top level starts junk: a line that is no record, read to its end (scanBare). */
-  protected topLevel(at: number): number {
-    this.bare = true;
-    this.bytes.start = at;
-    this.valueLine = this.line;
+  topLevel(scan: JsonScanner, at: number): number {
+    scan.bare = true;
+    scan.bytes.start = at;
+    this.valueLine = scan.line;
     return at;
   }
 
-  protected scanBare(from: number): number {
-    const newline = this.chunk.indexOf(NEWLINE, from);
-    if (newline === -1) return this.chunk.length;
-    this.out.push({ position: this.valueLine, error: NOT_A_RECORD, raw: clip(this.textTo(newline).trim()) });
-    this.reset();
-    this.line += 1;
+  scanBare(scan: JsonScanner, from: number): number {
+    const newline = scan.chunk.indexOf(NEWLINE, from);
+    if (newline === -1) return scan.chunk.length;
+    scan.out.push({ position: this.valueLine, error: NOT_A_RECORD, raw: clip(scan.textTo(newline).trim()) });
+    scan.reset();
+    scan.line += 1;
     return newline + 1;
   }
 
-  protected onStart(): void {
-    this.valueLine = this.line;
+  startRecord(scan: JsonScanner): void {
+    this.valueLine = scan.line;
     this.spansLines = false;
   }
 
   /** A value is a record, or a Records document to open up; a broken multi-line value is read again by lines. */
-  protected accept(text: string): void {
+  accept(scan: JsonScanner, text: string): void {
     const candidate = parseRecord(this.valueLine, text);
     if ('error' in candidate) {
-      if (this.spansLines && this.lineMode !== true) this.out.push(...linesOf(text, this.valueLine));
-      else this.out.push(candidate);
+      if (this.spansLines && this.lineMode !== true) scan.out.push(...linesOf(text, this.valueLine));
+      else scan.out.push(candidate);
     } else if (isRecordsDocument(candidate.value)) {
       candidate.value.Records.forEach((record, index) =>
-        this.out.push({ position: index + 1, value: record, raw: clip(JSON.stringify(record) ?? String(record)) }),
+        scan.out.push({ position: index + 1, value: record, raw: clip(JSON.stringify(record) ?? String(record)) }),
       );
     } else {
-      this.out.push(candidate);
+      scan.out.push(candidate);
     }
   }
 
-  protected position(): number {
+  position(): number {
     return this.valueLine;
   }
 
-  protected override finishValue(end: number): void {
-    super.finishValue(end);
+  recordDone(): void {
     if (this.lineMode === undefined) this.lineMode = !this.spansLines;
   }
 
-  protected override newlineInValue(at: number): boolean {
+  newlineInValue(scan: JsonScanner, at: number): boolean {
     if (this.lineMode === true) {
-      this.breakValue(at, 'the line ends inside a record');
+      this.breakValue(scan, at, 'the line ends inside a record');
       return true;
     }
     this.spansLines = true;
     return false;
   }
 
-  protected override newlineInString(at: number): boolean {
-    this.breakValue(at, 'the line ends inside a string');
+  newlineInString(scan: JsonScanner, at: number): boolean {
+    this.breakValue(scan, at, 'the line ends inside a string');
     return true;
   }
 
   /** Junk is kept only as far as the quarantine file shows it. */
-  protected override keepUnfinished(): void {
-    if (this.bare) this.bytes.keep(this.chunk, MAX_RAW_CHARS, 'keep-start');
-    else super.keepUnfinished();
+  keepUnfinished(scan: JsonScanner): void {
+    if (scan.bare) scan.bytes.keep(scan.chunk, MAX_RAW_CHARS, 'keep-start');
+    else scan.bytes.keep(scan.chunk, MAX_RECORD_BYTES, 'drop');
   }
 
-  protected endOfObject(): void {
-    if (this.bare) {
-      this.out.push({ position: this.valueLine, error: NOT_A_RECORD, raw: clip(this.bytes.held().trim()) });
-    } else if (this.inValue) {
-      const oversized = this.bytes.oversized;
-      const text = oversized ? '' : this.bytes.held();
-      if (this.spansLines && this.lineMode !== true && !oversized) this.out.push(...linesOf(text, this.valueLine));
-      else this.out.push({ position: this.valueLine, error: 'not JSON: the object ends inside this record', raw: clip(text.trim()) });
+  endOfObject(scan: JsonScanner): void {
+    if (scan.bare) {
+      scan.out.push({ position: this.valueLine, error: NOT_A_RECORD, raw: clip(scan.bytes.held().trim()) });
+    } else if (scan.inValue) {
+      const oversized = scan.bytes.oversized;
+      const text = oversized ? '' : scan.bytes.held();
+      if (this.spansLines && this.lineMode !== true && !oversized) scan.out.push(...linesOf(text, this.valueLine));
+      else scan.out.push({ position: this.valueLine, error: 'not JSON: the object ends inside this record', raw: clip(text.trim()) });
     }
   }
 
   /** JSON lines: the line ended inside a value, so that line is broken; pick up at the next one. */
-  private breakValue(at: number, why: string): void {
-    const text = this.bytes.oversized ? '' : this.textTo(at);
-    this.out.push({ position: this.valueLine, error: `not JSON: ${why}`, raw: clip(text.trim()) });
-    this.reset();
+  private breakValue(scan: JsonScanner, at: number, why: string): void {
+    const text = scan.bytes.oversized ? '' : scan.textTo(at);
+    scan.out.push({ position: this.valueLine, error: `not JSON: ${why}`, raw: clip(text.trim()) });
+    scan.reset();
   }
 }
