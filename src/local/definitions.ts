@@ -23,6 +23,8 @@ export interface SqsTrigger {
 /** An EventBridge schedule: `rate(1 minute)` or `cron(0 6 * * ? *)`, as serverless.yml gives it. */
 export interface ScheduleTrigger {
   expression: string;
+  /** The constant event the schedule sends instead of EventBridge's "Scheduled Event" (serverless.yml's `input`). */
+  input?: unknown;
 }
 
 export interface FunctionDefinition {
@@ -112,10 +114,11 @@ export function loadDefinitions(root: string, stage: string): Definitions {
       .filter((trigger) => trigger !== undefined)
       .map((trigger, i): ScheduleTrigger => {
         // `schedule: rate(…)` or `schedule: { rate: rate(…) | cron(…) }`.
-        const expression = typeof trigger === 'string' ? trigger : asRecord(trigger, `functions.${name}.events[${i}].schedule`)['rate'];
+        const settings = typeof trigger === 'string' ? { rate: trigger } : asRecord(trigger, `functions.${name}.events[${i}].schedule`);
+        const expression = settings['rate'];
         if (typeof expression !== 'string')
           throw new ProwlError('prowl_config_invalid', `serverless.yml: functions.${name}.events[${i}].schedule needs a rate(…) or cron(…) expression`);
-        return { expression };
+        return { expression, ...(settings['input'] === undefined ? {} : { input: settings['input'] }) };
       });
     return {
       name,

@@ -139,6 +139,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         fn.schedules.map((schedule) => ({
           functionName: fn.name,
           expression: schedule.expression,
+          ...(schedule.input === undefined ? {} : { input: schedule.input }),
           timeoutSeconds: fn.timeoutSeconds,
           handler: loadHandler<ScheduledHandler>(options.root, fn.module, fn.exportName),
         })),

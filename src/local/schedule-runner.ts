@@ -4,11 +4,14 @@ import type { DateTime } from 'luxon';
 import { ProwlError } from '../errors';
 import type { InvocationReport } from './event-source-runner';
 
-export type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
+/** Called with EventBridge's "Scheduled Event", or with the schedule's constant `input` when it has one. */
+export type ScheduledHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 export interface ScheduleMapping {
   functionName: string;
   expression: string;
+  /** A constant event to send instead of the "Scheduled Event" (a schedule's `input`). */
+  input?: unknown;
   timeoutSeconds: number;
   handler: ScheduledHandler;
 }
@@ -155,7 +158,7 @@ export class ScheduleRunner {
     this.running.add(mapping.functionName);
     let report: InvocationReport = { functionName: mapping.functionName, records: 1, failed: 0 };
     try {
-      await mapping.handler(scheduledEvent(mapping, at, this.region), context(mapping));
+      await mapping.handler(mapping.input === undefined ? scheduledEvent(mapping, at, this.region) : mapping.input, context(mapping));
     } catch (error) {
       report = { ...report, failed: 1, error: (error as Error).message };
     } finally {

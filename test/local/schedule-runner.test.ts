@@ -1,3 +1,4 @@
+import type { ScheduledEvent } from 'aws-lambda';
 import { DateTime } from 'luxon';
 import { parseSchedule, ScheduleRunner } from '../../src/local/schedule-runner';
 
@@ -7,7 +8,7 @@ function runner(expression: string) {
   let now = T;
   const runs: string[] = [];
   const schedules = new ScheduleRunner(
-    [{ functionName: 'fn', expression, timeoutSeconds: 5, handler: async (event) => void runs.push(event.time) }],
+    [{ functionName: 'fn', expression, timeoutSeconds: 5, handler: async (event) => void runs.push((event as ScheduledEvent).time) }],
     () => now,
     'us-east-1',
   );
@@ -59,6 +60,19 @@ describe('scheduled functions on a laptop', () => {
   it('says what is wrong with a schedule it cannot run', () => {
     expect(() => parseSchedule('every minute')).toThrow('expected rate(<n> minutes|hours|days) or cron(<6 fields>)');
     expect(() => parseSchedule('cron(0 25 * * ? *)')).toThrow('"25" is not a value from 0 to 23');
+  });
+
+  it("sends a schedule's constant input instead of the Scheduled Event, as EventBridge does", async () => {
+    let now = T;
+    const events: unknown[] = [];
+    const schedules = new ScheduleRunner(
+      [{ functionName: 'fn', expression: 'rate(1 hour)', input: { lookbackHours: 3 }, timeoutSeconds: 5, handler: async (event) => void events.push(event) }],
+      () => now,
+      'us-east-1',
+    );
+    now = now.plus({ hours: 1 });
+    await schedules.tick();
+    expect(events).toEqual([{ lookbackHours: 3 }]);
   });
 
   it('reports a failed run and tries again at the next due time', async () => {
