@@ -98,7 +98,11 @@ function askable(confirmation: Confirmation | undefined, now: DateTime): boolean
   );
 }
 
-/** Sends the DM once: claimed first; a DM Slack refused releases the claim for the retry. */
+/**
+ * Sends the DM once, claimed first. A DM Slack rate-limited releases the claim for the retry; one it
+ * refuses for good (a bot, a deactivated user) leaves nobody to ask; one that timed out keeps the
+ * claim until it expires, since it may have been delivered.
+ */
 async function ask(alertId: string, deps: FollowUpDeps): Promise<void> {
   const now = deps.now();
   const claimedAt = now.toUTC().toISO()!;
