@@ -10,4 +10,8 @@ export interface AlertStore {
   listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
   /** A rule's alerts (not dedup windows), most recently seen first. */
   listByRule(ruleId: string, limit: number): Promise<Alert[]>;
+  /** The next short number: one atomic increment of the deployment's counter (a number taken is never given again). */
+  takeNumber(): Promise<number>;
+  /** The alert with this short number. */
+  getByNumber(number: number): Promise<Alert | undefined>;
 }

@@ -1,7 +1,7 @@
-import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction } from '@slack/bolt';
+import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction, type UsersSelectAction } from '@slack/bolt';
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
-import { ALERT_ACTIONS } from './alert-message';
+import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX } from './alert-message';
 import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
@@ -53,6 +53,19 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
 
   button(ALERT_ACTIONS.acknowledge, async (alertId, actor) => void (await ops.triage.acknowledge(alertId, actor)));
   button(ALERT_ACTIONS.unacknowledge, async (alertId, actor) => void (await ops.triage.unacknowledge(alertId, actor)));
+  button(ALERT_ACTIONS.take, async (alertId, actor) => void (await ops.triage.assign(alertId, actor.userId, actor)));
+  button(ALERT_ACTIONS.unassign, async (alertId, actor) => void (await ops.triage.unassign(alertId, actor)));
+  // The person picker: its block names the alert, since a users_select has no value of its own.
+  app.action<BlockAction<UsersSelectAction>>(ALERT_ACTIONS.assign, async ({ ack, action, body, respond }) => {
+    await ack();
+    try {
+      const ref = action.block_id.startsWith(ASSIGN_BLOCK_PREFIX) ? action.block_id.slice(ASSIGN_BLOCK_PREFIX.length) : '';
+      if (ref === '' || !action.selected_user) throw new ProwlError('prowl_bad_input', 'cannot tell which alert or person this choice was for');
+      await ops.triage.assign(await ops.triage.idOf(ref), action.selected_user, await directory.actor(body.user.id));
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, ALERT_ACTIONS.assign, body.user.id) });
+    }
+  });
   button(ALERT_ACTIONS.resolve, async (alertId, _actor, body, client) => {
     await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(await alertOrFail(ops, alertId)) });
   });
