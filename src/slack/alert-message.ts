@@ -228,7 +228,7 @@ export function noteMessage(alert: Alert, note: ThreadNote): SlackMessage {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: clip(`:memo: *Note* by ${mention(note.by)} at ${when(note.at)}\n${untrusted(note.text, 'lines')}`, SLACK_LIMITS.sectionText),
+          text: clip(`:memo: *Note* by ${mention(note.by)} at ${when(note.at)}\n${untrusted(note.text)}`, SLACK_LIMITS.sectionText),
         },
       },
     ],
