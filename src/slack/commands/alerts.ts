@@ -39,8 +39,9 @@ function parse(args: readonly string[]): AlertsInput {
   return { name: 'alerts', status, ...(team ? { team } : {}), ...(minSeverity ? { minSeverity } : {}), ...(mine ? { mine: true as const } : {}) };
 }
 
-function owner(alert: Alert): Markup | string {
-  return alert.assignee ? markup(` · ${mention(alert.assignee)}`) : '';
+/** ` · @owner` after an assigned alert (the mention is Prowl's own markup; anything else was escaped by `mention`). */
+function owner(alert: Alert): Markup {
+  return markup(alert.assignee ? ` · ${mention(alert.assignee)}` : '');
 }
 
 export const alertsCommand = entry({
