@@ -12,4 +12,8 @@ export interface AlertStore {
   listByRule(ruleId: string, limit: number): Promise<Alert[]>;
   /** Ids of alerts with a follow-up due at or before `at` (ISO), earliest first: read from a small index, never a table scan. */
   listDue(at: string, limit: number): Promise<string[]>;
+  /** The next short number, taken for this alert: one atomic increment of the deployment's counter (a number taken is never given again). */
+  takeNumber(alertId: string): Promise<number>;
+  /** The alert with this short number. */
+  getByNumber(number: number): Promise<Alert | undefined>;
 }

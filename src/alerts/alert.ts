@@ -30,10 +30,24 @@ export interface SlackRef {
   renderedHash?: string;
   /** Match count already told in the thread; later matches get a reply with the newest event. */
   threadedCount?: number;
+  /** `assignedAt` of the assignment whose assignee has been sent a DM, so each assignment is told once. */
+  toldAssignment?: string;
+}
+
+/** A note someone added with `/prowl note`, waiting for notify to post it in the alert's thread. */
+export interface ThreadNote {
+  by: string;
+  at: string;
+  text: string;
 }
 
 export interface Alert {
   id: string;
+  /**
+   * The short reference people type (`#42`): sequential per deployment, given when the alert is first
+   * shown in Slack (see `numberAlert`), never changed after.
+   */
+  number?: number;
   kind: AlertKind;
   ruleId: string;
   dedup: string;
@@ -75,6 +89,12 @@ export interface Alert {
   resolvedBy?: string;
   resolvedAt?: string;
   resolution?: { reason: Resolution; note?: string };
+  /** Who owns the alert now: a Slack user id (or the terminal's `local`). */
+  assignee?: string;
+  assignedBy?: string;
+  assignedAt?: string;
+  /** Notes not yet posted in the thread; the audit trail keeps every note for good. */
+  pendingNotes?: ThreadNote[];
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -19,13 +19,27 @@ export interface TriageDeps {
   now: () => DateTime;
 }
 
+function statusOf(alert: Alert | undefined): Record<string, unknown> {
+  return { status: alert?.status, ...(alert?.resolution ? { resolution: alert.resolution } : {}) };
+}
+
+function assigneeOf(alert: Alert | undefined): Record<string, unknown> {
+  return { assignee: alert?.assignee ?? null };
+}
+
 /**
  * What people do to alerts. Each change is authorized against the alert's team, written with a
  * conditional update, recorded in the audit trail, and queued for notify so the Slack message
  * updates in place.
  */
 export function createTriage(deps: TriageDeps) {
-  async function change(alertId: string, actor: Actor, action: string, apply: (alert: Alert, at: string) => Alert): Promise<Alert> {
+  async function change(
+    alertId: string,
+    actor: Actor,
+    action: string,
+    apply: (alert: Alert, at: string) => Alert,
+    audited: (alert: Alert | undefined, side: 'before' | 'after') => Record<string, unknown> = statusOf,
+  ): Promise<Alert> {
     const existing = await deps.alerts.get(alertId);
     if (!existing || existing.status === 'PENDING') {
       throw new ProwlError('prowl_not_found', `no alert ${alertId}; \`/prowl alerts\` lists open ones`);
@@ -40,8 +54,8 @@ export function createTriage(deps: TriageDeps) {
       action,
       actor: actor.userId,
       at,
-      before: { status: result.before?.status },
-      after: { status: after.status, ...(after.resolution ? { resolution: after.resolution } : {}) },
+      before: audited(result.before, 'before'),
+      after: audited(after, 'after'),
     });
     await deps.notify.send([alertId]);
     return after;
@@ -52,8 +66,28 @@ export function createTriage(deps: TriageDeps) {
     unacknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'unacknowledge', (a, at) => transitions.unacknowledge(a, actor.userId, at)),
     resolve: (alertId: string, actor: Actor, reason: Resolution, note?: string) =>
       change(alertId, actor, 'resolve', (a, at) => transitions.resolve(a, actor.userId, at, reason, note)),
+    /** Gives the alert an owner; they hear about it in a DM (notify sends it, once per assignment). */
+    assign: (alertId: string, assignee: string, actor: Actor) =>
+      change(alertId, actor, 'assign', (a, at) => transitions.assign(a, assignee, actor.userId, at), assigneeOf),
+    unassign: (alertId: string, actor: Actor) => change(alertId, actor, 'unassign', (a, at) => transitions.unassign(a, actor.userId, at), assigneeOf),
+    /** Records a note in the audit trail and queues it for the alert's thread. */
+    note: (alertId: string, text: string, actor: Actor) =>
+      change(
+        alertId,
+        actor,
+        'note',
+        (a, at) => transitions.addNote(a, actor.userId, at, text),
+        (_, side) => (side === 'after' ? { note: text } : {}),
+      ),
     list: (status: AlertStatus, limit = 20) => deps.alerts.listByStatus(status, limit),
     get: (alertId: string) => deps.alerts.get(alertId),
+    /** The alert a reference names: `#42` by its short number, anything else as an id. */
+    async idOf(ref: string): Promise<string> {
+      if (!ref.startsWith('#')) return ref;
+      const alert = await deps.alerts.getByNumber(Number(ref.slice(1)));
+      if (!alert) throw new ProwlError('prowl_not_found', `no alert ${ref}; \`/prowl alerts\` lists open ones`);
+      return alert.id;
+    },
   };
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Alert, SlackRef } from '../alerts/alert';
+import type { Alert, SlackRef, ThreadNote } from '../alerts/alert';
+import { numberAlert } from '../alerts/alert-number';
 import type { AlertStore } from '../alerts/alert-store';
 import { routeAlert } from '../alerts/routing';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
-import { alertMessage, moreMatchesMessage } from '../slack/alert-message';
+import { alertMessage, assignedMessage, moreMatchesMessage, noteMessage } from '../slack/alert-message';
 import type { SlackMessage } from '../slack/message';
 import { slackRefused, type SlackGateway } from '../slack/gateway';
 
@@ -57,13 +58,54 @@ function claimable(alert: Alert, now: DateTime): boolean {
 }
 
 /**
+ * Posts the notes waiting on a posted alert in its thread. They are taken off the alert first (a
+ * conditional write), so two workers never both post one; a post that then fails loses the thread
+ * reply, never the note, which the audit trail holds.
+ */
+async function postThreadNotes(alertId: string, deps: DeliverDeps): Promise<void> {
+  let taken: ThreadNote[] = [];
+  const claim = await deps.alerts.mutate(alertId, (alert) => {
+    taken = alert?.slack?.ts ? (alert.pendingNotes ?? []) : [];
+    if (!alert || taken.length === 0) return alert;
+    const { pendingNotes: _taken, ...rest } = alert;
+    return rest;
+  });
+  const ref = claim.after?.slack;
+  if (!claim.written || !claim.after || !ref?.ts) return;
+  for (const note of taken) await deps.gateway.post(ref.channel, noteMessage(claim.after, note), { threadTs: ref.ts });
+}
+
+/** Sends the assignee a DM, once per assignment, claimed first like the thread replies. Taking an alert yourself sends none. */
+async function tellAssignee(alertId: string, deps: DeliverDeps): Promise<void> {
+  const claim = await deps.alerts.mutate(alertId, (alert) =>
+    alert?.slack?.ts && alert.assignee && alert.assignedAt && alert.slack.toldAssignment !== alert.assignedAt
+      ? { ...alert, slack: { ...alert.slack, toldAssignment: alert.assignedAt } }
+      : alert,
+  );
+  const alert = claim.after;
+  if (!claim.written || !alert?.assignee || alert.assignee === alert.assignedBy) return;
+  await deps.gateway.directMessage(alert.assignee, assignedMessage(alert));
+}
+
+/**
  * Shows an alert in Slack: posts it once, then updates that message in place. The post is claimed
  * with a conditional write first, so two notify workers never both post; a post Slack refused
  * releases the claim so the retry can post, one that timed out keeps it until it expires.
  */
 export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<Delivery> {
-  const current = await deps.alerts.get(alertId);
-  if (!current || current.status === 'PENDING') return 'skipped';
+  const delivery = await show(alertId, deps);
+  // Thread replies and DMs hang off the posted message; most deliveries have neither waiting.
+  const shown = await deps.alerts.get(alertId);
+  if (!shown?.slack?.ts) return delivery;
+  if (shown.pendingNotes?.length) await postThreadNotes(alertId, deps);
+  if (shown.assignee && shown.slack.toldAssignment !== shown.assignedAt) await tellAssignee(alertId, deps);
+  return delivery;
+}
+
+async function show(alertId: string, deps: DeliverDeps): Promise<Delivery> {
+  const found = await deps.alerts.get(alertId);
+  if (!found || found.status === 'PENDING') return 'skipped';
+  const current = await numberAlert(deps.alerts, found);
   if (current.slack?.ts) return refresh(current as Alert & { slack: SlackRef & { ts: string } }, deps);
 
   const now = deps.now();
@@ -72,7 +114,7 @@ export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<
   const claim = await deps.alerts.mutate(alertId, (alert) => (alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt } } : alert));
   if (!claim.written || !claim.after) {
     // Someone else holds the claim. If they finished, show the latest state; if not, try later.
-    if (claim.after?.slack?.ts) return deliverAlert(alertId, deps);
+    if (claim.after?.slack?.ts) return show(alertId, deps);
     throw new ProwlError('prowl_conflict', `alert ${alertId} is being posted by another worker; will retry`);
   }
 

@@ -1,6 +1,7 @@
-import type { Button, KnownBlock } from '@slack/types';
+import type { Button, KnownBlock, UsersSelect } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Alert } from '../alerts/alert';
+import type { Alert, ThreadNote } from '../alerts/alert';
+import { alertRef } from '../alerts/alert-number';
 import type { Severity } from '../config/severity';
 import { untrusted } from './escape';
 import { clip, SLACK_LIMITS, type SlackMessage } from './message';
@@ -11,7 +12,16 @@ export const ALERT_ACTIONS = {
   resolve: 'alert.resolve',
   suppress: 'alert.suppress',
   showEvents: 'alert.show_events',
+  take: 'alert.take',
+  assign: 'alert.assign',
+  unassign: 'alert.unassign',
 } as const;
+
+/**
+ * The block holding the assign controls. A users_select carries no value of its own, so the block id
+ * names the alert (by `alertRef`): `alert_assign:#42`.
+ */
+export const ASSIGN_BLOCK_PREFIX = 'alert_assign:';
 
 const SEVERITY_COLOR: Record<Severity, string> = {
   INFO: '#8d99ae',
@@ -75,6 +85,11 @@ function resourceFacts(alert: Alert, resource: NonNullable<Alert['resource']>): 
 }
 
 function statusText(alert: Alert): string {
+  const state = stateText(alert);
+  return alert.assignee && alert.status !== 'RESOLVED' ? `${state} · assigned to ${mention(alert.assignee)}` : state;
+}
+
+function stateText(alert: Alert): string {
   switch (alert.status) {
     case 'ACKNOWLEDGED':
       return `Acknowledged by ${mention(alert.acknowledgedBy)} at ${when(alert.acknowledgedAt!)}`;
@@ -117,6 +132,19 @@ function buttons(alert: Alert): Button[] {
   ];
 }
 
+/** Take it, pick a person, and Unassign once someone owns it; a resolved alert has nothing left to own. */
+function assignBlock(alert: Alert): KnownBlock | undefined {
+  if (alert.status === 'RESOLVED') return undefined;
+  const picker: UsersSelect = {
+    type: 'users_select',
+    action_id: ALERT_ACTIONS.assign,
+    placeholder: { type: 'plain_text', text: 'Assign to…' },
+    ...(alert.assignee && /^[UW][A-Z0-9]+$/.test(alert.assignee) ? { initial_user: alert.assignee } : {}),
+  };
+  const elements = [button('Take it', ALERT_ACTIONS.take, alert.id), picker, ...(alert.assignee ? [button('Unassign', ALERT_ACTIONS.unassign, alert.id)] : [])];
+  return { type: 'actions', block_id: `${ASSIGN_BLOCK_PREFIX}${alertRef(alert)}`, elements };
+}
+
 function contextBlock(alert: Alert): KnownBlock | undefined {
   const shown = alert.resource ? { ...alert.resource.summary, ...alert.context } : alert.context;
   if (Object.keys(shown).length === 0) return undefined;
@@ -141,7 +169,7 @@ export function alertMessage(alert: Alert): SlackMessage {
   ].filter((line): line is string => line !== undefined);
 
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(untrusted(alert.title, 'plain'), SLACK_LIMITS.headerText), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: clip(`${numbered(alert)}${untrusted(alert.title, 'plain')}`, SLACK_LIMITS.headerText), emoji: true } },
     { type: 'section', fields: alertFacts(alert).map(([name, value]) => ({ type: 'mrkdwn', text: clip(`*${name}*\n${value}`, SLACK_LIMITS.fieldText) })) },
     { type: 'section', text: { type: 'mrkdwn', text: clip(untrusted(alert.description, 'lines'), SLACK_LIMITS.sectionText) } },
   ];
@@ -150,6 +178,8 @@ export function alertMessage(alert: Alert): SlackMessage {
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
   const actions = buttons(alert);
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'alert_actions', elements: actions });
+  const assign = assignBlock(alert);
+  if (assign) blocks.push(assign);
   blocks.push({
     type: 'context',
     elements: [
@@ -158,7 +188,51 @@ export function alertMessage(alert: Alert): SlackMessage {
   });
 
   // The top-level text is mrkdwn too (notifications, the channel preview): escaped like the blocks.
-  return { text: clip(`[${alert.severity}] ${untrusted(alert.title)}`, SLACK_LIMITS.fallbackText), color: SEVERITY_COLOR[alert.severity], blocks };
+  return {
+    text: clip(`[${alert.severity}] ${untrusted(alert.title)}`, SLACK_LIMITS.fallbackText),
+    color: SEVERITY_COLOR[alert.severity],
+    blocks,
+  };
+}
+
+/** `#42 ` before a title, once the alert has its number. */
+function numbered(alert: Alert): string {
+  return alert.number !== undefined ? `#${alert.number} ` : '';
+}
+
+/** Where the alert was posted: a channel link when Slack gave its id, the name as text otherwise (the terminal). */
+function channelText(channel: string): string {
+  return /^[CG][A-Z0-9]+$/.test(channel) ? `<#${channel}>` : untrusted(channel);
+}
+
+/** The DM to someone an alert was assigned to. */
+export function assignedMessage(alert: Alert): SlackMessage {
+  const ref = alertRef(alert);
+  const lines = [
+    `${SEVERITY_EMOJI[alert.severity]} *${untrusted(ref)} ${untrusted(alert.title)}* (${alert.severity}) was assigned to you by ${mention(alert.assignedBy)}.`,
+    ...(alert.slack ? [`It is in ${channelText(alert.slack.channel)}.`] : []),
+    `\`/prowl ack ${untrusted(ref)}\` acknowledges it; \`/prowl note ${untrusted(ref)} …\` adds a note to its thread.`,
+  ];
+  return {
+    text: clip(`${untrusted(ref)} ${untrusted(alert.title)} was assigned to you`, SLACK_LIMITS.fallbackText),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), SLACK_LIMITS.sectionText) } }],
+  };
+}
+
+/** A note from `/prowl note`, as a reply in the alert's thread. */
+export function noteMessage(alert: Alert, note: ThreadNote): SlackMessage {
+  return {
+    text: clip(`Note on ${untrusted(alertRef(alert))} by ${mention(note.by)}`, SLACK_LIMITS.fallbackText),
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: clip(`:memo: *Note* by ${mention(note.by)} at ${when(note.at)}\n${untrusted(note.text)}`, SLACK_LIMITS.sectionText),
+        },
+      },
+    ],
+  };
 }
 
 /** The thread reply when more matches join an alert: how many, and the newest event. */

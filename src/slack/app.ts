@@ -1,7 +1,7 @@
-import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction } from '@slack/bolt';
+import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction, type UsersSelectAction } from '@slack/bolt';
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
-import { ALERT_ACTIONS } from './alert-message';
+import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX } from './alert-message';
 import { CONFIRM_ACTIONS } from './confirmation-message';
 import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
@@ -22,13 +22,29 @@ async function alertOrFail(ops: Operations, alertId: string) {
   return alert;
 }
 
+type Explain = (error: unknown, what: string, userId: string) => Promise<string>;
+
+/** The person picker on an alert: its block names the alert, since a users_select has no value of its own. */
+function registerPersonPicker(app: App, { ops, directory }: SlackAppDeps, explain: Explain): void {
+  app.action<BlockAction<UsersSelectAction>>(ALERT_ACTIONS.assign, async ({ ack, action, body, respond }) => {
+    await ack();
+    try {
+      const ref = action.block_id.startsWith(ASSIGN_BLOCK_PREFIX) ? action.block_id.slice(ASSIGN_BLOCK_PREFIX.length) : '';
+      if (ref === '' || !action.selected_user) throw new ProwlError('prowl_bad_input', 'cannot tell which alert or person this choice was for');
+      await ops.triage.assign(await ops.triage.idOf(ref), action.selected_user, await directory.actor(body.user.id));
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, ALERT_ACTIONS.assign, body.user.id) });
+    }
+  });
+}
+
 /**
  * The listeners: transport in, use case, reply out. Each acknowledges Slack first (its 3-second
  * deadline), and every failure becomes an explanation to the person who acted, never silence.
  */
 export function registerListeners(app: App, deps: SlackAppDeps): void {
   const { ops, directory } = deps;
-  const explain = (error: unknown, what: string, userId: string): Promise<string> => explainFailure(error, { what, userId, audit: ops.audit, now: ops.now });
+  const explain: Explain = (error, what, userId) => explainFailure(error, { what, userId, audit: ops.audit, now: ops.now });
 
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
@@ -54,6 +70,9 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
 
   button(ALERT_ACTIONS.acknowledge, async (alertId, actor) => void (await ops.triage.acknowledge(alertId, actor)));
   button(ALERT_ACTIONS.unacknowledge, async (alertId, actor) => void (await ops.triage.unacknowledge(alertId, actor)));
+  button(ALERT_ACTIONS.take, async (alertId, actor) => void (await ops.triage.assign(alertId, actor.userId, actor)));
+  button(ALERT_ACTIONS.unassign, async (alertId, actor) => void (await ops.triage.unassign(alertId, actor)));
+  registerPersonPicker(app, deps, explain);
   button(ALERT_ACTIONS.resolve, async (alertId, _actor, body, client) => {
     await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(await alertOrFail(ops, alertId)) });
   });

@@ -18,6 +18,8 @@ export interface SlackGateway {
   update(ref: MessageRef, message: SlackMessage): Promise<void>;
   /** A message only `user` sees: answers to one person, such as why their search could not run. */
   postEphemeral(channel: string, user: string, message: SlackMessage, options?: { threadTs?: string }): Promise<void>;
+  /** A direct message from the bot to one person (posting to a user id opens the DM). */
+  directMessage(user: string, message: SlackMessage): Promise<MessageRef>;
   /** Shares a file (a search's CSV) in a channel or thread. */
   upload(channel: string, file: { filename: string; title: string; content: string }, options?: { threadTs?: string }): Promise<void>;
 }
@@ -90,6 +92,14 @@ export function webApiGateway(client: WebClient): SlackGateway {
         throw slackFailure(error, 'chat.postMessage');
       }
     },
+    async directMessage(user, message) {
+      try {
+        const result = await client.chat.postMessage({ channel: user, ...payload(message) });
+        return { channel: result.channel ?? user, ts: result.ts! };
+      } catch (error) {
+        throw slackFailure(error, 'chat.postMessage');
+      }
+    },
     async update(ref, message) {
       try {
         await client.chat.update({ channel: ref.channel, ts: ref.ts, ...payload(message) });
@@ -130,6 +140,11 @@ export function terminalGateway(write: (text: string) => void, now: () => DateTi
     },
     async update(ref, message) {
       write(frame(`${ref.channel} · message updated`, message));
+    },
+    async directMessage(user, message) {
+      sequence += 1;
+      write(frame(`→ DM to ${user}`, message));
+      return { channel: user, ts: `${Math.floor(now().toSeconds())}.${String(sequence).padStart(6, '0')}` };
     },
     async postEphemeral(channel, user, message) {
       write(frame(`${channel} · only ${user} sees this`, message));

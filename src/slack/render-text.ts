@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { ALERT_ACTIONS } from './alert-message';
+import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX } from './alert-message';
 import { CONFIRM_ACTIONS } from './confirmation-message';
 import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
@@ -33,6 +33,12 @@ export function plain(text: string): string {
   );
 }
 
+/** The terminal has no person picker: the assign controls are shown as the commands that do the same. */
+function assignCommands(ref: string, assigned: boolean): string {
+  const commands = [`/prowl assign ${ref} me`, `/prowl assign ${ref} @user`, ...(assigned ? [`/prowl unassign ${ref}`] : [])];
+  return terminalSafe(`Assign: ${commands.join(' · ')}`);
+}
+
 function renderBlock(block: KnownBlock): string[] {
   switch (block.type) {
     case 'header':
@@ -46,6 +52,13 @@ function renderBlock(block: KnownBlock): string[] {
     case 'context':
       return block.elements.map((element) => ('text' in element ? plain(element.text) : '')).filter(Boolean);
     case 'actions': {
+      if (block.block_id?.startsWith(ASSIGN_BLOCK_PREFIX))
+        return [
+          assignCommands(
+            block.block_id.slice(ASSIGN_BLOCK_PREFIX.length),
+            block.elements.some((element) => 'action_id' in element && element.action_id === ALERT_ACTIONS.unassign),
+          ),
+        ];
       const buttons = block.elements.filter((element) => element.type === 'button');
       const commands = buttons.flatMap((button) => {
         const command = BUTTON_COMMANDS[button.action_id ?? ''];

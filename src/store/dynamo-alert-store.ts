@@ -1,6 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DUE_QUEUE, type Alert, type DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
+import { ProwlError } from '../errors';
 import { jsonAttributes } from './json-attributes';
 import { VersionedTable, type Versioned } from './versioned-table';
 
@@ -10,6 +11,13 @@ export const ALERTS_BY_STATUS_INDEX = 'byStatus';
 export const ALERTS_BY_RULE_INDEX = 'byRule';
 /** Sparse too: only alerts with a follow-up scheduled carry `dueQueue` (one value) and `dueAt`. */
 export const ALERTS_BY_DUE_INDEX = 'byDue';
+/**
+ * Short numbers (#42) come from one counter item (an atomic ADD); each number taken gets a lookup
+ * item naming its alert. Items, not an index: CloudFormation adds one index per stack update, and
+ * neither item carries an indexed attribute, so no index lists them.
+ */
+const NUMBER_COUNTER_ID = 'counter-alert-number';
+const numberLookupId = (number: number): string => `alert-number-${number}`;
 
 export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; table: string }): AlertStore {
   const byId = (id: string): Record<string, string> => ({ id });
@@ -54,6 +62,33 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
         }),
       );
       return (result.Items ?? []).flatMap((item) => (typeof item['id'] === 'string' ? [item['id']] : []));
+    },
+    async takeNumber(alertId) {
+      const result = await options.ddb.send(
+        new UpdateCommand({
+          TableName: options.table,
+          Key: { id: NUMBER_COUNTER_ID },
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const last = result.Attributes?.['last'];
+      if (typeof last !== 'number') throw new ProwlError('prowl_internal', `the alert number counter in ${options.table} holds ${String(last)}`);
+      // A number is new the moment it is taken, so its lookup item is too.
+      await options.ddb.send(
+        new PutCommand({ TableName: options.table, Item: { id: numberLookupId(last), alertId }, ConditionExpression: 'attribute_not_exists(id)' }),
+      );
+      return last;
+    },
+    async getByNumber(number) {
+      const result = await options.ddb.send(new GetCommand({ TableName: options.table, Key: { id: numberLookupId(number) }, ConsistentRead: true }));
+      const id = result.Item?.['alertId'];
+      if (typeof id !== 'string') return undefined;
+      const alert = await alerts.get(id);
+      // A delivery that lost the race for an alert took a number the alert never kept.
+      return alert?.number === number ? alert : undefined;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { CONFIRMATION_STATUSES, type Alert, type EscalationReason } from '../../src/alerts/alert';
 import { confirmationClosed, confirmationNote, confirmationRequest, escalationElsewhere, escalationMessage } from '../../src/slack/confirmation-message';
-import { alertMessage, moreMatchesMessage } from '../../src/slack/alert-message';
+import { alertMessage, assignedMessage, moreMatchesMessage, noteMessage } from '../../src/slack/alert-message';
 import { limitViolations, type SlackMessage } from '../../src/slack/message';
 import { resolveModal, suppressModal } from '../../src/slack/modals';
 import { renderText } from '../../src/slack/render-text';
@@ -151,6 +151,19 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
         expectSafeMessage(alertMessage(alert), alertMessage(plainAlert));
         expectSafeMessage(alertMessage(resolved(alert, text[3]!)), alertMessage(resolved(plainAlert, harmless[3]!)));
         expectSafeMessage(moreMatchesMessage(alert, added), moreMatchesMessage(plainAlert, added));
+        // An owner and a channel that are not Slack ids (the terminal's, or anything stored) are text.
+        const assigned = (a: Alert, who: string): Alert => ({
+          ...a,
+          number: added,
+          assignee: who,
+          assignedBy: who,
+          assignedAt: a.lastSeen,
+          slack: { channel: who, ts: '1700000000.000100', claimedAt: a.lastSeen },
+        });
+        expectSafeMessage(alertMessage(assigned(alert, text[3]!)), alertMessage(assigned(plainAlert, harmless[3]!)));
+        expectSafeMessage(assignedMessage(assigned(alert, text[3]!)), assignedMessage(assigned(plainAlert, harmless[3]!)));
+        const note = (t: string[]) => ({ by: t[5]!, at: alert.lastSeen, text: t[6]! });
+        expectSafeMessage(noteMessage(alert, note(text)), noteMessage(plainAlert, note(harmless)));
       }),
       { numRuns: 300 },
     );

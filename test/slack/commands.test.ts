@@ -104,6 +104,32 @@ describe('/prowl commands', () => {
     expect(misuse('frobnicate')).toMatch(/^unknown command "frobnicate". Try one of:\n\/prowl help/);
   });
 
+  it('take an alert by its number (42 or #42) wherever they take its id', () => {
+    expect(parseCommand('ack 42')).toEqual({ name: 'ack', alertId: '#42' });
+    expect(parseCommand('resolve #042 benign')).toEqual({ name: 'resolve', alertId: '#42', reason: 'benign' });
+    expect(parseCommand('events #7')).toEqual({ name: 'events', alertId: '#7' });
+    expect(parseCommand('audit #7')).toEqual({ name: 'audit', subject: '#7' });
+    expect(misuse('ack #x')).toMatch(/"#x" is not an alert id/);
+  });
+
+  it('parse assign with a person Slack named, or me; unassign; alerts mine', () => {
+    expect(parseCommand('assign #42 <@U0PAT123|pat>')).toEqual({ name: 'assign', alertId: '#42', assignee: 'U0PAT123' });
+    expect(parseCommand('assign 42 <@W0PAT123>')).toEqual({ name: 'assign', alertId: '#42', assignee: 'W0PAT123' });
+    expect(parseCommand('assign 42 @U0PAT123')).toMatchObject({ assignee: 'U0PAT123' });
+    expect(parseCommand('assign a-1 ME')).toEqual({ name: 'assign', alertId: 'a-1', assignee: 'me' });
+    expect(parseCommand('unassign #3')).toEqual({ name: 'unassign', alertId: '#3' });
+    expect(parseCommand('alerts mine')).toEqual({ name: 'alerts', status: 'OPEN', mine: true });
+    expect(misuse('assign 42')).toMatch(/^say who: @someone/);
+    expect(misuse('assign 42 @pat')).toMatch(/"@pat" is not a person Slack named/);
+    expect(misuse('assign 42 <@U0PAT123|pat> <@U0SAM456|sam>')).toMatch(/give one person/);
+  });
+
+  it('keep a note as typed after the alert reference', () => {
+    expect(parseCommand('note #42  rotated the key, "twice"  ')).toEqual({ name: 'note', alertId: '#42', text: 'rotated the key, "twice"' });
+    expect(misuse('note #42')).toMatch(/^write the note after the alert/);
+    expect(misuse(`note #42 ${'x'.repeat(2001)}`)).toMatch(/at most 2000 characters; this one has 2001/);
+  });
+
   it('tokenize keeps quoted phrases together, also after key=', () => {
     expect(tokenize('a "b c" d')).toEqual(['a', 'b c', 'd']);
     expect(tokenize('dedup="x y" z')).toEqual(['dedup=x y', 'z']);
