@@ -30,6 +30,15 @@ export interface SlackRef {
   renderedHash?: string;
   /** Match count already told in the thread; later matches get a reply with the newest event. */
   threadedCount?: number;
+  /**
+   * Set when the alert came in a storm (src/notify/storm-delivery.ts): the storm group it belongs to.
+   * Its `ts` is then the group's message, so replies about the alert land in the group's thread,
+   * and `itemTs` the thread reply that lists it.
+   */
+  storm?: string;
+  itemTs?: string;
+  /** Ids of the timeline entries already posted in the thread (the newest ones), so a retry never posts one twice. */
+  timeline?: string[];
 }
 
 export interface Alert {

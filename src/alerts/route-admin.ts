@@ -17,6 +17,8 @@ export type RouteChange = Partial<{
   accounts: string[];
   sources: string[];
   responders: string[];
+  /** Storm thresholds for this team; the fields given replace the team's, the others keep theirs. */
+  storm: NonNullable<TeamConfig['storm']>;
 }>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
@@ -37,7 +39,8 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
     async set(name: string, change: RouteChange, actor: Actor): Promise<TeamConfig> {
       requireRole(actor, 'admin', deps.config, 'change routes');
       const existing = (await teams()).find((team) => team.name === name);
-      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity } = change;
+      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity, storm } = change;
+      const stormSettings = storm || existing?.storm ? { ...(existing?.storm ?? {}), ...(storm ?? {}) } : undefined;
       const candidate = {
         name,
         channel: channel ?? existing?.channel,
@@ -51,6 +54,7 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
           ...(sources ? { sources } : {}),
         },
         responders: responders ?? existing?.responders ?? [],
+        ...(stormSettings ? { storm: stormSettings } : {}),
       };
       const parsed = teamSchema.safeParse(candidate);
       if (!parsed.success) throw new ProwlError('prowl_bad_command', `route for ${name} is not valid:\n${describeIssues(parsed.error)}`);

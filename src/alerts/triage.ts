@@ -7,7 +7,13 @@ import type { AuditLog } from './audit';
 import type { NotifyQueue } from './notify-queue';
 import { requireRole, type Actor } from './roles';
 import { teamFor } from './routing';
+import { createTimeline, type TimelineEvent } from './timeline';
 import * as transitions from './transitions';
+
+/** `quiet`: no timeline reply for this one alert (a bulk action posts one entry for the whole group). */
+export interface ChangeOptions {
+  quiet?: boolean;
+}
 
 export interface TriageDeps {
   alerts: AlertStore;
@@ -25,7 +31,15 @@ export interface TriageDeps {
  * updates in place.
  */
 export function createTriage(deps: TriageDeps) {
-  async function change(alertId: string, actor: Actor, action: string, apply: (alert: Alert, at: string) => Alert): Promise<Alert> {
+  const timeline = createTimeline(deps.notify);
+  async function change(
+    alertId: string,
+    actor: Actor,
+    action: string,
+    entry: Pick<TimelineEvent, 'kind' | 'text'>,
+    apply: (alert: Alert, at: string) => Alert,
+    options: ChangeOptions = {},
+  ): Promise<Alert> {
     const existing = await deps.alerts.get(alertId);
     if (!existing || existing.status === 'PENDING') {
       throw new ProwlError('prowl_not_found', `no alert ${alertId}; \`/prowl alerts\` lists open ones`);
@@ -44,14 +58,19 @@ export function createTriage(deps: TriageDeps) {
       after: { status: after.status, ...(after.resolution ? { resolution: after.resolution } : {}) },
     });
     await deps.notify.send([alertId]);
+    if (!options.quiet) await timeline.add(alertId, { ...entry, actor: actor.userId, at });
     return after;
   }
 
   return {
-    acknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'acknowledge', (a, at) => transitions.acknowledge(a, actor.userId, at)),
-    unacknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'unacknowledge', (a, at) => transitions.unacknowledge(a, actor.userId, at)),
+    acknowledge: (alertId: string, actor: Actor, options?: ChangeOptions) =>
+      change(alertId, actor, 'acknowledge', { kind: 'acknowledged' }, (a, at) => transitions.acknowledge(a, actor.userId, at), options),
+    unacknowledge: (alertId: string, actor: Actor) =>
+      change(alertId, actor, 'unacknowledge', { kind: 'unacknowledged' }, (a, at) => transitions.unacknowledge(a, actor.userId, at)),
     resolve: (alertId: string, actor: Actor, reason: Resolution, note?: string) =>
-      change(alertId, actor, 'resolve', (a, at) => transitions.resolve(a, actor.userId, at, reason, note)),
+      change(alertId, actor, 'resolve', { kind: 'resolved', text: note ? `${reason}: ${note}` : reason }, (a, at) =>
+        transitions.resolve(a, actor.userId, at, reason, note),
+      ),
     list: (status: AlertStatus, limit = 20) => deps.alerts.listByStatus(status, limit),
     get: (alertId: string) => deps.alerts.get(alertId),
   };

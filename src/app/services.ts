@@ -10,6 +10,10 @@ import { createRuleAdmin } from '../alerts/rule-admin';
 import { createSuppressionService } from '../alerts/suppressions-service';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
+import type { StormStore } from '../alerts/storm';
+import { createStormActions } from '../alerts/storm-actions';
+import { createTimeline } from '../alerts/timeline';
+import { createDynamoStormStore } from '../store/dynamo-storm-store';
 import { sqsJobQueue, type JobQueue } from '../jobs/job';
 import { createSearchRequests } from '../jobs/search-requests';
 import type { Operations } from '../slack/operations';
@@ -47,6 +51,8 @@ export interface Services {
   policyStandards: ScanPolicySettings;
   clients: AwsClients;
   alerts: AlertStore;
+  /** Storm windows and groups (src/notify/storm-delivery.ts), beside the alerts. */
+  storms: StormStore;
   audit: AuditLog;
   settings: SettingsStore;
   notify: NotifyQueue;
@@ -81,6 +87,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     clients,
     logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
+    storms: createDynamoStormStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
     audit: createDynamoAuditLog({ ddb: clients.ddb, table: runtime.tables.audit }),
     settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
@@ -144,9 +151,17 @@ export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'source
 
 /** The use cases people reach from Slack or the terminal, over the given services. */
 export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
+  const timeline = createTimeline(services.notify);
+  const triage = createTriage(services);
+  const suppressions = createSuppressionService({
+    ...services,
+    timeline,
+    ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)),
+  });
   return {
-    triage: createTriage(services),
-    suppressions: createSuppressionService({ ...services, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
+    triage,
+    suppressions,
+    storms: createStormActions({ ...services, triage, suppressions, timeline }),
     rules: createRuleAdmin(services),
     routes: createRouteAdmin(services),
     audit: services.audit,

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../alerts/audit';
 import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
+import type { StormActions } from '../alerts/storm-actions';
 import type { SuppressionService } from '../alerts/suppressions-service';
 import type { Triage } from '../alerts/triage';
 import type { SearchRequests } from '../jobs/search-requests';
@@ -10,6 +11,8 @@ import type { DateTime } from 'luxon';
 export interface Operations {
   triage: Triage;
   suppressions: SuppressionService;
+  /** The buttons of a storm's grouped message. */
+  storms: StormActions;
   rules: RuleAdmin;
   routes: RouteAdmin;
   audit: AuditLog;

@@ -2,6 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
 
+function sameAddress(url: string, label: string): boolean {
+  const shown = label.replace(/\u200b/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  // A long address is clipped in its label (ending in …): the label is then a prefix of the address.
+  return shown === url || (shown.endsWith('…') && url.startsWith(shown.slice(0, -1)));
+}
+
 /**
  * Strips Slack mrkdwn (a block's text or a command reply) down to what reads well in a terminal. Untrusted values were escaped when the
  * message was built, so every `<…>` here is Prowl's own link or mention; entities are turned back
@@ -10,7 +16,8 @@ import type { SlackMessage } from './message';
 export function plain(text: string): string {
   return terminalSafe(
     text
-      .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      // A link whose label is its address (a rule's reference) is printed once, not as "url (url)".
+      .replace(/<([^|>]+)\|([^>]+)>/g, (_link, url: string, label: string) => (sameAddress(url, label) ? label : `${label} (${url})`))
       .replace(/<@([A-Z0-9]+)>/g, '@$1')
       .replace(/[*`]/g, '')
       .replace(/:[a-z_]+: /g, '')
