@@ -76,7 +76,11 @@ export function sqsNotifyQueue(options: { sqs: SQSClient; queueUrl: string }): N
     }
   }
   return {
-    send: (alertIds, delivery) => sendMessages(alertIds.map((alertId) => ({ alertId })), delivery),
+    send: (alertIds, delivery) =>
+      sendMessages(
+        alertIds.map((alertId) => ({ alertId })),
+        delivery,
+      ),
     sendMessages,
   };
 }

@@ -57,8 +57,17 @@ export function createStormActions(deps: StormActionDeps) {
       if (acknowledged === 0 && refused) throw refused;
       if (acknowledged > 0) {
         const at = deps.now().toUTC().toISO()!;
-        await deps.storms.recordBulk(stormId, { acknowledgedBy: actor.userId, acknowledgedAt: at, acknowledged: acknowledged + (group.bulk?.acknowledged ?? 0) });
-        await deps.timeline.addToStorm(stormId, { kind: 'acknowledged-all', actor: actor.userId, at, text: `${acknowledged} open alert${acknowledged === 1 ? '' : 's'} acknowledged` });
+        await deps.storms.recordBulk(stormId, {
+          acknowledgedBy: actor.userId,
+          acknowledgedAt: at,
+          acknowledged: acknowledged + (group.bulk?.acknowledged ?? 0),
+        });
+        await deps.timeline.addToStorm(stormId, {
+          kind: 'acknowledged-all',
+          actor: actor.userId,
+          at,
+          text: `${acknowledged} open alert${acknowledged === 1 ? '' : 's'} acknowledged`,
+        });
         await deps.notify.sendMessages([{ stormId }]);
       }
       if (refused) throw refused;
@@ -75,7 +84,12 @@ export function createStormActions(deps: StormActionDeps) {
         actor,
       );
       await deps.storms.recordBulk(stormId, { suppressionId: suppression.id, suppressedBy: actor.userId, suppressedUntil: until });
-      await deps.timeline.addToStorm(stormId, { kind: 'suppressed', actor: actor.userId, at: at.toISO()!, text: `rule ${group.rule} suppressed until ${until} (${suppression.id})` });
+      await deps.timeline.addToStorm(stormId, {
+        kind: 'suppressed',
+        actor: actor.userId,
+        at: at.toISO()!,
+        text: `rule ${group.rule} suppressed until ${until} (${suppression.id})`,
+      });
       await deps.notify.sendMessages([{ stormId }]);
       return { suppressionId: suppression.id, until };
     },

@@ -68,12 +68,7 @@ export interface StormStore {
   releasePost(id: string, claimedAt: string): Promise<void>;
   /** Claims listing `ids` in the thread; undefined when another worker is listing. */
   claimThreading(id: string, ids: readonly string[], claimedAt: string, staleBefore: string): Promise<StormGroup | undefined>;
-  finishThreading(
-    id: string,
-    claimedAt: string,
-    ids: readonly string[],
-    top: Pick<StormGroup, 'topActors' | 'topAccounts'>,
-  ): Promise<StormGroup | undefined>;
+  finishThreading(id: string, claimedAt: string, ids: readonly string[], top: Pick<StormGroup, 'topActors' | 'topAccounts'>): Promise<StormGroup | undefined>;
   releaseThreading(id: string, claimedAt: string): Promise<void>;
   recordRender(id: string, renderedHash: string, at: string): Promise<void>;
   recordBulk(id: string, bulk: NonNullable<StormGroup['bulk']>): Promise<StormGroup | undefined>;

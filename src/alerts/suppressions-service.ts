@@ -106,7 +106,12 @@ export function createSuppressionService(deps: SuppressionDeps) {
       await deps.audit.record({ subject: request.ruleId, action: 'suppress', actor: actor.userId, at, after: { suppressionId: id } });
       if (about && deps.timeline) {
         const until = suppression.expiresAt ? ` until ${suppression.expiresAt}` : '';
-        await deps.timeline.add(about.alertId, { kind: 'suppressed', actor: actor.userId, at, text: `${scopeOf(suppression)} suppression ${id}${until}: ${request.reason}` });
+        await deps.timeline.add(about.alertId, {
+          kind: 'suppressed',
+          actor: actor.userId,
+          at,
+          text: `${scopeOf(suppression)} suppression ${id}${until}: ${request.reason}`,
+        });
       }
       return after!;
     },

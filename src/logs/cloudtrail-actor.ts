@@ -17,7 +17,12 @@ export function cloudTrailActor(event: unknown): string | undefined {
     case 'IAMUser':
       return userName ?? arn ?? 'unknown IAM user';
     case 'AssumedRole':
-      return arn?.split(':assumed-role/')[1] ?? text(field(field(field(identity, 'sessionContext'), 'sessionIssuer'), 'userName')) ?? principalId ?? 'unknown role session';
+      return (
+        arn?.split(':assumed-role/')[1] ??
+        text(field(field(field(identity, 'sessionContext'), 'sessionIssuer'), 'userName')) ??
+        principalId ??
+        'unknown role session'
+      );
     case 'FederatedUser':
       return arn?.split(':federated-user/')[1] ?? principalId ?? 'unknown federated user';
     case 'AWSService':

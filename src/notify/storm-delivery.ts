@@ -99,7 +99,12 @@ export async function listStormAlerts(groupId: string, deps: StormDeps): Promise
 
   const now = deps.now().toUTC();
   const claimedAt = now.toISO()!;
-  const claimed = await deps.storms.claimThreading(groupId, pending.slice(0, STORM_ITEMS_PER_REPLY), claimedAt, now.minus({ seconds: CLAIM_TIMEOUT_SECONDS }).toISO()!);
+  const claimed = await deps.storms.claimThreading(
+    groupId,
+    pending.slice(0, STORM_ITEMS_PER_REPLY),
+    claimedAt,
+    now.minus({ seconds: CLAIM_TIMEOUT_SECONDS }).toISO()!,
+  );
   if (!claimed) return;
   // What is unlisted now, after the claim: never what a worker before us listed in between.
   const ids = unlisted(claimed).slice(0, STORM_ITEMS_PER_REPLY);

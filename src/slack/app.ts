@@ -39,13 +39,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
 
   const button = (
     actionId: string,
-    work: (
-      value: string,
-      actor: Actor,
-      body: BlockAction<ButtonAction>,
-      client: App['client'],
-      reply: RespondFn,
-    ) => Promise<string | void>,
+    work: (value: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client'], reply: RespondFn) => Promise<string | void>,
   ): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();

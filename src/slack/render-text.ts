@@ -3,7 +3,11 @@ import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
 
 function sameAddress(url: string, label: string): boolean {
-  const shown = label.replace(/\u200b/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const shown = label
+    .replace(/\u200b/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   // A long address is clipped in its label (ending in …): the label is then a prefix of the address.
   return shown === url || (shown.endsWith('…') && url.startsWith(shown.slice(0, -1)));
 }
@@ -36,6 +40,8 @@ function renderBlock(block: KnownBlock): string[] {
       const lines: string[] = [];
       if (block.text) lines.push(plain(block.text.text));
       for (const field of block.fields ?? []) lines.push(`  ${plain(field.text).replace('\n', ': ')}`);
+      // A storm's thread lists each alert with its own button beside it.
+      if (block.accessory?.type === 'button') lines.push(terminalSafe(`  [${block.accessory.text.text}]`));
       return lines;
     }
     case 'context':

@@ -141,9 +141,16 @@ export function stormListMessage(group: StormGroup, alerts: readonly Alert[]): S
   const kept = sections.slice(0, SLACK_LIMITS.blocks - 2);
   const listed = kept.reduce((n, section) => n + section.split('\n').length, 0);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${countOf(group.alertIds.length, 'alert')}* in the storm of \`${untrusted(group.rule)}\``, SLACK_LIMITS.sectionText) } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: clip(`*${countOf(group.alertIds.length, 'alert')}* in the storm of \`${untrusted(group.rule)}\``, SLACK_LIMITS.sectionText),
+      },
+    },
     ...kept.map((text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })),
   ];
-  if (listed < lines.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${lines.length - listed} more; \`/prowl alerts\` lists open ones.` }] });
+  if (listed < lines.length)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${lines.length - listed} more; \`/prowl alerts\` lists open ones.` }] });
   return { text: `${group.alertIds.length} alerts in the storm of ${untrusted(group.rule)}`, blocks };
 }

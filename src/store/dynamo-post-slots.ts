@@ -9,11 +9,18 @@ const KEEP_SECONDS = 3600;
 
 /**
  * Posting slots in the settings table (partition `slack-pace`, one item per channel holding the
- * next free slot). A booking is a conditional put on the value read, so two workers never book
+ * next free slot; partition `slack-pace-alias` maps channel ids to the names alerts are routed to). A booking is a conditional put on the value read, so two workers never book
  * the same slot; the loser reads again and books the next one.
  */
 export function createDynamoPostSlots(options: { ddb: DynamoDBDocumentClient; table: string }): PostSlots {
   return {
+    async aliasOf(channel) {
+      const { Item } = await options.ddb.send(new GetCommand({ TableName: options.table, Key: { kind: 'slack-pace-alias', id: channel } }));
+      return typeof Item?.['name'] === 'string' ? Item['name'] : undefined;
+    },
+    async recordAlias(channelId, name) {
+      await options.ddb.send(new PutCommand({ TableName: options.table, Item: { kind: 'slack-pace-alias', id: channelId, name } }));
+    },
     async reserve(channel, nowMs, spacingMs, maxAheadMs) {
       const key = { kind: 'slack-pace', id: channel };
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -15,9 +15,7 @@ function strings(value: unknown): string[] {
 function top(value: unknown): Array<[string, number]> {
   try {
     const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : [];
-    return Array.isArray(parsed)
-      ? parsed.filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number')
-      : [];
+    return Array.isArray(parsed) ? parsed.filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') : [];
   } catch {
     return [];
   }
@@ -112,7 +110,8 @@ export function createDynamoStormStore(options: { ddb: DynamoDBDocumentClient; t
       update({
         Key: { id },
         UpdateExpression: 'SET #slack = :claim',
-        ConditionExpression: 'attribute_exists(alertIds) AND (attribute_not_exists(#slack) OR (attribute_not_exists(#slack.#ts) AND #slack.claimedAt < :stale))',
+        ConditionExpression:
+          'attribute_exists(alertIds) AND (attribute_not_exists(#slack) OR (attribute_not_exists(#slack.#ts) AND #slack.claimedAt < :stale))',
         ExpressionAttributeNames: { '#slack': 'slack', '#ts': 'ts' },
         ExpressionAttributeValues: { ':claim': { claimedAt }, ':stale': staleBefore },
       }),
@@ -180,16 +179,17 @@ export function createDynamoStormStore(options: { ddb: DynamoDBDocumentClient; t
     async recordBulk(id, bulk) {
       await update({
         Key: { id },
-        UpdateExpression: 'SET bulk = if_not_exists(bulk, :empty)',
+        UpdateExpression: 'SET #bulk = if_not_exists(#bulk, :empty)',
         ConditionExpression: 'attribute_exists(alertIds)',
+        ExpressionAttributeNames: { '#bulk': 'bulk' },
         ExpressionAttributeValues: { ':empty': {} },
       });
       const fields = Object.entries(bulk).filter(([, value]) => value !== undefined);
       if (fields.length === 0) return this.get(id);
       return update({
         Key: { id },
-        UpdateExpression: `SET ${fields.map((_, i) => `bulk.#f${i} = :v${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+        UpdateExpression: `SET ${fields.map((_, i) => `#bulk.#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#bulk': 'bulk', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
         ExpressionAttributeValues: Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
       });
     },

@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { STORM_ACTIONS } from '../../src/slack/storm-message';
+import { T0 } from '../helpers/alerts';
+import { freezeClock } from '../helpers/clock';
+import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
+import { attachmentBlocks, type CapturedCall } from '../helpers/slack-api';
+import { buttonClick } from '../helpers/slack-requests';
+import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
+
+const RULE = 'AWS.CloudTrail.RootConsoleLogin';
+
+describe('storm control', () => {
+  let env: SlackStack;
+  const clock = freezeClock(T0.plus({ hours: 2 }));
+  beforeAll(async () => {
+    env = await startSlackStack({ configPath: join(__dirname, '..', 'fixtures', 'prowl.storm.config.yml') });
+  });
+  afterAll(async () => {
+    await env.stop();
+    clock.restore();
+  });
+
+  /** Root console logins from `count` addresses in one file: one alert per address, all of one rule. */
+  async function logins(name: string, count: number, prefix: string): Promise<void> {
+    const records = Array.from({ length: count }, (_, i) => rootConsoleLogin({ sourceIPAddress: `${prefix}.${i + 1}`, eventID: `${name}-${i}` }));
+    await env.stack.putObject(cloudTrailKey(name), cloudTrailFile(records));
+    await env.stack.runner.idle({ waitForRetries: true, timeoutMs: 180_000 });
+  }
+
+  const text = (call: CapturedCall): string => JSON.stringify(attachmentBlocks(call));
+  const postsSince = (mark: number): CapturedCall[] => env.slack.calls.slice(mark).filter((call) => call.method === 'chat.postMessage');
+
+  it('posts each alert on its own while a rule stays at or below the threshold', async () => {
+    const mark = env.slack.calls.length;
+    await logins('calm', 3, '198.51.100');
+
+    const posts = postsSince(mark);
+    expect(posts).toHaveLength(3);
+    expect(posts.every((post) => post.body['thread_ts'] === undefined)).toBe(true);
+    expect(posts.map(text).join()).not.toContain('Storm');
+  });
+
+  it('groups a storm of 50 alerts under one message, lists every alert in its thread, and updates the count', async () => {
+    clock.advance(10); // past the calm window: a new storm window starts with this burst
+    const mark = env.slack.calls.length;
+    await logins('storm', 50, '203.0.113');
+
+    const posts = postsSince(mark);
+    const topLevel = posts.filter((post) => post.body['thread_ts'] === undefined);
+    const group = topLevel.filter((post) => String(post.body['text']).includes('Storm'));
+    // The threshold's worth went out one by one before the storm was known; then one grouped message.
+    expect(group).toHaveLength(1);
+    expect(topLevel).toHaveLength(5 + 1);
+
+    const groupTs = await env.services.alerts.listByStatus('OPEN', 100).then((alerts) => alerts.find((a) => a.slack?.storm)?.slack?.ts);
+    expect(groupTs).toBeDefined();
+    const replies = posts.filter((post) => post.body['thread_ts'] === groupTs);
+    const listed = new Set(replies.flatMap((reply) => [...text(reply).matchAll(new RegExp(`${RULE}-[0-9a-f]{16}`, 'g'))].map((m) => m[0])));
+    expect(listed.size).toBe(50);
+    // Up to twenty alerts to a reply (fewer while the burst is still arriving): a handful of replies, not fifty.
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+    expect(replies.length).toBeLessThanOrEqual(8);
+
+    const updates = env.slack.calls.slice(mark).filter((call) => call.method === 'chat.update' && call.body['ts'] === groupTs);
+    expect(text(updates[updates.length - 1] ?? group[0]!)).toContain('50 alerts in 5 minutes');
+
+    const stormed = (await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.slack?.storm);
+    expect(stormed).toHaveLength(45);
+    expect(stormed.every((a) => a.slack?.ts === groupTs && a.slack.itemTs !== undefined)).toBe(true);
+  });
+
+  it('acknowledges all 50 with one click, audited one by one, with one entry in the thread', async () => {
+    const [alert] = (await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.slack?.storm);
+    const stormId = alert!.slack!.storm!;
+    const group = await env.services.storms.get(stormId);
+    expect(group?.alertIds).toHaveLength(50);
+    const mark = env.slack.calls.length;
+
+    await env.send(buttonClick(STORM_ACTIONS.acknowledgeAll, stormId, 'URESPONDER'));
+    expect(lastReply(env.slack)).toBe('Acknowledged 50 alerts of the storm.');
+    await env.stack.runner.idle({ waitForRetries: true, timeoutMs: 60_000 });
+
+    for (const id of group!.alertIds) {
+      expect((await env.services.alerts.get(id))?.status).toBe('ACKNOWLEDGED');
+    }
+    expect(await env.services.audit.list(group!.alertIds[0]!, 5)).toEqual([expect.objectContaining({ action: 'acknowledge', actor: 'URESPONDER' })]);
+    const threadPosts = postsSince(mark).filter((post) => post.body['thread_ts'] === group!.slack!.ts);
+    expect(threadPosts).toHaveLength(1);
+    expect(text(threadPosts[0]!)).toContain('Acknowledged all');
+    const update = env.slack.calls
+      .slice(mark)
+      .filter((call) => call.method === 'chat.update' && call.body['ts'] === group!.slack!.ts)
+      .pop();
+    expect(text(update!)).toContain('50 alerts acknowledged by <@URESPONDER>');
+  });
+
+  it('suppresses the rule for an hour for an admin, and refuses a responder with the reason', async () => {
+    const [alert] = (await env.services.alerts.listByStatus('ACKNOWLEDGED', 100)).filter((a) => a.slack?.storm);
+    const stormId = alert!.slack!.storm!;
+
+    await env.send(buttonClick(STORM_ACTIONS.suppressHour, stormId, 'URESPONDER'));
+    expect(lastReply(env.slack)).toContain('you need the admin role to suppress a whole rule');
+    expect(await env.services.settings.suppressions()).toEqual([]);
+
+    await env.send(buttonClick(STORM_ACTIONS.suppressHour, stormId, 'UADMIN'));
+    const [suppression] = await env.services.settings.suppressions();
+    expect(suppression).toMatchObject({ ruleId: RULE, conditions: [], createdBy: 'UADMIN', expiresAt: clock.now().plus({ hours: 1 }).toUTC().toISO() });
+    expect(lastReply(env.slack)).toContain(`Suppressed the rule until ${suppression!.expiresAt}`);
+    expect(await env.services.audit.list(suppression!.id, 5)).toEqual([expect.objectContaining({ action: 'suppress', actor: 'UADMIN' })]);
+  });
+
+  it('shows the list of the storm’s alerts to the person who asked', async () => {
+    const [alert] = (await env.services.alerts.listByStatus('ACKNOWLEDGED', 100)).filter((a) => a.slack?.storm);
+    await env.send(buttonClick(STORM_ACTIONS.showList, alert!.slack!.storm!, 'UVIEWER'));
+    const reply = env.slack.of('response_url').pop()!.body;
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(JSON.stringify(reply['blocks'])).toContain('*50 alerts* in the storm of');
+    expect((JSON.stringify(reply['blocks']).match(/acknowledged · /g) ?? []).length).toBe(50);
+  });
+});
