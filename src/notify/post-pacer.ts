@@ -2,12 +2,19 @@ import { ProwlError } from '../errors';
 import type { SlackGateway } from '../slack/gateway';
 
 /**
- * Reserved posting slots per channel, shared by every notify worker. `reserve` books the first free
- * slot at or after `nowMs` and moves the channel's next free slot `spacingMs` later; it books
- * nothing and returns `reserved: false` when that slot is more than `maxAheadMs` away.
+ * A per-channel posting turn, shared by every notify worker. Only one worker holds a channel's
+ * turn at a time; it gives the turn back when its post has been answered, naming when the next
+ * post may start. So a post never starts before the previous one was answered plus the spacing,
+ * and two posts cannot reach Slack closer together than that, however late a request is sent.
  */
 export interface PostSlots {
-  reserve(channel: string, nowMs: number, spacingMs: number, maxAheadMs: number): Promise<{ reserved: boolean; atMs: number }>;
+  /**
+   * Takes the channel's turn until `holdUntilMs` (a worker that dies frees it then). When it cannot:
+   * `held` while another worker posts, otherwise `nextAtMs`, when the next post may start.
+   */
+  take(channel: string, nowMs: number, holdUntilMs: number): Promise<{ taken: true } | { taken: false; held: boolean; nextAtMs: number }>;
+  /** Gives the turn back: the next post to the channel may start at `nextAtMs`. */
+  giveBack(channel: string, heldUntilMs: number, nextAtMs: number): Promise<void>;
   /**
    * Alerts are routed to channel names (`#security-alerts`), and Slack answers with the channel's id,
    * which thread replies then use: the id is recorded as an alias so both are paced as one channel.
@@ -21,20 +28,24 @@ export interface PacingOptions {
   /** Wall-clock milliseconds: the rate is Slack's, in real time, whatever clock the domain is on. */
   wallClock: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** Slack allows about one chat.postMessage per second per channel. */
   spacingMs?: number;
   /** Waits longer than this go back to the queue (Retry-After) instead of holding the worker. */
   maxWaitMs?: number;
 }
 
-export const SLACK_POST_SPACING_MS = 1000;
+/** Slack allows about one chat.postMessage per second per channel; the extra is for timers that fire a little early. */
+export const SLACK_POST_SPACING_MS = 1050;
 const MAX_WAIT_MS = 10_000;
+/** Longer than a post can take (the Web API client times out at 5 s), so a dead worker's turn frees itself. */
+const HOLD_MS = 10_000;
+/** How often a waiting worker looks whether the turn came free. */
+const POLL_MS = 150;
 
 /**
- * A gateway whose posts to one channel go out at most once per `spacingMs` across all workers:
- * each post first books a slot, then waits for it. A channel booked further ahead than `maxWaitMs`
- * answers like Slack's own 429 (prowl_slack_rate_limited with a Retry-After), so the notify
- * message returns to the queue for that long instead of sleeping in Lambda.
+ * A gateway whose posts to one channel go out one at a time and at most once per `spacingMs`
+ * across all workers. A worker that would wait longer than `maxWaitMs` answers like Slack's own
+ * 429 (prowl_slack_rate_limited with a Retry-After), so the notify message returns to the queue
+ * for that long instead of sleeping in Lambda.
  */
 export function pacedGateway(gateway: SlackGateway, options: PacingOptions): SlackGateway {
   const spacing = options.spacingMs ?? SLACK_POST_SPACING_MS;
@@ -49,25 +60,35 @@ export function pacedGateway(gateway: SlackGateway, options: PacingOptions): Sla
     if (alias || channel.startsWith('#')) aliases.set(channel, alias ?? channel);
     return alias ?? channel;
   }
+
+  async function takeTurn(key: string): Promise<number> {
+    const started = options.wallClock();
+    for (;;) {
+      const now = options.wallClock();
+      const holdUntil = now + HOLD_MS;
+      const turn = await options.slots.take(key, now, holdUntil);
+      if (turn.taken) return holdUntil;
+      const wait = turn.held ? POLL_MS : Math.max(1, turn.nextAtMs - now);
+      if (now + wait - started > maxWait) {
+        // Other workers keep the channel busy: come back when they are likely done, as after Slack's 429.
+        const retryAfterSeconds = Math.max(1, Math.ceil(wait / 1000));
+        throw new ProwlError('prowl_slack_rate_limited', `${key} is busy with other posts; retry after ${retryAfterSeconds}s`, { retryAfterSeconds });
+      }
+      await options.sleep(wait);
+    }
+  }
+
   return {
     ...gateway,
     async post(channel, message, postOptions) {
       const key = await paceKey(channel);
-      const now = options.wallClock();
-      const slot = await options.slots.reserve(key, now, spacing, maxWait);
-      if (!slot.reserved) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((slot.atMs - now) / 1000));
-        throw new ProwlError(
-          'prowl_slack_rate_limited',
-          `${channel} is booked for the next ${retryAfterSeconds}s of posts; retry after ${retryAfterSeconds}s`,
-          {
-            retryAfterSeconds,
-          },
-        );
+      const heldUntil = await takeTurn(key);
+      let ref;
+      try {
+        ref = await gateway.post(channel, message, postOptions);
+      } finally {
+        await options.slots.giveBack(key, heldUntil, options.wallClock() + spacing);
       }
-      const wait = slot.atMs - options.wallClock();
-      if (wait > 0) await options.sleep(wait);
-      const ref = await gateway.post(channel, message, postOptions);
       if (ref.channel !== key && aliases.get(ref.channel) !== key) {
         await options.slots.recordAlias(ref.channel, key);
         aliases.set(ref.channel, key);

@@ -15,8 +15,6 @@ import { STORM_ITEMS_PER_REPLY, stormGroupMessage, stormItemsMessage } from '../
 const CLAIM_TIMEOUT_SECONDS = 120;
 /** The grouped message is updated at most this often while alerts keep coming; the last listing always updates it. */
 const GROUP_UPDATE_SECONDS = 3;
-/** The next listing is queued this much later; the pacer spaces the posts themselves. */
-const NEXT_LISTING_DELAY_SECONDS = 1;
 
 export interface StormDeps {
   alerts: AlertStore;
@@ -118,20 +116,23 @@ export async function listStormAlerts(groupId: string, deps: StormDeps): Promise
     if (slackRefused(error)) await deps.storms.releaseThreading(groupId, claimedAt);
     throw error;
   }
-  for (const alert of alerts) {
-    await deps.alerts.mutate(alert.id, (current) =>
-      current?.slack?.storm === groupId
-        ? { ...current, slack: { ...current.slack, channel: reply.channel, ts: threadTs, itemTs: reply.ts, threadedCount: current.matchCount } }
-        : current,
-    );
-  }
+  await Promise.all(
+    alerts.map((alert) =>
+      deps.alerts.mutate(alert.id, (current) =>
+        current?.slack?.storm === groupId
+          ? { ...current, slack: { ...current.slack, channel: reply.channel, ts: threadTs, itemTs: reply.ts, threadedCount: current.matchCount } }
+          : current,
+      ),
+    ),
+  );
   const after = await deps.storms.finishThreading(groupId, claimedAt, ids, {
     topActors: addToTop(claimed.topActors, alerts.flatMap(alertActors)),
     topAccounts: addToTop(claimed.topAccounts, alerts.flatMap(alertAccounts)),
   });
   if (!after) return;
   const more = unlisted(after).length > 0;
-  if (more) await deps.notify.sendMessages([{ stormId: groupId }], { delaySeconds: NEXT_LISTING_DELAY_SECONDS });
+  // The next listing goes straight back on the queue: the pacer spaces the posts themselves.
+  if (more) await deps.notify.sendMessages([{ stormId: groupId }]);
   await refreshGroup(after, deps, !more);
 }
 

@@ -177,12 +177,10 @@ function contextBlock(alert: Alert): KnownBlock | undefined {
   const context = contextText(alert);
   if (!context) return undefined;
   const fence = '```';
-  const head = context.long ? `${context.json.slice(0, CONTEXT_SHOWN.chars).split('\n').slice(0, CONTEXT_SHOWN.lines).join('\n')}\n…` : context.json;
-  const more = context.long ? '\n_Cut short: *Show context* has all of it._' : '';
-  return {
-    type: 'section',
-    text: { type: 'mrkdwn', text: `*Context*\n${fence}${clip(untrusted(head, 'lines'), SLACK_LIMITS.sectionText - 80)}${fence}${more}` },
-  };
+  // Cut short on a line of the context itself, so the cut adds no line of its own.
+  const head = context.long ? `${context.json.slice(0, CONTEXT_SHOWN.chars).split('\n').slice(0, CONTEXT_SHOWN.lines).join('\n')}…` : context.json;
+  const heading = context.long ? '*Context* (cut short: *Show context* has all of it)' : '*Context*';
+  return { type: 'section', text: { type: 'mrkdwn', text: `${heading}\n${fence}${clip(untrusted(head, 'lines'), SLACK_LIMITS.sectionText - 80)}${fence}` } };
 }
 
 /** The whole context of an alert, for *Show context*: as many sections as it takes, within Slack's limits. */

@@ -13,7 +13,7 @@ export const STORM_ACTIONS = {
 } as const;
 
 /** How many alerts one thread reply lists: one section each, well inside Slack's 50 blocks. */
-export const STORM_ITEMS_PER_REPLY = 20;
+export const STORM_ITEMS_PER_REPLY = 40;
 
 function topText(top: ReadonlyArray<[string, number]>): string {
   if (top.length === 0) return '—';

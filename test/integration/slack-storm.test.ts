@@ -57,8 +57,8 @@ describe('storm control', () => {
     const replies = posts.filter((post) => post.body['thread_ts'] === groupTs);
     const listed = new Set(replies.flatMap((reply) => [...text(reply).matchAll(new RegExp(`${RULE}-[0-9a-f]{16}`, 'g'))].map((m) => m[0])));
     expect(listed.size).toBe(50);
-    // Up to twenty alerts to a reply (fewer while the burst is still arriving): a handful of replies, not fifty.
-    expect(replies.length).toBeGreaterThanOrEqual(3);
+    // Up to forty alerts to a reply (fewer while the burst is still arriving): a handful of replies, not fifty.
+    expect(replies.length).toBeGreaterThanOrEqual(2);
     expect(replies.length).toBeLessThanOrEqual(8);
 
     const updates = env.slack.calls.slice(mark).filter((call) => call.method === 'chat.update' && call.body['ts'] === groupTs);
@@ -66,7 +66,7 @@ describe('storm control', () => {
 
     const stormed = (await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.slack?.storm);
     expect(stormed).toHaveLength(45);
-    expect(stormed.every((a) => a.slack?.ts === groupTs && a.slack.itemTs !== undefined)).toBe(true);
+    expect(stormed.every((a) => a.slack?.ts === groupTs && a.slack?.itemTs !== undefined)).toBe(true);
   });
 
   it('acknowledges all 50 with one click, audited one by one, with one entry in the thread', async () => {
