@@ -66,7 +66,7 @@ describe('counting a storm and pacing posts across workers', () => {
     let inFlight = 0;
     let most = 0;
     const slack: SlackGateway = {
-      async post(channel) {
+      async post() {
         inFlight += 1;
         most = Math.max(most, inFlight);
         started.push(now);
