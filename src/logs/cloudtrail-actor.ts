@@ -32,10 +32,15 @@ export function cloudTrailActor(event: unknown): string | undefined {
   }
 }
 
-/** The user names that belong to the caller (its own, its role's), as opposed to users the call acted on. */
+/**
+ * The user names that belong to the caller, as the indicators record them (its own, its role's,
+ * the user or session name in its ARN), as opposed to users the call acted on.
+ */
 export function cloudTrailCallerNames(event: unknown): string[] {
   const identity = field(event, 'userIdentity');
-  return [field(identity, 'userName'), field(field(field(identity, 'sessionContext'), 'sessionIssuer'), 'userName')].filter(
+  const arn = field(identity, 'arn');
+  const fromArn = typeof arn === 'string' ? (/:user\/(?:.*\/)?([^/]+)$/.exec(arn) ?? /:assumed-role\/[^/]+\/([^/]+)$/.exec(arn))?.[1] : undefined;
+  return [field(identity, 'userName'), field(field(field(identity, 'sessionContext'), 'sessionIssuer'), 'userName'), fromArn].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 }
