@@ -40,13 +40,13 @@ export function stormGroupMessage(group: StormGroup): SlackMessage {
   const count = countOf(group.alertIds.length, 'alert');
   const minutes = countOf(group.windowMinutes, 'minute');
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`Storm: ${untrusted(group.title, 'plain')}`, SLACK_LIMITS.headerText), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: clip(`Storm: ${untrusted(group.rule, 'plain')}`, SLACK_LIMITS.headerText), emoji: true } },
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
         text: clip(
-          `\`${untrusted(group.rule)}\`: *${count} in ${minutes}* for this channel (more than ${group.threshold}), so they are grouped here and each is listed in the thread.`,
+          `\`${untrusted(group.rule)}\`: *${count} in ${minutes}* for this channel (more than ${group.threshold}), so they are grouped here and each is listed in the thread. The first: ${clip(untrusted(group.title), 300)}`,
           SLACK_LIMITS.sectionText,
         ),
       },
