@@ -30,12 +30,12 @@ function hashOf(message: SlackMessage): string {
 }
 
 /**
- * Counts a new alert towards its rule's storm for the channel and says whether it belongs in the
- * storm's thread. Only rule alerts storm: rule errors, system and policy alerts are few and each
- * matters on its own.
+ * Counts a new alert towards its rule's (or policy's) storm for the channel and says whether it
+ * belongs in the storm's thread. Rule errors and system alerts never storm: they are Prowl's own,
+ * few, and each matters on its own.
  */
 export async function joinStorm(alert: Alert, channel: string, team: TeamConfig | undefined, deps: StormDeps): Promise<StormGroup | undefined> {
-  if (alert.kind !== 'rule') return undefined;
+  if (alert.kind !== 'rule' && alert.kind !== 'policy') return undefined;
   const group = await deps.storms.join(
     {
       alertId: alert.id,
