@@ -8,6 +8,7 @@ import { sqsNotifyQueue, type NotifyQueue } from '../alerts/notify-queue';
 import { createRouteAdmin } from '../alerts/route-admin';
 import { createRuleAdmin } from '../alerts/rule-admin';
 import { createSuppressionService } from '../alerts/suppressions-service';
+import { createAccess } from '../alerts/access';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
 import type { StormStore } from '../alerts/storm';
@@ -159,6 +160,7 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
     ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)),
   });
   return {
+    access: createAccess(services),
     triage,
     suppressions,
     storms: createStormActions({ ...services, triage, suppressions, timeline }),
