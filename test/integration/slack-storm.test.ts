@@ -4,7 +4,7 @@ import { T0 } from '../helpers/alerts';
 import { freezeClock } from '../helpers/clock';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { attachmentBlocks, type CapturedCall } from '../helpers/slack-api';
-import { buttonClick } from '../helpers/slack-requests';
+import { buttonClick, slashCommand } from '../helpers/slack-requests';
 import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
 
 const RULE = 'AWS.CloudTrail.RootConsoleLogin';
@@ -27,6 +27,8 @@ describe('storm control', () => {
     await env.stack.runner.idle({ waitForRetries: true, timeoutMs: 180_000 });
   }
 
+  /** The storm of 50, for the tests of its buttons. */
+  let stormId = '';
   const text = (call: CapturedCall): string => JSON.stringify(attachmentBlocks(call));
   const postsSince = (mark: number): CapturedCall[] => env.slack.calls.slice(mark).filter((call) => call.method === 'chat.postMessage');
 
@@ -69,12 +71,33 @@ describe('storm control', () => {
 
     const stormed = (await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.slack?.storm);
     expect(stormed).toHaveLength(45);
+    stormId = stormed[0]!.slack!.storm!;
     expect(stormed.every((a) => a.slack?.ts === groupTs && a.slack?.itemTs !== undefined)).toBe(true);
   });
 
+  it('holds a team to its own threshold, which an admin can change from Slack', async () => {
+    clock.advance(10);
+    const mark = env.slack.calls.length;
+    // Logins in the payments team's account: its threshold is 2, not the configured 5.
+    const records = Array.from({ length: 3 }, (_, i) =>
+      rootConsoleLogin({
+        sourceIPAddress: `192.0.2.${i + 1}`,
+        eventID: `payments-${i}`,
+        recipientAccountId: '210987654321',
+        userIdentity: { type: 'Root', principalId: '210987654321', arn: 'arn:aws:iam::210987654321:root', accountId: '210987654321' },
+      }),
+    );
+    await env.stack.putObject(cloudTrailKey('payments', '210987654321'), cloudTrailFile(records));
+    await env.stack.runner.idle({ waitForRetries: true, timeoutMs: 60_000 });
+    const topLevel = postsSince(mark).filter((post) => post.body['thread_ts'] === undefined);
+    expect(topLevel.map((post) => post.body['channel'])).toEqual(['#payments-sec', '#payments-sec', '#payments-sec']);
+    expect(topLevel.filter((post) => String(post.body['text']).includes('Storm'))).toHaveLength(1);
+
+    await env.send(slashCommand('route set payments stormThreshold=20', 'UADMIN'));
+    expect((await env.services.teams()).find((team) => team.name === 'payments')?.storm).toEqual({ threshold: 20 });
+  });
+
   it('acknowledges all 50 with one click, audited one by one, with one entry in the thread', async () => {
-    const [alert] = (await env.services.alerts.listByStatus('OPEN', 100)).filter((a) => a.slack?.storm);
-    const stormId = alert!.slack!.storm!;
     const group = await env.services.storms.get(stormId);
     expect(group?.alertIds).toHaveLength(50);
     const mark = env.slack.calls.length;
@@ -98,9 +121,6 @@ describe('storm control', () => {
   });
 
   it('suppresses the rule for an hour for an admin, and refuses a responder with the reason', async () => {
-    const [alert] = (await env.services.alerts.listByStatus('ACKNOWLEDGED', 100)).filter((a) => a.slack?.storm);
-    const stormId = alert!.slack!.storm!;
-
     await env.send(buttonClick(STORM_ACTIONS.suppressHour, stormId, 'URESPONDER'));
     expect(lastReply(env.slack)).toContain('you need the admin role to suppress a whole rule');
     expect(await env.services.settings.suppressions()).toEqual([]);
@@ -113,8 +133,7 @@ describe('storm control', () => {
   });
 
   it('shows the list of the storm’s alerts to the person who asked', async () => {
-    const [alert] = (await env.services.alerts.listByStatus('ACKNOWLEDGED', 100)).filter((a) => a.slack?.storm);
-    await env.send(buttonClick(STORM_ACTIONS.showList, alert!.slack!.storm!, 'UVIEWER'));
+    await env.send(buttonClick(STORM_ACTIONS.showList, stormId, 'UVIEWER'));
     const reply = env.slack.of('response_url').pop()!.body;
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(reply['blocks'])).toContain('*50 alerts* in the storm of');
