@@ -36,7 +36,7 @@ const SUPPRESS_HOURS = 1;
  */
 export function createStormActions(deps: StormActionDeps) {
   async function groupOrFail(stormId: string): Promise<StormGroup> {
-    const group = await deps.storms.get(stormId);
+    const group = stormId ? await deps.storms.get(stormId) : undefined;
     if (!group) throw new ProwlError('prowl_not_found', `storm ${stormId} no longer exists (storms are kept a day after their window)`);
     return group;
   }
