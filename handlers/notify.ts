@@ -1,7 +1,7 @@
 import { isProwlError } from '../src/errors';
 import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
-import { createServices, createSlackGateway } from '../src/app/services';
+import { createFollowUpDeps, createServices, createSlackGateway } from '../src/app/services';
 import { notifyRecord } from '../src/notify/notify-record';
 import { pacedGateway } from '../src/notify/post-pacer';
 import { createDynamoPostSlots } from '../src/store/dynamo-post-slots';
@@ -10,18 +10,20 @@ import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  const gateway = await createSlackGateway(services);
+  const slack = await createSlackGateway(services);
+  // Slack's one post per second per channel, kept across every notify worker; the terminal needs no pacing.
+  const gateway =
+    services.runtime.slackMode === 'terminal'
+      ? slack
+      : pacedGateway(slack, {
+          slots: createDynamoPostSlots({ ddb: services.clients.ddb, table: services.runtime.tables.settings }),
+          wallClock: () => Date.now(),
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        });
   return {
+    ...(await createFollowUpDeps(services, gateway)),
     ...services,
-    // Slack's one post per second per channel, kept across every notify worker; the terminal needs no pacing.
-    gateway:
-      services.runtime.slackMode === 'terminal'
-        ? gateway
-        : pacedGateway(gateway, {
-            slots: createDynamoPostSlots({ ddb: services.clients.ddb, table: services.runtime.tables.settings }),
-            wallClock: () => Date.now(),
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-          }),
+    gateway,
     sqs: services.clients.sqs,
     queueUrl: services.runtime.queues.notify,
     metrics: functionMetrics(services.runtime, 'notify'),

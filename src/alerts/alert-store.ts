@@ -10,4 +10,6 @@ export interface AlertStore {
   listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
   /** A rule's alerts (not dedup windows), most recently seen first. */
   listByRule(ruleId: string, limit: number): Promise<Alert[]>;
+  /** Ids of alerts with a follow-up due at or before `at` (ISO), earliest first: read from a small index, never a table scan. */
+  listDue(at: string, limit: number): Promise<string[]>;
 }

@@ -64,6 +64,55 @@ const teamSchema = z
       .partial()
       .strict()
       .optional(),
+    /** Ask the person behind each of this team's alerts whether it was them (see `confirmation`). */
+    askActor: z.boolean().optional(),
+    escalation: z
+      .object({
+        afterMinutes: z
+          .partialRecord(
+            severitySchema,
+            z
+              .number()
+              .int()
+              .min(1)
+              .max(7 * 24 * 60),
+          )
+          .describe('severity → minutes an alert may stay open (not acknowledged) before the team is re-notified; severities left out never escalate'),
+        notify: z.array(slackPrincipal).optional().describe("who is mentioned; defaults to the team's responders"),
+        alsoChannel: slackChannel.optional().describe('a second channel that hears about escalations too'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const email = z.email('expected an email address like "alice@example.com"');
+const principalToEmail = z.record(z.string().min(1), email).default({});
+
+/**
+ * "Was this you?": which AWS principals are which Slack people. Identity Center user names and IAM
+ * user names are set by AWS; role session names are chosen by whoever assumes the role, so only the
+ * names listed here map, never through `emailDomain`.
+ */
+const confirmationSchema = z
+  .object({
+    timeoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Rule ids (exact or ending in `*`) that ask the actor, besides rules that say `confirmWithActor` themselves. */
+    rules: z.array(z.string().min(1)).default([]),
+    /** For the rules above and teams with `askActor`: a "yes" resolves the alert as benign. */
+    resolveOnYes: z.boolean().default(false),
+    identityCenterUsers: principalToEmail,
+    iamUsers: principalToEmail,
+    roleSessions: principalToEmail,
+    emailDomain: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'expected a domain like "example.com"')
+      .optional(),
   })
   .strict();
 
@@ -92,6 +141,7 @@ export const configFileSchema = z
     scan: z.record(z.string(), z.unknown()).optional(),
     /** The organisation's standards for cloud-security policies (src/config/scan-policy-settings.ts); every key has a default. */
     scanPolicies: scanPolicySettingsSchema.prefault({}),
+    confirmation: confirmationSchema.prefault({}),
     options: z
       .object({
         dedupPeriodMinutes: z
@@ -112,6 +162,7 @@ export const configFileSchema = z
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type SourceConfig = ConfigFile['sources'][number];
 export type TeamConfig = ConfigFile['teams'][number];
+export type ConfirmationConfig = ConfigFile['confirmation'];
 
 export function parseConfigFile(text: string, origin: string): ConfigFile {
   let document: unknown;

@@ -3,6 +3,7 @@ import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
 import { ALERT_ACTIONS, alertContextMessage } from './alert-message';
 import { STORM_ACTIONS, stormListMessage } from './storm-message';
+import { CONFIRM_ACTIONS } from './confirmation-message';
 import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
@@ -97,6 +98,18 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     const { group, alerts } = await ops.storms.list(stormId);
     const message = stormListMessage(group, alerts);
     await reply({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+  });
+
+  // "Was this you?" in a DM: bound to the person asked; anyone else is refused (and the refusal audited).
+  button(CONFIRM_ACTIONS.yes, async (alertId, actor) => {
+    const alert = await ops.confirmations.answer(alertId, actor, true);
+    return alert.status === 'RESOLVED' && alert.resolution?.reason === 'benign'
+      ? 'Thanks — recorded, and the alert is resolved as expected activity.'
+      : 'Thanks — recorded. The security team can see your answer.';
+  });
+  button(CONFIRM_ACTIONS.no, async (alertId, actor) => {
+    await ops.confirmations.answer(alertId, actor, false);
+    return 'Thanks — the security team has been told at once and may contact you.';
   });
 
   app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view }) => {

@@ -125,7 +125,9 @@ export function terminalGateway(write: (text: string) => void, now: () => DateTi
     async post(channel, message, options = {}) {
       sequence += 1;
       const ts = `${Math.floor(now().toSeconds())}.${String(sequence).padStart(6, '0')}`;
-      write(frame(`${channel} · ${options.threadTs ? 'reply' : 'new message'}`, message));
+      // chat.postMessage to a user id is a DM from the app.
+      const heading = /^([UW][A-Z0-9]+|local)$/.test(channel) ? `→ DM to ${channel}` : `${channel} · ${options.threadTs ? 'reply' : 'new message'}`;
+      write(frame(heading, message));
       return { channel, ts };
     },
     async update(ref, message) {

@@ -1,5 +1,6 @@
 import type { Access } from '../alerts/access';
 import type { AuditLog } from '../alerts/audit';
+import type { Confirmations } from '../alerts/confirmations';
 import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
 import type { StormActions } from '../alerts/storm-actions';
@@ -13,6 +14,8 @@ export interface Operations {
   /** The role check every command passes before it runs. */
   access: Access;
   triage: Triage;
+  /** Answers to "was this you?", from the person asked. */
+  confirmations: Confirmations;
   suppressions: SuppressionService;
   /** The buttons of a storm's grouped message. */
   storms: StormActions;

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { ALERT_ACTIONS } from './alert-message';
+import { CONFIRM_ACTIONS } from './confirmation-message';
 import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
 
@@ -11,6 +13,15 @@ function sameAddress(url: string, label: string): boolean {
   // A long address is clipped in its label (ending in …): the label is then a prefix of the address.
   return shown === url || (shown.endsWith('…') && url.startsWith(shown.slice(0, -1)));
 }
+/** What to type at the terminal prompt to do what a button does (buttons that open a form have no line). */
+const BUTTON_COMMANDS: Record<string, (value: string) => string> = {
+  [ALERT_ACTIONS.acknowledge]: (id) => `/prowl ack ${id}`,
+  [ALERT_ACTIONS.unacknowledge]: (id) => `/prowl unack ${id}`,
+  [ALERT_ACTIONS.resolve]: (id) => `/prowl resolve ${id} [reason] [note…]`,
+  [ALERT_ACTIONS.showEvents]: (id) => `/prowl events ${id}`,
+  [CONFIRM_ACTIONS.yes]: (id) => `/prowl confirm ${id} yes`,
+  [CONFIRM_ACTIONS.no]: (id) => `/prowl confirm ${id} no`,
+};
 
 /**
  * Strips Slack mrkdwn (a block's text or a command reply) down to what reads well in a terminal. Untrusted values were escaped when the
@@ -46,8 +57,17 @@ function renderBlock(block: KnownBlock): string[] {
     }
     case 'context':
       return block.elements.map((element) => ('text' in element ? plain(element.text) : '')).filter(Boolean);
-    case 'actions':
-      return [terminalSafe(block.elements.map((element) => (element.type === 'button' ? `[${element.text.text}]` : '')).join(' '))];
+    case 'actions': {
+      const buttons = block.elements.filter((element) => element.type === 'button');
+      const commands = buttons.flatMap((button) => {
+        const command = BUTTON_COMMANDS[button.action_id ?? ''];
+        return command && button.value ? [command(button.value)] : [];
+      });
+      return [
+        terminalSafe(buttons.map((button) => `[${button.text.text}]`).join(' ')),
+        ...(commands.length > 0 ? [terminalSafe(`  at this prompt: ${commands.join(' · ')}`)] : []),
+      ];
+    }
     case 'divider':
       return ['—'.repeat(40)];
     default:

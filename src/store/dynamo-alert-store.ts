@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Alert, DedupWindow } from '../alerts/alert';
+import { DUE_QUEUE, type Alert, type DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
 import { jsonAttributes } from './json-attributes';
 import { VersionedTable, type Versioned } from './versioned-table';
@@ -8,11 +8,18 @@ import { VersionedTable, type Versioned } from './versioned-table';
  *  so the `byStatus` and `byRule` indexes are sparse and list alerts alone. */
 export const ALERTS_BY_STATUS_INDEX = 'byStatus';
 export const ALERTS_BY_RULE_INDEX = 'byRule';
+/** Sparse too: only alerts with a follow-up scheduled carry `dueQueue` (one value) and `dueAt`. */
+export const ALERTS_BY_DUE_INDEX = 'byDue';
 
 export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; table: string }): AlertStore {
   const byId = (id: string): Record<string, string> => ({ id });
   // Everything that holds event data or rule output derived from it is stored as JSON text.
-  const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId, jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource']));
+  const alerts = new VersionedTable<Alert>(
+    options.ddb,
+    options.table,
+    byId,
+    jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource', 'confirmation']),
+  );
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
   async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
     const result = await options.ddb.send(
@@ -35,5 +42,18 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     mutateWindow: (id, change) => windows.mutate(id, change),
     listByStatus: (status, limit) => newestFirst(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
     listByRule: (ruleId, limit) => newestFirst(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
+    async listDue(at, limit) {
+      const result = await options.ddb.send(
+        new QueryCommand({
+          TableName: options.table,
+          IndexName: ALERTS_BY_DUE_INDEX,
+          KeyConditionExpression: '#queue = :queue AND #dueAt <= :at',
+          ExpressionAttributeNames: { '#queue': 'dueQueue', '#dueAt': 'dueAt' },
+          ExpressionAttributeValues: { ':queue': DUE_QUEUE, ':at': at },
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).flatMap((item) => (typeof item['id'] === 'string' ? [item['id']] : []));
+    },
   };
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   ({ template } = await packageService());
 }, 300_000);
 
-const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact'];
+const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'escalate'];
 const SQS_CONSUMERS = { IngestQueue: 'IngestLambdaFunction', NotifyQueue: 'NotifyLambdaFunction', JobsQueue: 'JobsLambdaFunction' };
 
 function grants(statements: Statement[], action: string, resource: (r: unknown) => boolean): boolean {
@@ -61,12 +61,13 @@ describe('functions', () => {
     }
   });
 
-  it('runs the scan and the compaction on a schedule and the Slack handler behind the HTTP API', () => {
+  it('runs the scan, the compaction and the escalation sweep on schedules and the Slack handler behind the HTTP API', () => {
     const schedules = resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) => props(rule)['ScheduleExpression'] !== undefined);
-    expect(schedules.map(([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn')).sort()).toEqual([
-      'CompactLambdaFunction',
-      'ScanLambdaFunction',
-    ]);
+    expect(
+      Object.fromEntries(
+        schedules.map(([, rule]) => [getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn'), props(rule)['ScheduleExpression']]),
+      ),
+    ).toEqual({ ScanLambdaFunction: 'cron(0 6 * * ? *)', CompactLambdaFunction: 'rate(1 hour)', EscalateLambdaFunction: 'rate(1 minute)' });
     const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([, integration]) =>
       getAttId(props(integration)['IntegrationUri'], 'Arn'),
     );
@@ -359,7 +360,7 @@ describe('secrets', () => {
     }
     const bot = `/prowl/${STAGE}/slack-bot-token`;
     const signing = `/prowl/${STAGE}/slack-signing-secret`;
-    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], compact: [] });
+    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], compact: [], escalate: [bot] });
   });
 });
 

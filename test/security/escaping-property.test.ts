@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
-import type { Alert } from '../../src/alerts/alert';
+import { CONFIRMATION_STATUSES, type Alert, type EscalationReason } from '../../src/alerts/alert';
 import type { StormGroup } from '../../src/alerts/storm';
+import { confirmationClosed, confirmationNote, confirmationRequest, escalationElsewhere, escalationMessage } from '../../src/slack/confirmation-message';
 import { alertContextMessage, alertMessage, moreMatchesMessage } from '../../src/slack/alert-message';
 import { stormGroupMessage, stormItemsMessage, stormListMessage, timelineMessage } from '../../src/slack/storm-message';
 import { limitViolations, type SlackMessage } from '../../src/slack/message';
@@ -82,6 +83,8 @@ function texts(blocks: KnownBlock[]): Array<{ kind: 'header' | 'field' | 'text';
   return found;
 }
 
+const T0_ISO = '2026-11-22T10:00:00.000Z';
+
 const lineCount = (text: string): number => text.split(/[\n\u2028\u2029]/).length;
 
 /** `message` built from hostile text; `baseline` by the same builder from harmless text: input must add no line. */
@@ -97,7 +100,7 @@ function expectSafeMessage(message: SlackMessage, baseline: SlackMessage): void 
   for (const text of texts(message.blocks).filter((t) => t.kind === 'header')) expect(text.text).not.toMatch(CONTROL);
   for (const text of mrkdwnTexts) {
     // The only mention allowed is the one Prowl writes for a Slack user id it was given.
-    expect(text.replace(/<@UTRIAGER>|<@UASKER>/g, '')).not.toMatch(UNESCAPED);
+    expect(text.replace(/<@UTRIAGER>|<@UASKER>|<!subteam\^S0ONCALL>|<#C0ALERTS>/g, '')).not.toMatch(UNESCAPED);
     expect(text).not.toMatch(CONTROL);
   }
   // No input line break starts a line of its own: every text has as many lines as with harmless input.
@@ -196,6 +199,29 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
         expect(limitViolations(alertContextMessage(hostileAlert(text)))).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('"was this you?" DMs, thread notes and escalations escape the event, the principal, the reason and the title', () => {
+    const reasons: EscalationReason[] = ['unacknowledged', 'denied', 'unanswered'];
+    fc.assert(
+      fc.property(eight, fc.constantFrom(...CONFIRMATION_STATUSES), fc.constantFrom(...reasons), (text, status, reason) => {
+        const asked = (t: string[]): Alert => ({
+          ...hostileAlert(t),
+          slack: { channel: 'C0ALERTS', ts: '1700000000.000001', claimedAt: T0_ISO },
+          followUp: { plannedAt: T0_ISO },
+          confirmation: { principal: t[2]!, userId: 'UASKER', status, resolveOnYes: true, deadline: T0_ISO, reason: t[7]! },
+        });
+        const alert = asked(text);
+        const plain = asked(harmless);
+        const escalation = (t: string[]) => ({ reason, at: T0_ISO, notify: ['S0ONCALL', 'UTRIAGER', t[5]!], alsoChannel: '#oncall' });
+        expectSafeMessage(confirmationRequest(alert, alert.confirmation!, 15), confirmationRequest(plain, plain.confirmation!, 15));
+        expectSafeMessage(confirmationClosed(alert, alert.confirmation!), confirmationClosed(plain, plain.confirmation!));
+        expectSafeMessage(confirmationNote(alert, alert.confirmation!), confirmationNote(plain, plain.confirmation!));
+        expectSafeMessage(escalationMessage(alert, escalation(text)), escalationMessage(plain, escalation(harmless)));
+        expectSafeMessage(escalationElsewhere(alert, escalation(text)), escalationElsewhere(plain, escalation(harmless)));
+      }),
+      { numRuns: 300 },
     );
   });
 

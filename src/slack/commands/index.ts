@@ -3,6 +3,7 @@ import { ackCommand, unackCommand } from './ack';
 import { alertsCommand } from './alerts';
 import { auditCommand } from './audit';
 import type { ParsedCommand, TableEntry } from './command';
+import { confirmCommand } from './confirm';
 import { eventsCommand } from './events';
 import { HELP_USAGE, helpCommand } from './help';
 import { tokenize } from './parse-args';
@@ -23,6 +24,7 @@ const COMMANDS_BUT_HELP = [
   unackCommand,
   eventsCommand,
   resolveCommand,
+  confirmCommand,
   suppressCommand,
   suppressionsCommand,
   unsuppressCommand,
