@@ -30,15 +30,17 @@ export interface SlackRef {
   renderedHash?: string;
   /** Match count already told in the thread; later matches get a reply with the newest event. */
   threadedCount?: number;
+  /**
+   * Set when the alert came in a storm (src/notify/storm-delivery.ts): the storm group it belongs to.
+   * Its `ts` is then the group's message, so replies about the alert land in the group's thread,
+   * and `itemTs` the thread reply that lists it.
+   */
+  storm?: string;
+  itemTs?: string;
+  /** Ids of the timeline entries already posted in the thread (the newest ones), so a retry never posts one twice. */
+  timeline?: string[];
   /** `assignedAt` of the assignment whose assignee has been sent a DM, so each assignment is told once. */
   toldAssignment?: string;
-}
-
-/** A note someone added with `/prowl note`, waiting for notify to post it in the alert's thread. */
-export interface ThreadNote {
-  by: string;
-  at: string;
-  text: string;
 }
 
 export interface Alert {
@@ -93,8 +95,6 @@ export interface Alert {
   assignee?: string;
   assignedBy?: string;
   assignedAt?: string;
-  /** Notes not yet posted in the thread; the audit trail keeps every note for good. */
-  pendingNotes?: ThreadNote[];
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -40,15 +40,3 @@ export function unassign(alert: Alert, _actor: string, at: string): Alert {
   const { assignee: _assignee, assignedBy: _by, assignedAt: _at, ...rest } = alert;
   return { ...rest, updatedAt: at };
 }
-
-/** Most notes a thread can have waiting for notify; more means notify is down, and the audit trail has them all anyway. */
-export const PENDING_NOTES_LIMIT = 20;
-
-/** Queues a note for the alert's thread. */
-export function addNote(alert: Alert, actor: string, at: string, text: string): Alert {
-  const pending = alert.pendingNotes ?? [];
-  if (pending.length >= PENDING_NOTES_LIMIT) {
-    throw new ProwlError('prowl_conflict', `alert ${alert.id} has ${pending.length} notes waiting to be posted; try again in a minute`);
-  }
-  return { ...alert, pendingNotes: [...pending, { by: actor, at, text }], updatedAt: at };
-}

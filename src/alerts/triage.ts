@@ -7,7 +7,13 @@ import type { AuditLog } from './audit';
 import type { NotifyQueue } from './notify-queue';
 import { requireRole, type Actor } from './roles';
 import { teamFor } from './routing';
+import { createTimeline, type TimelineEvent } from './timeline';
 import * as transitions from './transitions';
+
+/** `quiet`: no timeline reply for this one alert (a bulk action posts one entry for the whole group). */
+export interface ChangeOptions {
+  quiet?: boolean;
+}
 
 export interface TriageDeps {
   alerts: AlertStore;
@@ -33,11 +39,14 @@ function assigneeOf(alert: Alert | undefined): Record<string, unknown> {
  * updates in place.
  */
 export function createTriage(deps: TriageDeps) {
+  const timeline = createTimeline(deps.notify);
   async function change(
     alertId: string,
     actor: Actor,
     action: string,
+    entry: Pick<TimelineEvent, 'kind' | 'text'> | undefined,
     apply: (alert: Alert, at: string) => Alert,
+    options: ChangeOptions = {},
     audited: (alert: Alert | undefined, side: 'before' | 'after') => Record<string, unknown> = statusOf,
   ): Promise<Alert> {
     const existing = await deps.alerts.get(alertId);
@@ -58,25 +67,33 @@ export function createTriage(deps: TriageDeps) {
       after: audited(after, 'after'),
     });
     await deps.notify.send([alertId]);
+    if (entry && !options.quiet) await timeline.add(alertId, { ...entry, actor: actor.userId, at });
     return after;
   }
 
   return {
-    acknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'acknowledge', (a, at) => transitions.acknowledge(a, actor.userId, at)),
-    unacknowledge: (alertId: string, actor: Actor) => change(alertId, actor, 'unacknowledge', (a, at) => transitions.unacknowledge(a, actor.userId, at)),
+    acknowledge: (alertId: string, actor: Actor, options?: ChangeOptions) =>
+      change(alertId, actor, 'acknowledge', { kind: 'acknowledged' }, (a, at) => transitions.acknowledge(a, actor.userId, at), options),
+    unacknowledge: (alertId: string, actor: Actor) =>
+      change(alertId, actor, 'unacknowledge', { kind: 'unacknowledged' }, (a, at) => transitions.unacknowledge(a, actor.userId, at)),
     resolve: (alertId: string, actor: Actor, reason: Resolution, note?: string) =>
-      change(alertId, actor, 'resolve', (a, at) => transitions.resolve(a, actor.userId, at, reason, note)),
+      change(alertId, actor, 'resolve', { kind: 'resolved', text: note ? `${reason}: ${note}` : reason }, (a, at) =>
+        transitions.resolve(a, actor.userId, at, reason, note),
+      ),
     /** Gives the alert an owner; they hear about it in a DM (notify sends it, once per assignment). */
     assign: (alertId: string, assignee: string, actor: Actor) =>
-      change(alertId, actor, 'assign', (a, at) => transitions.assign(a, assignee, actor.userId, at), assigneeOf),
-    unassign: (alertId: string, actor: Actor) => change(alertId, actor, 'unassign', (a, at) => transitions.unassign(a, actor.userId, at), assigneeOf),
-    /** Records a note in the audit trail and queues it for the alert's thread. */
+      change(alertId, actor, 'assign', { kind: 'assigned' }, (a, at) => transitions.assign(a, assignee, actor.userId, at), {}, assigneeOf),
+    unassign: (alertId: string, actor: Actor) =>
+      change(alertId, actor, 'unassign', undefined, (a, at) => transitions.unassign(a, actor.userId, at), {}, assigneeOf),
+    /** Records a note in the audit trail and posts it in the alert's thread (its timeline). */
     note: (alertId: string, text: string, actor: Actor) =>
       change(
         alertId,
         actor,
         'note',
-        (a, at) => transitions.addNote(a, actor.userId, at, text),
+        { kind: 'note', text },
+        (a, at) => ({ ...a, updatedAt: at }),
+        {},
         (_, side) => (side === 'after' ? { note: text } : {}),
       ),
     list: (status: AlertStatus, limit = 20) => deps.alerts.listByStatus(status, limit),

@@ -11,6 +11,10 @@ import { createSuppressionService } from '../alerts/suppressions-service';
 import { createAccess } from '../alerts/access';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
+import type { StormStore } from '../alerts/storm';
+import { createStormActions } from '../alerts/storm-actions';
+import { createTimeline } from '../alerts/timeline';
+import { createDynamoStormStore } from '../store/dynamo-storm-store';
 import { createConfirmations } from '../alerts/confirmations';
 import type { PeopleDirectory } from '../alerts/actor-principal';
 import type { ConfirmWithActor } from '../alerts/follow-ups';
@@ -53,6 +57,8 @@ export interface Services {
   policyStandards: ScanPolicySettings;
   clients: AwsClients;
   alerts: AlertStore;
+  /** Storm windows and groups (src/notify/storm-delivery.ts), beside the alerts. */
+  storms: StormStore;
   audit: AuditLog;
   settings: SettingsStore;
   notify: NotifyQueue;
@@ -87,6 +93,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     clients,
     logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
+    storms: createDynamoStormStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
     audit: createDynamoAuditLog({ ddb: clients.ddb, table: runtime.tables.audit }),
     settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
@@ -150,11 +157,19 @@ export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'source
 
 /** The use cases people reach from Slack or the terminal, over the given services. */
 export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
+  const timeline = createTimeline(services.notify);
+  const triage = createTriage(services);
+  const suppressions = createSuppressionService({
+    ...services,
+    timeline,
+    ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)),
+  });
   return {
     access: createAccess(services),
-    triage: createTriage(services),
+    triage,
+    suppressions,
+    storms: createStormActions({ ...services, triage, suppressions, timeline }),
     confirmations: createConfirmations(services),
-    suppressions: createSuppressionService({ ...services, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
     rules: createRuleAdmin(services),
     routes: createRouteAdmin(services),
     audit: services.audit,

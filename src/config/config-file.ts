@@ -30,6 +30,18 @@ const sourceSchema = z
   })
   .strict();
 
+/**
+ * Storm control: when one rule opens more than `threshold` alerts for one channel within
+ * `windowMinutes` (counted from the first), they are grouped under one message and listed in its thread.
+ */
+export const stormSettingsSchema = z
+  .object({
+    threshold: z.number().int().min(1).max(10_000).default(10),
+    windowMinutes: z.number().int().min(1).max(60).default(5),
+  })
+  .strict();
+export type StormSettings = z.infer<typeof stormSettingsSchema>;
+
 const teamSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
@@ -46,6 +58,12 @@ const teamSchema = z
       .strict()
       .prefault({}),
     responders: z.array(slackPrincipal).default([]),
+    /** This team's storm thresholds; `options.storm` when absent. */
+    storm: z
+      .object({ threshold: stormSettingsSchema.shape.threshold.unwrap(), windowMinutes: stormSettingsSchema.shape.windowMinutes.unwrap() })
+      .partial()
+      .strict()
+      .optional(),
     /** Ask the person behind each of this team's alerts whether it was them (see `confirmation`). */
     askActor: z.boolean().optional(),
     escalation: z
@@ -134,6 +152,7 @@ export const configFileSchema = z
           .default(60),
         ruleTimeBudgetMs: z.number().int().min(1).max(10_000).default(100),
         sampleEventsPerAlert: z.number().int().min(0).max(20).default(5),
+        storm: stormSettingsSchema.prefault({}),
       })
       .strict()
       .prefault({}),

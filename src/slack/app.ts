@@ -1,7 +1,8 @@
-import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction, type UsersSelectAction } from '@slack/bolt';
+import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type RespondFn, type SlackViewAction, type UsersSelectAction } from '@slack/bolt';
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
-import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX } from './alert-message';
+import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX, alertContextMessage } from './alert-message';
+import { STORM_ACTIONS, stormListMessage } from './storm-message';
 import { CONFIRM_ACTIONS } from './confirmation-message';
 import { explainFailure } from './explain-failure';
 import type { SlackDirectory } from './directory';
@@ -55,12 +56,12 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
 
   const button = (
     actionId: string,
-    work: (alertId: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client']) => Promise<string | void>,
+    work: (value: string, actor: Actor, body: BlockAction<ButtonAction>, client: App['client'], reply: RespondFn) => Promise<string | void>,
   ): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();
       try {
-        const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client);
+        const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client, respond);
         if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
       } catch (error) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, actionId, body.user.id) });
@@ -99,6 +100,25 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
   });
 
+  button(ALERT_ACTIONS.showContext, async (alertId, _actor, _body, _client, reply) => {
+    const message = alertContextMessage(await alertOrFail(ops, alertId));
+    await reply({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+  });
+
+  button(STORM_ACTIONS.acknowledgeAll, async (stormId, actor) => {
+    const { acknowledged, skipped } = await ops.storms.acknowledgeAll(stormId, actor);
+    return `Acknowledged ${acknowledged} alert${acknowledged === 1 ? '' : 's'} of the storm${skipped > 0 ? `; ${skipped} already acknowledged or resolved` : ''}.`;
+  });
+  button(STORM_ACTIONS.suppressHour, async (stormId, actor) => {
+    const { suppressionId, until } = await ops.storms.suppressRule(stormId, actor);
+    return `Suppressed the rule until ${until} (\`${suppressionId}\`); \`/prowl unsuppress ${suppressionId}\` ends it sooner.`;
+  });
+  button(STORM_ACTIONS.showList, async (stormId, _actor, _body, _client, reply) => {
+    const { group, alerts } = await ops.storms.list(stormId);
+    const message = stormListMessage(group, alerts);
+    await reply({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+  });
+
   // "Was this you?" in a DM: bound to the person asked; anyone else is refused (and the refusal audited).
   button(CONFIRM_ACTIONS.yes, async (alertId, actor) => {
     const alert = await ops.confirmations.answer(alertId, actor, true);
@@ -127,7 +147,7 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       const alert = await alertOrFail(ops, view.private_metadata);
       const submission = parseSuppressSubmission(parseStateValues(view.state.values), alert, ops.now(), await directory.timeZoneOf(body.user.id));
       if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
-      await ops.suppressions.create(submission.value, await directory.actor(body.user.id));
+      await ops.suppressions.create(submission.value, await directory.actor(body.user.id), { alertId: alert.id });
       await ack();
     } catch (error) {
       await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } });

@@ -77,6 +77,8 @@ export function gatewayClient(token: string, options: { slackApiUrl?: string } =
  * broken connection is not a refusal: the message may be in the channel already.
  */
 export function slackRefused(error: unknown): boolean {
+  // Prowl's own pacing (src/notify/post-pacer.ts) refuses before anything is sent.
+  if (error instanceof ProwlError && error.code === 'prowl_slack_rate_limited' && error.cause === undefined) return true;
   const cause = error instanceof ProwlError ? error.cause : error;
   return cause instanceof WebAPIPlatformError || cause instanceof WebAPIRateLimitedError;
 }

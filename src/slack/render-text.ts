@@ -4,6 +4,15 @@ import { CONFIRM_ACTIONS } from './confirmation-message';
 import { terminalSafe } from './escape';
 import type { SlackMessage } from './message';
 
+function sameAddress(url: string, label: string): boolean {
+  const shown = label
+    .replace(/\u200b/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  // A long address is clipped in its label (ending in …): the label is then a prefix of the address.
+  return shown === url || (shown.endsWith('…') && url.startsWith(shown.slice(0, -1)));
+}
 /** What to type at the terminal prompt to do what a button does (buttons that open a form have no line). */
 const BUTTON_COMMANDS: Record<string, (value: string) => string> = {
   [ALERT_ACTIONS.acknowledge]: (id) => `/prowl ack ${id}`,
@@ -22,7 +31,8 @@ const BUTTON_COMMANDS: Record<string, (value: string) => string> = {
 export function plain(text: string): string {
   return terminalSafe(
     text
-      .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      // A link whose label is its address (a rule's reference) is printed once, not as "url (url)".
+      .replace(/<([^|>]+)\|([^>]+)>/g, (_link, url: string, label: string) => (sameAddress(url, label) ? label : `${label} (${url})`))
       .replace(/<@([A-Z0-9]+)>/g, '@$1')
       .replace(/[*`]/g, '')
       .replace(/:[a-z_]+: /g, '')
@@ -47,6 +57,8 @@ function renderBlock(block: KnownBlock): string[] {
       const lines: string[] = [];
       if (block.text) lines.push(plain(block.text.text));
       for (const field of block.fields ?? []) lines.push(`  ${plain(field.text).replace('\n', ': ')}`);
+      // A storm's thread lists each alert with its own button beside it.
+      if (block.accessory?.type === 'button') lines.push(terminalSafe(`  [${block.accessory.text.text}]`));
       return lines;
     }
     case 'context':

@@ -1,8 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { CONFIRMATION_STATUSES, type Alert, type EscalationReason } from '../../src/alerts/alert';
+import type { StormGroup } from '../../src/alerts/storm';
 import { confirmationClosed, confirmationNote, confirmationRequest, escalationElsewhere, escalationMessage } from '../../src/slack/confirmation-message';
-import { alertMessage, assignedMessage, moreMatchesMessage, noteMessage } from '../../src/slack/alert-message';
+import { alertContextMessage, alertMessage, assignedMessage, moreMatchesMessage } from '../../src/slack/alert-message';
+import { stormGroupMessage, stormItemsMessage, stormListMessage, timelineMessage } from '../../src/slack/storm-message';
 import { limitViolations, type SlackMessage } from '../../src/slack/message';
 import { resolveModal, suppressModal } from '../../src/slack/modals';
 import { renderText } from '../../src/slack/render-text';
@@ -162,10 +164,52 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
         });
         expectSafeMessage(alertMessage(assigned(alert, text[3]!)), alertMessage(assigned(plainAlert, harmless[3]!)));
         expectSafeMessage(assignedMessage(assigned(alert, text[3]!)), assignedMessage(assigned(plainAlert, harmless[3]!)));
-        const note = (t: string[]) => ({ by: t[5]!, at: alert.lastSeen, text: t[6]! });
-        expectSafeMessage(noteMessage(alert, note(text)), noteMessage(plainAlert, note(harmless)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('storm messages, thread listings, timeline entries and the full context escape what the alerts carry', () => {
+    const group = (t: string[], size: number): StormGroup => ({
+      id: 'storm-0123',
+      rule: t[0]!,
+      title: t[1]!,
+      severity: 'HIGH',
+      channel: '#security-alerts',
+      windowStart: '2026-11-22T10:00:00.000Z',
+      windowEnd: '2026-11-22T10:05:00.000Z',
+      threshold: 10,
+      windowMinutes: 5,
+      alertIds: Array.from({ length: size }, (_, i) => `${t[2]!}-${i}`),
+      threaded: [],
+      topActors: [
+        [t[3]!, 7],
+        [t[4]!, 2],
+      ],
+      topAccounts: [[t[5]!, 9]],
+      timeline: [],
+      bulk: {
+        acknowledgedBy: 'UTRIAGER',
+        acknowledgedAt: '2026-11-22T10:06:00.000Z',
+        acknowledged: size,
+        suppressionId: t[6]!,
+        suppressedBy: 'UTRIAGER',
+        suppressedUntil: '2026-11-22T11:06:00.000Z',
+      },
+      expiresAt: 0,
+    });
+    fc.assert(
+      fc.property(eight, fc.integer({ min: 1, max: 2000 }), (text, size) => {
+        const alerts = Array.from({ length: 25 }, () => hostileAlert(text));
+        const plainAlerts = Array.from({ length: 25 }, () => hostileAlert(harmless));
+        expectSafeMessage(stormGroupMessage(group(text, size)), stormGroupMessage(group(harmless, size)));
+        expectSafeMessage(stormItemsMessage(alerts, 1, size), stormItemsMessage(plainAlerts, 1, size));
+        const entry = (t: string) => ({ id: 'e1', kind: 'note' as const, actor: 'UTRIAGER', at: '2026-11-22T10:06:00.000Z', text: `note: ${t}` });
+        expectSafeMessage(timelineMessage(entry(text[7]!)), timelineMessage(entry(harmless[7]!)));
+        expect(limitViolations(stormListMessage(group(text, size), alerts))).toEqual([]);
+        expect(limitViolations(alertContextMessage(hostileAlert(text)))).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -33,6 +33,7 @@ function unreachableOperations(audit: AuditEntry[]): Operations {
     // Looking up what `#42` refers to comes before the role check; it changes nothing.
     triage: reached('triage', { idOf: async (ref: string) => ref }) as Operations['triage'],
     suppressions: reached('suppressions') as Operations['suppressions'],
+    storms: reached('storms') as Operations['storms'],
     rules: reached('rules') as Operations['rules'],
     routes: reached('routes') as Operations['routes'],
     searches: reached('searches') as Operations['searches'],

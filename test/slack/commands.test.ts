@@ -81,6 +81,13 @@ describe('/prowl commands', () => {
       team: 'payments',
       change: { channel: '#pay-sec', minSeverity: 'HIGH', accounts: ['111111111111', '222222222222'] },
     });
+    expect(parseCommand('route set payments stormThreshold=25 stormMinutes=10')).toEqual({
+      name: 'route',
+      action: 'set',
+      team: 'payments',
+      change: { storm: { threshold: 25, windowMinutes: 10 } },
+    });
+    expect(misuse('route set payments stormThreshold=lots')).toMatch(/stormThreshold must be a whole number of at least 1/);
     expect(misuse('route set payments color=blue')).toMatch(/"color=blue" is not a route setting/);
     expect(misuse('route set payments minSeverity=huge')).toMatch(/minSeverity must be one of INFO, LOW/);
   });

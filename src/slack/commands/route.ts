@@ -14,7 +14,13 @@ export type RouteInput =
 type RouteOutcome = { kind: 'list'; teams: TeamConfig[] } | { kind: 'set'; team: TeamConfig } | { kind: 'removed'; team: string };
 
 const USAGE =
-  '/prowl route [list|set <team> channel=#c [minSeverity=HIGH] [accounts=…] [tags=…] [rules=…] [logTypes=…] [sources=…] [responders=…] [askActor=true|false] [escalate=CRITICAL:10,HIGH:30|off] [escalateNotify=S…,U…] [escalateChannel=#c]|remove <team>]';
+  '/prowl route [list|set <team> channel=#c [minSeverity=HIGH] [accounts=…] [tags=…] [rules=…] [logTypes=…] [sources=…] [responders=…] [askActor=true|false] [escalate=CRITICAL:10,HIGH:30|off] [escalateNotify=S…,U…] [escalateChannel=#c] [stormThreshold=10] [stormMinutes=5]|remove <team>]';
+
+function wholeNumber(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw misuse(USAGE, `${key} must be a whole number of at least 1.`);
+  return n;
+}
 
 function list(value: string): string[] {
   return value
@@ -36,6 +42,8 @@ const ROUTE_KEYS: Record<string, (change: RouteChange, value: string) => void> =
   accounts: (c, v) => (c.accounts = list(v)),
   sources: (c, v) => (c.sources = list(v)),
   responders: (c, v) => (c.responders = list(v)),
+  stormthreshold: (c, v) => (c.storm = { ...c.storm, threshold: wholeNumber('stormThreshold', v) }),
+  stormminutes: (c, v) => (c.storm = { ...c.storm, windowMinutes: wholeNumber('stormMinutes', v) }),
   askactor: (c, v) => {
     if (v !== 'true' && v !== 'false') throw misuse(USAGE, 'askActor must be true or false.');
     c.askActor = v === 'true';
@@ -86,7 +94,7 @@ function reply(outcome: RouteOutcome): Reply {
       return bullet(
         outcome.teams.map(
           (t) =>
-            mrkdwn`• *${t.name}* → ${t.channel} (≥ ${t.minSeverity}) owns ${JSON.stringify(t.owns)}${escalationText(t)}${t.askActor ? ' · asks the actor' : ''}`,
+            mrkdwn`• *${t.name}* → ${t.channel} (≥ ${t.minSeverity}) owns ${JSON.stringify(t.owns)}${escalationText(t)}${t.askActor ? ' · asks the actor' : ''}${t.storm ? ` · storm ${JSON.stringify(t.storm)}` : ''}`,
         ),
         'No teams; every alert goes to the default channel.',
       );
