@@ -6,6 +6,7 @@ import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
 import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
+import { parquetHourPrefix } from '../lake/lake-layout';
 import { snapshotPartitions } from './lake-snapshot';
 
 export interface SearchOutcome {
@@ -53,7 +54,7 @@ export function athenaSearch(options: {
 
 /**
  * DuckDB over the lake in S3: compile once to learn which partitions the time range covers, copy
- * just those into a scratch directory, then compile against it and run.
+ * just those (JSON and compacted) into a scratch directory, then compile against it and run.
  */
 export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; searchCatalog?: SearchCatalog; now: () => DateTime }): SearchService {
   const catalog = options.searchCatalog ?? createSearchCatalog();
@@ -81,7 +82,14 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
       return inScratchLake(
         (lakeDir) => {
           const wanted: string[] = [];
-          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) }, { catalog, now });
+          // Both layouts of every hour: which one the search reads is decided on the copy, by its marker.
+          const target = {
+            dialect: 'duckdb' as const,
+            lakeDir,
+            partitionExists: (dir: string) => (wanted.push(dir), false),
+            compactedHour: (table: string, hour: DateTime) => (wanted.push(parquetHourPrefix(table, hour)), false),
+          };
+          compileSearch(query, target, { catalog, now });
           return wanted;
         },
         (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now }),

@@ -26,7 +26,7 @@ describe('compiled sources and ranges', () => {
   it('marks a DuckDB search with no partitions as empty but still valid SQL', () => {
     const compiled = compileFor('duckdb', 'AWS.CloudTrail', { dialect: 'duckdb', lakeDir: '/lake', partitionExists: () => false });
     expect(compiled.empty).toBe(true);
-    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS "p_event_time", CAST(NULL AS JSON) AS "p_any_aws_arns"');
+    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS "p_event_time", CAST(NULL AS VARCHAR[]) AS "p_any_aws_arns"');
   });
 
   it('declares only the top-level fields the search shows or filters on', () => {

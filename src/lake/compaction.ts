@@ -1,0 +1,185 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DateTime } from 'luxon';
+import { duckDbColumnType } from '../search/duckdb-dialect';
+import { quoteIdentifier, quoteString } from '../search/sql-dialect';
+import type { CompactionMarker } from './compaction-marker';
+import { compactionMarkerKey, LAKE_PREFIX, PARQUET_PREFIX, parquetKey } from './lake-layout';
+import type { LakeStorage, StoredObject } from './lake-storage';
+
+/** A lake table and its columns: the top-level fields of its log type, p_ fields included. */
+export interface CompactionTable {
+  table: string;
+  columns: readonly string[];
+}
+
+export interface CompactionOptions {
+  storage: LakeStorage;
+  tables: readonly CompactionTable[];
+  /** The injected clock's now: an hour is closed once it ended settleMinutes before this. */
+  now: DateTime;
+  settleMinutes: number;
+  /** Only hours starting at or after `since` and before `until` (a backfill's window). */
+  since?: DateTime;
+  until?: DateTime;
+  /** DuckDB worker threads; one keeps a laptop responsive while it compacts in the background. */
+  threads?: number;
+  onHour?: (report: HourReport) => void;
+}
+
+export type HourReport =
+  | { table: string; hour: DateTime; outcome: 'compacted'; rows: number; jsonBytes: number; parquetBytes: number }
+  | { table: string; hour: DateTime; outcome: 'failed'; error: string };
+
+export interface CompactionSummary {
+  compacted: number;
+  failed: number;
+  /** Closed hours already compacted from the JSON they hold now. */
+  upToDate: number;
+  /** Hours with JSON that are not closed yet. */
+  open: number;
+}
+
+const JSON_SUFFIX = '.json.gz';
+const HOUR_IN_KEY = /\/year=(\d{4})\/month=(\d{2})\/day=(\d{2})\/hour=(\d{2})\//;
+
+/**
+ * Rewrites each closed hour of each table as one Parquet file (zstd, sorted by p_event_time), then
+ * writes the hour's marker: until the marker exists the JSON stays what searches read, so a crash
+ * halfway changes nothing. An hour is compacted again when a JSON file arrived after its marker
+ * (late objects, a retried ingest): the same name is overwritten, never a second file. The JSON
+ * itself is kept; expiring it is the lake bucket's lifecycle rule in AWS.
+ */
+export async function compactClosedHours(options: CompactionOptions): Promise<CompactionSummary> {
+  const summary: CompactionSummary = { compacted: 0, failed: 0, upToDate: 0, open: 0 };
+  const work: Array<{ table: CompactionTable; hour: DateTime; json: StoredObject[] }> = [];
+  for (const table of options.tables) {
+    const json = byHour((await options.storage.list(`${LAKE_PREFIX}${table.table}/`)).filter((object) => object.key.endsWith(JSON_SUFFIX)));
+    if (json.size === 0) continue;
+    const markers = new Map(
+      [...byHour(await options.storage.list(`${PARQUET_PREFIX}${table.table}/`))].flatMap(([hour, objects]) => {
+        const marker = objects.find((object) => object.key === compactionMarkerKey(table.table, DateTime.fromMillis(hour, { zone: 'utc' })));
+        return marker ? [[hour, marker] as const] : [];
+      }),
+    );
+    for (const [start, files] of json) {
+      const hour = DateTime.fromMillis(start, { zone: 'utc' });
+      if ((options.since && hour < options.since) || (options.until && hour >= options.until)) continue;
+      if (hour.plus({ hours: 1, minutes: options.settleMinutes }) > options.now) {
+        summary.open += 1;
+        continue;
+      }
+      const marker = markers.get(start);
+      // Same-second writes are taken as later: compacting once more is harmless, missing a file is not.
+      if (marker && files.every((file) => file.modified < marker.modified)) {
+        summary.upToDate += 1;
+        continue;
+      }
+      work.push({ table, hour, json: files });
+    }
+  }
+  if (work.length === 0) return summary;
+
+  const db = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? 1),
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const connection = await db.connect();
+  const scratch = await mkdtemp(join(tmpdir(), 'prowl-parquet-'));
+  try {
+    for (const { table, hour, json } of work) {
+      try {
+        const { rows, parquetBytes } = await compactHour(connection, options.storage, table, hour, json, scratch);
+        summary.compacted += 1;
+        options.onHour?.({
+          table: table.table,
+          hour,
+          outcome: 'compacted',
+          rows,
+          jsonBytes: json.reduce((sum, file) => sum + file.size, 0),
+          parquetBytes,
+        });
+      } catch (error) {
+        // One bad hour (an unreadable file) must not hold back the others; it is tried again next pass.
+        summary.failed += 1;
+        options.onHour?.({ table: table.table, hour, outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return summary;
+}
+
+async function compactHour(
+  connection: DuckDBConnection,
+  storage: LakeStorage,
+  table: CompactionTable,
+  hour: DateTime,
+  json: readonly StoredObject[],
+  scratch: string,
+): Promise<{ rows: number; parquetBytes: number }> {
+  const sources = [...json].sort((a, b) => a.key.localeCompare(b.key));
+  const copy = await storage.localCopy(sources.map((file) => file.key));
+  const output = join(scratch, 'hour.parquet');
+  try {
+    const result = await connection.run(
+      compactSql(
+        table,
+        sources.map((file) => join(copy.dir, ...file.key.split('/'))),
+        output,
+      ),
+    );
+    const rows = Number(result.rowsChanged);
+    const key = parquetKey(table.table, hour);
+    await storage.putFile(key, output);
+    const marker: CompactionMarker = {
+      table: table.table,
+      hour: hour.toUTC().toISO()!,
+      parquetKey: key,
+      rows,
+      sources: sources.map((file) => file.key.slice(file.key.lastIndexOf('/') + 1)),
+    };
+    // Last: only now is the hour compacted for readers.
+    await storage.putText(compactionMarkerKey(table.table, hour), `${JSON.stringify(marker)}\n`);
+    return { rows, parquetBytes: (await stat(output)).size };
+  } finally {
+    await copy.release();
+    await rm(output, { force: true });
+  }
+}
+
+/**
+ * The hour's JSON files read with the same column types searches use (duckDbColumnType), written
+ * as one zstd Parquet file in event-time order. p_row_id breaks ties, so the same input always
+ * gives the same rows in the same order, and so the same file.
+ */
+export function compactSql(table: CompactionTable, files: readonly string[], output: string): string {
+  const columns = table.columns.map((name) => `${quoteString(name)}: '${duckDbColumnType(name)}'`).join(', ');
+  return [
+    'COPY (',
+    `  SELECT * FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,
+    `  ORDER BY ${quoteIdentifier('p_event_time')}, ${quoteIdentifier('p_row_id')}`,
+    `) TO ${quoteString(output)} (FORMAT parquet, COMPRESSION zstd)`,
+  ].join('\n');
+}
+
+/** Objects grouped by the hour in their key (its start, epoch ms); keys outside the layout are left out. */
+function byHour(objects: readonly StoredObject[]): Map<number, StoredObject[]> {
+  const hours = new Map<number, StoredObject[]>();
+  for (const object of objects) {
+    const match = HOUR_IN_KEY.exec(object.key);
+    if (!match) continue;
+    const hour = DateTime.utc(Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4]));
+    if (!hour.isValid) continue;
+    const group = hours.get(hour.toMillis());
+    if (group) group.push(object);
+    else hours.set(hour.toMillis(), [object]);
+  }
+  return hours;
+}
