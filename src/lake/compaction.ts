@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DateTime } from 'luxon';
 import { duckDbColumnType } from '../search/duckdb-dialect';
+import type { SearchCatalog } from '../search/search-catalog';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
 import type { CompactionMarker } from './compaction-marker';
 import { compactionMarkerKey, LAKE_PREFIX, PARQUET_PREFIX, parquetKey } from './lake-layout';
@@ -182,4 +183,9 @@ function byHour(objects: readonly StoredObject[]): Map<number, StoredObject[]> {
     else hours.set(hour.toMillis(), [object]);
   }
   return hours;
+}
+
+/** Every searchable table with its columns: the log type's top-level fields and the p_ fields. */
+export function compactionTables(catalog: SearchCatalog): CompactionTable[] {
+  return catalog.logTypes.map((logType) => ({ table: logType.table, columns: [...logType.fields.keys()] }));
 }

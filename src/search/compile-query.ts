@@ -7,7 +7,7 @@ import { parquetKey, parquetTableName } from '../lake/lake-layout';
 import { DUCKDB_ROW, duckDbColumnType, duckDbDialect } from './duckdb-dialect';
 import { partitionDirectory, LAKE_FILE_SUFFIX } from './lake-paths';
 import type { SearchableLogType } from './search-catalog';
-import { EVENT_TIME, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
+import { EVENT_TIME, ROW_ID, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
 import { quoteIdentifier, quoteString, type SqlDialect } from './sql-dialect';
 import { partitionHours, type PartitionDay } from './time-range';
 
@@ -20,7 +20,7 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
  * Turns a plan into SQL for one engine. The shape is the same for both:
  *
  *   SELECT <columns> FROM <lake> WHERE <partitions> AND <p_event_time range> AND <filters>
- *   ORDER BY p_event_time DESC LIMIT n
+ *   ORDER BY p_event_time DESC, p_row_id DESC LIMIT n
  *
  * The partition predicate and the p_event_time range are always present, so no search scans the
  * whole lake. Every filter value is a bound parameter; only names checked against the identifier
@@ -46,13 +46,16 @@ export function compileQuery(plan: SearchPlan, target: CompileTarget): CompiledQ
 
   if (target.dialect === 'duckdb') {
     const source = duckDbSource(plan, target);
-    const sql = `${selectFrom(plan, plan.days, dialect, source.sql, bind)}\nORDER BY ${dialect.scalar(EVENT_TIME, 'stamp')} DESC\nLIMIT ${limit}`;
+    const order = `${dialect.scalar(EVENT_TIME, 'stamp')} DESC, ${dialect.scalar(ROW_ID, 'text')} DESC`;
+    const sql = `${selectFrom(plan, plan.days, dialect, source.sql, bind)}\nORDER BY ${order}\nLIMIT ${limit}`;
     return { ...common, sql, reads: source.reads, ...(source.empty ? { empty: true } : {}) };
   }
 
   const database = athenaDatabase(target.database);
   const branches = plan.sources.flatMap((source) => athenaBranches(plan, source, target, database, bind));
-  const ordered = `ORDER BY ${quoteIdentifier(EVENT_TIME.name)} DESC\nLIMIT ${limit}`;
+  // Ties broken by p_row_id where the query can name it: a column of the result, or a single SELECT.
+  const tieBreak = branches.length === 1 || plan.columns.some((column) => column.name === ROW_ID.name) ? `, ${quoteIdentifier(ROW_ID.name)} DESC` : '';
+  const ordered = `ORDER BY ${quoteIdentifier(EVENT_TIME.name)} DESC${tieBreak}\nLIMIT ${limit}`;
   // One branch is a plain SELECT; `any` and partly compacted ranges are a UNION ALL, ordered as a whole.
   const sql = branches.length === 1 ? `${branches[0]}\n${ordered}` : `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n)\n${ordered}`;
   return { ...common, sql };
@@ -222,7 +225,7 @@ const PARTITION_KEYS = ['year', 'month', 'day', 'hour'] as const;
 
 /** Every top-level field the search reads: p_event_time, the columns shown, the fields filtered. */
 function topLevelFields(plan: SearchPlan): string[] {
-  const names = new Set<string>([EVENT_TIME.name, ...plan.columns.map((column) => column.path[0]!)]);
+  const names = new Set<string>([EVENT_TIME.name, ...plan.columns.map((column) => column.path[0]!), ROW_ID.name]);
   const visit = (condition: Condition): void => {
     if (condition.kind === 'test') names.add(condition.field.path[0]!);
     else if (condition.kind === 'or') condition.conditions.forEach(visit);
