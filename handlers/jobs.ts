@@ -5,6 +5,8 @@ import { createRescanRunner, createScanRunner } from '../src/scan/run-scan';
 import { createScanClientFactory } from '../src/scan/scan-clients';
 import { STSClient } from '@aws-sdk/client-sts';
 import { athenaSearch, duckDbOverS3Search } from '../src/search/search-service';
+import { compactedHoursIn } from '../src/lake/compacted-hours';
+import { s3LakeStorage } from '../src/lake/lake-storage';
 import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { readMessage } from '../src/queue-message';
@@ -27,7 +29,15 @@ const deps = once(async () => {
     gateway: await createSlackGateway(services),
     search:
       search.backend === 'athena'
-        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog, now: services.now })
+        ? athenaSearch({
+            athena: services.clients.athena,
+            workGroup: search.workGroup,
+            database: search.database,
+            searchCatalog: catalog,
+            now: services.now,
+            // Compacted hours are read from the Parquet tables: which ones, the markers in the lake bucket say.
+            compactedHours: (tables, range) => compactedHoursIn(s3LakeStorage(services.clients.s3, services.runtime.buckets.lake), tables, range),
+          })
         : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog, now: services.now }),
   };
 });

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import { compileQuery, compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import type { CompactedHour } from './compiled-query';
+import { planSearch } from './search';
+import type { TimeRange } from './time-range';
 import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
 import { parquetHourPrefix } from '../lake/lake-layout';
 import { snapshotPartitions } from './lake-snapshot';
@@ -39,12 +42,23 @@ export function athenaSearch(options: {
   database: string;
   searchCatalog?: SearchCatalog;
   now: () => DateTime;
+  /** The lake's compacted hours (from their markers): read from the `_parquet` tables. None are, without it. */
+  compactedHours?: (tables: readonly string[], range: TimeRange) => Promise<CompactedHour>;
 }): SearchService {
-  const { searchCatalog, now, ...athena } = options;
+  const { searchCatalog, now, compactedHours, ...athena } = options;
   const backend = createAthenaBackend(athena);
   const catalog = searchCatalog ?? createSearchCatalog();
   return {
-    search: (query) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now: now() }),
+    async search(query) {
+      if (!compactedHours) return runSearch(query, backend, { ...SEARCH_RUN, catalog, now: now() });
+      const plan = planSearch(query, { catalog, now: now() });
+      const compactedHour = await compactedHours(
+        plan.sources.map((source) => source.table),
+        plan.range,
+      );
+      const compiled = compileQuery(plan, { ...backend.target, compactedHour });
+      return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
+    },
     async sql(statement) {
       const compiled = compileReadOnlySql(statement, 'athena');
       return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
