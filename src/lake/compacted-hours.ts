@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { PARQUET_PREFIX } from './lake-layout';
 import type { LakeStorage } from './lake-storage';
 
