@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { duckDbColumnType } from '../search/duckdb-dialect';
 import type { SearchCatalog } from '../search/search-catalog';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
-import type { CompactionMarker } from './compaction-marker';
+import { markerCoversFiles, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
 import { compactionMarkerKey, LAKE_PREFIX, PARQUET_PREFIX, parquetKey } from './lake-layout';
 import type { LakeStorage, StoredObject } from './lake-storage';
 
@@ -44,13 +44,14 @@ export interface CompactionSummary {
 }
 
 const JSON_SUFFIX = '.json.gz';
+const MARKER_SUFFIX = '/_compacted.json';
 const HOUR_IN_KEY = /\/year=(\d{4})\/month=(\d{2})\/day=(\d{2})\/hour=(\d{2})\//;
 
 /**
  * Rewrites each closed hour of each table as one Parquet file (zstd, sorted by p_event_time), then
  * writes the hour's marker: until the marker exists the JSON stays what searches read, so a crash
- * halfway changes nothing. An hour is compacted again when a JSON file arrived after its marker
- * (late objects, a retried ingest): the same name is overwritten, never a second file. The JSON
+ * halfway changes nothing. An hour is compacted again when it holds a JSON file its marker does not
+ * name (a late object): the same name is overwritten, never a second file. The JSON
  * itself is kept; expiring it is the lake bucket's lifecycle rule in AWS.
  */
 export async function compactClosedHours(options: CompactionOptions): Promise<CompactionSummary> {
@@ -59,11 +60,8 @@ export async function compactClosedHours(options: CompactionOptions): Promise<Co
   for (const table of options.tables) {
     const json = byHour((await options.storage.list(`${LAKE_PREFIX}${table.table}/`)).filter((object) => object.key.endsWith(JSON_SUFFIX)));
     if (json.size === 0) continue;
-    const markers = new Map(
-      [...byHour(await options.storage.list(`${PARQUET_PREFIX}${table.table}/`))].flatMap(([hour, objects]) => {
-        const marker = objects.find((object) => object.key === compactionMarkerKey(table.table, DateTime.fromMillis(hour, { zone: 'utc' })));
-        return marker ? [[hour, marker] as const] : [];
-      }),
+    const markers = new Set(
+      (await options.storage.list(`${PARQUET_PREFIX}${table.table}/`)).map((object) => object.key).filter((key) => key.endsWith(MARKER_SUFFIX)),
     );
     for (const [start, files] of json) {
       const hour = DateTime.fromMillis(start, { zone: 'utc' });
@@ -72,9 +70,12 @@ export async function compactClosedHours(options: CompactionOptions): Promise<Co
         summary.open += 1;
         continue;
       }
-      const marker = markers.get(start);
-      // Same-second writes are taken as later: compacting once more is harmless, missing a file is not.
-      if (marker && files.every((file) => file.modified < marker.modified)) {
+      // Up to date when the marker names every JSON file the hour holds now (the rule searches
+      // follow too). File names come from the source object and its version, so a new or changed
+      // object is a new name; timestamps are not used, as the emulator rewrites them at each start.
+      const markerKey = compactionMarkerKey(table.table, hour);
+      const marker = markers.has(markerKey) ? parseCompactionMarker((await options.storage.readText(markerKey)) ?? '') : undefined;
+      if (marker && markerCoversFiles(marker, files.map(fileName))) {
         summary.upToDate += 1;
         continue;
       }
@@ -144,7 +145,7 @@ async function compactHour(
       hour: hour.toUTC().toISO()!,
       parquetKey: key,
       rows,
-      sources: sources.map((file) => file.key.slice(file.key.lastIndexOf('/') + 1)),
+      sources: sources.map(fileName),
     };
     // Last: only now is the hour compacted for readers.
     await storage.putText(compactionMarkerKey(table.table, hour), `${JSON.stringify(marker)}\n`);
@@ -168,6 +169,10 @@ export function compactSql(table: CompactionTable, files: readonly string[], out
     `  ORDER BY ${quoteIdentifier('p_event_time')}, ${quoteIdentifier('p_row_id')}`,
     `) TO ${quoteString(output)} (FORMAT parquet, COMPRESSION zstd)`,
   ].join('\n');
+}
+
+function fileName(object: StoredObject): string {
+  return object.key.slice(object.key.lastIndexOf('/') + 1);
 }
 
 /** Objects grouped by the hour in their key (its start, epoch ms); keys outside the layout are left out. */

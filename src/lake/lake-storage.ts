@@ -7,8 +7,6 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client
 export interface StoredObject {
   key: string;
   size: number;
-  /** When the object was last written: a JSON file newer than an hour's marker arrived after compaction. */
-  modified: number;
 }
 
 /** A local directory holding objects at their own keys, for DuckDB to read; release() when done. */
@@ -41,7 +39,7 @@ export function s3LakeStorage(s3: S3Client, bucket: string): LakeStorage {
       do {
         const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
         for (const object of page.Contents ?? []) {
-          if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0, modified: object.LastModified?.getTime() ?? 0 });
+          if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0 });
         }
         token = page.NextContinuationToken;
       } while (token);
@@ -105,7 +103,7 @@ export function directoryLakeStorage(lakeDir: string): LakeStorage {
         if (!info?.isFile()) continue;
         const key = relative(lakeDir, path).split(sep).join('/');
         if (key.split('/').some((segment) => segment.startsWith('.'))) continue;
-        objects.push({ key, size: info.size, modified: info.mtimeMs });
+        objects.push({ key, size: info.size });
       }
       return objects;
     },
