@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileQuery, compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import { compileQuery, compileReadOnlySql, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
 import type { CompactedHour } from './compiled-query';
 import { planSearch } from './search';
 import type { TimeRange } from './time-range';
 import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
+import { compactedHoursIn } from '../lake/compacted-hours';
 import { parquetHourPrefix } from '../lake/lake-layout';
+import { s3LakeStorage } from '../lake/lake-storage';
 import { snapshotPartitions } from './lake-snapshot';
 
 export interface SearchOutcome {
@@ -90,20 +92,28 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
   }
 
   return {
-    search: (query) => {
+    async search(query) {
       // One instant for both compilations, so the partitions copied are the ones the search reads.
       const now = options.now();
+      const plan = planSearch(query, { catalog, now });
+      // Compacted hours from their markers, one listing per table and month rather than one per hour.
+      const compacted = await compactedHoursIn(
+        s3LakeStorage(options.s3, options.bucket),
+        plan.sources.map((source) => source.table),
+        plan.range,
+      );
       return inScratchLake(
         (lakeDir) => {
           const wanted: string[] = [];
-          // Both layouts of every hour: which one the search reads is decided on the copy, by its marker.
+          // The JSON of every hour (a late file is read from there), the Parquet of compacted ones:
+          // which layout the search reads is decided on the copy, by the marker.
           const target = {
             dialect: 'duckdb' as const,
             lakeDir,
             partitionExists: (dir: string) => (wanted.push(dir), false),
-            compactedHour: (table: string, hour: DateTime) => (wanted.push(parquetHourPrefix(table, hour)), false),
+            compactedHour: (table: string, hour: DateTime) => (compacted(table, hour) && wanted.push(parquetHourPrefix(table, hour)), false),
           };
-          compileSearch(query, target, { catalog, now });
+          compileQuery(plan, target);
           return wanted;
         },
         (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now }),
