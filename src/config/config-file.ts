@@ -142,6 +142,24 @@ export const configFileSchema = z
     /** The organisation's standards for cloud-security policies (src/config/scan-policy-settings.ts); every key has a default. */
     scanPolicies: scanPolicySettingsSchema.prefault({}),
     confirmation: confirmationSchema.prefault({}),
+    /** The data lake's upkeep: when an hour is closed and rewritten as Parquet (src/lake/compaction.ts). */
+    lake: z
+      .object({
+        compaction: z
+          .object({
+            /** Minutes after an hour ends before it is compacted, so late-arriving log objects land in JSON first. */
+            settleMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(7 * 24 * 60)
+              .default(60),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     options: z
       .object({
         dedupPeriodMinutes: z

@@ -258,6 +258,7 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
           ],
           rowCount: 2,
           truncated: false,
+          bytesScanned: 0,
           elapsedMs: 3,
         });
         const h = harmless;
