@@ -18,6 +18,12 @@ import { ScheduleRunner, type ScheduledHandler } from './schedule-runner';
 
 export type LocalSlack = { mode: 'terminal' } | { mode: 'slack'; botToken: string; signingSecret?: string; apiUrl?: string };
 
+/** Scheduled functions a laptop does not run on their schedule, and why (they need real AWS). */
+export const NOT_SCHEDULED_LOCALLY: Readonly<Record<string, string>> = {
+  compact: 'the function compacts with Athena; `prowl dev` compacts the local lake with DuckDB (src/local/lake-compactor.ts)',
+  scan: 'a scan reads real AWS accounts through the audit role; use `prowl scan --resources` or `/prowl scan`',
+};
+
 export interface LocalStackOptions {
   root: string;
   stage: string;
@@ -136,7 +142,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const now = options.now ?? ((): DateTime => DateTime.utc());
     const schedules = new ScheduleRunner(
       definitions.functions.flatMap((fn) =>
-        fn.schedules.map((schedule) => ({
+        (fn.name in NOT_SCHEDULED_LOCALLY ? [] : fn.schedules).map((schedule) => ({
           functionName: fn.name,
           expression: schedule.expression,
           ...(schedule.input === undefined ? {} : { input: schedule.input }),

@@ -73,12 +73,17 @@ export function athenaSearch(options: {
   return {
     async search(query) {
       const plan = planSearch(query, { catalog, now: now() });
+      // Markers that cannot be listed leave every hour on JSON (kept 30 days by default): complete for
+      // recent searches, and the warning says why an older one may come back short.
       const compactedHour = lake
         ? await compactedHoursIn(
             s3LakeStorage(lake.s3, lake.bucket),
             plan.sources.map((source) => source.table),
             plan.range,
-          )
+          ).catch((error: unknown) => {
+            logger.warn('search: could not list the compacted hours; reading JSON for every hour', { error: String(error) });
+            return undefined;
+          })
         : undefined;
       const compiled = compileQuery(plan, { ...backend.target, ...(compactedHour ? { compactedHour } : {}) });
       const limit = lake ? await scanCap() : undefined;

@@ -45,7 +45,7 @@ describe('npm start -- --once compacts the closed hours of the lake', () => {
     const compacted = readdirSync(parquet, { recursive: true }).map(String);
     for (let hour = 0; hour < 24; hour += 1) {
       const dir = `year=2026/month=11/day=20/hour=${String(hour).padStart(2, '0')}`;
-      expect(compacted).toContain(`${dir}/_compacted.json`);
+      expect(compacted).toContain(`_compacted/2026-11-20-${String(hour).padStart(2, '0')}`);
       expect(compacted).toContain(`${dir}/aws_cloudtrail-20261120${String(hour).padStart(2, '0')}.parquet`);
     }
     // The samples' hours too: the whole past is closed.

@@ -115,7 +115,7 @@ describe('compacting closed hours to Parquet', () => {
     expect(reports.find((r) => r.hour.hour === 8 && r.table === 'aws_cloudtrail')).toMatchObject({ rows: 3 });
     expect(existsSync(join(lakeDir, parquetKey('aws_cloudtrail', hour('2024-05-02T09:00:00Z'))))).toBe(false);
     const hourDir = join(lakeDir, 'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=08');
-    expect(readdirSync(hourDir).sort()).toEqual(['_compacted.json', 'aws_cloudtrail-2024050208.parquet']);
+    expect(readdirSync(hourDir).sort()).toEqual(['aws_cloudtrail-2024050208.parquet']);
     expect(JSON.parse(readFileSync(join(lakeDir, compactedMarkerKey('aws_cloudtrail', hour('2024-05-02T08:00:00Z'))), 'utf8'))).toEqual({
       table: 'aws_cloudtrail',
       hour: '2024-05-02T08:00:00.000Z',
@@ -159,7 +159,7 @@ describe('compacting closed hours to Parquet', () => {
     rmSync(join(lakeDir, compactedMarkerKey('aws_cloudtrail', hour('2024-05-02T08:00:00Z'))));
     expect((await compact(closed)).map((r) => r.outcome)).toEqual(['compacted']);
     expect(readFileSync(file).equals(first)).toBe(true);
-    expect(readdirSync(join(lakeDir, 'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=08'))).toHaveLength(2);
+    expect(readdirSync(join(lakeDir, 'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=08'))).toHaveLength(1);
   });
 
   it('keeps reading JSON for an hour whose marker is missing (a crash before it was written)', async () => {

@@ -48,11 +48,11 @@ describe('compaction of the lake bucket in the S3 emulator', () => {
     expect(summary).toMatchObject({ compacted: 3, failed: 0 });
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'parquet/' }));
     expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual([
-      'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=06/_compacted.json',
+      'parquet/aws_cloudtrail/_compacted/2024-05-02-06',
+      'parquet/aws_cloudtrail/_compacted/2024-05-02-07',
+      'parquet/aws_cloudtrail/_compacted/2024-05-02-09',
       'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=06/aws_cloudtrail-2024050206.parquet',
-      'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=07/_compacted.json',
       'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=07/aws_cloudtrail-2024050207.parquet',
-      'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=09/_compacted.json',
       'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=09/aws_cloudtrail-2024050209.parquet',
     ]);
 
