@@ -10,4 +10,9 @@ export interface AlertStore {
   listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
   /** A rule's alerts (not dedup windows), most recently seen first. */
   listByRule(ruleId: string, limit: number): Promise<Alert[]>;
+  /**
+   * Alerts in a state whose last change (`updatedAt`) is at or after `since`, most recent change
+   * first, at most `max`: `complete` is false when more were left unread.
+   */
+  listChangedSince(status: AlertStatus, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }>;
 }

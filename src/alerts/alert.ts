@@ -75,6 +75,10 @@ export interface Alert {
   resolvedBy?: string;
   resolvedAt?: string;
   resolution?: { reason: Resolution; note?: string };
+  /** Slack user id of the person who owns the alert's triage. */
+  assignee?: string;
+  /** When the alert first became OPEN (createdAt is when its first match was counted, maybe below threshold). */
+  openedAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -10,6 +10,8 @@ import { createRuleAdmin } from '../alerts/rule-admin';
 import { createSuppressionService } from '../alerts/suppressions-service';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
+import { alertStats } from '../alerts/alert-stats';
+import { homeOverview } from '../alerts/home';
 import { sqsJobQueue, type JobQueue } from '../jobs/job';
 import { createSearchRequests } from '../jobs/search-requests';
 import type { Operations } from '../slack/operations';
@@ -151,6 +153,7 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
     routes: createRouteAdmin(services),
     audit: services.audit,
     searches: createSearchRequests({ jobs: services.jobs, config: services.config }),
+    reports: { home: (actor) => homeOverview(services, actor), stats: (request) => alertStats(services, request) },
     now: services.now,
     timeZoneOf,
   };

@@ -21,7 +21,7 @@ const SEVERITY_COLOR: Record<Severity, string> = {
   CRITICAL: '#d62828',
 };
 
-const SEVERITY_EMOJI: Record<Severity, string> = {
+export const SEVERITY_EMOJI: Record<Severity, string> = {
   INFO: ':information_source:',
   LOW: ':large_blue_circle:',
   MEDIUM: ':large_yellow_circle:',
@@ -29,7 +29,7 @@ const SEVERITY_EMOJI: Record<Severity, string> = {
   CRITICAL: ':red_circle:',
 };
 
-function when(iso: string): string {
+export function when(iso: string): string {
   return DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyy-LL-dd HH:mm:ss 'UTC'");
 }
 
@@ -95,7 +95,8 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   return { type: 'button', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.buttonText) }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
 
-function buttons(alert: Alert): Button[] {
+/** The alert's buttons (the same action ids wherever the alert is shown, so one set of listeners serves all). */
+export function alertButtons(alert: Alert): Button[] {
   // A policy alert resolves itself when a scan finds the resource fixed; there are no events to show.
   if (alert.kind === 'policy')
     return alert.status === 'RESOLVED'
@@ -148,7 +149,7 @@ export function alertMessage(alert: Alert): SlackMessage {
   const context = contextBlock(alert);
   if (context) blocks.push(context);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
-  const actions = buttons(alert);
+  const actions = alertButtons(alert);
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'alert_actions', elements: actions });
   blocks.push({
     type: 'context',

@@ -3,6 +3,7 @@ import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
 import { ALERT_ACTIONS } from './alert-message';
 import { explainFailure } from './explain-failure';
+import { homeView, type HomeNotice } from './home-view';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
 import type { Operations } from './operations';
@@ -29,6 +30,17 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   const { ops, directory } = deps;
   const explain = (error: unknown, what: string, userId: string): Promise<string> => explainFailure(error, { what, userId, audit: ops.audit, now: ops.now });
 
+  const publishHome = async (client: App['client'], userId: string, notice?: HomeNotice): Promise<void> => {
+    const view = homeView(await ops.reports.home(await directory.actor(userId)), notice);
+    await client.views.publish({ user_id: userId, view });
+  };
+
+  // Refreshed on every open: the tab always shows the alerts as they stand.
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, event.user);
+  });
+
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
     const actor = await directory.actor(command.user_id);
@@ -42,12 +54,16 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   ): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();
+      // The Home tab has no response URL: its buttons answer by republishing the tab, with the outcome on top.
+      const fromHome = body.view?.type === 'home';
+      let reply: string | void;
       try {
-        const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client);
-        if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
+        reply = await work(action.value ?? '', await directory.actor(body.user.id), body, client);
       } catch (error) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, actionId, body.user.id) });
+        reply = await explain(error, actionId, body.user.id);
       }
+      if (fromHome) await publishHome(client, body.user.id, reply ? { text: reply } : undefined);
+      else if (reply) await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
     });
   };
 

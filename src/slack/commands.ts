@@ -3,6 +3,7 @@ import type { Condition } from '../alerts/suppression';
 import { SEVERITIES, type Severity } from '../config/severity';
 import { ProwlError } from '../errors';
 
+import { STATS_PERIODS, type StatsPeriod } from '../alerts/alert-stats';
 import type { Expiry } from '../alerts/expiry';
 import type { RouteChange } from '../alerts/route-admin';
 
@@ -27,7 +28,9 @@ export type Command =
   | { name: 'search'; query: string }
   | { name: 'sql'; statement: string }
   | { name: 'scan'; accountId?: string; resourceType?: string }
-  | { name: 'events'; alertId: string };
+  | { name: 'events'; alertId: string }
+  | { name: 'home' }
+  | { name: 'stats'; team?: string; period: StatsPeriod };
 
 type Name = Command['name'];
 
@@ -49,6 +52,8 @@ export const USAGE: Record<Name, string> = {
   search: '/prowl search <log-type|any> [field op value …] [last 24h|since <date> [until <date>]] [limit N] [fields a,b] — search the logs',
   sql: '/prowl sql SELECT … — read-only SQL over the lake tables (admins)',
   scan: '/prowl scan [account-id] [resource-type] — run the cloud-security scan now (responders)',
+  home: '/prowl home — your alerts: assigned to you, your teams’ open ones, recently resolved (the Home tab as text)',
+  stats: `/prowl stats [team] [${Object.keys(STATS_PERIODS).join('|')}] — alerts opened, acknowledged, resolved; mean time to acknowledge and resolve (default 7d)`,
 };
 
 const STATUS_WORDS: Record<string, AlertStatus> = { open: 'OPEN', acked: 'ACKNOWLEDGED', acknowledged: 'ACKNOWLEDGED', resolved: 'RESOLVED' };
@@ -196,6 +201,18 @@ function parseAlerts(args: string[]): Command {
   return { name: 'alerts', status, ...(team ? { team } : {}), ...(minSeverity ? { minSeverity } : {}) };
 }
 
+function parseStats(args: string[]): Command {
+  let period: StatsPeriod = '7d';
+  let team: string | undefined;
+  for (const arg of args) {
+    const word = arg.toLowerCase();
+    if (word in STATS_PERIODS) period = word as StatsPeriod;
+    else if (/^[a-z0-9][a-z0-9-]*$/.test(arg) && !team) team = arg;
+    else throw misuse('stats', `"${arg.slice(0, 40)}" is neither a period (${Object.keys(STATS_PERIODS).join(', ')}) nor a team name.`);
+  }
+  return { name: 'stats', period, ...(team ? { team } : {}) };
+}
+
 /** Parses the text after `/prowl`. Errors name what was wrong and show the usage. */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
@@ -247,6 +264,11 @@ export function parseCommand(text: string): Command {
       if (statement === '') throw misuse('sql', 'give a SELECT statement, e.g. /prowl sql SELECT eventName, count(*) FROM aws_cloudtrail GROUP BY 1');
       return { name: 'sql', statement };
     }
+    case 'home':
+      if (args.length > 0) throw misuse('home', 'home takes no arguments.');
+      return { name: 'home' };
+    case 'stats':
+      return parseStats(args);
     default:
       throw new ProwlError('prowl_bad_command', `unknown command "${word}". Try one of:\n${Object.values(USAGE).join('\n')}`);
   }

@@ -6,7 +6,9 @@ import { severityRank } from '../config/severity';
 import { parseCommand, USAGE, type Command } from './commands';
 import { markup, mrkdwn, untrusted } from './escape';
 import { explainFailure } from './explain-failure';
+import { homeText } from './home-view';
 import type { Operations } from './operations';
+import { statsText } from './stats-reply';
 
 /** What the user sees back; ephemeral, since it answers only the person who asked. */
 export interface Reply {
@@ -153,6 +155,10 @@ async function execute(command: Command, actor: Actor, place: CommandPlace, ops:
       return {
         text: mrkdwn`Scanning ${command.accountId ?? 'every account'} (${command.resourceType ?? 'every resource type'})… the summary will be posted here, and failures as alerts.`,
       };
+    case 'home':
+      return { text: homeText(await ops.reports.home(actor)) };
+    case 'stats':
+      return { text: statsText(await ops.reports.stats({ period: command.period, ...(command.team ? { team: command.team } : {}) })) };
     case 'sql':
       await ops.searches.sql(command.statement, actor, place.channel);
       return { text: 'Running your SQL… the results will be posted here.' };

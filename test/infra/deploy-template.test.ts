@@ -26,7 +26,7 @@ beforeAll(async () => {
   ({ template } = await packageService());
 }, 300_000);
 
-const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan'];
+const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'digest'];
 const SQS_CONSUMERS = { IngestQueue: 'IngestLambdaFunction', NotifyQueue: 'NotifyLambdaFunction', JobsQueue: 'JobsLambdaFunction' };
 
 function grants(statements: Statement[], action: string, resource: (r: unknown) => boolean): boolean {
@@ -59,9 +59,12 @@ describe('functions', () => {
     }
   });
 
-  it('runs the scan on a schedule and the Slack handler behind the HTTP API', () => {
+  it('runs the scan and the digest on schedules and the Slack handler behind the HTTP API', () => {
     const schedules = resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) => props(rule)['ScheduleExpression'] !== undefined);
-    expect(schedules.map(([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn'))).toEqual(['ScanLambdaFunction']);
+    expect(schedules.map(([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn')).sort()).toEqual([
+      'DigestLambdaFunction',
+      'ScanLambdaFunction',
+    ]);
     const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([, integration]) =>
       getAttId(props(integration)['IntegrationUri'], 'Arn'),
     );
@@ -345,7 +348,7 @@ describe('secrets', () => {
     }
     const bot = `/prowl/${STAGE}/slack-bot-token`;
     const signing = `/prowl/${STAGE}/slack-signing-secret`;
-    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [] });
+    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], digest: [bot] });
   });
 });
 
