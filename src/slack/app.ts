@@ -1,4 +1,5 @@
 import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type SlackViewAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
 import { ALERT_ACTIONS } from './alert-message';
@@ -14,6 +15,17 @@ import { parseResolveSubmission, parseStateValues, parseSuppressSubmission } fro
 export interface SlackAppDeps {
   ops: Operations;
   directory: SlackDirectory;
+}
+
+/** A modal opened from the Home tab carries this after the alert id, so its submission republishes the tab. */
+const FROM_HOME = '|home';
+
+function modalFrom(view: ModalView, body: BlockAction<ButtonAction>): ModalView {
+  return body.view?.type === 'home' ? { ...view, private_metadata: `${view.private_metadata ?? ''}${FROM_HOME}` } : view;
+}
+
+function openedFrom(metadata: string): { alertId: string; fromHome: boolean } {
+  return metadata.endsWith(FROM_HOME) ? { alertId: metadata.slice(0, -FROM_HOME.length), fromHome: true } : { alertId: metadata, fromHome: false };
 }
 
 async function alertOrFail(ops: Operations, alertId: string) {
@@ -70,12 +82,12 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   button(ALERT_ACTIONS.acknowledge, async (alertId, actor) => void (await ops.triage.acknowledge(alertId, actor)));
   button(ALERT_ACTIONS.unacknowledge, async (alertId, actor) => void (await ops.triage.unacknowledge(alertId, actor)));
   button(ALERT_ACTIONS.resolve, async (alertId, _actor, body, client) => {
-    await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(await alertOrFail(ops, alertId)) });
+    await client.views.open({ trigger_id: body.trigger_id, view: modalFrom(resolveModal(await alertOrFail(ops, alertId)), body) });
   });
   button(ALERT_ACTIONS.suppress, async (alertId, _actor, body, client) => {
     const alert = await alertOrFail(ops, alertId);
     // Open at once (the trigger expires in 3 s), then fill in the preview.
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: suppressModal(alert) });
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: modalFrom(suppressModal(alert), body) });
     const [dedup, rule] = await Promise.all([
       ops.suppressions.preview({ ruleId: alert.ruleId, dedup: alert.dedup, conditions: [], reason: 'preview' }),
       ops.suppressions.preview({ ruleId: alert.ruleId, conditions: [], reason: 'preview' }),
@@ -84,38 +96,42 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       await client.views.update({
         view_id: opened.view.id,
         ...(opened.view.hash ? { hash: opened.view.hash } : {}),
-        view: suppressModal(alert, { dedup, rule }),
+        view: modalFrom(suppressModal(alert, { dedup, rule }), body),
       });
   });
   button(ALERT_ACTIONS.showEvents, async (alertId, actor, body) => {
     const alert = await alertOrFail(ops, alertId);
     const channel = body.channel?.id ?? alert.slack?.channel;
     if (!channel) throw new ProwlError('prowl_bad_input', 'cannot tell which channel to answer in');
-    await ops.searches.showEvents(alertId, actor, channel, body.message?.ts);
+    await ops.searches.showEvents(alertId, actor, channel, body.message?.ts ?? alert.slack?.ts);
     return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
   });
 
-  app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view }) => {
+  app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view, client }) => {
     const submission = parseResolveSubmission(parseStateValues(view.state.values));
     if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
+    const { alertId, fromHome } = openedFrom(view.private_metadata);
     try {
-      await ops.triage.resolve(view.private_metadata, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
-      await ack();
+      await ops.triage.resolve(alertId, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: await explain(error, MODALS.resolve, body.user.id) } });
+      return void (await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: await explain(error, MODALS.resolve, body.user.id) } }));
     }
+    await ack();
+    if (fromHome) await publishHome(client, body.user.id);
   });
 
-  app.view<SlackViewAction>(MODALS.suppress, async ({ ack, body, view }) => {
+  app.view<SlackViewAction>(MODALS.suppress, async ({ ack, body, view, client }) => {
+    const { alertId, fromHome } = openedFrom(view.private_metadata);
     try {
-      const alert = await alertOrFail(ops, view.private_metadata);
+      const alert = await alertOrFail(ops, alertId);
       const submission = parseSuppressSubmission(parseStateValues(view.state.values), alert, ops.now(), await directory.timeZoneOf(body.user.id));
       if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
       await ops.suppressions.create(submission.value, await directory.actor(body.user.id));
-      await ack();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } });
+      return void (await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } }));
     }
+    await ack();
+    if (fromHome) await publishHome(client, body.user.id);
   });
 }
 

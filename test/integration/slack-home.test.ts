@@ -2,10 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import type { Alert } from '../../src/alerts/alert';
 import { ALERT_ACTIONS } from '../../src/slack/alert-message';
 import { homeViewViolations } from '../../src/slack/home-view';
+import { MODALS } from '../../src/slack/modals';
 import { T0, openAlert } from '../helpers/alerts';
 import { freezeClock } from '../helpers/clock';
 import { sentView } from '../helpers/slack-api';
-import { appHomeOpened, eventCallback, homeButtonClick, JSON_REQUEST, slashCommand } from '../helpers/slack-requests';
+import { appHomeOpened, eventCallback, homeButtonClick, JSON_REQUEST, slashCommand, viewSubmission } from '../helpers/slack-requests';
 import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
 
 /**
@@ -169,5 +170,27 @@ describe('the App Home tab', () => {
     expect(viewText(view)).toContain('43 open or acknowledged');
     expect(viewText(view)).toContain('…and 28 more');
     expect(viewText(view)).not.toContain('<!channel>');
+  });
+
+  it('resolves from the Home tab through the resolve modal, then republishes the tab', async () => {
+    await env.send(homeButtonClick(ALERT_ACTIONS.resolve, 'AWS.CloudTrail.Test-homeassigned', 'UPAYDEV'));
+    const modal = sentView(env.slack.of('views.open').at(-1)!);
+    expect(modal).toMatchObject({ callback_id: MODALS.resolve, private_metadata: 'AWS.CloudTrail.Test-homeassigned|home' });
+    const publishedBefore = env.slack.of('views.publish').length;
+    const submit = await env.send(
+      viewSubmission(
+        MODALS.resolve,
+        String(modal['private_metadata']),
+        { reason: { reason: { type: 'static_select', selected_option: { value: 'benign' } } } },
+        'UPAYDEV',
+      ),
+    );
+    expect(submit.statusCode).toBe(200);
+    expect(await env.services.alerts.get('AWS.CloudTrail.Test-homeassigned')).toMatchObject({ status: 'RESOLVED', resolvedBy: 'UPAYDEV' });
+    expect(env.slack.of('views.publish')).toHaveLength(publishedBefore + 1);
+    const text = viewText(await published('UPAYDEV'));
+    expect(text).toContain('Assigned to you (0)');
+    expect(text).toContain('Recently resolved (2)');
+    expect(text).toContain('42 open or acknowledged');
   });
 });
