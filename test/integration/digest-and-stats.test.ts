@@ -3,7 +3,12 @@ import type { ScheduledEvent } from 'aws-lambda';
 import type { Alert } from '../../src/alerts/alert';
 import { alertStats } from '../../src/alerts/alert-stats';
 import type { Suppression } from '../../src/alerts/suppression';
+import { WebAPIRateLimitedError } from '@slack/web-api';
 import { createServices, type Services } from '../../src/app/services';
+import { ProwlError } from '../../src/errors';
+import { postDigests } from '../../src/notify/post-digests';
+import { gatewayClient, webApiGateway, type SlackGateway } from '../../src/slack/gateway';
+import { createDynamoDigestLedger } from '../../src/store/dynamo-digest-ledger';
 import { T0, openAlert } from '../helpers/alerts';
 import { freezeClock } from '../helpers/clock';
 import { attachmentBlocks } from '../helpers/slack-api';
@@ -119,6 +124,31 @@ describe('the daily digest and /prowl stats', () => {
     expect(outcomes.flatMap((o) => o.posted).sort()).toEqual(['#payments-sec', '#security-alerts']);
     expect(posts('#payments-sec')).toHaveLength(2);
     expect(posts('#security-alerts')).toHaveLength(2);
+    clock.set(NOW);
+  });
+
+  it('retries only the channel Slack refused, and posts nothing twice', async () => {
+    clock.advance(2 * 24 * 60);
+    const gateway = webApiGateway(gatewayClient('xoxb-test-token'));
+    let refuse = true;
+    const refusing: SlackGateway = {
+      ...gateway,
+      post: (channel, message, options) => {
+        if (channel === '#payments-sec' && refuse) {
+          refuse = false;
+          return Promise.reject(new ProwlError('prowl_slack_rate_limited', 'Slack rate-limited chat.postMessage', { cause: new WebAPIRateLimitedError(1) }));
+        }
+        return gateway.post(channel, message, options);
+      },
+    };
+    const ledger = createDynamoDigestLedger({ ddb: env.stack.clients.ddb, table: env.stack.runtime.tables.settings });
+    const deps = { ...services, gateway: refusing, ledger };
+    await expect(postDigests(deps)).rejects.toThrow('the digest could not be posted to 1 channel(s): #payments-sec: Slack rate-limited');
+    expect(posts('#security-alerts')).toHaveLength(3);
+    expect(posts('#payments-sec')).toHaveLength(2);
+    await expect(postDigests(deps)).resolves.toEqual({ posted: ['#payments-sec'], alreadyPosted: ['#security-alerts'] });
+    expect(posts('#payments-sec')).toHaveLength(3);
+    expect(posts('#security-alerts')).toHaveLength(3);
     clock.set(NOW);
   });
 
