@@ -7,7 +7,7 @@ import { listed, roleOf, type Actor } from './roles';
 import { teamFor } from './routing';
 
 /** How many alerts of each state one Home tab reads: the view shows fewer, and counts the rest. */
-export const HOME_READ_LIMIT = 500;
+export const HOME_READ_LIMIT = 200;
 /** "Recently resolved" looks this far back. */
 export const RECENTLY_RESOLVED_DAYS = 7;
 

@@ -18,19 +18,27 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
   // Everything that holds event data or rule output derived from it is stored as JSON text.
   const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId, jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource']));
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
+  /** Pages through an index, newest first, until `limit` items: a page stops at 1 MB, whatever its Limit. */
   async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
-    const result = await options.ddb.send(
-      new QueryCommand({
-        TableName: options.table,
-        IndexName: index,
-        KeyConditionExpression: '#key = :value',
-        ExpressionAttributeNames: { '#key': attribute },
-        ExpressionAttributeValues: { ':value': value },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => alerts.decode(item));
+    const found: Alert[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await options.ddb.send(
+        new QueryCommand({
+          TableName: options.table,
+          IndexName: index,
+          KeyConditionExpression: '#key = :value',
+          ExpressionAttributeNames: { '#key': attribute },
+          ExpressionAttributeValues: { ':value': value },
+          ScanIndexForward: false,
+          Limit: limit - found.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      found.push(...(result.Items ?? []).map((item) => alerts.decode(item)));
+      start = result.LastEvaluatedKey;
+    } while (start && found.length < limit);
+    return found;
   }
 
   async function changedSince(status: string, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }> {
