@@ -8,6 +8,7 @@ import { sqsNotifyQueue, type NotifyQueue } from '../alerts/notify-queue';
 import { createRouteAdmin } from '../alerts/route-admin';
 import { createRuleAdmin } from '../alerts/rule-admin';
 import { createSuppressionService } from '../alerts/suppressions-service';
+import { createAccess } from '../alerts/access';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
 import { alertStats } from '../alerts/alert-stats';
@@ -147,6 +148,7 @@ export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'source
 /** The use cases people reach from Slack or the terminal, over the given services. */
 export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
   return {
+    access: createAccess(services),
     triage: createTriage(services),
     suppressions: createSuppressionService({ ...services, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
     rules: createRuleAdmin(services),

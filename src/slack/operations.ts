@@ -1,3 +1,4 @@
+import type { Access } from '../alerts/access';
 import type { AuditLog } from '../alerts/audit';
 import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
@@ -11,6 +12,8 @@ import type { Actor } from '../alerts/roles';
 
 /** Everything a person can do from Slack or the terminal prompt, each use case authorized and audited. */
 export interface Operations {
+  /** The role check every command passes before it runs. */
+  access: Access;
   triage: Triage;
   suppressions: SuppressionService;
   rules: RuleAdmin;

@@ -1,0 +1,27 @@
+import { mrkdwn } from '../escape';
+import { entry } from './command';
+import { identifier } from './parse-args';
+
+export interface EventsInput {
+  name: 'events';
+  alertId: string;
+}
+
+const USAGE = "/prowl events <alert-id> — what the alert's actor did around it, from the lake (the Show events button)";
+
+export const eventsCommand = entry({
+  name: 'events',
+  usage: USAGE,
+  parse: (args): EventsInput => ({ name: 'events', alertId: identifier(USAGE, 'an alert id', args[0]) }),
+  async run(input, { ops, actor, place }): Promise<'searching' | 'no-alert'> {
+    if (!(await ops.triage.get(input.alertId))) return 'no-alert';
+    await ops.searches.showEvents(input.alertId, actor, place.channel);
+    return 'searching';
+  },
+  reply: (outcome, input) => ({
+    text:
+      outcome === 'no-alert'
+        ? mrkdwn`no alert ${input.alertId}; \`/prowl alerts\` lists open ones`
+        : mrkdwn`Searching the lake for what happened around \`${input.alertId}\`… the results will be posted here.`,
+  }),
+});

@@ -1,0 +1,30 @@
+import { RESOLUTIONS, type Resolution } from '../../alerts/alert';
+import { mrkdwn } from '../escape';
+import { entry } from './command';
+import { identifier, misuse } from './parse-args';
+
+export interface ResolveInput {
+  name: 'resolve';
+  alertId: string;
+  reason: Resolution;
+  note?: string;
+}
+
+const USAGE = `/prowl resolve <alert-id> [${RESOLUTIONS.join('|')}] [note…] — resolve an alert (default reason: true-positive)`;
+
+function parse(args: readonly string[]): ResolveInput {
+  const alertId = identifier(USAGE, 'an alert id', args[0]);
+  const [reasonWord, ...note] = args.slice(1);
+  const reason = (reasonWord ?? 'true-positive') as Resolution;
+  if (!RESOLUTIONS.includes(reason)) throw misuse(USAGE, `unknown reason "${reasonWord}"; use one of ${RESOLUTIONS.join(', ')}.`);
+  return { name: 'resolve', alertId, reason, ...(note.length > 0 ? { note: note.join(' ') } : {}) };
+}
+
+export const resolveCommand = entry({
+  name: 'resolve',
+  usage: USAGE,
+  parse,
+  permission: (input) => ({ role: 'responder', what: 'resolve alerts', alertId: input.alertId }),
+  run: async (input, { ops, actor }) => void (await ops.triage.resolve(input.alertId, actor, input.reason, input.note)),
+  reply: (_, input) => ({ text: mrkdwn`Resolved \`${input.alertId}\` as ${input.reason}.` }),
+});
