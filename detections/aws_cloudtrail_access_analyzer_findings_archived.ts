@@ -23,7 +23,7 @@ export default defineRule({
   logTypes: ['AWS.CloudTrail'],
   severity: 'MEDIUM',
   description:
-    "IAM Access Analyzer findings were archived, or an archive rule now archives matching findings automatically. Access Analyzer is what reports resources shared publicly or with outside accounts; an archive rule that matches an attacker's share hides it for good. (Deleting the analyzer is the Sigma rule aws_cloudtrail_access_analyzer_deleted.)",
+    "IAM Access Analyzer findings were archived, or an archive rule now archives matching findings automatically. Access Analyzer is what reports resources shared publicly or with outside accounts; an archive rule that matches an attacker's share hides it for good. (Deleting the analyzer is the Sigma rule Sigma.AWS.CloudTrail.IAMAccessAnalyzerDeleted.)",
   runbook:
     "Read the archive rule's filter or the archived findings (alert context). A broad rule (every resource type, every outside account) should be deleted. Ask the actor why; re-open findings that were archived without a reason and check the resources they name.",
   reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-archive-rules.html',

@@ -1,34 +1,21 @@
 import { runtimeConfigFromProcess } from '../src/config';
 import { jobSchema } from '../src/jobs/job';
 import { runJob } from '../src/jobs/run-job';
-import { createRescanRunner, createScanRunner } from '../src/scan/run-scan';
-import { createScanClientFactory } from '../src/scan/scan-clients';
-import { STSClient } from '@aws-sdk/client-sts';
-import { athenaSearch, duckDbOverS3Search } from '../src/search/search-service';
-import { logger } from '../src/logger';
 import { once } from '../src/once';
 import { readMessage } from '../src/queue-message';
-import { createSearchCatalog } from '../src/search';
+import { createScanRunners, createSearchService } from '../src/app/scan-and-search';
 import { createServices, createSlackGateway } from '../src/app/services';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  const { search } = services.runtime;
-  // Custom log types from prowl.config.yml are searchable like the built-in ones.
-  const catalog = createSearchCatalog(services.logTypes.all());
-  const scan = { sts: new STSClient({ region: services.runtime.region }), clients: createScanClientFactory() };
   return {
+    ...createScanRunners(services),
     alerts: services.alerts,
     audit: services.audit,
     now: services.now,
-    scan: createScanRunner(services.scanPlan, { ...services, scan }, (message) => logger.warn(message)),
-    rescan: createRescanRunner(services.scanPlan, { ...services, scan }),
     gateway: await createSlackGateway(services),
-    search:
-      search.backend === 'athena'
-        ? athenaSearch({ athena: services.clients.athena, workGroup: search.workGroup, database: search.database, searchCatalog: catalog, now: services.now })
-        : duckDbOverS3Search({ s3: services.clients.s3, bucket: services.runtime.buckets.lake, searchCatalog: catalog, now: services.now }),
+    search: createSearchService(services),
   };
 });
 

@@ -24,9 +24,15 @@ export function sqsBatchHandler(
     }
   };
   return async (event, context) => {
-    const response = await processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
-    // One EMF line per invocation with what the records added up to.
-    if (metrics) (await metrics()).flush();
-    return response;
+    try {
+      return await processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+    } finally {
+      // One EMF line per invocation with what the records added up to, even when the batch threw.
+      if (metrics) {
+        const counted = await metrics();
+        counted.captureColdStart();
+        counted.flush();
+      }
+    }
   };
 }

@@ -1,10 +1,11 @@
+import { MetricUnit, Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { ProwlError } from './errors';
+import { logger } from './logger';
 
 /**
- * Prowl's CloudWatch metrics, written in the embedded metric format (EMF): one JSON line on stdout
- * per flush, which Lambda ships to CloudWatch Logs and CloudWatch turns into metrics. No API call,
- * no IAM permission, nothing to wait for at the end of an invocation. This is the part of
- * Powertools Metrics that Prowl needs, in one module.
+ * Prowl's CloudWatch metrics, through Powertools Metrics: the embedded metric format (EMF), one
+ * JSON line on stdout per flush, which Lambda ships to CloudWatch Logs and CloudWatch turns into
+ * metrics. No API call, no IAM permission, nothing to wait for at the end of an invocation.
  *
  * Handlers create one `Metrics` per cold start, add counts while they work and flush once per
  * invocation. A dashboard or alarm reads them in the `Prowl` namespace by stage and function.
@@ -13,19 +14,19 @@ import { ProwlError } from './errors';
 /** Every metric Prowl emits, with its CloudWatch unit. One catalog, so names cannot drift. */
 export const METRICS = {
   /** Events parsed and normalized from log objects or EventBridge. */
-  EventsParsed: 'Count',
+  EventsParsed: MetricUnit.Count,
   /** Lines that failed to parse and went to quarantine/. */
-  EventsQuarantined: 'Count',
+  EventsQuarantined: MetricUnit.Count,
   /** Rule matches, before suppressions. */
-  RuleMatches: 'Count',
+  RuleMatches: MetricUnit.Count,
   /** Matches a suppression silenced (counted, not dropped silently). */
-  MatchesSuppressed: 'Count',
+  MatchesSuppressed: MetricUnit.Count,
   /** Rules that threw on an event (each becomes a rule-error alert). */
-  RuleErrors: 'Count',
+  RuleErrors: MetricUnit.Count,
   /** Alerts opened or updated, i.e. sent to the notify queue. */
-  Alerts: 'Count',
+  Alerts: MetricUnit.Count,
   /** Slack Web API calls that failed, rate limits included. */
-  SlackErrors: 'Count',
+  SlackErrors: MetricUnit.Count,
 } as const;
 
 export type MetricName = keyof typeof METRICS;
@@ -35,6 +36,11 @@ export const METRICS_NAMESPACE = 'Prowl';
 export interface Metrics {
   /** Adds to a count in this invocation's batch (1 when no value is given). */
   add(name: MetricName, value?: number): void;
+  /**
+   * Powertools' `ColdStart` metric, on its own line, the first time it is called in an execution
+   * environment Lambda started on demand (never under provisioned concurrency or outside Lambda).
+   */
+  captureColdStart(): void;
   /** Writes everything added since the last flush as one EMF line, then starts again. No line when nothing was added. */
   flush(): void;
 }
@@ -43,54 +49,37 @@ export interface MetricsOptions {
   /** For example `{ Stage: 'prod', Function: 'ingest' }`: every metric is emitted with this one dimension set. */
   dimensions: Readonly<Record<string, string>>;
   namespace?: string;
-  /** Where the EMF line goes; Lambda's stdout by default (not console.log, which prefixes the line and breaks EMF). */
-  write?: (line: string) => void;
-  /** Milliseconds since the epoch, for the metric timestamp. */
-  now?: () => number;
 }
 
-/** CloudWatch accepts at most 30 dimensions in a dimension set. */
-const MAX_DIMENSIONS = 30;
-
 function checkDimensions(dimensions: Readonly<Record<string, string>>): void {
-  const keys = Object.keys(dimensions);
-  if (keys.length === 0 || keys.length > MAX_DIMENSIONS) {
-    throw new ProwlError('prowl_internal', `metrics: expected 1 to ${MAX_DIMENSIONS} dimensions, got ${keys.length}`);
-  }
-  for (const key of keys) {
+  for (const [key, value] of Object.entries(dimensions)) {
     // Dimensions and metric values share the top level of the EMF document.
     if (key in METRICS) throw new ProwlError('prowl_internal', `metrics: dimension "${key}" has the name of a metric`);
-    if (key === '_aws' || dimensions[key] === '') throw new ProwlError('prowl_internal', `metrics: dimension "${key}" needs another name or a non-empty value`);
+    // Powertools would drop an empty dimension with a warning; a metric without it would go unseen.
+    if (value === '') throw new ProwlError('prowl_internal', `metrics: dimension "${key}" needs a non-empty value`);
   }
 }
 
 export function createMetrics(options: MetricsOptions): Metrics {
   checkDimensions(options.dimensions);
-  const namespace = options.namespace ?? METRICS_NAMESPACE;
-  const write = options.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
-  const now = options.now ?? Date.now;
-  let counts = new Map<MetricName, number>();
+  const emf = new PowertoolsMetrics({ namespace: options.namespace ?? METRICS_NAMESPACE, logger });
+  // Powertools adds a `service` dimension by default; Prowl's metrics are keyed by stage and function alone.
+  emf.clearDefaultDimensions();
+  emf.setDefaultDimensions({ ...options.dimensions });
+  // Summed here, so a batch of records reads as one value per metric rather than one sample per record.
+  const counts = new Map<MetricName, number>();
 
   return {
     add(name, value = 1) {
       if (!Number.isFinite(value) || value < 0) throw new ProwlError('prowl_internal', `metrics: ${name} must be a count, got ${value}`);
       counts.set(name, (counts.get(name) ?? 0) + value);
     },
+    captureColdStart: () => emf.captureColdStartMetric(),
     flush() {
       if (counts.size === 0) return;
-      const names = [...counts.keys()];
-      const document = {
-        _aws: {
-          Timestamp: now(),
-          CloudWatchMetrics: [
-            { Namespace: namespace, Dimensions: [Object.keys(options.dimensions)], Metrics: names.map((name) => ({ Name: name, Unit: METRICS[name] })) },
-          ],
-        },
-        ...options.dimensions,
-        ...Object.fromEntries(counts),
-      };
-      counts = new Map();
-      write(JSON.stringify(document));
+      for (const [name, value] of counts) emf.addMetric(name, METRICS[name], value);
+      counts.clear();
+      emf.publishStoredMetrics();
     },
   };
 }
@@ -117,6 +106,6 @@ export function addIngestCounts(metrics: Metrics, summary: IngestCounts): void {
 
 /** Metrics for one function, or ones that count and write nothing where metrics are off (a laptop). */
 export function functionMetrics(runtime: { stage: string; metrics: boolean }, functionName: string): Metrics {
-  if (!runtime.metrics) return { add: () => undefined, flush: () => undefined };
+  if (!runtime.metrics) return { add: () => undefined, captureColdStart: () => undefined, flush: () => undefined };
   return createMetrics({ dimensions: { Stage: runtime.stage, Function: functionName } });
 }

@@ -6,7 +6,8 @@ export default definePolicy({
   resourceTypes: ['AWS.RDS.Instance'],
   severity: 'LOW',
   description: 'Deletion protection is off for the database instance, so one DeleteDBInstance call removes it.',
-  runbook: 'Modify the instance and enable deletion protection.',
+  runbook:
+    "Modify the instance and enable deletion protection (aws rds modify-db-instance --deletion-protection --apply-immediately); it takes effect at once, with no restart. For an instance that is disposable by design (a test database), add its ARN to the policy's ignoreResources instead.",
   reference: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection',
   tags: ['TA0040:T1485'],
   policy: (db) => db.DeletionProtection === true,

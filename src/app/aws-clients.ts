@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config';
 
@@ -14,6 +15,8 @@ export interface AwsClients {
   ddb: DynamoDBDocumentClient;
   ssm: SSMClient;
   athena: AthenaClient;
+  /** STS with Prowl's own credentials: scans assume the audit role in each account through it. */
+  sts: STSClient;
 }
 
 /** Emulators accept any credentials; passing some keeps the SDK from searching for real ones. */
@@ -34,5 +37,6 @@ export function createAwsClients(config: Pick<RuntimeConfig, 'region' | 'endpoin
     }),
     ssm: new SSMClient({ region }),
     athena: new AthenaClient({ region }),
+    sts: new STSClient({ region }),
   };
 }

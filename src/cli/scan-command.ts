@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { policies as pack } from '../../detections/policies';
 import type { Policy } from '../detect/policy';
-import { selectPolicies } from '../detect/policy-tests';
+import { selectDetections } from '../detect/detection-tests';
 import { ProwlError } from '../errors';
 import { configForCli } from './detection-settings-file';
 import { evaluatePolicies, type PolicyFailure } from '../scan/evaluate-policies';
@@ -80,7 +80,7 @@ export async function scanCommand(argv: string[], io: CommandIO, policies: reado
   if (!values.resources)
     throw new ProwlError('prowl_bad_command', `--resources is required: a resource JSON file or a directory of them.\nUsage: ${SCAN_USAGE}`);
   if (values.format !== 'text' && values.format !== 'json') throw new ProwlError('prowl_bad_command', `--format must be text or json, not "${values.format}"`);
-  const selected = selectPolicies(policies, values.policy);
+  const selected = selectDetections(policies, values.policy);
   if (selected.length === 0) throw new ProwlError('prowl_bad_command', `no policy id contains "${values.policy}" (${policies.length} policies loaded)`);
 
   const { files, resources, problems } = await readResources(values.resources, io);

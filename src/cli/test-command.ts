@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rules as pack } from '../../detections';
 import type { Policy } from '../detect/policy';
-import { runPolicyTests, selectPolicies } from '../detect/policy-tests';
+import { type DetectionTestResult, runDetectionTests, selectDetections } from '../detect/detection-tests';
+import { policySubject } from '../detect/policy-tests';
 import type { Rule } from '../detect/rule';
-import { runRuleTests, selectRules, type RuleTestResult } from '../detect/rule-tests';
+import { ruleSubject } from '../detect/rule-tests';
 import { ProwlError } from '../errors';
 import { writeLine, type CommandIO } from './io';
 
@@ -36,35 +37,36 @@ export function parseTestArgs(argv: readonly string[]): TestOptions {
   return parsed.data;
 }
 
-/** One line per rule; a failing rule lists each failed test with its reason, indented under it. */
-export function formatResults(results: readonly RuleTestResult[]): string {
-  const byRule = new Map<string, RuleTestResult[]>();
-  for (const result of results) byRule.set(result.ruleId, [...(byRule.get(result.ruleId) ?? []), result]);
+/** One line per detection; a failing one lists each failed test with its reason, indented under it. */
+export function formatResults(results: readonly DetectionTestResult[]): string {
+  const byDetection = new Map<string, DetectionTestResult[]>();
+  for (const result of results) byDetection.set(result.detectionId, [...(byDetection.get(result.detectionId) ?? []), result]);
 
   const lines: string[] = [];
-  let rulesPassed = 0;
-  for (const [ruleId, ruleResults] of byRule) {
-    const failed = ruleResults.filter((result) => !result.passed);
+  let detectionsPassed = 0;
+  for (const [detectionId, detectionResults] of byDetection) {
+    const failed = detectionResults.filter((result) => !result.passed);
     if (failed.length === 0) {
-      rulesPassed += 1;
-      lines.push(`PASS ${ruleId}`);
+      detectionsPassed += 1;
+      lines.push(`PASS ${detectionId}`);
       continue;
     }
-    lines.push(`FAIL ${ruleId}`);
+    lines.push(`FAIL ${detectionId}`);
     for (const failure of failed) {
       const [first = '', ...rest] = (failure.reason ?? 'failed').split('\n');
       lines.push(`  ✗ ${failure.testName}: ${first}`, ...rest.map((line) => `      ${line}`));
     }
   }
   const testsPassed = results.filter((result) => result.passed).length;
-  lines.push(`${rulesPassed} passed, ${byRule.size - rulesPassed} failed (${testsPassed} of ${results.length} tests passed)`);
+  lines.push(`${detectionsPassed} passed, ${byDetection.size - detectionsPassed} failed (${testsPassed} of ${results.length} tests passed)`);
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * `prowl test [--filter <substring>]`: runs every detection's and policy's own tests and returns
- * the exit code: 0 all passed, 1 a test failed or the filter selected nothing, 2 bad arguments.
- * The lists are parameters so Sigma rules or a `--rules` directory are tested the same way.
+ * `prowl test [--filter <substring>]`: runs the own tests of every rule, Sigma rule and policy
+ * through one runner and returns the exit code: 0 all passed, 1 a test failed or the filter selected
+ * nothing, 2 bad arguments. The lists are parameters so Sigma rules or a `--rules` directory are
+ * tested the same way.
  */
 export async function testCommand(argv: string[], io: CommandIO, rules: readonly Rule[] = pack, policies: readonly Policy[] = []): Promise<number> {
   let options: TestOptions;
@@ -74,7 +76,8 @@ export async function testCommand(argv: string[], io: CommandIO, rules: readonly
     writeLine(io.stderr, `prowl test: ${messageOf(error)}`);
     return 2;
   }
-  if (selectRules(rules, options.filter).length === 0 && selectPolicies(policies, options.filter).length === 0) {
+  const subjects = [...rules.map((rule) => ruleSubject(rule)), ...policies.map(policySubject)];
+  if (selectDetections(subjects, options.filter).length === 0) {
     // A typo in --filter must not look like a green run.
     writeLine(
       io.stderr,
@@ -84,9 +87,7 @@ export async function testCommand(argv: string[], io: CommandIO, rules: readonly
     );
     return 1;
   }
-  // Policies report in the rules' shape, so one report covers both.
-  const policyResults: RuleTestResult[] = runPolicyTests(policies, options.filter).map(({ policyId, ...rest }) => ({ ruleId: policyId, ...rest }));
-  const results = [...runRuleTests(rules, options.filter), ...policyResults];
+  const results = runDetectionTests(subjects, options.filter);
   io.stdout.write(formatResults(results));
   return results.every((result) => result.passed) ? 0 : 1;
 }

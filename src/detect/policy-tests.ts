@@ -1,59 +1,33 @@
 import { evaluatePolicies } from '../scan/evaluate-policies';
 import { testPolicyContext } from '../scan/test-resources';
 import { validateResource } from '../scan/resource-types';
+import type { CaseOutcome, TestSubject } from './detection-tests';
 import type { Policy, PolicyTest } from './policy';
-
-/** The outcome of one test of one policy; `reason` says why a failing test failed. */
-export interface PolicyTestResult {
-  policyId: string;
-  testName: string;
-  passed: boolean;
-  reason?: string;
-  /** The alert title, when the test resource fails the policy: lets a report show it. */
-  title?: string;
-}
 
 /** The name of the pseudo-test a policy fails when it lacks a compliant or a non-compliant case. */
 export const POLICY_COVERAGE_TEST_NAME = 'has compliant and non-compliant tests';
 
 export { POLICY_TEST_NOW } from '../scan/test-resources';
 
-/** Policies whose id contains `filter` (case-insensitive); every policy when there is no filter. */
-export function selectPolicies(policies: readonly Policy[], filter?: string): Policy[] {
-  const needle = filter?.toLowerCase();
-  return needle ? policies.filter((policy) => policy.id.toLowerCase().includes(needle)) : [...policies];
-}
-
 /**
- * Runs each policy's own tests the way a scan would: the test resource validated by its type's
- * schema, then evaluated by the real evaluator with only that policy loaded.
+ * A policy for the detection test runner: each case runs the way a scan would, the test resource
+ * validated by its type's schema, then evaluated by the real evaluator with only that policy loaded.
  */
-export function runPolicyTests(policies: readonly Policy[], filter?: string): PolicyTestResult[] {
-  return selectPolicies(policies, filter).flatMap((policy) => [coverageResult(policy), ...policy.tests.map((test, index) => runOne(policy, test, index))]);
+export function policySubject(policy: Policy): TestSubject {
+  return {
+    kind: 'policy',
+    id: policy.id,
+    cases: policy.tests.map((test) => ({ name: test.name, expect: test.expect, run: () => runOne(policy, test) })),
+    coverage: { testName: POLICY_COVERAGE_TEST_NAME, requirement: 'every policy needs at least one compliant and one non-compliant test' },
+  };
 }
 
-function coverageResult(policy: Policy): PolicyTestResult {
-  const compliant = policy.tests.some((test) => test.expect === true);
-  const nonCompliant = policy.tests.some((test) => test.expect === false);
-  const missing = [compliant ? undefined : 'one with expect: true', nonCompliant ? undefined : 'one with expect: false'].filter(Boolean);
-  return missing.length === 0
-    ? { policyId: policy.id, testName: POLICY_COVERAGE_TEST_NAME, passed: true }
-    : {
-        policyId: policy.id,
-        testName: POLICY_COVERAGE_TEST_NAME,
-        passed: false,
-        reason: `every policy needs at least one compliant and one non-compliant test; add ${missing.join(' and ')}`,
-      };
-}
-
-function runOne(policy: Policy, test: PolicyTest, index: number): PolicyTestResult {
-  const base = { policyId: policy.id, testName: test.name || `test #${index + 1}` };
+function runOne(policy: Policy, test: PolicyTest): CaseOutcome {
   const validated = validateResource(test.resource);
-  if (!validated.ok) return { ...base, passed: false, reason: `test resource is invalid: ${validated.reason}` };
+  if (!validated.ok) return { passed: false, reason: `test resource is invalid: ${validated.reason}` };
   const resource = validated.resource;
   if (!policy.resourceTypes.includes(resource.ResourceType)) {
     return {
-      ...base,
       passed: false,
       reason: `test resource is a ${resource.ResourceType}, not one of the policy's types (${policy.resourceTypes.join(', ')})`,
     };
@@ -66,18 +40,17 @@ function runOne(policy: Policy, test: PolicyTest, index: number): PolicyTestResu
     testPolicyContext(test.settings ? { settings: test.settings } : {}),
   );
   if (errors.length > 0) {
-    return { ...base, passed: false, reason: `a policy function threw: ${errors.map((error) => `${error.kind}: ${error.message}`).join('; ')}` };
+    return { passed: false, reason: `a policy function threw: ${errors.map((error) => `${error.kind}: ${error.message}`).join('; ')}` };
   }
   const failure = failures[0];
   const compliant = failure === undefined;
   if (test.expect !== compliant) {
     return {
-      ...base,
       passed: false,
       reason: test.expect
         ? `expected the resource to comply, but the policy failed it ("${failure?.title ?? ''}")`
         : 'expected the policy to fail the resource, but it complied',
     };
   }
-  return failure ? { ...base, passed: true, title: failure.title } : { ...base, passed: true };
+  return failure ? { passed: true, title: failure.title } : { passed: true };
 }

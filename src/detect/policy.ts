@@ -1,9 +1,11 @@
 import picomatch from 'picomatch';
 import type { DateTime } from 'luxon';
-import type { DetectionSettingName, DetectionSettings } from '../config/detection-settings';
+import type { DetectionSettings } from '../config/detection-settings';
 import type { ScanPolicySettings } from '../config/scan-policy-settings';
 import type { Severity } from '../config/severity';
 import type { ResourceMap, ResourceTypeName } from '../scan/resource-types';
+import { checkDetectionId } from './detection-id';
+import type { DetectionMetadata } from './detection-metadata';
 
 /** The resource a policy sees: its type's attributes, validated. A union when a policy covers several types; narrow on `ResourceType`. */
 export type PolicyResource<T extends ResourceTypeName> = T extends ResourceTypeName ? ResourceMap[T] : never;
@@ -28,26 +30,15 @@ export interface PolicyTest<T extends ResourceTypeName = ResourceTypeName> {
   settings?: Partial<DetectionSettings>;
 }
 
-export interface PolicyDefinition<T extends ResourceTypeName> {
-  /** ResourceType.Name (e.g. AWS.S3.Bucket.EncryptionDisabled), matching the file name in snake case. */
-  id: string;
+/** Its id is the resource type, then the policy's name (AWS.S3.Bucket.EncryptionDisabled); its runbook says how to fix the resource. */
+export interface PolicyDefinition<T extends ResourceTypeName> extends DetectionMetadata {
   resourceTypes: readonly T[];
-  severity: Severity;
-  description: string;
-  /** How to fix the resource; shown on the alert. */
-  runbook: string;
-  reference?: string;
-  /** MITRE ATT&CK as Tactic:Technique, e.g. TA0009:T1530. */
-  tags: string[];
-  team?: string;
   enabled?: boolean;
   /**
    * Resource ids (ARNs) this policy never fails, as picomatch globs: `*` stops at `/`, `**` crosses
    * it. For resources that are meant to be this way, e.g. `arn:aws:s3:::public-website-*`.
    */
   ignoreResources?: string[];
-  /** Organisation settings the policy reads; when one is empty, Prowl says so at start. */
-  requiresSettings?: readonly DetectionSettingName[];
   /** True when the resource complies. Pure and defensive: no I/O, safe defaults for every field. */
   policy(resource: PolicyResource<T>, context: PolicyContext): boolean;
   title?(resource: PolicyResource<T>, context: PolicyContext): string;
@@ -57,18 +48,10 @@ export interface PolicyDefinition<T extends ResourceTypeName> {
 }
 
 /** A policy as the evaluator holds it: the definition with its resource-type generic erased. */
-export interface Policy {
-  id: string;
+export interface Policy extends DetectionMetadata {
   resourceTypes: readonly ResourceTypeName[];
-  severity: Severity;
-  description: string;
-  runbook: string;
-  reference?: string;
-  tags: string[];
-  team?: string;
   enabled: boolean;
   ignoreResources: string[];
-  requiresSettings?: readonly DetectionSettingName[];
   policy(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): boolean;
   title?(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): string;
   dynamicSeverity?(resource: PolicyResource<ResourceTypeName>, context: PolicyContext): Severity;
@@ -77,6 +60,7 @@ export interface Policy {
 }
 
 export function definePolicy<const T extends ResourceTypeName>(definition: PolicyDefinition<T>): Policy {
+  checkDetectionId(definition.id, 'policy');
   return {
     ...definition,
     enabled: definition.enabled ?? true,

@@ -1,7 +1,9 @@
-import type { DetectionSettingName, DetectionSettings } from '../config/detection-settings';
+import type { DetectionSettings } from '../config/detection-settings';
 import type { Severity } from '../config/severity';
 import type { NormalizedEvent } from '../logs/log-type';
 import type { LogEventMap, LogTypeName } from '../logs/registry';
+import { checkDetectionId } from './detection-id';
+import type { DetectionMetadata } from './detection-metadata';
 
 /** The event a rule sees: its log type's fields with their types, plus Prowl's p_ fields. */
 export type RuleEvent<L extends LogTypeName> = L extends LogTypeName ? NormalizedEvent<LogEventMap[L]> : never;
@@ -31,28 +33,18 @@ export interface RuleTest<L extends LogTypeName = LogTypeName> {
 /** The most distinct values one match contributes, and how long each may be; keeps alert items bounded. */
 export const DISTINCT_LIMITS = { valuesPerMatch: 100, valueLength: 256, valuesPerAlert: 200 };
 
-export interface RuleDefinition<L extends LogTypeName> {
-  /** LogFamily.LogType.Name, matching the file name in snake case. */
-  id: string;
+/** Its id is the log type, then the rule's name (AWS.CloudTrail.RootConsoleLogin). */
+export interface RuleDefinition<L extends LogTypeName> extends DetectionMetadata {
   logTypes: readonly L[];
-  severity: Severity;
-  description: string;
-  runbook: string;
-  reference?: string;
-  /** MITRE ATT&CK as Tactic:Technique, e.g. TA0005:T1562.008. */
-  tags: string[];
   /** Window length, fixed from the first match. */
   dedupPeriodMinutes?: number;
   /** Matches needed within the window before the alert opens; distinct values when `distinctValues` is given. */
   threshold?: number;
-  team?: string;
   /** Shown on alerts from Sigma rules. */
   author?: string;
   /** The rule's license, shown with its author (Sigma rules under the DRL ask for attribution). */
   license?: string;
   enabled?: boolean;
-  /** Organisation settings the rule reads; when one is empty, Prowl says so at start. */
-  requiresSettings?: readonly DetectionSettingName[];
   rule(event: RuleEvent<L>, context: RuleContext): boolean;
   title?(event: RuleEvent<L>, context: RuleContext): string;
   dedup?(event: RuleEvent<L>, context: RuleContext): string;
@@ -68,17 +60,10 @@ export interface RuleDefinition<L extends LogTypeName> {
 }
 
 /** A rule as the engine holds it: the definition with its log-type generic erased. */
-export interface Rule {
-  id: string;
+export interface Rule extends DetectionMetadata {
   logTypes: readonly LogTypeName[];
-  severity: Severity;
-  description: string;
-  runbook: string;
-  reference?: string;
-  tags: string[];
   dedupPeriodMinutes: number;
   threshold: number;
-  team?: string;
   author?: string;
   license?: string;
   /**
@@ -88,7 +73,6 @@ export interface Rule {
   prefilter?: { field: string; values: ReadonlySet<string> };
   enabled: boolean;
   origin: 'typescript' | 'sigma';
-  requiresSettings?: readonly DetectionSettingName[];
   rule(event: NormalizedEvent, context?: RuleContext): boolean;
   title?(event: NormalizedEvent, context?: RuleContext): string;
   dedup?(event: NormalizedEvent, context?: RuleContext): string;
@@ -101,6 +85,7 @@ export interface Rule {
 export const DEFAULT_DEDUP_PERIOD_MINUTES = 60;
 
 export function defineRule<const L extends LogTypeName>(definition: RuleDefinition<L>): Rule {
+  checkDetectionId(definition.id, 'rule');
   const threshold = definition.threshold ?? 1;
   if (definition.distinctValues && threshold > DISTINCT_LIMITS.valuesPerAlert) {
     throw new Error(

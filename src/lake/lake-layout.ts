@@ -22,3 +22,43 @@ export function lakeKey(logType: string, eventTime: string, objectId: string, pa
   const name = objectFileName(objectId);
   return `${LAKE_PREFIX}${tableName(logType)}/${hourPartition(eventTime)}/${part === 0 ? name : `${name}-${part}`}.json.gz`;
 }
+
+/**
+ * The compacted layout: an hour's events rewritten as Parquet under
+ * `parquet/<table>/year=YYYY/month=MM/day=DD/hour=HH/`, the same partitions as `logs/`, read
+ * through the Glue table `<table>_parquet`. `table` is the snake-case table name (aws_cloudtrail);
+ * `hour` any ISO-8601 UTC instant in the hour.
+ */
+export const PARQUET_PREFIX = 'parquet/';
+
+/** The Glue table over a JSON table's compacted hours. */
+export function parquetTableName(table: string): string {
+  return `${table}_parquet`;
+}
+
+/** Where one hour's JSON files are: `logs/<table>/year=…/hour=HH/`. */
+export function jsonHourPrefix(table: string, hour: string): string {
+  return `${LAKE_PREFIX}${table}/${hourPartition(hour)}/`;
+}
+
+/** Where one hour's Parquet files are: `parquet/<table>/year=…/hour=HH/`. */
+export function parquetHourPrefix(table: string, hour: string): string {
+  return `${PARQUET_PREFIX}${table}/${hourPartition(hour)}/`;
+}
+
+/** Where a table's compaction markers are, one per compacted hour, named so they list in time order. */
+export function compactedMarkerPrefix(table: string): string {
+  return `${PARQUET_PREFIX}${table}/_compacted/`;
+}
+
+/**
+ * The marker that says an hour's Parquet is complete: written after the last Parquet file and
+ * removed before any is deleted, so a search reads Parquet for an hour only when it has one and
+ * the JSON stays authoritative otherwise. Outside the partition directories (and starting with an
+ * underscore, which Athena skips), so no query ever reads it as data; one listing of the prefix
+ * tells which hours of a range are compacted.
+ * `parquet/aws_cloudtrail/_compacted/2026-11-22-10`.
+ */
+export function compactedMarkerKey(table: string, hour: string): string {
+  return `${compactedMarkerPrefix(table)}${hour.slice(0, 10)}-${hour.slice(11, 13)}`;
+}

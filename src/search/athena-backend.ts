@@ -1,4 +1,5 @@
 import {
+  GetWorkGroupCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   InvalidRequestException,
@@ -65,6 +66,34 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
       return { ...result, columns, ...(bytesScanned === undefined ? {} : { bytesScanned }), elapsedMs: clock.now() - started };
     },
   };
+}
+
+/**
+ * The workgroup's bytes-scanned cap (infra/athena.yml, `athenaBytesScannedCutoff`), read from the
+ * workgroup itself so the check before a search and Athena's own limit are one number. Undefined
+ * when the workgroup has no cap.
+ */
+export async function workGroupScanCap(athena: AthenaClient, workGroup: string): Promise<number | undefined> {
+  const output = await athena.send(new GetWorkGroupCommand({ WorkGroup: workGroup }));
+  return output.WorkGroup?.Configuration?.BytesScannedCutoffPerQuery;
+}
+
+/**
+ * Runs one statement that returns no rows to read (UNLOAD, for compaction) in the workgroup and
+ * waits for it: the execution comes back with its statistics; a failed, cancelled or overdue
+ * statement throws, as a search would.
+ */
+export async function runAthenaStatement(options: AthenaBackendOptions, sql: string, timeoutMs: number): Promise<QueryExecution> {
+  const clock = options.clock ?? realClock;
+  const started = clock.now();
+  const id = await start(options, { dialect: 'athena', kind: 'search', sql, params: [] });
+  return waitForCompletion(options, id, {
+    clock,
+    firstPollMs: options.firstPollMs ?? 250,
+    maxPollMs: options.maxPollMs ?? 2000,
+    deadline: started + timeoutMs,
+    timeoutMs,
+  });
 }
 
 async function start(options: AthenaBackendOptions, compiled: CompiledQuery): Promise<string> {

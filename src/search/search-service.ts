@@ -6,6 +6,9 @@ import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
 import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
+import { logger } from '../logger';
+import { workGroupScanCap } from './athena-backend';
+import { checkScanEstimate, estimateScan } from './athena-scan-estimate';
 import { snapshotPartitions } from './lake-snapshot';
 
 export interface SearchOutcome {
@@ -32,18 +35,45 @@ function loadDuckDbBackend(): typeof import('./duckdb-backend') {
   return require('./duckdb-backend') as typeof import('./duckdb-backend');
 }
 
+/**
+ * Searches on Athena. Given the lake (`s3`, `bucket`), a search is first held to the workgroup's
+ * bytes-scanned cap by an estimate of what it would read, and refused with a narrower suggestion
+ * when it is over (src/search/athena-scan-estimate.ts).
+ */
 export function athenaSearch(options: {
   athena: AthenaClient;
   workGroup: string;
   database: string;
   searchCatalog?: SearchCatalog;
   now: () => DateTime;
+  lake?: { s3: S3Client; bucket: string };
 }): SearchService {
-  const { searchCatalog, now, ...athena } = options;
+  const { searchCatalog, now, lake, ...athena } = options;
   const backend = createAthenaBackend(athena);
   const catalog = searchCatalog ?? createSearchCatalog();
+  // Read once per process; a workgroup without a cap (or one that cannot be read) skips the check, and Athena still enforces its own.
+  let cap: Promise<number | undefined> | undefined;
+  const scanCap = (): Promise<number | undefined> =>
+    (cap ??= workGroupScanCap(athena.athena, athena.workGroup).catch((error: unknown) => {
+      logger.warn('search: could not read the workgroup scan cap; searches run unchecked until it can be read', { error: String(error) });
+      cap = undefined;
+      return undefined;
+    }));
   return {
-    search: (query) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now: now() }),
+    async search(query) {
+      const at = now();
+      const compiled = compileSearch(query, backend.target, { catalog, now: at });
+      const limit = lake ? await scanCap() : undefined;
+      if (lake && limit !== undefined) {
+        // A listing that fails (S3 throttling) must not fail the search: Athena still stops it at the cap.
+        const estimate = await estimateScan(compiled, { ...lake, stopAboveBytes: limit }).catch((error: unknown) => {
+          logger.warn('search: could not estimate the bytes a search would scan; running it unchecked', { error: String(error) });
+          return undefined;
+        });
+        if (estimate) checkScanEstimate(compiled, estimate, limit);
+      }
+      return { compiled, result: await backend.run(compiled, SEARCH_RUN) };
+    },
     async sql(statement) {
       const compiled = compileReadOnlySql(statement, 'athena');
       return { compiled, result: await backend.run(compiled, SEARCH_RUN) };

@@ -1,12 +1,16 @@
 import { rules } from '../../detections';
-import { runRuleTests } from '../../src/detect/rule-tests';
+import { runDetectionTests } from '../../src/detect/detection-tests';
+import { ruleSubject } from '../../src/detect/rule-tests';
 import type { Severity } from '../../src/config/severity';
 
 /** The severity each named test event of a rule would alert with, as the engine decides it. */
 function severities(ruleId: string): Record<string, Severity | undefined> {
   return Object.fromEntries(
-    runRuleTests(rules, ruleId)
-      .filter((result) => result.ruleId === ruleId && result.severity)
+    runDetectionTests(
+      rules.map((rule) => ruleSubject(rule)),
+      ruleId,
+    )
+      .filter((result) => result.detectionId === ruleId && result.severity)
       .map((result) => [result.testName, result.severity]),
   );
 }

@@ -1,36 +1,28 @@
-import { defineRule, type RuleDefinition } from '../../src/detect/rule';
-import { COVERAGE_TEST_NAME, runRuleTests } from '../../src/detect/rule-tests';
-import { cloudTrailEvent } from '../../src/detect/test-events';
+import type { Rule } from '../../src/detect/rule';
+import { type DetectionTestResult, runDetectionTests } from '../../src/detect/detection-tests';
+import { COVERAGE_TEST_NAME, ruleSubject } from '../../src/detect/rule-tests';
 import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
+import { type CloudTrailRuleDefinition, describeInstances, stopLogging, stopLoggingRule } from '../helpers/stop-logging-rule';
 
-type Definition = RuleDefinition<'AWS.CloudTrail'>;
+type Definition = CloudTrailRuleDefinition;
 
-const stopLogging = cloudTrailEvent({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', readOnly: false });
-const describeInstances = cloudTrailEvent();
-
-function fakeRule(overrides: Partial<Definition> = {}): ReturnType<typeof defineRule> {
-  return defineRule({
-    id: 'Test.CloudTrail.StopLogging',
-    logTypes: ['AWS.CloudTrail'],
-    severity: 'HIGH',
-    description: 'd',
-    runbook: 'r',
-    tags: [],
-    rule: (event) => event.eventName === 'StopLogging',
-    title: (event) => `${event.eventName} by ${event.userIdentity.arn ?? '?'}`,
-    tests: [
-      { name: 'stop logging matches', expect: true, event: stopLogging },
-      { name: 'describe does not match', expect: false, event: describeInstances },
-    ],
-    ...overrides,
-  });
+function fakeRule(overrides: Partial<Definition> = {}): Rule {
+  return stopLoggingRule({ title: (event) => `${event.eventName} by ${event.userIdentity.arn ?? '?'}`, ...overrides });
 }
 
-function failures(results: ReturnType<typeof runRuleTests>): Array<{ testName: string; reason: string | undefined }> {
+/** The one detection runner, given rules. */
+function runRuleTests(rules: readonly Rule[], filter?: string): DetectionTestResult[] {
+  return runDetectionTests(
+    rules.map((rule) => ruleSubject(rule)),
+    filter,
+  );
+}
+
+function failures(results: readonly DetectionTestResult[]): Array<{ testName: string; reason: string | undefined }> {
   return results.filter((result) => !result.passed).map(({ testName, reason }) => ({ testName, reason }));
 }
 
-describe('runRuleTests', () => {
+describe('the detection test runner, given TypeScript rules', () => {
   it('passes every test of a rule whose tests agree with its logic, and reports the would-be title', () => {
     const results = runRuleTests([fakeRule()]);
     expect(results.map((result) => [result.testName, result.passed])).toEqual([
@@ -106,9 +98,13 @@ describe('runRuleTests', () => {
     expect(failures(runRuleTests([rule]))).toEqual([]);
   });
 
+  it('reports each result as a rule result, under the rule id', () => {
+    expect(new Set(runRuleTests([fakeRule()]).map((result) => `${result.kind} ${result.detectionId}`))).toEqual(new Set(['rule Test.CloudTrail.StopLogging']));
+  });
+
   it('runs only rules whose id contains the filter, ignoring case', () => {
     const other = fakeRule({ id: 'Test.CloudTrail.Other' });
-    const ids = new Set(runRuleTests([fakeRule(), other], 'other').map((result) => result.ruleId));
+    const ids = new Set(runRuleTests([fakeRule(), other], 'other').map((result) => result.detectionId));
     expect([...ids]).toEqual(['Test.CloudTrail.Other']);
   });
 

@@ -2,8 +2,10 @@ import type { Policy } from '../../src/detect/policy';
 import { policies as policyPack } from '../../detections/policies';
 import { Writable } from 'node:stream';
 import { testCommand } from '../../src/cli/test-command';
-import { defineRule, type Rule } from '../../src/detect/rule';
+import type { Rule } from '../../src/detect/rule';
 import { cloudTrailEvent } from '../../src/detect/test-events';
+import { bundledSigma } from '../helpers/bundled-pack';
+import { stopLogging, stopLoggingRule } from '../helpers/stop-logging-rule';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -23,25 +25,20 @@ async function run(argv: string[], rules: readonly Rule[], policies: readonly Po
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function stopLoggingRule(id: string, negativeEventName: string): Rule {
-  return defineRule({
+/** The helper's StopLogging rule, its non-matching case an event named `negativeEventName`. */
+function ruleNamed(id: string, negativeEventName: string): Rule {
+  return stopLoggingRule({
     id,
-    logTypes: ['AWS.CloudTrail'],
-    severity: 'HIGH',
-    description: 'd',
-    runbook: 'r',
-    tags: [],
-    rule: (event) => event.eventName === 'StopLogging',
     tests: [
-      { name: 'stop logging matches', expect: true, event: cloudTrailEvent({ eventName: 'StopLogging', eventSource: 'cloudtrail.amazonaws.com' }) },
+      { name: 'stop logging matches', expect: true, event: stopLogging },
       { name: `${negativeEventName} does not match`, expect: false, event: cloudTrailEvent({ eventName: negativeEventName }) },
     ],
   });
 }
 
-const good = stopLoggingRule('Test.CloudTrail.Good', 'DescribeInstances');
+const good = ruleNamed('Test.CloudTrail.Good', 'DescribeInstances');
 /** Its "non-matching" test event is in fact one the rule matches. */
-const bad = stopLoggingRule('Test.CloudTrail.Bad', 'StopLogging');
+const bad = ruleNamed('Test.CloudTrail.Bad', 'StopLogging');
 
 describe('prowl test', () => {
   it('prints PASS per rule and a summary, and exits 0 when every test passes', async () => {
@@ -89,5 +86,19 @@ describe('prowl test', () => {
     const result = await run(['--filter', 'VersioningDisabled'], [], [policy]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PASS AWS\.S3\.Bucket\.VersioningDisabled\n1 passed, 0 failed \(\d+ of \d+ tests passed\)\n$/);
+  });
+
+  it('runs Sigma rules’ tests through the same runner, naming the rule and the case that failed', async () => {
+    const sigma = bundledSigma.map(({ rule }) => rule);
+    const passing = await run(['--filter', 'Sigma.'], sigma);
+    expect(passing.code).toBe(0);
+    expect(passing.stdout.split('\n').filter((line) => line.startsWith('PASS Sigma.AWS.CloudTrail.'))).toHaveLength(sigma.length);
+
+    const [first] = sigma;
+    const [positive] = first!.tests.filter((test) => test.expect);
+    const broken = { ...first!, tests: [...first!.tests, { ...positive!, name: 'a flipped case', expect: false }] };
+    const failing = await run(['--filter', first!.id], [broken]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain(`FAIL ${first!.id}\n  ✗ a flipped case: expected no match, but the rule matched`);
   });
 });

@@ -1,3 +1,4 @@
+import { COMPACTED_TAG } from '../../src/lake/athena-compaction';
 import { getAttId, packageService, props, refId, resourcesOfType, STAGE, type Template } from './packaged-service';
 import {
   actionsOf,
@@ -6,6 +7,7 @@ import {
   deadLetterQueueIds,
   dependencyCycle,
   lambdaFunctions,
+  onFailureDestination,
   queuePolicyStatements,
   resourcesIn,
   roleStatements,
@@ -26,7 +28,7 @@ beforeAll(async () => {
   ({ template } = await packageService());
 }, 300_000);
 
-const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'digest'];
+const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'digest'];
 const SQS_CONSUMERS = { IngestQueue: 'IngestLambdaFunction', NotifyQueue: 'NotifyLambdaFunction', JobsQueue: 'JobsLambdaFunction' };
 
 function grants(statements: Statement[], action: string, resource: (r: unknown) => boolean): boolean {
@@ -59,9 +61,10 @@ describe('functions', () => {
     }
   });
 
-  it('runs the scan and the digest on schedules and the Slack handler behind the HTTP API', () => {
+  it('runs the scan, the compaction and the digest on schedules and the Slack handler behind the HTTP API', () => {
     const schedules = resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) => props(rule)['ScheduleExpression'] !== undefined);
     expect(schedules.map(([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn')).sort()).toEqual([
+      'CompactLambdaFunction',
       'DigestLambdaFunction',
       'ScanLambdaFunction',
     ]);
@@ -211,15 +214,24 @@ describe('buckets', () => {
   });
 
   it('expires the lake, quarantined lines and Athena results, and keeps the raw bucket bounded too', () => {
-    const lifecycle = (id: string): Array<{ Prefix?: string; ExpirationInDays?: number }> =>
+    const lifecycle = (id: string): Array<{ Prefix?: string; ExpirationInDays?: number; TagFilters?: unknown }> =>
       (props(template.Resources[id]!)['LifecycleConfiguration'] as { Rules: Array<{ Prefix?: string; ExpirationInDays?: number }> } | undefined)?.Rules ?? [];
     const lakeExpiry = Object.fromEntries(
       lifecycle('LakeBucket')
-        .filter((r) => r.Prefix)
+        .filter((r) => r.Prefix && !r.TagFilters)
         .map((r) => [r.Prefix, r.ExpirationInDays]),
     );
-    expect(lakeExpiry).toEqual({ 'logs/': expect.any(Number), 'quarantine/': expect.any(Number), 'athena-results/': expect.any(Number) });
+    expect(lakeExpiry).toEqual({
+      'logs/': expect.any(Number),
+      'parquet/': expect.any(Number),
+      'quarantine/': expect.any(Number),
+      'athena-results/': expect.any(Number),
+    });
     expect(lifecycle('RawBucket').some((r) => typeof r.ExpirationInDays === 'number')).toBe(true);
+    // JSON the compaction has rewritten as Parquet (and tagged) goes sooner; untagged JSON stays with the lake.
+    expect(lifecycle('LakeBucket').filter((r) => r.TagFilters)).toEqual([
+      expect.objectContaining({ Prefix: 'logs/', TagFilters: [{ Key: COMPACTED_TAG.Key, Value: COMPACTED_TAG.Value }], ExpirationInDays: expect.any(Number) }),
+    ]);
   });
 });
 
@@ -348,7 +360,7 @@ describe('secrets', () => {
     }
     const bot = `/prowl/${STAGE}/slack-bot-token`;
     const signing = `/prowl/${STAGE}/slack-signing-secret`;
-    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], digest: [bot] });
+    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], compact: [], digest: [bot] });
   });
 });
 
@@ -429,5 +441,64 @@ describe('Slack endpoint', () => {
     expect(stages).toHaveLength(1);
     expect(stages[0]!['DefaultRouteSettings']).toMatchObject({ ThrottlingBurstLimit: expect.any(Number), ThrottlingRateLimit: expect.any(Number) });
     expect(getAttId((stages[0]!['AccessLogSettings'] as { DestinationArn: unknown }).DestinationArn, 'Arn')).toBe('HttpApiLogGroup');
+  });
+});
+
+describe('compaction', () => {
+  const compact = (): ReturnType<typeof lambdaFunctions>[number] => lambdaFunctions(template).find((fn) => fn.name.endsWith('-compact'))!;
+
+  it('grants the compact role exactly the calls compaction makes, on the lake, its catalog and its workgroup', () => {
+    const statements = roleStatements(template, compact().roleId!);
+    const bySid = Object.fromEntries(statements.map((s) => [s.Sid, actionsOf(s).sort()]));
+    expect(bySid).toEqual({
+      OwnLogGroup: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      RecordFailedRuns: ['sqs:SendMessage'],
+      AthenaUnload: ['athena:GetQueryExecution', 'athena:GetWorkGroup', 'athena:StartQueryExecution', 'athena:StopQueryExecution'],
+      TableColumns: ['athena:GetTableMetadata'],
+      LakeCatalog: ['glue:GetDatabase', 'glue:GetPartitions', 'glue:GetTable'],
+      LakeBucket: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+      ReadAndTagJson: ['s3:GetObject', 's3:PutObjectTagging'],
+      WriteParquet: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'],
+      AthenaResults: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'],
+    });
+    for (const s of statements)
+      expect({ sid: s.Sid, effect: s.Effect, wildcard: actionsOf(s).some((a) => a.includes('*')) }).toEqual({ sid: s.Sid, effect: 'Allow', wildcard: false });
+    const resources = (sid: string): string[] =>
+      statements
+        .filter((s) => s.Sid === sid)
+        .flatMap(resourcesIn)
+        .map(text);
+    // Deleting is for the Parquet prefix only: the JSON is never deleted by compaction, only tagged.
+    expect(resources('WriteParquet')).toEqual(['${LakeBucket.Arn}/parquet/*']);
+    expect(resources('ReadAndTagJson')).toEqual(['${LakeBucket.Arn}/logs/*']);
+    expect(resources('AthenaUnload')).toEqual([expect.stringMatching(/:workgroup\/\$\{AthenaWorkGroup\}$/)]);
+    expect(getAttId(statements.find((s) => s.Sid === 'RecordFailedRuns')!.Resource, 'Arn')).toBe('CompactDeadLetterQueue');
+  });
+
+  it('sends failed runs to its dead-letter queue, runs one at a time, and gets its settle time and lookback from the schedule', () => {
+    const configs = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').filter(
+      ([, config]) => refId(props(config)['FunctionName']) === compact().logicalId,
+    );
+    expect(configs).toHaveLength(1);
+    expect(getAttId(onFailureDestination(configs[0]![1]), 'Arn')).toBe('CompactDeadLetterQueue');
+    expect(deadLetterQueueIds(template).has('CompactDeadLetterQueue')).toBe(true);
+    expect(props(template.Resources[compact().logicalId]!)['ReservedConcurrentExecutions']).toBe(1);
+    const [schedule] = resourcesOfType(template, 'AWS::Events::Rule').filter(
+      ([, rule]) => getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn') === compact().logicalId,
+    );
+    expect(props(schedule![1])['ScheduleExpression']).toBe('rate(1 hour)');
+    const input = JSON.parse(String((props(schedule![1])['Targets'] as Array<{ Input: string }>)[0]!.Input)) as Record<string, unknown>;
+    expect(input).toEqual({ settleMinutes: expect.any(Number), lookbackHours: expect.any(Number) });
+  });
+
+  it('has a Parquet table beside every JSON table, and lets searches read the Parquet', () => {
+    const names = resourcesOfType(template, 'AWS::Glue::Table').map(([, table]) => (props(table)['TableInput'] as { Name: string }).Name);
+    const json = names.filter((name) => !name.endsWith('_parquet'));
+    expect(names.filter((name) => name.endsWith('_parquet')).sort()).toEqual(json.map((name) => `${name}_parquet`).sort());
+    const reads = roleStatements(template, 'JobsRole')
+      .filter((s) => actionsOf(s).includes('s3:GetObject'))
+      .flatMap(resourcesIn)
+      .map(text);
+    expect(reads).toEqual(expect.arrayContaining(['${LakeBucket.Arn}/logs/*', '${LakeBucket.Arn}/parquet/*']));
   });
 });

@@ -1,25 +1,29 @@
 import { addIngestCounts, createMetrics, METRICS } from '../../src/metrics';
+import { emfDocuments, stdoutWrites } from '../helpers/stdout-writes';
 
-const NOW = Date.UTC(2026, 10, 22, 10, 0, 0);
+function ingestMetrics() {
+  return createMetrics({ dimensions: { Stage: 'prod', Function: 'ingest' } });
+}
 
-function recorder() {
-  const lines: string[] = [];
-  const metrics = createMetrics({ dimensions: { Stage: 'prod', Function: 'ingest' }, write: (line) => lines.push(line), now: () => NOW });
-  return { metrics, lines, documents: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+async function documentsOf(work: () => void): Promise<Record<string, unknown>[]> {
+  return emfDocuments(await stdoutWrites(work));
 }
 
 describe('EMF metrics', () => {
-  it('writes one embedded-metric-format line per flush, with the counts summed per name', () => {
-    const { metrics, documents } = recorder();
-    metrics.add('EventsParsed', 40);
-    metrics.add('EventsParsed', 2);
-    metrics.add('SlackErrors');
-    metrics.flush();
+  it('writes one embedded-metric-format line per flush, with the counts summed per name', async () => {
+    const before = Date.now();
+    const documents = await documentsOf(() => {
+      const metrics = ingestMetrics();
+      metrics.add('EventsParsed', 40);
+      metrics.add('EventsParsed', 2);
+      metrics.add('SlackErrors');
+      metrics.flush();
+    });
 
-    expect(documents()).toEqual([
+    expect(documents).toEqual([
       {
         _aws: {
-          Timestamp: NOW,
+          Timestamp: expect.any(Number),
           CloudWatchMetrics: [
             {
               Namespace: 'Prowl',
@@ -37,34 +41,44 @@ describe('EMF metrics', () => {
         SlackErrors: 1,
       },
     ]);
+    const { Timestamp } = (documents[0] as { _aws: { Timestamp: number } })._aws;
+    expect(Timestamp).toBeGreaterThanOrEqual(before);
   });
 
-  it('starts a new batch after each flush and writes nothing when nothing was added', () => {
-    const { metrics, documents } = recorder();
-    metrics.flush();
-    metrics.add('RuleMatches', 3);
-    metrics.flush();
-    metrics.flush();
-    metrics.add('RuleMatches', 1);
-    metrics.flush();
+  it('starts a new batch after each flush and writes nothing when nothing was added', async () => {
+    const writes = await stdoutWrites(() => {
+      const metrics = ingestMetrics();
+      metrics.flush();
+      metrics.add('RuleMatches', 3);
+      metrics.flush();
+      metrics.flush();
+      metrics.add('RuleMatches', 1);
+      metrics.flush();
+    });
 
-    expect(documents().map((doc) => doc['RuleMatches'])).toEqual([3, 1]);
+    expect(writes).toHaveLength(2);
+    expect(emfDocuments(writes).map((doc) => [doc['RuleMatches'], doc['EventsParsed']])).toEqual([
+      [3, undefined],
+      [1, undefined],
+    ]);
   });
 
-  it('writes a single line per flush, so Lambda hands CloudWatch one JSON document', () => {
-    const { metrics, lines } = recorder();
-    metrics.add('Alerts', 2);
-    metrics.flush();
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).not.toContain('\n');
+  it('writes a single line per flush, so Lambda hands CloudWatch one JSON document', async () => {
+    const writes = await stdoutWrites(() => {
+      const metrics = ingestMetrics();
+      metrics.add('Alerts', 2);
+      metrics.flush();
+    });
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.trimEnd()).not.toContain('\n');
   });
 
-  it('adds every ingest count, zeros included, so a quiet source reads 0 instead of no data', () => {
-    const { metrics, documents } = recorder();
-    addIngestCounts(metrics, { events: 10, quarantined: 1, matches: 0, suppressed: 0, ruleErrors: 0, alertIds: ['a', 'b'] });
-    metrics.flush();
-
-    const [doc] = documents();
+  it('adds every ingest count, zeros included, so a quiet source reads 0 instead of no data', async () => {
+    const [doc] = await documentsOf(() => {
+      const metrics = ingestMetrics();
+      addIngestCounts(metrics, { events: 10, quarantined: 1, matches: 0, suppressed: 0, ruleErrors: 0, alertIds: ['a', 'b'] });
+      metrics.flush();
+    });
     expect(doc).toMatchObject({ EventsParsed: 10, EventsQuarantined: 1, RuleMatches: 0, MatchesSuppressed: 0, RuleErrors: 0, Alerts: 2 });
   });
 
@@ -74,7 +88,7 @@ describe('EMF metrics', () => {
   });
 
   it('refuses counts that are negative or not numbers', () => {
-    const { metrics } = recorder();
+    const metrics = ingestMetrics();
     expect(() => metrics.add('EventsParsed', -1)).toThrow(/must be a count/);
     expect(() => metrics.add('EventsParsed', Number.NaN)).toThrow(/must be a count/);
   });
@@ -82,6 +96,31 @@ describe('EMF metrics', () => {
   it('refuses a dimension that would collide with a metric value or be empty', () => {
     expect(() => createMetrics({ dimensions: { EventsParsed: 'x' } })).toThrow(/has the name of a metric/);
     expect(() => createMetrics({ dimensions: { Stage: '' } })).toThrow(/non-empty value/);
-    expect(() => createMetrics({ dimensions: {} })).toThrow(/1 to 30 dimensions/);
+  });
+
+  describe('the cold-start metric', () => {
+    const initialization = process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+    afterEach(() => {
+      if (initialization === undefined) delete process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+      else process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = initialization;
+    });
+
+    it('is written once per execution environment Lambda started on demand, in the Prowl namespace with stage and function', async () => {
+      process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = 'on-demand';
+      const documents = await documentsOf(() => {
+        const metrics = ingestMetrics();
+        metrics.captureColdStart();
+        metrics.captureColdStart();
+      });
+      expect(documents).toHaveLength(1);
+      expect(documents[0]).toMatchObject({ Stage: 'prod', Function: 'ingest', ColdStart: 1 });
+      expect(documents[0]!['_aws']).toMatchObject({ CloudWatchMetrics: [{ Namespace: 'Prowl', Metrics: [{ Name: 'ColdStart', Unit: 'Count' }] }] });
+    });
+
+    it('is not written under provisioned concurrency, where no request waited for the start', async () => {
+      process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = 'provisioned-concurrency';
+      const writes = await stdoutWrites(() => ingestMetrics().captureColdStart());
+      expect(writes).toEqual([]);
+    });
   });
 });

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DateTime } from 'luxon';
+import { compactedMarkerKey, jsonHourPrefix, parquetHourPrefix } from '../../src/lake/lake-layout';
 import type { SQSEvent } from 'aws-lambda';
 import { objectCreatedNotification } from '../../src/ingest/s3-notification';
 import type { LocalStack } from '../../src/local/local-stack';
@@ -26,7 +29,7 @@ const INVOKE = `
 const { handler } = require('./handlers/' + process.argv[1] + '.js');
 let input = '';
 process.stdin.on('data', (chunk) => (input += chunk)).on('end', async () => {
-  const context = { functionName: process.argv[1], awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 30000 };
+  const context = { functionName: process.argv[1], awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => Number(process.env.INVOKE_REMAINING_MS || 30000) };
   const result = await handler(JSON.parse(input), context);
   process.stdout.write('\\n' + JSON.stringify({ result: result ?? null }));
 });`;
@@ -41,7 +44,7 @@ function slackUrl(path: string): string {
   return `http://127.0.0.1:${(slack.address() as AddressInfo).port}${path}`;
 }
 
-async function invoke(fn: string, event: unknown): Promise<unknown> {
+async function invoke(fn: string, event: unknown, environment: Record<string, string> = {}): Promise<unknown> {
   // The clock is the machine's: a run under libfaketime (CI moves it a year ahead) hands its
   // preload on, or Slack's signature timestamps and the bundle's clock would be a year apart.
   const clock = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME')));
@@ -55,6 +58,7 @@ async function invoke(fn: string, event: unknown): Promise<unknown> {
     SLACK_API_URL: slackUrl('/api/'),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...environment,
   };
   const child = execFile(process.execPath, ['-e', INVOKE, fn], { cwd: join(work, fn), env, timeout: 60_000 });
   child.stdin!.end(JSON.stringify(event));
@@ -71,7 +75,7 @@ async function invoke(fn: string, event: unknown): Promise<unknown> {
 beforeAll(async () => {
   const { dir } = await packageService();
   work = mkdtempSync(join(tmpdir(), 'prowl-invoke-'));
-  for (const fn of ['ingest', 'slack', 'digest']) extractZip(zipEntries(readFileSync(join(dir, `${fn}.zip`))), join(work, fn));
+  for (const fn of ['ingest', 'slack', 'compact', 'digest']) extractZip(zipEntries(readFileSync(join(dir, `${fn}.zip`))), join(work, fn));
   slack = createServer((request, response) => {
     let body = '';
     request
@@ -168,5 +172,63 @@ describe('the packaged Lambda bundles', () => {
     const posts = received.filter((request) => request.url === '/api/chat.postMessage' && request.body.includes('daily%20digest'));
     expect(posts.length).toBe(first.posted.length);
     expect(await invoke('digest', { 'detail-type': 'Scheduled Event', source: 'aws.events' })).toEqual({ posted: [], alreadyPosted: first.posted });
+  }, 90_000);
+
+  it('compact: the scheduled run has Athena UNLOAD a closed hour to its Parquet prefix and writes the marker', async () => {
+    // The machine's clock, as the bundle's: an hour three hours ago is closed and in the lookback.
+    const hour = DateTime.utc().startOf('hour').minus({ hours: 3 }).toISO()!;
+    const lake = stack.runtime.buckets.lake;
+    // Not read again: the emulator has no object tagging and takes the compaction's tagging request for a put.
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: lake, Key: `${jsonHourPrefix('aws_cloudtrail', hour)}bundle.json.gz`, Body: 'json' }));
+    const statements: string[] = [];
+    // Athena's JSON protocol, answering what compaction calls; an UNLOAD writes its file as Athena would.
+    const athena = createServer((request, response) => {
+      let body = '';
+      request
+        .on('data', (chunk) => (body += chunk))
+        .on('end', async () => {
+          const input = JSON.parse(body || '{}') as { QueryString?: string };
+          const action = String(request.headers['x-amz-target']).replace('AmazonAthena.', '');
+          let output: unknown = {};
+          if (action === 'GetWorkGroup') output = { WorkGroup: { Name: 'prowl-t', Configuration: { BytesScannedCutoffPerQuery: 10 * 2 ** 20 } } };
+          if (action === 'GetTableMetadata') output = { TableMetadata: { Name: 'aws_cloudtrail', Columns: [{ Name: 'eventname' }, { Name: 'p_event_time' }] } };
+          if (action === 'StartQueryExecution') {
+            statements.push(input.QueryString ?? '');
+            const location = /TO 's3:\/\/[^/]+\/([^']+)'/.exec(input.QueryString ?? '')![1]!;
+            await stack.clients.s3.send(new PutObjectCommand({ Bucket: lake, Key: `${location}q-1_00000`, Body: 'PAR1' }));
+            output = { QueryExecutionId: 'q-1' };
+          }
+          if (action === 'GetQueryExecution')
+            output = { QueryExecution: { QueryExecutionId: 'q-1', Status: { State: 'SUCCEEDED' }, Statistics: { DataScannedInBytes: 4 } } };
+          response.setHeader('content-type', 'application/x-amz-json-1.1');
+          response.end(JSON.stringify(output));
+        });
+    });
+    await new Promise<void>((resolve) => athena.listen(0, '127.0.0.1', resolve));
+    try {
+      const summary = await invoke(
+        'compact',
+        { settleMinutes: 30, lookbackHours: 6 },
+        {
+          PROWL_SEARCH_BACKEND: 'athena',
+          PROWL_ATHENA_WORKGROUP: 'prowl-t',
+          PROWL_GLUE_DATABASE: 'prowl_t',
+          AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${(athena.address() as AddressInfo).port}`,
+          AWS_ACCESS_KEY_ID: 'prowl-local',
+          AWS_SECRET_ACCESS_KEY: 'prowl-local',
+          // A scheduled run has its 15 minutes ahead of it (with less, it leaves the hours for the next run).
+          INVOKE_REMAINING_MS: String(900_000),
+        },
+      );
+
+      expect(summary).toMatchObject({ compacted: 1, failed: 0, bytesScanned: 4 });
+      expect(statements).toEqual([expect.stringContaining(`FROM "prowl_t"."aws_cloudtrail" WHERE "year" = ${Number(hour.slice(0, 4))}`)]);
+      const parquet = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: lake, Prefix: parquetHourPrefix('aws_cloudtrail', hour) }));
+      expect(parquet.Contents?.map((object) => object.Key)).toEqual([`${parquetHourPrefix('aws_cloudtrail', hour)}q-1_00000`]);
+      const marker = await stack.clients.s3.send(new GetObjectCommand({ Bucket: lake, Key: compactedMarkerKey('aws_cloudtrail', hour) }));
+      expect(JSON.parse(await marker.Body!.transformToString())).toMatchObject({ sources: 1, bytesScanned: 4 });
+    } finally {
+      athena.close();
+    }
   }, 90_000);
 });

@@ -104,6 +104,17 @@ describe('local stack definitions against the deployed template', () => {
     expect(localTriggers).toEqual(deployedTriggers);
   });
 
+  it('runs every function on a laptop: fed by its queue, or, with no queue, from the Slack app or the CLI', () => {
+    // slack: Socket Mode or the terminal; scan: `prowl scan`; compact: `prowl compact` (DuckDB writes the Parquet).
+    // A new function without a queue needs a way to run locally before it joins this list.
+    expect(
+      definitions.functions
+        .filter((fn) => fn.sqs.length === 0)
+        .map((fn) => fn.name)
+        .sort(),
+    ).toEqual(['compact', 'scan', 'slack']);
+  });
+
   it('gives the functions the environment they get in AWS', () => {
     for (const fn of lambdaFunctions(template))
       expect({ fn: fn.name, environment: definitions.environment }).toEqual({ fn: fn.name, environment: fn.environment });

@@ -1,4 +1,4 @@
-import { getAttId, props, refId, resourcesOfType, type Template } from './packaged-service';
+import { getAttId, props, refId, resourcesOfType, type Template, type TemplateResource } from './packaged-service';
 
 /**
  * Questions the deploy tests ask of a CloudFormation template: which policy statements it holds,
@@ -146,7 +146,17 @@ export function deadLetterQueueIds(template: Template): Set<string> {
     const target = getAttId((props(queue)['RedrivePolicy'] as { deadLetterTargetArn?: unknown } | undefined)?.deadLetterTargetArn, 'Arn');
     if (target) ids.add(target);
   }
+  // Where a function's failed asynchronous invocations go (a scheduled function's dead-letter queue).
+  for (const [, config] of resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig')) {
+    const target = getAttId(onFailureDestination(config), 'Arn');
+    if (target) ids.add(target);
+  }
   return ids;
+}
+
+/** The on-failure destination of an AWS::Lambda::EventInvokeConfig. */
+export function onFailureDestination(config: TemplateResource): unknown {
+  return (props(config)['DestinationConfig'] as { OnFailure?: { Destination?: unknown } } | undefined)?.OnFailure?.Destination;
 }
 
 /** Statements of the queue policies attached to a queue. */

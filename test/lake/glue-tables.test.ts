@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { lakeKey } from '../../src/lake/lake-layout';
+import { lakeKey, parquetHourPrefix, parquetTableName } from '../../src/lake/lake-layout';
 import { INDICATOR_FIELDS } from '../../src/logs/indicators';
 import { tableName } from '../../src/logs/log-type';
 import { builtInLogTypes } from '../../src/logs/registry';
@@ -63,5 +63,34 @@ describe.each(builtInLogTypes.all().map((logType) => [logType.name, logType] as 
     }
     for (const column of columns) expect(column).toMatch(/^[a-z0-9_]+$/);
     expect(table.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+  });
+});
+
+describe.each(builtInLogTypes.all().map((logType) => [logType.name] as const))('the Parquet table for %s', (name) => {
+  const json = tables.get(tableName(name))!;
+  const parquet = tables.get(parquetTableName(tableName(name)))!;
+
+  it('has the columns of the JSON table, in the same order, so a search can read both as one', () => {
+    expect(parquet).toBeDefined();
+    expect(parquet.StorageDescriptor.Columns).toEqual(json.StorageDescriptor.Columns);
+    expect(parquet.StorageDescriptor.Columns.filter((column) => column.Name.startsWith('p_any_')).map((column) => column.Type)).toEqual(
+      INDICATOR_FIELDS.map(() => 'array<string>'),
+    );
+    expect(parquet.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe');
+  });
+
+  it('projects the hourly partitions the compaction writes, under parquet/', () => {
+    expect(parquet.PartitionKeys).toEqual(json.PartitionKeys);
+    const projection = (table: typeof json): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(table.Parameters).filter(([key]) => key.startsWith('projection.')));
+    expect(projection(parquet)).toEqual(projection(json));
+    const template = (parquet.Parameters['storage.location.template'] as { 'Fn::Sub': string })['Fn::Sub'];
+    const projected = template
+      .replace('s3://${LakeBucket}/', '')
+      .replace('${!year}', '2026')
+      .replace('${!month}', '11')
+      .replace('${!day}', '02')
+      .replace('${!hour}', '07');
+    expect(`${projected}/`).toBe(parquetHourPrefix(tableName(name), '2026-11-02T07:00:00.000Z'));
   });
 });

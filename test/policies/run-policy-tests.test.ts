@@ -1,5 +1,6 @@
 import { definePolicy, type Policy, type PolicyDefinition } from '../../src/detect/policy';
-import { POLICY_COVERAGE_TEST_NAME, POLICY_TEST_NOW, runPolicyTests } from '../../src/detect/policy-tests';
+import { type DetectionTestResult, runDetectionTests } from '../../src/detect/detection-tests';
+import { POLICY_COVERAGE_TEST_NAME, POLICY_TEST_NOW, policySubject } from '../../src/detect/policy-tests';
 import { kmsKey, s3Bucket } from '../../src/scan/test-resources';
 
 type Definition = PolicyDefinition<'AWS.S3.Bucket'>;
@@ -25,11 +26,16 @@ function fakePolicy(overrides: Partial<Definition> = {}): Policy {
   });
 }
 
-function failures(results: ReturnType<typeof runPolicyTests>): Array<{ testName: string; reason: string | undefined }> {
+/** The one detection runner, given policies. */
+function runPolicyTests(policies: readonly Policy[], filter?: string): DetectionTestResult[] {
+  return runDetectionTests(policies.map(policySubject), filter);
+}
+
+function failures(results: readonly DetectionTestResult[]): Array<{ testName: string; reason: string | undefined }> {
   return results.filter((result) => !result.passed).map(({ testName, reason }) => ({ testName, reason }));
 }
 
-describe('runPolicyTests', () => {
+describe('the detection test runner, given policies', () => {
   it('passes every test of a policy whose tests agree with it, and reports the would-be title', () => {
     const results = runPolicyTests([fakePolicy()]);
 
@@ -115,9 +121,15 @@ describe('runPolicyTests', () => {
     expect(seen).toEqual([POLICY_TEST_NOW, POLICY_TEST_NOW]);
   });
 
+  it('reports each result as a policy result, under the policy id', () => {
+    expect(new Set(runPolicyTests([fakePolicy()]).map((result) => `${result.kind} ${result.detectionId}`))).toEqual(
+      new Set(['policy Test.S3.Bucket.Versioning']),
+    );
+  });
+
   it('runs only the policies whose id contains the filter', () => {
     const other = fakePolicy({ id: 'Test.S3.Bucket.Other' });
 
-    expect(new Set(runPolicyTests([fakePolicy(), other], 'other').map((result) => result.policyId))).toEqual(new Set(['Test.S3.Bucket.Other']));
+    expect(new Set(runPolicyTests([fakePolicy(), other], 'other').map((result) => result.detectionId))).toEqual(new Set(['Test.S3.Bucket.Other']));
   });
 });

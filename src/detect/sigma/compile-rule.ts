@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../../config/severity';
 import type { NormalizedEvent } from '../../logs/log-type';
 import type { LogTypeName } from '../../logs/registry';
+import { DETECTION_ID_GRAMMAR, isDetectionId, SIGMA_NAMESPACE } from '../detection-id';
 import { DEFAULT_DEDUP_PERIOD_MINUTES, type Rule } from '../rule';
 import { attackTags } from './attack-tags';
 import { compileCondition } from './condition';
@@ -38,11 +39,12 @@ const SEVERITY: Readonly<Record<SigmaRuleDocument['level'], Severity>> = {
 };
 
 /**
- * The Prowl rule id of a Sigma rule: `Sigma.<LogType>.<PascalCaseTitle>`, e.g. the CloudTrail
- * rule titled "Security Hub Disabled" is `Sigma.AWS.CloudTrail.SecurityHubDisabled`. The title
- * (not the file name) is what Sigma authors keep meaningful and unique, and the id reads like the
- * TypeScript pack's `LogFamily.LogType.Name` with `Sigma.` in front so it never collides with it.
- * Renaming the title changes the id, like renaming a TypeScript rule file does.
+ * The Prowl rule id of a Sigma rule: `Sigma.<LogType>.<PascalCaseTitle>` (the one id grammar, see
+ * detection-id.ts), e.g. the CloudTrail rule titled "Security Hub Disabled" is
+ * `Sigma.AWS.CloudTrail.SecurityHubDisabled`. The title (not the file name, nor Sigma's `id`, a UUID
+ * in SigmaHQ) is what Sigma authors keep meaningful and unique, and the id reads like the TypeScript
+ * pack's with `Sigma.` in front so it never collides with it. Renaming the title changes the id,
+ * like renaming a TypeScript rule file does.
  */
 export function sigmaRuleId(logType: string, title: string): string {
   const words = title
@@ -52,7 +54,10 @@ export function sigmaRuleId(logType: string, title: string): string {
     .filter(Boolean);
   const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   if (name === '') throw new DocumentProblem('document', ['title'], `title "${title}" has no letters or digits to make a rule id from`);
-  return `Sigma.${logType}.${name}`;
+  const id = `${SIGMA_NAMESPACE}.${logType}.${name}`;
+  if (!isDetectionId(id))
+    throw new DocumentProblem('document', ['title'], `rule id ${id} (from the title) does not keep the detection id grammar: expected ${DETECTION_ID_GRAMMAR}`);
+  return id;
 }
 
 export function severityOf(level: SigmaRuleDocument['level']): Severity {

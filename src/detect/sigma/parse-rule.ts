@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import type { Rule } from '../rule';
 import { compileSigmaDocument, type CompiledSigmaRule, type CompileOptions } from './compile-rule';
 import { correlationDocumentSchema, type CorrelationDocument } from './correlation-document';
@@ -61,6 +62,15 @@ function compileDocument(document: SourceDocument, file: string, options: Compil
       message,
     };
   };
+  /** One problem per schema issue, each at the place in the document it names. */
+  const schemaProblems = (error: ZodError): SigmaProblem[] =>
+    error.issues.map((issue) =>
+      problem(
+        'document',
+        issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+        issue.message,
+      ),
+    );
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     into.problems.push(problem('document', [], 'expected a Sigma rule: a map with title, logsource, detection and level'));
     return;
@@ -69,30 +79,13 @@ function compileDocument(document: SourceDocument, file: string, options: Compil
     rejectUnsupported(value as Record<string, unknown>);
     if ('correlation' in value) {
       const parsed = correlationDocumentSchema.safeParse(value);
-      if (!parsed.success)
-        into.problems.push(
-          ...parsed.error.issues.map((issue) =>
-            problem(
-              'document',
-              issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-              issue.message,
-            ),
-          ),
-        );
+      if (!parsed.success) into.problems.push(...schemaProblems(parsed.error));
       else into.correlations.push({ document: parsed.data, problem });
       return;
     }
     const parsed = sigmaRuleSchema.safeParse(value);
     if (!parsed.success) {
-      into.problems.push(
-        ...parsed.error.issues.map((issue) =>
-          problem(
-            'document',
-            issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-            issue.message,
-          ),
-        ),
-      );
+      into.problems.push(...schemaProblems(parsed.error));
       return;
     }
     const compiled = compileSigmaDocument(parsed.data, options);

@@ -32,6 +32,16 @@ function toResource(group: ListedGroup, ctx: CollectContext): unknown {
   };
 }
 
+function describeGroups(groups: readonly ListedGroup[], ctx: CollectContext): Promise<CollectionResult<Ec2SecurityGroup>> {
+  return describeEach(
+    ctx,
+    EC2_SECURITY_GROUP,
+    groups,
+    (group) => securityGroupArn(group.GroupId, ctx),
+    async (group) => toResource(group, ctx),
+  );
+}
+
 export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>, ctx: CollectContext): Promise<CollectionResult<Ec2SecurityGroup>> {
   let groups: ListedGroup[];
   try {
@@ -40,13 +50,7 @@ export async function collectEc2SecurityGroups(clients: Pick<ScanClients, 'ec2'>
   } catch (error) {
     return listingFailed(ctx, EC2_SECURITY_GROUP, error);
   }
-  return describeEach(
-    ctx,
-    EC2_SECURITY_GROUP,
-    groups,
-    (group) => securityGroupArn(group.GroupId, ctx),
-    async (group) => toResource(group, ctx),
-  );
+  return describeGroups(groups, ctx);
 }
 
 /** One group by id, for a re-scan after a change; a group deleted meanwhile yields nothing. */
@@ -63,13 +67,7 @@ export async function collectEc2SecurityGroup(
     if (error instanceof AwsCallFailure && isAbsent(error.cause, ['InvalidGroup.NotFound', 'InvalidGroupId.Malformed'])) return { resources: [], errors: [] };
     return listingFailed(ctx, EC2_SECURITY_GROUP, error);
   }
-  return describeEach(
-    ctx,
-    EC2_SECURITY_GROUP,
-    groups,
-    (group) => securityGroupArn(group.GroupId, ctx),
-    async (group) => toResource(group, ctx),
-  );
+  return describeGroups(groups, ctx);
 }
 
 export const ec2SecurityGroupCollector: Collector<typeof EC2_SECURITY_GROUP> = {

@@ -36,19 +36,19 @@ async function optional<T, A>(ctx: CollectContext, operation: string, absentCode
   }
 }
 
-async function describeBucket(
-  bucket: Bucket & { Name: string },
-  s3ForRegion: (region: string) => S3Client,
-  listing: S3Client,
-  ctx: CollectContext,
-): Promise<unknown> {
-  const Bucket = bucket.Name;
-  // ExpectedBucketOwner makes S3 refuse instead of describing a bucket someone else owns.
-  const input = { Bucket, ExpectedBucketOwner: ctx.accountId };
-  const region =
-    bucket.BucketRegion ?? regionOfLocation((await send(ctx, 'GetBucketLocation', () => listing.send(new GetBucketLocationCommand(input)))).LocationConstraint);
-  const s3 = s3ForRegion(region);
+type NamedBucket = Bucket & { Name: string };
+/** The bucket and, with ExpectedBucketOwner, S3's refusal to describe a bucket someone else owns. */
+type BucketInput = { Bucket: string; ExpectedBucketOwner: string };
 
+/** ListBuckets names the region of each bucket; a re-scan knows only the name and asks. */
+async function regionOf(bucket: NamedBucket, listing: S3Client, input: BucketInput, ctx: CollectContext): Promise<string> {
+  if (bucket.BucketRegion) return bucket.BucketRegion;
+  const location = await send(ctx, 'GetBucketLocation', () => listing.send(new GetBucketLocationCommand(input)));
+  return regionOfLocation(location.LocationConstraint);
+}
+
+/** Every configuration a bucket policy reads, at once; a part the bucket does not configure is undefined. */
+async function readConfiguration(s3: S3Client, input: BucketInput, ctx: CollectContext) {
   const [encryption, publicAccessBlock, acl, policy, policyStatus, versioning, logging, objectLock, tagging, lifecycle] = await Promise.all([
     optional(ctx, 'GetBucketEncryption', ['ServerSideEncryptionConfigurationNotFoundError'], undefined, () => s3.send(new GetBucketEncryptionCommand(input))),
     optional(ctx, 'GetPublicAccessBlock', ['NoSuchPublicAccessBlockConfiguration'], undefined, () => s3.send(new GetPublicAccessBlockCommand(input))),
@@ -65,29 +65,61 @@ async function describeBucket(
       s3.send(new GetBucketLifecycleConfigurationCommand(input)),
     ),
   ]);
+  return { encryption, publicAccessBlock, acl, policy, policyStatus, versioning, logging, objectLock, tagging, lifecycle };
+}
 
-  const arn = `arn:${ctx.partition}:s3:::${Bucket}`;
+type BucketConfiguration = Awaited<ReturnType<typeof readConfiguration>>;
+
+/** The resource in Panther's S3 bucket shape, null where a part is not configured; describeEach validates it. */
+function toResource(bucket: NamedBucket, region: string, config: BucketConfiguration, ctx: CollectContext): unknown {
+  const arn = bucketArn(ctx, bucket.Name);
   return {
     ResourceType: S3_BUCKET,
     ResourceId: arn,
     AccountId: ctx.accountId,
     Region: region,
     Arn: arn,
-    Name: Bucket,
-    Tags: tagMap(tagging?.TagSet),
+    Name: bucket.Name,
+    Tags: tagMap(config.tagging?.TagSet),
     TimeCreated: isoOrNull(bucket.CreationDate),
-    EncryptionRules: plainOrNull(encryption?.ServerSideEncryptionConfiguration?.Rules),
-    Grants: plainOrNull(acl.Grants),
-    LifecycleRules: plainOrNull(lifecycle?.Rules),
-    LoggingPolicy: plainOrNull(logging.LoggingEnabled),
-    MFADelete: versioning.MFADelete ?? null,
-    ObjectLockConfiguration: plainOrNull(objectLock?.ObjectLockConfiguration),
-    Owner: plainOrNull(acl.Owner),
-    Policy: policy?.Policy || null,
-    PublicAccessBlockConfiguration: plainOrNull(publicAccessBlock?.PublicAccessBlockConfiguration),
-    Versioning: versioning.Status ?? null,
-    PolicyIsPublic: policy === undefined ? null : (policyStatus?.PolicyStatus?.IsPublic ?? null),
+    EncryptionRules: plainOrNull(config.encryption?.ServerSideEncryptionConfiguration?.Rules),
+    Grants: plainOrNull(config.acl.Grants),
+    LifecycleRules: plainOrNull(config.lifecycle?.Rules),
+    LoggingPolicy: plainOrNull(config.logging.LoggingEnabled),
+    MFADelete: config.versioning.MFADelete ?? null,
+    ObjectLockConfiguration: plainOrNull(config.objectLock?.ObjectLockConfiguration),
+    Owner: plainOrNull(config.acl.Owner),
+    Policy: config.policy?.Policy || null,
+    PublicAccessBlockConfiguration: plainOrNull(config.publicAccessBlock?.PublicAccessBlockConfiguration),
+    Versioning: config.versioning.Status ?? null,
+    PolicyIsPublic: config.policy === undefined ? null : (config.policyStatus?.PolicyStatus?.IsPublic ?? null),
   };
+}
+
+function bucketArn(ctx: CollectContext, name: string): string {
+  return `arn:${ctx.partition}:s3:::${name}`;
+}
+
+/** A bucket's configuration read from a client in its own region; undefined when it was deleted after the listing (gone, not an error). */
+async function describeBucket(bucket: NamedBucket, clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext): Promise<unknown> {
+  const input = { Bucket: bucket.Name, ExpectedBucketOwner: ctx.accountId };
+  try {
+    const region = await regionOf(bucket, clients.s3, input, ctx);
+    return toResource(bucket, region, await readConfiguration(clients.s3ForRegion(region), input, ctx), ctx);
+  } catch (error) {
+    if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchBucket'])) return undefined;
+    throw error;
+  }
+}
+
+function describeBuckets(buckets: NamedBucket[], clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext): Promise<CollectionResult<S3Bucket>> {
+  return describeEach(
+    ctx,
+    S3_BUCKET,
+    buckets,
+    (bucket) => bucketArn(ctx, bucket.Name),
+    (bucket) => describeBucket(bucket, clients, ctx),
+  );
 }
 
 /**
@@ -95,50 +127,19 @@ async function describeBucket(
  * configuration is read from a client in the bucket's own region.
  */
 export async function collectS3Buckets(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext): Promise<CollectionResult<S3Bucket>> {
-  let buckets: Array<Bucket & { Name: string }>;
+  let buckets: NamedBucket[];
   try {
     const pages = await listAll(ctx, 'ListBuckets', paginateListBuckets, clients.s3, {}, (page) => page.ContinuationToken);
-    buckets = pages.flatMap((page) => page.Buckets ?? []).filter((bucket): bucket is Bucket & { Name: string } => typeof bucket.Name === 'string');
+    buckets = pages.flatMap((page) => page.Buckets ?? []).filter((bucket): bucket is NamedBucket => typeof bucket.Name === 'string');
   } catch (error) {
     return listingFailed(ctx, S3_BUCKET, error);
   }
-  return describeEach(
-    ctx,
-    S3_BUCKET,
-    buckets,
-    (bucket) => `arn:${ctx.partition}:s3:::${bucket.Name}`,
-    async (bucket) => {
-      try {
-        return await describeBucket(bucket, clients.s3ForRegion, clients.s3, ctx);
-      } catch (error) {
-        // Deleted between the listing and the describe: gone, not an error.
-        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchBucket'])) return undefined;
-        throw error;
-      }
-    },
-  );
+  return describeBuckets(buckets, clients, ctx);
 }
 
 /** One bucket by name, for a re-scan after a change: the listing is skipped, the bucket read where it lives. */
-export async function collectS3Bucket(
-  clients: Pick<ScanClients, 's3' | 's3ForRegion'>,
-  ctx: CollectContext,
-  name: string,
-): Promise<CollectionResult<S3Bucket>> {
-  return describeEach(
-    ctx,
-    S3_BUCKET,
-    [{ Name: name }],
-    (bucket) => `arn:${ctx.partition}:s3:::${bucket.Name}`,
-    async (bucket) => {
-      try {
-        return await describeBucket(bucket, clients.s3ForRegion, clients.s3, ctx);
-      } catch (error) {
-        if (error instanceof AwsCallFailure && isAbsent(error.cause, ['NoSuchBucket'])) return undefined;
-        throw error;
-      }
-    },
-  );
+export function collectS3Bucket(clients: Pick<ScanClients, 's3' | 's3ForRegion'>, ctx: CollectContext, name: string): Promise<CollectionResult<S3Bucket>> {
+  return describeBuckets([{ Name: name }], clients, ctx);
 }
 
 export const s3BucketCollector: Collector<typeof S3_BUCKET> = {
