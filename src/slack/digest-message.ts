@@ -3,12 +3,20 @@ import type { ChannelDigest } from '../alerts/digest';
 import { DIGEST_PERIOD_HOURS, EXPIRING_SOON_HOURS } from '../alerts/digest';
 import { describeSuppression } from '../alerts/suppression';
 import { SEVERITIES } from '../config/severity';
+import type { DigestOutcome } from '../notify/post-digests';
 import { SEVERITY_EMOJI, when } from './alert-message';
 import { mrkdwn } from './escape';
 import { clip, SLACK_LIMITS, type SlackMessage } from './message';
 
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText) } };
+}
+
+/** What `/prowl digest` did, for the admin who asked. */
+export function digestRunMessage(outcome: DigestOutcome): SlackMessage {
+  const list = (channels: string[]): string => (channels.length === 0 ? 'none' : channels.map((channel) => mrkdwn`${channel}`).join(', '));
+  const text = `Digest posted to ${list(outcome.posted)}; already posted today: ${list(outcome.alreadyPosted)}.`;
+  return { text, blocks: [section(text)] };
 }
 
 /** The daily digest for one channel. Pure: the same digest always gives the same message. */

@@ -105,14 +105,15 @@ describe('local stack definitions against the deployed template', () => {
   });
 
   it('runs every function on a laptop: fed by its queue, or, with no queue, from the Slack app or the CLI', () => {
-    // slack: Socket Mode or the terminal; scan: `prowl scan`; compact: `prowl compact` (DuckDB writes the Parquet).
+    // slack: Socket Mode or the terminal; scan: `prowl scan`; compact: `prowl compact` (DuckDB writes the Parquet);
+    // digest: `/prowl digest` at the terminal prompt (the jobs function runs it).
     // A new function without a queue needs a way to run locally before it joins this list.
     expect(
       definitions.functions
         .filter((fn) => fn.sqs.length === 0)
         .map((fn) => fn.name)
         .sort(),
-    ).toEqual(['compact', 'scan', 'slack']);
+    ).toEqual(['compact', 'digest', 'scan', 'slack']);
   });
 
   it('gives the functions the environment they get in AWS', () => {

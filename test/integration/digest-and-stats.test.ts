@@ -4,7 +4,8 @@ import type { Alert } from '../../src/alerts/alert';
 import { alertStats } from '../../src/alerts/alert-stats';
 import type { Suppression } from '../../src/alerts/suppression';
 import { WebAPIRateLimitedError } from '@slack/web-api';
-import { createServices, type Services } from '../../src/app/services';
+import { createOperations, createServices, type Services } from '../../src/app/services';
+import { runCommand } from '../../src/slack/run-command';
 import { ProwlError } from '../../src/errors';
 import { postDigests } from '../../src/notify/post-digests';
 import { gatewayClient, webApiGateway, type SlackGateway } from '../../src/slack/gateway';
@@ -149,6 +150,27 @@ describe('the daily digest and /prowl stats', () => {
     await expect(postDigests(deps)).resolves.toEqual({ posted: ['#payments-sec'], alreadyPosted: ['#security-alerts'] });
     expect(posts('#payments-sec')).toHaveLength(3);
     expect(posts('#security-alerts')).toHaveLength(3);
+    clock.set(NOW);
+  });
+
+  it('posts today’s digest on an admin’s /prowl digest, through the jobs queue, and tells them where it went', async () => {
+    clock.advance(3 * 24 * 60);
+    const ops = createOperations(services, async () => 'UTC');
+    const reply = await runCommand('digest', { userId: 'UADMIN', groupIds: [] }, { channel: 'C0ADMIN' }, ops);
+    expect(reply.text).toContain('Posting today’s digest');
+    await env.stack.runner.idle();
+    expect(posts('#payments-sec')).toHaveLength(4);
+    expect(posts('#security-alerts')).toHaveLength(4);
+    const told = env.slack.of('chat.postEphemeral').at(-1)!;
+    expect(told.body).toMatchObject({
+      channel: 'C0ADMIN',
+      user: 'UADMIN',
+      text: 'Digest posted to #payments-sec, #security-alerts; already posted today: none.',
+    });
+    // A responder may not: the digest speaks in every channel.
+    expect((await runCommand('digest', { userId: 'URESPONDER', groupIds: [] }, { channel: 'C0ADMIN' }, ops)).text).toMatch(
+      /^you need the admin role to post the digest/,
+    );
     clock.set(NOW);
   });
 

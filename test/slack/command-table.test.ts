@@ -66,11 +66,12 @@ describe('the /prowl command table', () => {
     ['route remove payments', { role: 'admin', what: 'change routes' }],
     ['scan', { role: 'responder', what: 'run scans' }],
     ['sql SELECT 1', { role: 'admin', what: 'run SQL' }],
+    ['digest', { role: 'admin', what: 'post the digest' }],
   ])('/prowl %s declares the role it needs', (text, permission) => {
     expect(prepareCommand(text).permission).toEqual(permission);
   });
 
-  it.each(['rules disable R.X', 'sql SELECT 1', 'scan', 'route remove payments', 'suppress R.X for 1d reason x', 'ack team-alert'])(
+  it.each(['digest', 'rules disable R.X', 'sql SELECT 1', 'scan', 'route remove payments', 'suppress R.X for 1d reason x', 'ack team-alert'])(
     'refuses /prowl %s to a viewer before its use case runs, and audits the denial',
     async (text) => {
       const audit: AuditEntry[] = [];

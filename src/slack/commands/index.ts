@@ -6,6 +6,7 @@ import type { ParsedCommand, TableEntry } from './command';
 import { eventsCommand } from './events';
 import { HELP_USAGE, helpCommand } from './help';
 import { homeCommand } from './home';
+import { digestCommand } from './digest';
 import { tokenize } from './parse-args';
 import { resolveCommand } from './resolve';
 import { routeCommand } from './route';
@@ -36,6 +37,7 @@ const COMMANDS_BUT_HELP = [
   scanCommand,
   homeCommand,
   statsCommand,
+  digestCommand,
 ] as const;
 
 /** Every usage line, in the order `/prowl help` and the unknown-command reply list them. */
