@@ -40,6 +40,13 @@ export interface ChannelDigest {
   complete: boolean;
 }
 
+/** What one digest run did, channel by channel. */
+export interface DigestOutcome {
+  posted: string[];
+  /** Channels whose digest for the day was posted (or is being posted) by an earlier run. */
+  alreadyPosted: string[];
+}
+
 export interface DigestInput {
   config: Pick<ConfigFile, 'slack'>;
   teams: readonly TeamConfig[];

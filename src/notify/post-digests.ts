@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { AlertStore } from '../alerts/alert-store';
 import { alertsChangedSince } from '../alerts/activity';
-import { buildDigests, DIGEST_PERIOD_HOURS, type ChannelDigest } from '../alerts/digest';
+import { buildDigests, DIGEST_PERIOD_HOURS, type ChannelDigest, type DigestOutcome } from '../alerts/digest';
+
+export type { DigestOutcome };
 import type { SettingsStore } from '../alerts/settings-store';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
@@ -32,12 +34,6 @@ export interface DigestDeps {
   config: Pick<ConfigFile, 'slack'>;
   teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
-}
-
-export interface DigestOutcome {
-  posted: string[];
-  /** Channels whose digest for the day was posted (or is being posted) by an earlier run. */
-  alreadyPosted: string[];
 }
 
 /** Reads what the digests need once, for every channel. */

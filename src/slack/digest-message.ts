@@ -1,9 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { ChannelDigest } from '../alerts/digest';
+import type { ChannelDigest, DigestOutcome } from '../alerts/digest';
 import { DIGEST_PERIOD_HOURS, EXPIRING_SOON_HOURS } from '../alerts/digest';
 import { describeSuppression } from '../alerts/suppression';
 import { SEVERITIES } from '../config/severity';
-import type { DigestOutcome } from '../notify/post-digests';
 import { SEVERITY_EMOJI, when } from './alert-message';
 import { mrkdwn } from './escape';
 import { clip, SLACK_LIMITS, type SlackMessage } from './message';
