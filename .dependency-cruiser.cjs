@@ -13,7 +13,7 @@ const EDGES = '^(handlers/|src/(app|cli|local)/)';
 const PURE = [
   '^src/(logs|detect|alerts)/',
   '^src/search/(?!.*-backend\\.ts$)',
-  '^src/slack/(alert-message|modals|message|search-message|render-text|escape|blocks)\\.ts$',
+  '^src/slack/(alert-message|confirmation-message|modals|message|search-message|render-text|escape|blocks)\\.ts$',
 ];
 const CLIENT_MODULES = '^(@aws-sdk/(client-|lib-)|@slack/(bolt|web-api|socket-mode)|@duckdb/)';
 

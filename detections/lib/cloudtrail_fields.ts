@@ -1,4 +1,5 @@
 import type { CloudTrailEvent } from '../../src/logs/cloudtrail';
+import { cloudTrailActor } from '../../src/logs/cloudtrail-actor';
 import { dig, isPublicStatement, items, policyStatements, principalAccount, roleArnOfSession, text } from './fields';
 import type { DetectionSettings } from '../../src/config/detection-settings';
 import { globMatcher } from './matchers';
@@ -14,23 +15,7 @@ export function accountOf(event: CloudTrailEvent): string {
 
 /** A short human name for the caller: `alice`, `Engineer/alice` for a role session, `root`, or the service. */
 export function actorOf(event: CloudTrailEvent): string {
-  const identity = event.userIdentity;
-  switch (identity?.type) {
-    case 'Root':
-      return 'root';
-    case 'IAMUser':
-      return identity.userName ?? identity.arn ?? 'unknown IAM user';
-    case 'AssumedRole': {
-      const session = identity.arn?.split(':assumed-role/')[1];
-      return session ?? identity.sessionContext?.sessionIssuer?.userName ?? identity.principalId ?? 'unknown role session';
-    }
-    case 'FederatedUser':
-      return identity.arn?.split(':federated-user/')[1] ?? identity.principalId ?? 'unknown federated user';
-    case 'AWSService':
-      return identity.invokedBy ?? 'an AWS service';
-    default:
-      return identity?.userName ?? identity?.arn ?? identity?.principalId ?? identity?.invokedBy ?? 'unknown principal';
-  }
+  return cloudTrailActor(event) ?? 'unknown principal';
 }
 
 /**

@@ -15,4 +15,10 @@ export interface AlertStore {
    * first, at most `max`: `complete` is false when more were left unread.
    */
   listChangedSince(status: AlertStatus, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }>;
+  /** Ids of alerts with a follow-up due at or before `at` (ISO), earliest first: read from a small index, never a table scan. */
+  listDue(at: string, limit: number): Promise<string[]>;
+  /** The next short number, taken for this alert: one atomic increment of the deployment's counter (a number taken is never given again). */
+  takeNumber(alertId: string): Promise<number>;
+  /** The alert with this short number. */
+  getByNumber(number: number): Promise<Alert | undefined>;
 }

@@ -30,10 +30,26 @@ export interface SlackRef {
   renderedHash?: string;
   /** Match count already told in the thread; later matches get a reply with the newest event. */
   threadedCount?: number;
+  /**
+   * Set when the alert came in a storm (src/notify/storm-delivery.ts): the storm group it belongs to.
+   * Its `ts` is then the group's message, so replies about the alert land in the group's thread,
+   * and `itemTs` the thread reply that lists it.
+   */
+  storm?: string;
+  itemTs?: string;
+  /** Ids of the timeline entries already posted in the thread (the newest ones), so a retry never posts one twice. */
+  timeline?: string[];
+  /** `assignedAt` of the assignment whose assignee has been sent a DM, so each assignment is told once. */
+  toldAssignment?: string;
 }
 
 export interface Alert {
   id: string;
+  /**
+   * The short reference people type (`#42`): sequential per deployment, given when the alert is first
+   * shown in Slack (see `numberAlert`), never changed after.
+   */
+  number?: number;
   kind: AlertKind;
   ruleId: string;
   dedup: string;
@@ -75,8 +91,10 @@ export interface Alert {
   resolvedBy?: string;
   resolvedAt?: string;
   resolution?: { reason: Resolution; note?: string };
-  /** Slack user id of the person who owns the alert's triage. */
+  /** Who owns the alert now: a Slack user id (or the terminal's `local`). */
   assignee?: string;
+  assignedBy?: string;
+  assignedAt?: string;
   /** When the alert first became OPEN (createdAt is when its first match was counted, maybe below threshold). */
   openedAt?: string;
   createdAt: string;
@@ -87,6 +105,54 @@ export interface Alert {
    * (a threshold not reached when its window ended is never looked at again), removed when it opens.
    */
   expiresAt?: number;
+  /** What was planned when the alert opened: when it escalates if nobody acknowledges it (src/alerts/follow-ups.ts). */
+  followUp?: { plannedAt: string; escalateAt?: string };
+  /** "Was this you?": who was asked about the activity, and what they answered. */
+  confirmation?: Confirmation;
+  /** Each reason escalates at most once. */
+  escalations?: Escalation[];
+  /** When the escalation sweep looks at the alert next; with `dueQueue` it lists the alert in the byDue index. */
+  dueAt?: string;
+  dueQueue?: typeof DUE_QUEUE;
+}
+
+/** The byDue index's one partition: only alerts with something scheduled carry it, so the index stays small. */
+export const DUE_QUEUE = 'due';
+
+export const CONFIRMATION_STATUSES = ['pending', 'asking', 'asked', 'confirmed', 'denied', 'unanswered', 'unreachable'] as const;
+export type ConfirmationStatus = (typeof CONFIRMATION_STATUSES)[number];
+
+export interface Confirmation {
+  /** The AWS principal as the event names it, with its kind: `Identity Center user alice`. */
+  principal: string;
+  /** The Slack user asked; absent when the principal is nobody Prowl can find in Slack. */
+  userId?: string;
+  status: ConfirmationStatus;
+  /** A "yes" resolves the alert as benign. */
+  resolveOnYes: boolean;
+  /** No answer by then escalates. */
+  deadline: string;
+  /** When a worker claimed sending the DM (status `asking`); an old claim may be taken over. */
+  claimedAt?: string;
+  askedAt?: string;
+  dm?: { channel: string; ts: string };
+  answeredAt?: string;
+  /** Why nobody could be asked. */
+  reason?: string;
+  /** The last status told in the alert's thread. */
+  toldStatus?: ConfirmationStatus;
+}
+
+export type EscalationReason = 'unacknowledged' | 'denied' | 'unanswered';
+
+export interface Escalation {
+  reason: EscalationReason;
+  at: string;
+  /** Who is mentioned (user and user-group ids), fixed when the escalation is decided. */
+  notify: string[];
+  alsoChannel?: string;
+  /** Set when the thread reply is sent (before posting, so two workers never both post). */
+  toldAt?: string;
 }
 
 /** The open dedup window of one (rule, dedup key): which alert new matches join until it ends. */

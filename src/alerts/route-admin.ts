@@ -17,6 +17,11 @@ export type RouteChange = Partial<{
   accounts: string[];
   sources: string[];
   responders: string[];
+  /** Storm thresholds for this team; the fields given replace the team's, the others keep theirs. */
+  storm: NonNullable<TeamConfig['storm']>;
+  askActor: boolean;
+  /** Laid over the team's escalation (a `route set` may change only who is mentioned); null removes it. */
+  escalation: Partial<NonNullable<TeamConfig['escalation']>> | null;
 }>;
 
 const teamSchema = configFileSchema.shape.teams.unwrap().element;
@@ -37,7 +42,8 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
     async set(name: string, change: RouteChange, actor: Actor): Promise<TeamConfig> {
       requireRole(actor, 'admin', deps.config, 'change routes');
       const existing = (await teams()).find((team) => team.name === name);
-      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity } = change;
+      const { ruleIds, tags, logTypes, accounts, sources, responders, channel, minSeverity, askActor, escalation, storm } = change;
+      const stormSettings = storm || existing?.storm ? { ...(existing?.storm ?? {}), ...(storm ?? {}) } : undefined;
       const candidate = {
         name,
         channel: channel ?? existing?.channel,
@@ -51,6 +57,10 @@ export function createRouteAdmin(deps: RouteAdminDeps) {
           ...(sources ? { sources } : {}),
         },
         responders: responders ?? existing?.responders ?? [],
+        ...(stormSettings ? { storm: stormSettings } : {}),
+        // Settings this change does not name are kept, so a `route set` never drops a team's escalation.
+        ...((askActor ?? existing?.askActor) !== undefined ? { askActor: askActor ?? existing?.askActor } : {}),
+        ...(escalation === null ? {} : escalation || existing?.escalation ? { escalation: { ...existing?.escalation, ...escalation } } : {}),
       };
       const parsed = teamSchema.safeParse(candidate);
       if (!parsed.success) throw new ProwlError('prowl_bad_command', `route for ${name} is not valid:\n${describeIssues(parsed.error)}`);

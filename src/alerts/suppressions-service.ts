@@ -8,6 +8,7 @@ import { requireRole, roleOf, type Actor } from './roles';
 import type { SettingsStore } from './settings-store';
 import { compileSuppression, describeCondition, fieldValues, isActive, scopeOf, type Condition, type Suppression } from './suppression';
 import type { Alert } from './alert';
+import type { Timeline } from './timeline';
 
 export interface SuppressionRequest {
   ruleId: string;
@@ -25,6 +26,8 @@ export interface SuppressionDeps {
   now: () => DateTime;
   /** The rule ids that exist, so a typo cannot create a suppression that silences nothing. */
   ruleIds: ReadonlySet<string>;
+  /** Where a suppression made from an alert is told, in that alert's thread. */
+  timeline?: Pick<Timeline, 'add'>;
 }
 
 const PREVIEW_DAYS = 7;
@@ -67,7 +70,8 @@ export function createSuppressionService(deps: SuppressionDeps) {
   }
 
   return {
-    async create(request: SuppressionRequest, actor: Actor): Promise<Suppression> {
+    /** `about`: the alert the suppression was made from, whose thread is told. */
+    async create(request: SuppressionRequest, actor: Actor, about?: { alertId: string }): Promise<Suppression> {
       await authorize(request, actor);
       const at = deps.now().toUTC().toISO()!;
       const id = `s-${randomBytes(5).toString('hex')}`;
@@ -100,6 +104,15 @@ export function createSuppressionService(deps: SuppressionDeps) {
         },
       });
       await deps.audit.record({ subject: request.ruleId, action: 'suppress', actor: actor.userId, at, after: { suppressionId: id } });
+      if (about && deps.timeline) {
+        const until = suppression.expiresAt ? ` until ${suppression.expiresAt}` : '';
+        await deps.timeline.add(about.alertId, {
+          kind: 'suppressed',
+          actor: actor.userId,
+          at,
+          text: `${scopeOf(suppression)} suppression ${id}${until}: ${request.reason}`,
+        });
+      }
       return after!;
     },
 

@@ -26,3 +26,17 @@ export function resolve(alert: Alert, actor: string, at: string, reason: Resolut
   }
   return { ...alert, status: 'RESOLVED', resolvedBy: actor, resolvedAt: at, resolution: { reason, ...(note ? { note } : {}) }, updatedAt: at };
 }
+
+/** Gives the alert an owner (replacing any earlier one); a resolved alert has nothing left to own. */
+export function assign(alert: Alert, assignee: string, actor: string, at: string): Alert {
+  if (alert.status === 'RESOLVED' || alert.status === 'PENDING') {
+    throw new ProwlError('prowl_conflict', `alert ${alert.id} is ${alert.status.toLowerCase()}; only open or acknowledged alerts can be assigned`);
+  }
+  return { ...alert, assignee, assignedBy: actor, assignedAt: at, updatedAt: at };
+}
+
+export function unassign(alert: Alert, _actor: string, at: string): Alert {
+  if (!alert.assignee) throw new ProwlError('prowl_conflict', `alert ${alert.id} is not assigned to anyone`);
+  const { assignee: _assignee, assignedBy: _by, assignedAt: _at, ...rest } = alert;
+  return { ...rest, updatedAt: at };
+}

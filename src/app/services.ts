@@ -13,6 +13,15 @@ import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
 import { alertStats } from '../alerts/alert-stats';
 import { homeOverview } from '../alerts/home';
+import type { StormStore } from '../alerts/storm';
+import { createStormActions } from '../alerts/storm-actions';
+import { createTimeline } from '../alerts/timeline';
+import { createDynamoStormStore } from '../store/dynamo-storm-store';
+import { createConfirmations } from '../alerts/confirmations';
+import type { PeopleDirectory } from '../alerts/actor-principal';
+import type { ConfirmWithActor } from '../alerts/follow-ups';
+import type { FollowUpDeps } from '../notify/follow-ups';
+import { terminalPeople, webApiPeople } from '../slack/people';
 import { sqsJobQueue, type JobQueue } from '../jobs/job';
 import { createSearchRequests } from '../jobs/search-requests';
 import type { Operations } from '../slack/operations';
@@ -32,7 +41,7 @@ import type { ResourceStore } from '../scan/resource-store';
 import { createDynamoResourceStore } from '../store/dynamo-resource-store';
 import { ProwlError } from '../errors';
 import { logger } from '../logger';
-import { gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from '../slack/gateway';
+import { createWebClient, gatewayClient, terminalGateway, webApiGateway, type SlackGateway } from '../slack/gateway';
 import { createDynamoAlertStore } from '../store/dynamo-alert-store';
 import { createDynamoAuditLog } from '../store/dynamo-audit-log';
 import { createDynamoSettingsStore } from '../store/dynamo-settings-store';
@@ -50,6 +59,8 @@ export interface Services {
   policyStandards: ScanPolicySettings;
   clients: AwsClients;
   alerts: AlertStore;
+  /** Storm windows and groups (src/notify/storm-delivery.ts), beside the alerts. */
+  storms: StormStore;
   audit: AuditLog;
   settings: SettingsStore;
   notify: NotifyQueue;
@@ -84,6 +95,7 @@ export function createServices(runtime: RuntimeConfig, clients: AwsClients = cre
     clients,
     logTypes: logTypesFromConfig(config, runtime.configPath),
     alerts: createDynamoAlertStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
+    storms: createDynamoStormStore({ ddb: clients.ddb, table: runtime.tables.alerts }),
     audit: createDynamoAuditLog({ ddb: clients.ddb, table: runtime.tables.audit }),
     settings,
     notify: sqsNotifyQueue({ sqs: clients.sqs, queueUrl: runtime.queues.notify }),
@@ -147,10 +159,19 @@ export function logTypesFromConfig(config: Pick<ConfigFile, 'logTypes' | 'source
 
 /** The use cases people reach from Slack or the terminal, over the given services. */
 export function createOperations(services: Services, timeZoneOf: (userId: string) => Promise<string>): Operations {
+  const timeline = createTimeline(services.notify);
+  const triage = createTriage(services);
+  const suppressions = createSuppressionService({
+    ...services,
+    timeline,
+    ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)),
+  });
   return {
     access: createAccess(services),
-    triage: createTriage(services),
-    suppressions: createSuppressionService({ ...services, ruleIds: new Set([...services.rules, ...services.policies].map((rule) => rule.id)) }),
+    triage,
+    suppressions,
+    storms: createStormActions({ ...services, triage, suppressions, timeline }),
+    confirmations: createConfirmations(services),
     rules: createRuleAdmin(services),
     routes: createRouteAdmin(services),
     audit: services.audit,
@@ -179,4 +200,27 @@ export async function createSlackGateway(
   if (services.runtime.slackMode === 'terminal') return terminalGateway(write, services.now);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
   return webApiGateway(gatewayClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
+}
+
+/** Slack people by email, for "was this you?": the workspace's directory, or the terminal user. */
+export async function createPeopleDirectory(services: Pick<Services, 'runtime' | 'clients' | 'now'>): Promise<PeopleDirectory> {
+  if (services.runtime.slackMode === 'terminal') return terminalPeople();
+  const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
+  return webApiPeople(createWebClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}), services.now);
+}
+
+/** What the follow-ups of an alert (asking the actor, escalations) run on: notify's and the escalate sweep's. */
+export async function createFollowUpDeps(services: Services, gateway: SlackGateway): Promise<FollowUpDeps> {
+  const asks = new Map<string, ConfirmWithActor>();
+  for (const rule of services.rules) if (rule.confirmWithActor) asks.set(rule.id, rule.confirmWithActor);
+  return {
+    alerts: services.alerts,
+    audit: services.audit,
+    gateway,
+    people: await createPeopleDirectory(services),
+    config: services.config,
+    teams: services.teams,
+    confirmWithActor: (ruleId) => asks.get(ruleId),
+    now: services.now,
+  };
 }

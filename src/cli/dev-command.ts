@@ -12,6 +12,11 @@ import { createOperations, createServices } from '../app/services';
 import { configuredGroupIds, webApiDirectory } from '../slack/directory';
 import { createWebClient } from '../slack/gateway';
 import { createSlackApp } from '../slack/app';
+import { compactionTables } from '../lake/compaction';
+import { s3LakeStorage } from '../lake/lake-storage';
+import { startLakeCompactor, type LakeCompactor } from '../local/lake-compactor';
+import { createSearchCatalog } from '../search/search-catalog';
+import { describeHour } from './compact-command';
 import { listFiles } from './files';
 import { writeLine, type CommandIO } from './io';
 
@@ -73,6 +78,16 @@ function watchInbox(stack: LocalStack, dir: string, io: CommandIO): () => void {
   };
 }
 
+/** One compaction pass, said in one line when it compacted anything; a failed pass never stops the stack. */
+async function reportCompaction(compactor: LakeCompactor, io: CommandIO, options: { quiet?: boolean } = {}): Promise<void> {
+  try {
+    const summary = await compactor.runOnce();
+    if (summary.compacted > 0 && !options.quiet) writeLine(io.stdout, `Compacted ${summary.compacted} closed lake hour(s) to Parquet.`);
+  } catch (error) {
+    writeLine(io.stderr, `lake: compaction failed: ${asProwlError(error).message}`);
+  }
+}
+
 /**
  * `npm start`: the whole of Prowl on this machine. Boots the local stack (data under .prowl/),
  * loads samples/ and inbox/, and shows alerts in Slack (Socket Mode) or in the terminal. Whatever
@@ -131,10 +146,37 @@ async function runDev(
   const samples = await putFiles(stack, paths.samples, 'samples/');
   const inbox = await putFiles(stack, paths.inbox, 'inbox/');
   writeLine(io.stdout, `Loaded ${samples} sample file(s) and ${inbox} inbox file(s).`);
+  const compactor = startLakeCompactor({
+    storage: s3LakeStorage(stack.clients.s3, stack.runtime.buckets.lake),
+    tables: compactionTables(createSearchCatalog(services.logTypes.all())),
+    settleMinutes: services.config.lake.compaction.settleMinutes,
+    now: services.now,
+    onHour: (report) => {
+      if (report.outcome === 'failed') writeLine(io.stderr, `lake: ${describeHour(report)}`);
+    },
+    onError: (error) => writeLine(io.stderr, `lake: compaction failed: ${asProwlError(error).message}`),
+  });
+  try {
+    return await runStarted(stack, slack, paths, once, io, input, { ops, directory, compactor });
+  } finally {
+    await compactor.stop();
+  }
+}
 
+async function runStarted(
+  stack: LocalStack,
+  slack: ReturnType<typeof chooseSlack>,
+  paths: { inbox: string },
+  once: boolean,
+  io: CommandIO,
+  input: NodeJS.ReadableStream,
+  started: { ops: ReturnType<typeof createOperations>; directory: ReturnType<typeof webApiDirectory> | undefined; compactor: LakeCompactor },
+): Promise<number> {
+  const { ops, directory, compactor } = started;
   if (once) {
     // A large file takes as long as it takes: wait while work moves, give up only when it stalls.
     const { retrying } = await stack.runner.idle({ stallMs: 120_000 });
+    await reportCompaction(compactor, io);
     const open = [...(await ops.triage.list('OPEN', 100)), ...(await ops.triage.list('ACKNOWLEDGED', 100))];
     writeLine(io.stdout, `\n${open.length} open alert(s):`);
     for (const alert of open)
@@ -147,6 +189,12 @@ async function runDev(
   const app = slack.mode === 'slack' && directory ? createSlackApp({ botToken: slack.botToken, appToken: slack.appToken! }, { ops, directory }) : undefined;
   try {
     if (app) await app.start();
+    // Hours the lake already closed (an earlier run, samples from the past) need not wait for the
+    // timer; quietly, so the line does not land in the middle of the prompt.
+    void stack.runner.idle({ stallMs: 120_000 }).then(
+      () => reportCompaction(compactor, io, { quiet: true }),
+      () => undefined, // a stalled queue is reported where it is waited for; the timer compacts later
+    );
     let prompt: TerminalPrompt | undefined;
     await new Promise<void>((stopped) => {
       const stop = (): void => {

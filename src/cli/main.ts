@@ -4,6 +4,7 @@ import { policies } from '../../detections/policies';
 import { loadRuleSet } from '../detect/rule-set';
 import { asProwlError } from '../errors';
 import { localName } from '../local/provision';
+import { COMPACT_USAGE, compactCommand } from './compact-command';
 import { DEV_USAGE, devCommand } from './dev-command';
 import { writeLine, type Command, type CommandIO } from './io';
 import { PARSE_USAGE, parseCommand } from './parse-command';
@@ -43,6 +44,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; run: Command }>
     usage: 'prowl search [--format table|json] <query>',
     summary: 'search the local lake that npm start fills (DuckDB)',
     run: (argv, io) => searchCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR }),
+  },
+  compact: {
+    usage: COMPACT_USAGE,
+    summary: 'rewrite the closed hours of the local lake as Parquet (npm start does it in the background)',
+    run: (argv, io) => compactCommand(argv, io, { lakeDir: LOCAL_LAKE_DIR, configPath: CONFIG_PATH }),
   },
   scan: { usage: SCAN_USAGE, summary: 'evaluate the policy pack over resource JSON offline', run: (argv, io) => scanCommand(argv, io, policies, CONFIG_PATH) },
 };

@@ -30,6 +30,18 @@ const sourceSchema = z
   })
   .strict();
 
+/**
+ * Storm control: when one rule opens more than `threshold` alerts for one channel within
+ * `windowMinutes` (counted from the first), they are grouped under one message and listed in its thread.
+ */
+export const stormSettingsSchema = z
+  .object({
+    threshold: z.number().int().min(1).max(10_000).default(10),
+    windowMinutes: z.number().int().min(1).max(60).default(5),
+  })
+  .strict();
+export type StormSettings = z.infer<typeof stormSettingsSchema>;
+
 const teamSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
@@ -46,6 +58,61 @@ const teamSchema = z
       .strict()
       .prefault({}),
     responders: z.array(slackPrincipal).default([]),
+    /** This team's storm thresholds; `options.storm` when absent. */
+    storm: z
+      .object({ threshold: stormSettingsSchema.shape.threshold.unwrap(), windowMinutes: stormSettingsSchema.shape.windowMinutes.unwrap() })
+      .partial()
+      .strict()
+      .optional(),
+    /** Ask the person behind each of this team's alerts whether it was them (see `confirmation`). */
+    askActor: z.boolean().optional(),
+    escalation: z
+      .object({
+        afterMinutes: z
+          .partialRecord(
+            severitySchema,
+            z
+              .number()
+              .int()
+              .min(1)
+              .max(7 * 24 * 60),
+          )
+          .describe('severity → minutes an alert may stay open (not acknowledged) before the team is re-notified; severities left out never escalate'),
+        notify: z.array(slackPrincipal).optional().describe("who is mentioned; defaults to the team's responders"),
+        alsoChannel: slackChannel.optional().describe('a second channel that hears about escalations too'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const email = z.email('expected an email address like "alice@example.com"');
+const principalToEmail = z.record(z.string().min(1), email).default({});
+
+/**
+ * "Was this you?": which AWS principals are which Slack people. Identity Center user names and IAM
+ * user names are set by AWS; role session names are chosen by whoever assumes the role, so only the
+ * names listed here map, never through `emailDomain`.
+ */
+const confirmationSchema = z
+  .object({
+    timeoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Rule ids (exact or ending in `*`) that ask the actor, besides rules that say `confirmWithActor` themselves. */
+    rules: z.array(z.string().min(1)).default([]),
+    /** For the rules above and teams with `askActor`: a "yes" resolves the alert as benign. */
+    resolveOnYes: z.boolean().default(false),
+    identityCenterUsers: principalToEmail,
+    iamUsers: principalToEmail,
+    roleSessions: principalToEmail,
+    emailDomain: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'expected a domain like "example.com"')
+      .optional(),
   })
   .strict();
 
@@ -74,6 +141,25 @@ export const configFileSchema = z
     scan: z.record(z.string(), z.unknown()).optional(),
     /** The organisation's standards for cloud-security policies (src/config/scan-policy-settings.ts); every key has a default. */
     scanPolicies: scanPolicySettingsSchema.prefault({}),
+    confirmation: confirmationSchema.prefault({}),
+    /** The data lake's upkeep: when an hour is closed and rewritten as Parquet (src/lake/compaction.ts). */
+    lake: z
+      .object({
+        compaction: z
+          .object({
+            /** Minutes after an hour ends before it is compacted, so late-arriving log objects land in JSON first. */
+            settleMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(7 * 24 * 60)
+              .default(60),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     options: z
       .object({
         dedupPeriodMinutes: z
@@ -84,6 +170,7 @@ export const configFileSchema = z
           .default(60),
         ruleTimeBudgetMs: z.number().int().min(1).max(10_000).default(100),
         sampleEventsPerAlert: z.number().int().min(0).max(20).default(5),
+        storm: stormSettingsSchema.prefault({}),
       })
       .strict()
       .prefault({}),
@@ -93,6 +180,7 @@ export const configFileSchema = z
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type SourceConfig = ConfigFile['sources'][number];
 export type TeamConfig = ConfigFile['teams'][number];
+export type ConfirmationConfig = ConfigFile['confirmation'];
 
 export function parseConfigFile(text: string, origin: string): ConfigFile {
   let document: unknown;

@@ -45,6 +45,11 @@ export interface RuleDefinition<L extends LogTypeName> extends DetectionMetadata
   /** The rule's license, shown with its author (Sigma rules under the DRL ask for attribution). */
   license?: string;
   enabled?: boolean;
+  /**
+   * Ask the person who acted "was this you?" (README → "Was this you?"); with `resolveOnYes`, a yes
+   * resolves the alert as expected activity.
+   */
+  confirmWithActor?: boolean | { resolveOnYes?: boolean };
   rule(event: RuleEvent<L>, context: RuleContext): boolean;
   title?(event: RuleEvent<L>, context: RuleContext): string;
   dedup?(event: RuleEvent<L>, context: RuleContext): string;
@@ -73,6 +78,7 @@ export interface Rule extends DetectionMetadata {
   prefilter?: { field: string; values: ReadonlySet<string> };
   enabled: boolean;
   origin: 'typescript' | 'sigma';
+  confirmWithActor?: boolean | { resolveOnYes?: boolean };
   rule(event: NormalizedEvent, context?: RuleContext): boolean;
   title?(event: NormalizedEvent, context?: RuleContext): string;
   dedup?(event: NormalizedEvent, context?: RuleContext): string;

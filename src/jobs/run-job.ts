@@ -69,7 +69,7 @@ async function answerSearch(
       text: query,
       rows: outcome.result.rowCount,
       truncated: outcome.result.truncated,
-      bytesScanned: outcome.result.bytesScanned ?? null,
+      bytesScanned: outcome.result.bytesScanned,
       elapsedMs: outcome.result.elapsedMs,
     });
   await deps.gateway.post(replyTo.channel, searchResultMessage(query, replyTo.user, outcome.result, heading), thread);

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { tableName } from '../logs/log-type';
 import { objectFileName } from './quarantine';
 
@@ -27,9 +28,15 @@ export function lakeKey(logType: string, eventTime: string, objectId: string, pa
  * The compacted layout: an hour's events rewritten as Parquet under
  * `parquet/<table>/year=YYYY/month=MM/day=DD/hour=HH/`, the same partitions as `logs/`, read
  * through the Glue table `<table>_parquet`. `table` is the snake-case table name (aws_cloudtrail);
- * `hour` any ISO-8601 UTC instant in the hour.
+ * `hour` any instant in the hour (an ISO-8601 UTC string or a DateTime).
  */
 export const PARQUET_PREFIX = 'parquet/';
+
+type Hour = string | DateTime;
+
+function isoHour(hour: Hour): string {
+  return typeof hour === 'string' ? hour : hour.toUTC().toISO()!;
+}
 
 /** The Glue table over a JSON table's compacted hours. */
 export function parquetTableName(table: string): string {
@@ -37,13 +44,18 @@ export function parquetTableName(table: string): string {
 }
 
 /** Where one hour's JSON files are: `logs/<table>/year=…/hour=HH/`. */
-export function jsonHourPrefix(table: string, hour: string): string {
-  return `${LAKE_PREFIX}${table}/${hourPartition(hour)}/`;
+export function jsonHourPrefix(table: string, hour: Hour): string {
+  return `${LAKE_PREFIX}${table}/${hourPartition(isoHour(hour))}/`;
 }
 
 /** Where one hour's Parquet files are: `parquet/<table>/year=…/hour=HH/`. */
-export function parquetHourPrefix(table: string, hour: string): string {
-  return `${PARQUET_PREFIX}${table}/${hourPartition(hour)}/`;
+export function parquetHourPrefix(table: string, hour: Hour): string {
+  return `${PARQUET_PREFIX}${table}/${hourPartition(isoHour(hour))}/`;
+}
+
+/** The one Parquet file of a table's hour on a laptop (DuckDB writes it). Fixed name, so compacting again replaces it. */
+export function parquetKey(table: string, hour: DateTime): string {
+  return `${parquetHourPrefix(table, hour)}${table}-${hour.toUTC().toFormat('yyyyLLddHH')}.parquet`;
 }
 
 /** Where a table's compaction markers are, one per compacted hour, named so they list in time order. */
@@ -56,9 +68,11 @@ export function compactedMarkerPrefix(table: string): string {
  * removed before any is deleted, so a search reads Parquet for an hour only when it has one and
  * the JSON stays authoritative otherwise. Outside the partition directories (and starting with an
  * underscore, which Athena skips), so no query ever reads it as data; one listing of the prefix
- * tells which hours of a range are compacted.
+ * tells which hours of a range are compacted. Its body says what the hour was made from: the
+ * laptop's compaction (compaction-marker.ts) and Athena's (athena-compaction.ts) each read their own.
  * `parquet/aws_cloudtrail/_compacted/2026-11-22-10`.
  */
-export function compactedMarkerKey(table: string, hour: string): string {
-  return `${compactedMarkerPrefix(table)}${hour.slice(0, 10)}-${hour.slice(11, 13)}`;
+export function compactedMarkerKey(table: string, hour: Hour): string {
+  const iso = isoHour(hour);
+  return `${compactedMarkerPrefix(table)}${iso.slice(0, 10)}-${iso.slice(11, 13)}`;
 }

@@ -20,6 +20,13 @@ export interface SqsTrigger {
   reportsBatchItemFailures: boolean;
 }
 
+/** An EventBridge schedule: `rate(1 minute)` or `cron(0 6 * * ? *)`, as serverless.yml gives it. */
+export interface ScheduleTrigger {
+  expression: string;
+  /** The constant event the schedule sends instead of EventBridge's "Scheduled Event" (serverless.yml's `input`). */
+  input?: unknown;
+}
+
 export interface FunctionDefinition {
   name: string;
   /** Module path relative to the project root, and the exported name: handlers/ingest + handler. */
@@ -27,6 +34,7 @@ export interface FunctionDefinition {
   exportName: string;
   timeoutSeconds: number;
   sqs: SqsTrigger[];
+  schedules: ScheduleTrigger[];
 }
 
 export interface Definitions {
@@ -40,10 +48,13 @@ export interface Definitions {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Resolves the Serverless variables Prowl's files use; anything else is left for CloudFormation. */
-function resolveVariables(value: Json, context: { root: string; service: string; stage: string }): Json {
+function resolveVariables(value: Json, context: { root: string; service: string; stage: string; params: Record<string, Json> }): Json {
   if (typeof value === 'string') {
     const file = /^\$\{file\(([^)]+)\)\}$/.exec(value);
     if (file) return resolveVariables(parseYaml(readFileSync(join(context.root, file[1]!), 'utf8')) as Json, context);
+    // A whole-value parameter keeps its type (a number stays a number).
+    const param = /^\$\{param:([A-Za-z0-9]+)\}$/.exec(value);
+    if (param && Object.hasOwn(context.params, param[1]!)) return context.params[param[1]!]!;
     return value
       .replace(/\$\{self:service\}/g, context.service)
       .replace(/\$\{sls:stage\}/g, context.stage)
@@ -72,7 +83,10 @@ function logicalIdOfArn(value: unknown, where: string): string {
 export function loadDefinitions(root: string, stage: string): Definitions {
   const document = asRecord(parseYaml(readFileSync(join(root, 'serverless.yml'), 'utf8')), 'the file');
   const service = String(document['service']);
-  const resolved = asRecord(resolveVariables(document as Json, { root, service, stage }), 'the file');
+  // Deployment parameters as `params` declares them (the stage's own, over `default`); --param overrides are AWS-only.
+  const declaredParams = (document['params'] ?? {}) as Record<string, Record<string, Json> | undefined>;
+  const params = { ...(declaredParams['default'] ?? {}), ...(declaredParams[stage] ?? {}) };
+  const resolved = asRecord(resolveVariables(document as Json, { root, service, stage, params }), 'the file');
   const provider = asRecord(resolved['provider'], 'provider');
 
   const resources: Record<string, CfnResource> = {};
@@ -95,7 +109,25 @@ export function loadDefinitions(root: string, stage: string): Definitions {
           reportsBatchItemFailures: t['functionResponseType'] === 'ReportBatchItemFailures',
         };
       });
-    return { name, module: handler.slice(0, dot), exportName: handler.slice(dot + 1), timeoutSeconds: Number(fn['timeout'] ?? provider['timeout'] ?? 6), sqs };
+    const schedules = events
+      .map((event) => asRecord(event, `functions.${name}.events[]`)['schedule'])
+      .filter((trigger) => trigger !== undefined)
+      .map((trigger, i): ScheduleTrigger => {
+        // `schedule: rate(…)` or `schedule: { rate: rate(…) | cron(…) }`.
+        const settings = typeof trigger === 'string' ? { rate: trigger } : asRecord(trigger, `functions.${name}.events[${i}].schedule`);
+        const expression = settings['rate'];
+        if (typeof expression !== 'string')
+          throw new ProwlError('prowl_config_invalid', `serverless.yml: functions.${name}.events[${i}].schedule needs a rate(…) or cron(…) expression`);
+        return { expression, ...(settings['input'] === undefined ? {} : { input: settings['input'] }) };
+      });
+    return {
+      name,
+      module: handler.slice(0, dot),
+      exportName: handler.slice(dot + 1),
+      timeoutSeconds: Number(fn['timeout'] ?? provider['timeout'] ?? 6),
+      sqs,
+      schedules,
+    };
   });
 
   return { service, stage, environment: asRecord(provider['environment'] ?? {}, 'provider.environment'), functions, resources };

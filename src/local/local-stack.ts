@@ -14,8 +14,15 @@ import { loadDefinitions, type Definitions } from './definitions';
 import { startEmulators, type EmulatorEndpoints, type Emulators } from './emulators';
 import { EventSourceRunner, type InvocationReport, type SqsHandler } from './event-source-runner';
 import { provision, resolveEnvironment, type Provisioned } from './provision';
+import { ScheduleRunner, type ScheduledHandler } from './schedule-runner';
 
 export type LocalSlack = { mode: 'terminal' } | { mode: 'slack'; botToken: string; signingSecret?: string; apiUrl?: string };
+
+/** Scheduled functions a laptop does not run on their schedule, and why (they need real AWS). */
+export const NOT_SCHEDULED_LOCALLY: Readonly<Record<string, string>> = {
+  compact: 'the function compacts with Athena; `prowl dev` compacts the local lake with DuckDB (src/local/lake-compactor.ts)',
+  scan: 'a scan reads real AWS accounts through the audit role; use `prowl scan --resources` or `/prowl scan`',
+};
 
 export interface LocalStackOptions {
   root: string;
@@ -31,8 +38,10 @@ export interface LocalStackOptions {
   sigmaDir?: string;
   visibilityTimeoutSeconds?: number;
   onInvocation?: (report: InvocationReport) => void;
-  /** The clock the stack's own messages are stamped with (S3 notifications). */
+  /** The clock the stack's own messages are stamped with (S3 notifications), and that scheduled functions run by. */
   now?: () => DateTime;
+  /** `timer` (the laptop): scheduled functions run when due; `manual` (tests): only when `schedules.tick()` is called. */
+  schedules?: 'timer' | 'manual';
 }
 
 export interface LocalStack {
@@ -43,6 +52,8 @@ export interface LocalStack {
   runtime: RuntimeConfig;
   clients: AwsClients;
   runner: EventSourceRunner;
+  /** The functions serverless.yml runs on a schedule (the escalation sweep, the daily scan). */
+  schedules: ScheduleRunner;
   /** Puts an object in a bucket (the raw bucket by default) and sends the S3 notification it is wired to. */
   putObject(key: string, body: Buffer | string, bucket?: string): Promise<void>;
   /** The same for a file of any size, streamed from disk in multipart parts. */
@@ -50,13 +61,13 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-function loadHandler(root: string, module: string, exportName: string): SqsHandler {
+function loadHandler<H extends SqsHandler | ScheduledHandler>(root: string, module: string, exportName: string): H {
   // The same module and export Lambda loads, named by serverless.yml.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(join(root, module)) as Record<string, unknown>;
   const handler = loaded[exportName];
   if (typeof handler !== 'function') throw new ProwlError('prowl_config_invalid', `${module} has no exported function ${exportName}`);
-  return handler as SqsHandler;
+  return handler as H;
 }
 
 function slackEnvironment(slack: LocalSlack): Record<string, string> {
@@ -122,13 +133,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           queueArn: queue.arn,
           batchSize: trigger.batchSize,
           timeoutSeconds: fn.timeoutSeconds,
-          handler: loadHandler(options.root, fn.module, fn.exportName),
+          handler: loadHandler<SqsHandler>(options.root, fn.module, fn.exportName),
         };
       }),
     );
     const runner = new EventSourceRunner(clients.sqs, mappings, region, options.onInvocation);
     runner.start();
     const now = options.now ?? ((): DateTime => DateTime.utc());
+    const schedules = new ScheduleRunner(
+      definitions.functions.flatMap((fn) =>
+        (fn.name in NOT_SCHEDULED_LOCALLY ? [] : fn.schedules).map((schedule) => ({
+          functionName: fn.name,
+          expression: schedule.expression,
+          ...(schedule.input === undefined ? {} : { input: schedule.input }),
+          timeoutSeconds: fn.timeoutSeconds,
+          handler: loadHandler<ScheduledHandler>(options.root, fn.module, fn.exportName),
+        })),
+      ),
+      now,
+      region,
+      options.onInvocation,
+    );
+    if ((options.schedules ?? 'timer') === 'timer') schedules.start();
 
     /**
      * Uploads in multipart parts (S3's way in for large objects; the emulator, like API Gateway,
@@ -152,6 +178,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runtime,
       clients,
       runner,
+      schedules,
       putObject: (key, body, bucket = runtime.buckets.raw) => {
         const bytes = typeof body === 'string' ? Buffer.from(body) : body;
         return putAndNotify(bucket, key, bytes, bytes.length, () => createHash('md5').update(bytes).digest('hex'));
@@ -161,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return putAndNotify(bucket, key, createReadStream(path), size, () => createHash('md5').update(`${path}:${size}:${mtimeMs}`).digest('hex'));
       },
       async stop() {
+        await schedules.stop();
         await runner.stop();
         await emulators?.stop();
       },

@@ -1,4 +1,4 @@
-import { CreateTableCommand, type DynamoDBClient, ResourceInUseException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceInUseException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ProwlError } from '../errors';
@@ -100,6 +100,21 @@ async function createBucket(s3: S3Client, logicalId: string, resource: CfnResour
   });
 }
 
+/**
+ * A table kept from an earlier run (the data directory) must have the indexes the template declares
+ * now: the emulator cannot add one to an existing table, and a query on a missing index fails later
+ * with a message that names neither the table nor the cure.
+ */
+async function expectIndexes(dynamodb: DynamoDBClient, table: string, declared: ReadonlyArray<{ IndexName?: string | undefined }>): Promise<void> {
+  const existing = (await dynamodb.send(new DescribeTableCommand({ TableName: table }))).Table?.GlobalSecondaryIndexes ?? [];
+  const missing = declared.map((index) => index.IndexName).filter((name) => !existing.some((index) => index.IndexName === name));
+  if (missing.length > 0)
+    throw new ProwlError(
+      'prowl_config_invalid',
+      `the local table ${table} was created by an older Prowl and lacks the index ${missing.join(', ')}; start with a fresh data directory (delete .prowl/, or pass another --data)`,
+    );
+}
+
 async function createTable(dynamodb: DynamoDBClient, logicalId: string, resource: CfnResource, made: Provisioned, definitions: Definitions): Promise<void> {
   const p = props(resource);
   const name = String(p['TableName'] ?? localName(definitions, logicalId));
@@ -115,6 +130,7 @@ async function createTable(dynamodb: DynamoDBClient, logicalId: string, resource
     await dynamodb.send(new CreateTableCommand(input));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await expectIndexes(dynamodb, name, input.GlobalSecondaryIndexes ?? []);
   }
   made.tables[logicalId] = name;
 }

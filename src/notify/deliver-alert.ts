@@ -1,26 +1,33 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Alert, SlackRef } from '../alerts/alert';
+import { numberAlert } from '../alerts/alert-number';
 import type { AlertStore } from '../alerts/alert-store';
-import { routeAlert } from '../alerts/routing';
+import { routeAlert, teamFor } from '../alerts/routing';
+import type { NotifyQueue } from '../alerts/notify-queue';
+import type { StormStore } from '../alerts/storm';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
-import { alertMessage, moreMatchesMessage } from '../slack/alert-message';
+import { alertMessage, assignedMessage, moreMatchesMessage } from '../slack/alert-message';
 import type { SlackMessage } from '../slack/message';
 import { slackRefused, type SlackGateway } from '../slack/gateway';
+import { deliverToStorm, joinStorm } from './storm-delivery';
 
 /** A claim without a posted message is abandoned after this long (the worker died mid-post). */
 const CLAIM_TIMEOUT_SECONDS = 120;
 
 export interface DeliverDeps {
   alerts: AlertStore;
+  storms: StormStore;
   gateway: SlackGateway;
-  config: Pick<ConfigFile, 'slack'>;
+  notify: Pick<NotifyQueue, 'sendMessages'>;
+  config: Pick<ConfigFile, 'slack' | 'options'>;
   teams(): Promise<TeamConfig[]>;
   now: () => DateTime;
 }
 
-export type Delivery = 'posted' | 'updated' | 'skipped';
+/** `grouped`: the alert came in a storm and is listed in the storm's thread (src/notify/storm-delivery.ts). */
+export type Delivery = 'posted' | 'updated' | 'skipped' | 'grouped';
 
 function renderedHash(message: SlackMessage): string {
   return createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 16);
@@ -56,23 +63,51 @@ function claimable(alert: Alert, now: DateTime): boolean {
   return now.diff(DateTime.fromISO(alert.slack.claimedAt), 'seconds').seconds > CLAIM_TIMEOUT_SECONDS;
 }
 
+/** Sends the assignee a DM, once per assignment, claimed first like the thread replies. Taking an alert yourself sends none. */
+async function tellAssignee(alertId: string, deps: DeliverDeps): Promise<void> {
+  const claim = await deps.alerts.mutate(alertId, (alert) =>
+    alert?.slack?.ts && alert.assignee && alert.assignedAt && alert.slack.toldAssignment !== alert.assignedAt
+      ? { ...alert, slack: { ...alert.slack, toldAssignment: alert.assignedAt } }
+      : alert,
+  );
+  const alert = claim.after;
+  if (!claim.written || !alert?.assignee || alert.assignee === alert.assignedBy) return;
+  await deps.gateway.directMessage(alert.assignee, assignedMessage(alert));
+}
+
 /**
  * Shows an alert in Slack: posts it once, then updates that message in place. The post is claimed
  * with a conditional write first, so two notify workers never both post; a post Slack refused
  * releases the claim so the retry can post, one that timed out keeps it until it expires.
  */
 export async function deliverAlert(alertId: string, deps: DeliverDeps): Promise<Delivery> {
-  const current = await deps.alerts.get(alertId);
-  if (!current || current.status === 'PENDING') return 'skipped';
+  const delivery = await show(alertId, deps);
+  // A DM to a new assignee hangs off the posted message; most deliveries have none waiting.
+  const shown = await deps.alerts.get(alertId);
+  if (shown?.slack?.ts && shown.assignee && shown.slack.toldAssignment !== shown.assignedAt) await tellAssignee(alertId, deps);
+  return delivery;
+}
+
+async function show(alertId: string, deps: DeliverDeps): Promise<Delivery> {
+  const found = await deps.alerts.get(alertId);
+  if (!found || found.status === 'PENDING') return 'skipped';
+  const current = await numberAlert(deps.alerts, found);
+  // An alert in a storm has no message of its own: the group's shows it (and its count).
+  if (current.slack?.storm) return deliverToStorm(current.slack.storm, deps);
   if (current.slack?.ts) return refresh(current as Alert & { slack: SlackRef & { ts: string } }, deps);
 
   const now = deps.now();
-  const channel = routeAlert(current, { teams: await deps.teams(), slack: deps.config.slack }).channel;
+  const teams = await deps.teams();
+  const channel = routeAlert(current, { teams, slack: deps.config.slack }).channel;
+  const storm = await joinStorm(current, channel, teamFor(current, teams), deps);
   const claimedAt = now.toUTC().toISO()!;
-  const claim = await deps.alerts.mutate(alertId, (alert) => (alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt } } : alert));
+  const claim = await deps.alerts.mutate(alertId, (alert) =>
+    alert && claimable(alert, now) ? { ...alert, slack: { channel, claimedAt, ...(storm ? { storm: storm.id } : {}) } } : alert,
+  );
+  if (storm && claim.after?.slack?.storm) return deliverToStorm(claim.after.slack.storm, deps);
   if (!claim.written || !claim.after) {
     // Someone else holds the claim. If they finished, show the latest state; if not, try later.
-    if (claim.after?.slack?.ts) return deliverAlert(alertId, deps);
+    if (claim.after?.slack?.ts || claim.after?.slack?.storm) return show(alertId, deps);
     throw new ProwlError('prowl_conflict', `alert ${alertId} is being posted by another worker; will retry`);
   }
 

@@ -62,8 +62,8 @@ export function createAthenaBackend(options: AthenaBackendOptions): SearchBacken
       });
       const result = await readResults(options.athena, id, runOptions.maxRows);
       const columns = compiled.columns && compiled.columns.length === result.columns.length ? compiled.columns : result.columns;
-      const bytesScanned = execution.Statistics?.DataScannedInBytes;
-      return { ...result, columns, ...(bytesScanned === undefined ? {} : { bytesScanned }), elapsedMs: clock.now() - started };
+      // Athena leaves the statistic out for queries that read nothing (an empty partition range).
+      return { ...result, columns, bytesScanned: execution.Statistics?.DataScannedInBytes ?? 0, elapsedMs: clock.now() - started };
     },
   };
 }

@@ -2,10 +2,12 @@ import { isAbsolute } from 'node:path';
 import { ProwlError } from '../errors';
 import { athenaDialect } from './athena-dialect';
 import type { CompileTarget, CompiledQuery } from './compiled-query';
-import { DUCKDB_ROW, DUCKDB_TEXT_COLUMNS, duckDbDialect } from './duckdb-dialect';
+import type { DateTime } from 'luxon';
+import { parquetKey, parquetTableName } from '../lake/lake-layout';
+import { DUCKDB_ROW, duckDbColumnType, duckDbDialect } from './duckdb-dialect';
 import { partitionDirectory, LAKE_FILE_SUFFIX } from './lake-paths';
 import type { SearchableLogType } from './search-catalog';
-import { EVENT_TIME, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
+import { EVENT_TIME, ROW_ID, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
 import { quoteIdentifier, quoteString, type SqlDialect } from './sql-dialect';
 import { partitionHours, type PartitionDay } from './time-range';
 
@@ -18,7 +20,7 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
  * Turns a plan into SQL for one engine. The shape is the same for both:
  *
  *   SELECT <columns> FROM <lake> WHERE <partitions> AND <p_event_time range> AND <filters>
- *   ORDER BY p_event_time DESC LIMIT n
+ *   ORDER BY p_event_time DESC, p_row_id DESC LIMIT n
  *
  * The partition predicate and the p_event_time range are always present, so no search scans the
  * whole lake. Every filter value is a bound parameter; only names checked against the identifier
@@ -44,23 +46,63 @@ export function compileQuery(plan: SearchPlan, target: CompileTarget): CompiledQ
 
   if (target.dialect === 'duckdb') {
     const source = duckDbSource(plan, target);
-    const sql = `${selectFrom(plan, dialect, source.sql, bind)}\nORDER BY ${dialect.scalar(EVENT_TIME, 'stamp')} DESC\nLIMIT ${limit}`;
-    return { ...common, sql, ...(source.empty ? { empty: true } : {}) };
+    const order = `${dialect.scalar(EVENT_TIME, 'stamp')} DESC, ${dialect.scalar(ROW_ID, 'text')} DESC`;
+    const sql = `${selectFrom(plan, plan.days, dialect, source.sql, bind)}\nORDER BY ${order}\nLIMIT ${limit}`;
+    return { ...common, sql, reads: source.reads, ...(source.empty ? { empty: true } : {}) };
   }
 
   const database = athenaDatabase(target.database);
-  const branches = plan.sources.map((source) => selectFrom(plan, dialect, `${database}.${quoteIdentifier(source.table)}`, bind));
-  const ordered = `ORDER BY ${quoteIdentifier(EVENT_TIME.name)} DESC\nLIMIT ${limit}`;
-  // One log type is a plain SELECT; `any` is a UNION ALL of one SELECT per table, ordered as a whole.
+  const branches = plan.sources.flatMap((source) => athenaBranches(plan, source, target, database, bind));
+  // Ties broken by p_row_id where the query can name it: a column of the result, or a single SELECT.
+  const tieBreak = branches.length === 1 || plan.columns.some((column) => column.name === ROW_ID.name) ? `, ${quoteIdentifier(ROW_ID.name)} DESC` : '';
+  const ordered = `ORDER BY ${quoteIdentifier(EVENT_TIME.name)} DESC${tieBreak}\nLIMIT ${limit}`;
+  // One branch is a plain SELECT; `any` and partly compacted ranges are a UNION ALL, ordered as a whole.
   const sql = branches.length === 1 ? `${branches[0]}\n${ordered}` : `SELECT * FROM (\n${branches.join('\nUNION ALL\n')}\n)\n${ordered}`;
   return { ...common, sql };
 }
 
-function selectFrom(plan: SearchPlan, dialect: SqlDialect, from: string, bind: (value: SqlParam) => string): string {
+/**
+ * One SELECT per layout an hour of the table is in: the JSON table for open hours, the Parquet
+ * table (`<table>_parquet`, partitioned the same way) for compacted ones, each with the partition
+ * predicate of its own hours only, so no hour is read from both.
+ */
+function athenaBranches(
+  plan: SearchPlan,
+  source: SearchableLogType,
+  target: Extract<CompileTarget, { dialect: 'athena' }>,
+  database: string,
+  bind: (value: SqlParam) => string,
+): string[] {
+  const compacted = target.compactedHour;
+  if (!compacted) return [selectFrom(plan, plan.days, athenaDialect, `${database}.${quoteIdentifier(source.table)}`, bind)];
+  const hours = partitionHours(plan.days);
+  const parquet = hours.filter((hour) => compacted(source.table, hour));
+  const json = hours.filter((hour) => !compacted(source.table, hour));
+  return [
+    ...(json.length > 0 ? [selectFrom(plan, hourRuns(json), athenaDialect, `${database}.${quoteIdentifier(source.table)}`, bind)] : []),
+    ...(parquet.length > 0 ? [selectFrom(plan, hourRuns(parquet), athenaDialect, `${database}.${quoteIdentifier(parquetTableName(source.table))}`, bind)] : []),
+  ];
+}
+
+/** Hours (in order) as partition days: one group per run of consecutive hours within a day. */
+function hourRuns(hours: readonly DateTime[]): PartitionDay[] {
+  const days: PartitionDay[] = [];
+  for (const hour of hours) {
+    const current = days[days.length - 1];
+    if (current && current.year === hour.year && current.month === hour.month && current.day === hour.day && current.lastHour === hour.hour - 1) {
+      current.lastHour = hour.hour;
+    } else {
+      days.push({ year: hour.year, month: hour.month, day: hour.day, firstHour: hour.hour, lastHour: hour.hour });
+    }
+  }
+  return days;
+}
+
+function selectFrom(plan: SearchPlan, days: readonly PartitionDay[], dialect: SqlDialect, from: string, bind: (value: SqlParam) => string): string {
   const columns = plan.columns.map((column) => `${dialect.project(column)} AS ${quoteIdentifier(column.name)}`);
   const stamp = dialect.scalar(EVENT_TIME, 'stamp');
   const where = [
-    partitionPredicate(plan.days, dialect),
+    partitionPredicate(days, dialect),
     `${stamp} >= ${bind(plan.range.from.toISO()!)}`,
     `${stamp} < ${bind(plan.range.to.toISO()!)}`,
     ...plan.conditions.map((condition) => renderCondition(condition, dialect, bind)),
@@ -130,46 +172,60 @@ function renderTest(field: FieldRef, test: Test, dialect: SqlDialect, bind: (val
 }
 
 /**
- * DuckDB reads exactly the hourly partition directories in range that hold files, for every log
- * type searched, and only the top-level fields the search uses. With no partitions it reads an
- * empty relation of the same shape (and the backend skips it).
+ * DuckDB reads exactly the hours in range that hold data, for every log type searched, and only the
+ * top-level fields the search uses: a compacted hour from its one Parquet file, any other hour from
+ * its JSON partition directory, never both. With no partitions it reads an empty relation of the
+ * same shape (and the backend skips it).
  */
-function duckDbSource(plan: SearchPlan, target: Extract<CompileTarget, { dialect: 'duckdb' }>): { sql: string; empty: boolean } {
+function duckDbSource(
+  plan: SearchPlan,
+  target: Extract<CompileTarget, { dialect: 'duckdb' }>,
+): { sql: string; empty: boolean; reads: NonNullable<CompiledQuery['reads']> } {
   if (!isAbsolute(target.lakeDir) || GLOB_CHARACTERS.test(target.lakeDir)) {
     throw new ProwlError(
       'prowl_config_invalid',
       `search: the lake directory must be an absolute path without glob characters (* ? [ ] { }); got "${target.lakeDir}"`,
     );
   }
-  const columns = topLevelFields(plan).map((name): [string, string] => [name, DUCKDB_TEXT_COLUMNS.has(name) ? 'VARCHAR' : 'JSON']);
+  const lakeDir = target.lakeDir.replace(/\/+$/, '');
+  const names = topLevelFields(plan);
+  const columns = names.map((name): [string, string] => [name, duckDbColumnType(name)]);
   const hours = partitionHours(plan.days);
-  const patterns = plan.sources.flatMap((source: SearchableLogType) =>
-    hours
-      .map((hour) => partitionDirectory(source.table, hour))
-      .filter((directory) => target.partitionExists(directory))
-      .map((directory) => `${target.lakeDir.replace(/\/+$/, '')}/${directory}/*${LAKE_FILE_SUFFIX}`),
-  );
-  if (patterns.length === 0) {
+  const jsonDirectories: string[] = [];
+  const parquetFiles: string[] = [];
+  for (const source of plan.sources) {
+    for (const hour of hours) {
+      const directory = partitionDirectory(source.table, hour);
+      if (target.compactedHour?.(source.table, hour)) parquetFiles.push(`${lakeDir}/${parquetKey(source.table, hour)}`);
+      else if (target.partitionExists(directory)) jsonDirectories.push(`${lakeDir}/${directory}`);
+    }
+  }
+  const reads = { jsonDirectories, parquetFiles, columns: names };
+  const partitionTypes = `{${PARTITION_KEYS.map((key) => `'${key}': INTEGER`).join(', ')}}`;
+  if (jsonDirectories.length === 0 && parquetFiles.length === 0) {
     const nulls = [...columns, ...PARTITION_KEYS.map((key): [string, string] => [key, 'INTEGER'])].map(
       ([name, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(name)}`,
     );
-    return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true };
+    return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true, reads };
   }
   // records = true: every line is one object. Left to detect it, DuckDB reads markedly slower.
   const declared = columns.map(([name, type]) => `${quoteString(name)}: '${type}'`).join(', ');
-  const partitionTypes = `{${PARTITION_KEYS.map((key) => `'${key}': INTEGER`).join(', ')}}`;
-  const files = patterns.map(quoteString).join(',\n    ');
-  return {
-    sql: `read_json([\n    ${files}\n  ], format = 'newline_delimited', records = true, columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes}) AS ${DUCKDB_ROW}`,
-    empty: false,
-  };
+  const fileList = (files: readonly string[]): string => `[\n    ${files.map(quoteString).join(',\n    ')}\n  ]`;
+  const json = `read_json(${fileList(jsonDirectories.map((directory) => `${directory}/*${LAKE_FILE_SUFFIX}`))}, format = 'newline_delimited', records = true, columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes})`;
+  if (parquetFiles.length === 0) return { sql: `${json} AS ${DUCKDB_ROW}`, empty: false, reads };
+  // Parquet files hold every column of their table with the types the JSON reader declares above,
+  // so both branches line up by name; the partition keys come from the path in both.
+  const selected = [...names, ...PARTITION_KEYS].map(quoteIdentifier).join(', ');
+  const parquet = `SELECT ${selected} FROM read_parquet(${fileList(parquetFiles)}, hive_partitioning = true, hive_types = ${partitionTypes}, union_by_name = true)`;
+  const relation = jsonDirectories.length === 0 ? parquet : `SELECT ${selected} FROM ${json}\n  UNION ALL\n  ${parquet}`;
+  return { sql: `(\n  ${relation}\n) AS ${DUCKDB_ROW}`, empty: false, reads };
 }
 
 const PARTITION_KEYS = ['year', 'month', 'day', 'hour'] as const;
 
 /** Every top-level field the search reads: p_event_time, the columns shown, the fields filtered. */
 function topLevelFields(plan: SearchPlan): string[] {
-  const names = new Set<string>([EVENT_TIME.name, ...plan.columns.map((column) => column.path[0]!)]);
+  const names = new Set<string>([EVENT_TIME.name, ...plan.columns.map((column) => column.path[0]!), ROW_ID.name]);
   const visit = (condition: Condition): void => {
     if (condition.kind === 'test') names.add(condition.field.path[0]!);
     else if (condition.kind === 'or') condition.conditions.forEach(visit);

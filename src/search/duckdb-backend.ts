@@ -1,3 +1,4 @@
+import { readdir, stat } from 'node:fs/promises';
 import { BlockList, isIPv6 } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import {
@@ -15,7 +16,7 @@ import {
 import { ProwlError, isProwlError } from '../errors';
 import type { CompiledQuery } from './compiled-query';
 import { IPV6_CIDR_FUNCTION } from './duckdb-dialect';
-import { LAKE_FILE_SUFFIX, localPartitionExists, localTableHasFiles } from './lake-paths';
+import { LAKE_FILE_SUFFIX, localCompactedHour, localPartitionExists, localTableHasFiles } from './lake-paths';
 import { checkParsedSelect, readParsedSelect, type ParsedSelect } from './parsed-sql-check';
 import { validateReadOnlySql } from './read-only-sql';
 import { createSearchCatalog, type SearchCatalog } from './search-catalog';
@@ -59,11 +60,11 @@ export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBacken
   };
 
   return {
-    target: { dialect: 'duckdb', lakeDir, partitionExists: localPartitionExists(lakeDir) },
+    target: { dialect: 'duckdb', lakeDir, partitionExists: localPartitionExists(lakeDir), compactedHour: localCompactedHour(lakeDir) },
     async run(compiled, runOptions) {
       if (compiled.dialect !== 'duckdb') throw new ProwlError('prowl_internal', `search: a query compiled for ${compiled.dialect} cannot run on DuckDB`);
       const started = performance.now();
-      if (compiled.empty) return { columns: compiled.columns ?? [], rows: [], rowCount: 0, truncated: false, elapsedMs: 0 };
+      if (compiled.empty) return { columns: compiled.columns ?? [], rows: [], rowCount: 0, truncated: false, bytesScanned: 0, elapsedMs: 0 };
       const connection = await (await open()).connect();
       // An interrupt only stops what is executing at that moment: one that lands while the statement is
       // still being prepared would be lost. So once the time is up, the connection is interrupted again
@@ -79,19 +80,25 @@ export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBacken
         if (timedOut) throw new ProwlError('prowl_internal', 'interrupted');
       };
       let prepared: DuckDBPreparedStatement | undefined;
+      let viewed: string[] = [];
       try {
         registerIpv6Cidr(connection);
         // Whatever produced it, only a SELECT runs: COPY … TO, ATTACH, EXPORT and the like never do, so
         // nothing can write under the lake directory the sandbox lets DuckDB read. This is decided on
         // DuckDB's parse before preparing, since preparing some statements (EXPORT) already writes.
         const parsed = await parseSelectOnly(connection, compiled);
-        prepared = compiled.kind === 'sql' ? await prepareAdminSql(connection, compiled, parsed, lakeDir, catalog) : await connection.prepare(compiled.sql);
+        if (compiled.kind === 'sql') ({ prepared, viewed } = await prepareAdminSql(connection, compiled, parsed, lakeDir, catalog));
+        else prepared = await connection.prepare(compiled.sql);
         if (prepared.statementType !== StatementType.SELECT) throw notSelect(compiled);
         if (compiled.kind === 'search') prepared.bind(compiled.params);
         inTime();
         const reader = await prepared.streamAndReadUntil(runOptions.maxRows + 1);
         inTime();
-        return toResult(reader, compiled, runOptions, performance.now() - started);
+        // Admin SQL reads the whole JSON of every table it names (see prepareAdminSql).
+        const bytesScanned = compiled.reads
+          ? await bytesRead(connection, compiled.reads)
+          : await bytesRead(connection, { jsonDirectories: await lakeDirectories(lakeDir, viewed), parquetFiles: [], columns: [] });
+        return toResult(reader, compiled, runOptions, performance.now() - started, bytesScanned);
       } catch (error) {
         throw describeFailure(error, compiled, timedOut, runOptions);
       } finally {
@@ -114,7 +121,8 @@ async function openSandboxed(lakeDir: string, threads: number | undefined): Prom
   const db = await DuckDBInstance.create(':memory:', settings);
   const setup = await db.connect();
   try {
-    await setup.run(`SET allowed_directories = [${quoteString(join(lakeDir, 'logs') + sep)}]`);
+    // The JSON layout and the compacted one (parquet/), nothing else of the machine.
+    await setup.run(`SET allowed_directories = [${quoteString(join(lakeDir, 'logs') + sep)}, ${quoteString(join(lakeDir, 'parquet') + sep)}]`);
     await setup.run('SET enable_external_access = false');
     await setup.run('SET lock_configuration = true');
   } finally {
@@ -159,22 +167,63 @@ async function prepareAdminSql(
   parsed: ParsedSelect,
   lakeDir: string,
   catalog: SearchCatalog,
-): Promise<DuckDBPreparedStatement> {
+): Promise<{ prepared: DuckDBPreparedStatement; viewed: string[] }> {
   const sql = validateReadOnlySql(compiled.sql);
   // The verdict that counts is on DuckDB's own parse: every table and function as DuckDB reads them.
   checkParsedSelect(parsed, new Set(catalog.logTypes.map((logType) => logType.table)));
   const named = new Set(parsed.tables.map((table) => table.toLowerCase()));
+  const viewed: string[] = [];
   for (const logType of catalog.logTypes) {
     if (!named.has(logType.table) || !localTableHasFiles(lakeDir, logType.table)) continue;
+    viewed.push(logType.table);
     const files = quoteString(`${join(lakeDir, 'logs', logType.table)}/*/*/*/*/*${LAKE_FILE_SUFFIX}`);
     await connection.run(
       `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(logType.table)} AS SELECT * FROM read_json_auto(${files}, hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'month': INTEGER, 'day': INTEGER, 'hour': INTEGER})`,
     );
   }
-  return connection.prepare(sql);
+  return { prepared: await connection.prepare(sql), viewed };
 }
 
-function toResult(reader: DuckDBResultReader, compiled: CompiledQuery, options: RunOptions, elapsedMs: number): SearchResult {
+/**
+ * What the search had to read once partitions were pruned: every byte of every JSON file in the
+ * partitions it read (gzip NDJSON has no columns, so a row is read whole to find any field), and of
+ * each Parquet file only the compressed chunks of the columns it uses, taken from the file's own
+ * footer: DuckDB reads Parquet column chunk by column chunk, and that is also the unit Athena bills
+ * for. Measured from the files rather than from DuckDB's profiler, whose counters differ between
+ * readers and versions, so JSON and Parquet are counted the same way and compare fairly.
+ */
+async function bytesRead(connection: DuckDBConnection, reads: NonNullable<CompiledQuery['reads']>): Promise<number> {
+  let bytes = 0;
+  for (const directory of reads.jsonDirectories) {
+    for (const entry of await readdir(directory, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(LAKE_FILE_SUFFIX)) bytes += (await stat(join(directory, entry.name))).size;
+    }
+  }
+  if (reads.parquetFiles.length > 0) {
+    const files = reads.parquetFiles.map(quoteString).join(', ');
+    const columns = reads.columns.map(quoteString).join(', ');
+    // Nested columns (the p_any_* lists) are named "p_any_ip_addresses, list, element" in the footer.
+    const chunks = await connection.runAndReadAll(
+      `SELECT coalesce(sum(total_compressed_size), 0)::BIGINT FROM parquet_metadata([${files}]) WHERE split_part(path_in_schema, ', ', 1) IN (${columns})`,
+    );
+    bytes += Number(chunks.getRowsJson()[0]?.[0] ?? 0);
+  }
+  return bytes;
+}
+
+/** Every partition directory of the given tables. */
+async function lakeDirectories(lakeDir: string, tables: readonly string[]): Promise<string[]> {
+  const directories: string[] = [];
+  for (const table of tables) {
+    const root = join(lakeDir, 'logs', table);
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name.startsWith('hour=')) directories.push(join(entry.parentPath, entry.name));
+    }
+  }
+  return directories;
+}
+
+function toResult(reader: DuckDBResultReader, compiled: CompiledQuery, options: RunOptions, elapsedMs: number, bytesScanned: number): SearchResult {
   const types = reader.columnTypes();
   const rows = reader
     .getRowsJson()
@@ -183,7 +232,14 @@ function toResult(reader: DuckDBResultReader, compiled: CompiledQuery, options: 
   const engineColumns = reader.columnNames();
   // The search's own names (engines may rewrite them) when they line up with what came back.
   const columns = compiled.columns && compiled.columns.length === engineColumns.length ? compiled.columns : engineColumns;
-  return { columns, rows, rowCount: rows.length, truncated: reader.currentRowCount > options.maxRows, elapsedMs: Math.round(elapsedMs) };
+  return {
+    columns,
+    rows,
+    rowCount: rows.length,
+    truncated: reader.currentRowCount > options.maxRows,
+    bytesScanned,
+    elapsedMs: Math.round(elapsedMs),
+  };
 }
 
 const WIDE_INTEGERS = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);

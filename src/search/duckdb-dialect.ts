@@ -1,3 +1,4 @@
+import { INDICATOR_FIELDS } from '../logs/indicators';
 import type { FieldRef, ValueType } from './search-plan';
 import { quoteIdentifier, quoteString, type SqlDialect } from './sql-dialect';
 
@@ -12,6 +13,18 @@ export const IPV6_CIDR_FUNCTION = 'prowl_ipv6_in_cidr';
  * and sorting them as text needs no parsing per row.
  */
 export const DUCKDB_TEXT_COLUMNS: ReadonlySet<string> = new Set(['p_event_time', 'p_parse_time']);
+
+/**
+ * How a top-level field is typed wherever DuckDB reads the lake, JSON files and compacted Parquet
+ * alike, so both layouts give one relation: the p_ times as text, the p_any_* indicators as lists
+ * of text (read as lists, they are tested without parsing JSON per element), everything else as JSON.
+ */
+export function duckDbColumnType(name: string): 'VARCHAR' | 'VARCHAR[]' | 'JSON' {
+  if (DUCKDB_TEXT_COLUMNS.has(name)) return 'VARCHAR';
+  return INDICATOR_COLUMNS.has(name) ? 'VARCHAR[]' : 'JSON';
+}
+
+const INDICATOR_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_FIELDS);
 
 const IPV4 = '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$';
 
@@ -30,7 +43,7 @@ export const duckDbDialect: SqlDialect = {
     return castText(`json_extract_string(${column(field)}, ${jsonPath(field.path.slice(1))})`, as);
   },
   param: (placeholder, as) => (as === 'time' ? `CAST(${placeholder} AS TIMESTAMPTZ)` : placeholder),
-  list: (field) => `json_extract_string(${column(field)}, ${jsonPath(field.path.slice(1), '[*]')})`,
+  list: (field) => (isIndicatorColumn(field) ? column(field) : `json_extract_string(${column(field)}, ${jsonPath(field.path.slice(1), '[*]')})`),
   listContains: (list, placeholder) => `list_contains(${list}, ${placeholder})`,
   listOverlaps: (list, placeholders) => `list_has_any(${list}, [${placeholders.join(', ')}])`,
   listAny: (list, test) => `len(list_filter(${list}, lambda v: ${test('v')})) > 0`,
@@ -44,6 +57,10 @@ export const duckDbDialect: SqlDialect = {
 
 function column(field: FieldRef): string {
   return `${DUCKDB_ROW}.${quoteIdentifier(field.path[0]!)}`;
+}
+
+function isIndicatorColumn(field: FieldRef): boolean {
+  return field.path.length === 1 && INDICATOR_COLUMNS.has(field.path[0]!);
 }
 
 function isTextColumn(field: FieldRef): boolean {

@@ -29,3 +29,19 @@ export async function snapshotPartitions(s3: S3Client, bucket: string, partition
   }
   return copied;
 }
+
+/** Copies single objects (a compacted hour's marker) into the scratch lake; one that is gone is skipped, as a partition with no files is. */
+export async function snapshotObjects(s3: S3Client, bucket: string, keys: readonly string[], into: string): Promise<void> {
+  for (const key of keys) {
+    let body: Uint8Array;
+    try {
+      body = await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') continue;
+      throw error;
+    }
+    const target = join(into, key);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, body);
+  }
+}

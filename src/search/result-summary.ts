@@ -3,8 +3,7 @@ import type { SearchResult } from './search-backend';
 /** One line under a result: "42 rows · 1.2 MB scanned · 2.1 s". */
 export function summarizeResult(result: SearchResult): string {
   const rows = `${result.rowCount}${result.truncated ? '+' : ''} row${result.rowCount === 1 && !result.truncated ? '' : 's'}`;
-  const parts = [rows];
-  if (result.bytesScanned !== undefined) parts.push(`${formatBytes(result.bytesScanned)} scanned`);
+  const parts = [rows, `${formatBytes(result.bytesScanned)} scanned`];
   parts.push(result.elapsedMs < 1000 ? `${result.elapsedMs} ms` : `${(result.elapsedMs / 1000).toFixed(1)} s`);
   return parts.join(' · ');
 }

@@ -9,8 +9,8 @@ export interface SearchResult {
   rowCount: number;
   /** True when the query had more rows than maxRows; the rows are the first maxRows. */
   truncated: boolean;
-  /** Athena reports it (and bills for it); DuckDB reads local files and does not. */
-  bytesScanned?: number;
+  /** What the engine read: Athena's own count (what it bills); for DuckDB, the bytes of the files (or Parquet columns) it had to read. */
+  bytesScanned: number;
   elapsedMs: number;
 }
 

@@ -64,3 +64,6 @@ export interface SearchPlan {
 }
 
 export const EVENT_TIME: FieldRef = { name: 'p_event_time', path: ['p_event_time'], jsonFrom: 1, list: false, comparable: true };
+
+/** Breaks ties between events of the same p_event_time, so a result's order never depends on the layout read. */
+export const ROW_ID: FieldRef = { name: 'p_row_id', path: ['p_row_id'], jsonFrom: 1, list: false, comparable: true };

@@ -4,12 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { compileReadOnlySql, compileSearch, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import { compileQuery, compileReadOnlySql, createAthenaBackend, createSearchCatalog, runSearch, type DuckDbBackend } from '.';
+import { planSearch } from './search';
 import type { CompiledQuery, SearchCatalog, SearchResult } from '.';
 import { logger } from '../logger';
 import { workGroupScanCap } from './athena-backend';
 import { checkScanEstimate, estimateScan } from './athena-scan-estimate';
-import { snapshotPartitions } from './lake-snapshot';
+import { compactedHoursIn } from '../lake/compacted-hours';
+import { compactedMarkerKey, parquetHourPrefix } from '../lake/lake-layout';
+import { s3LakeStorage } from '../lake/lake-storage';
+import { snapshotObjects, snapshotPartitions } from './lake-snapshot';
+
+/** What a search on the scratch lake reads: whole partitions (prefixes) and single objects (compaction markers). */
+interface LakeReads {
+  prefixes: string[];
+  keys?: string[];
+}
 
 export interface SearchOutcome {
   compiled: CompiledQuery;
@@ -46,6 +56,7 @@ export function athenaSearch(options: {
   database: string;
   searchCatalog?: SearchCatalog;
   now: () => DateTime;
+  /** The lake bucket: its markers say which hours are compacted (read from the `_parquet` tables), and its listing estimates a search's scan. */
   lake?: { s3: S3Client; bucket: string };
 }): SearchService {
   const { searchCatalog, now, lake, ...athena } = options;
@@ -61,8 +72,20 @@ export function athenaSearch(options: {
     }));
   return {
     async search(query) {
-      const at = now();
-      const compiled = compileSearch(query, backend.target, { catalog, now: at });
+      const plan = planSearch(query, { catalog, now: now() });
+      // Markers that cannot be listed leave every hour on JSON (kept 30 days by default): complete for
+      // recent searches, and the warning says why an older one may come back short.
+      const compactedHour = lake
+        ? await compactedHoursIn(
+            s3LakeStorage(lake.s3, lake.bucket),
+            plan.sources.map((source) => source.table),
+            plan.range,
+          ).catch((error: unknown) => {
+            logger.warn('search: could not list the compacted hours; reading JSON for every hour', { error: String(error) });
+            return undefined;
+          })
+        : undefined;
+      const compiled = compileQuery(plan, { ...backend.target, ...(compactedHour ? { compactedHour } : {}) });
       const limit = lake ? await scanCap() : undefined;
       if (lake && limit !== undefined) {
         // A listing that fails (S3 throttling) must not fail the search: Athena still stops it at the cap.
@@ -83,15 +106,17 @@ export function athenaSearch(options: {
 
 /**
  * DuckDB over the lake in S3: compile once to learn which partitions the time range covers, copy
- * just those into a scratch directory, then compile against it and run.
+ * just those (JSON and compacted) into a scratch directory, then compile against it and run.
  */
 export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; searchCatalog?: SearchCatalog; now: () => DateTime }): SearchService {
   const catalog = options.searchCatalog ?? createSearchCatalog();
   /** Copies what a query reads into a scratch lake, runs it there, and cleans up. */
-  async function inScratchLake<T>(prefixes: (lakeDir: string) => string[], run: (backend: DuckDbBackend) => Promise<T>): Promise<T> {
+  async function inScratchLake<T>(reads: (lakeDir: string) => LakeReads, run: (backend: DuckDbBackend) => Promise<T>): Promise<T> {
     const scratch = await mkdtemp(join(tmpdir(), 'prowl-search-'));
     try {
-      await snapshotPartitions(options.s3, options.bucket, prefixes(scratch), scratch);
+      const { prefixes, keys = [] } = reads(scratch);
+      await snapshotPartitions(options.s3, options.bucket, prefixes, scratch);
+      await snapshotObjects(options.s3, options.bucket, keys, scratch);
       const { createDuckDbBackend } = loadDuckDbBackend();
       const backend = createDuckDbBackend({ lakeDir: scratch, catalog });
       try {
@@ -105,14 +130,36 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
   }
 
   return {
-    search: (query) => {
+    async search(query) {
       // One instant for both compilations, so the partitions copied are the ones the search reads.
       const now = options.now();
+      const plan = planSearch(query, { catalog, now });
+      // Compacted hours from their markers, one listing per table and month rather than one per hour.
+      const compacted = await compactedHoursIn(
+        s3LakeStorage(options.s3, options.bucket),
+        plan.sources.map((source) => source.table),
+        plan.range,
+      );
       return inScratchLake(
         (lakeDir) => {
           const wanted: string[] = [];
-          compileSearch(query, { dialect: 'duckdb', lakeDir, partitionExists: (dir) => (wanted.push(dir), false) }, { catalog, now });
-          return wanted;
+          const markers: string[] = [];
+          // The JSON of every hour (a late file is read from there), the Parquet of compacted ones:
+          // which layout the search reads is decided on the copy, by the marker.
+          const target = {
+            dialect: 'duckdb' as const,
+            lakeDir,
+            partitionExists: (dir: string) => (wanted.push(dir), false),
+            compactedHour: (table: string, hour: DateTime) => {
+              if (compacted(table, hour)) {
+                wanted.push(parquetHourPrefix(table, hour));
+                markers.push(compactedMarkerKey(table, hour));
+              }
+              return false;
+            },
+          };
+          compileQuery(plan, target);
+          return { prefixes: wanted, keys: markers };
         },
         (backend) => runSearch(query, backend, { ...SEARCH_RUN, catalog, now }),
       );
@@ -123,7 +170,7 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
       const words = new Set(statement.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
       const tables = catalog.logTypes.map((logType) => logType.table).filter((table) => words.has(table));
       return inScratchLake(
-        () => tables.map((table) => `logs/${table}`),
+        () => ({ prefixes: tables.map((table) => `logs/${table}`) }),
         async (backend) => ({ compiled, result: await backend.run(compiled, SEARCH_RUN) }),
       );
     },

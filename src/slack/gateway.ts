@@ -18,6 +18,8 @@ export interface SlackGateway {
   update(ref: MessageRef, message: SlackMessage): Promise<void>;
   /** A message only `user` sees: answers to one person, such as why their search could not run. */
   postEphemeral(channel: string, user: string, message: SlackMessage, options?: { threadTs?: string }): Promise<void>;
+  /** A direct message from the bot to one person (posting to a user id opens the DM). */
+  directMessage(user: string, message: SlackMessage): Promise<MessageRef>;
   /** Shares a file (a search's CSV) in a channel or thread. */
   upload(channel: string, file: { filename: string; title: string; content: string }, options?: { threadTs?: string }): Promise<void>;
 }
@@ -75,6 +77,8 @@ export function gatewayClient(token: string, options: { slackApiUrl?: string } =
  * broken connection is not a refusal: the message may be in the channel already.
  */
 export function slackRefused(error: unknown): boolean {
+  // Prowl's own pacing (src/notify/post-pacer.ts) refuses before anything is sent.
+  if (error instanceof ProwlError && error.code === 'prowl_slack_rate_limited' && error.cause === undefined) return true;
   const cause = error instanceof ProwlError ? error.cause : error;
   return cause instanceof WebAPIPlatformError || cause instanceof WebAPIRateLimitedError;
 }
@@ -86,6 +90,14 @@ export function webApiGateway(client: WebClient): SlackGateway {
       try {
         const result = await client.chat.postMessage({ channel, ...payload(message), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) });
         return { channel: result.channel ?? channel, ts: result.ts! };
+      } catch (error) {
+        throw slackFailure(error, 'chat.postMessage');
+      }
+    },
+    async directMessage(user, message) {
+      try {
+        const result = await client.chat.postMessage({ channel: user, ...payload(message) });
+        return { channel: result.channel ?? user, ts: result.ts! };
       } catch (error) {
         throw slackFailure(error, 'chat.postMessage');
       }
@@ -123,11 +135,18 @@ export function terminalGateway(write: (text: string) => void, now: () => DateTi
     async post(channel, message, options = {}) {
       sequence += 1;
       const ts = `${Math.floor(now().toSeconds())}.${String(sequence).padStart(6, '0')}`;
-      write(frame(`${channel} · ${options.threadTs ? 'reply' : 'new message'}`, message));
+      // chat.postMessage to a user id is a DM from the app.
+      const heading = /^([UW][A-Z0-9]+|local)$/.test(channel) ? `→ DM to ${channel}` : `${channel} · ${options.threadTs ? 'reply' : 'new message'}`;
+      write(frame(heading, message));
       return { channel, ts };
     },
     async update(ref, message) {
       write(frame(`${ref.channel} · message updated`, message));
+    },
+    async directMessage(user, message) {
+      sequence += 1;
+      write(frame(`→ DM to ${user}`, message));
+      return { channel: user, ts: `${Math.floor(now().toSeconds())}.${String(sequence).padStart(6, '0')}` };
     },
     async postEphemeral(channel, user, message) {
       write(frame(`${channel} · only ${user} sees this`, message));

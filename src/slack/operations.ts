@@ -1,7 +1,9 @@
 import type { Access } from '../alerts/access';
 import type { AuditLog } from '../alerts/audit';
+import type { Confirmations } from '../alerts/confirmations';
 import type { RouteAdmin } from '../alerts/route-admin';
 import type { RuleAdmin } from '../alerts/rule-admin';
+import type { StormActions } from '../alerts/storm-actions';
 import type { SuppressionService } from '../alerts/suppressions-service';
 import type { Triage } from '../alerts/triage';
 import type { SearchRequests } from '../jobs/search-requests';
@@ -15,7 +17,11 @@ export interface Operations {
   /** The role check every command passes before it runs. */
   access: Access;
   triage: Triage;
+  /** Answers to "was this you?", from the person asked. */
+  confirmations: Confirmations;
   suppressions: SuppressionService;
+  /** The buttons of a storm's grouped message. */
+  storms: StormActions;
   rules: RuleAdmin;
   routes: RouteAdmin;
   audit: AuditLog;

@@ -6,14 +6,12 @@ import type { Operations } from './operations';
 export type { CommandPlace, Reply };
 
 /**
- * Runs `/prowl <text>` for an actor: parse, check the role the command declares (so a refused command
- * never reaches its use case), run, reply. Never throws: every failure becomes an explanation.
+ * Runs `/prowl <text>` for an actor: parse, resolve references, check the role the command declares
+ * (so a refused command never reaches its use case), run, reply. Never throws: every failure becomes an explanation.
  */
 export async function runCommand(text: string, actor: Actor, place: CommandPlace, ops: Operations): Promise<Reply> {
   try {
-    const command = prepareCommand(text);
-    if (command.permission) await ops.access.require(actor, command.permission);
-    return await command.execute({ actor, place, ops });
+    return await prepareCommand(text).execute({ actor, place, ops });
   } catch (error) {
     return { text: await explainFailure(error, { what: `/prowl ${text.trim().split(/\s+/)[0] ?? ''}`, userId: actor.userId, audit: ops.audit, now: ops.now }) };
   }

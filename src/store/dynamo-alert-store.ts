@@ -1,6 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Alert, DedupWindow } from '../alerts/alert';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DUE_QUEUE, type Alert, type DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
+import { ProwlError } from '../errors';
 import { jsonAttributes } from './json-attributes';
 import { VersionedTable, type Versioned } from './versioned-table';
 
@@ -12,11 +13,25 @@ export const ALERTS_BY_RULE_INDEX = 'byRule';
 export const ALERTS_BY_STATUS_CHANGE_INDEX = 'byStatusChange';
 /** Items read per query page while listing changes: a page of whole alerts stays well under 1 MB. */
 const CHANGE_PAGE = 200;
+/** Sparse too: only alerts with a follow-up scheduled carry `dueQueue` (one value) and `dueAt`. */
+export const ALERTS_BY_DUE_INDEX = 'byDue';
+/**
+ * Short numbers (#42) come from one counter item (an atomic ADD); each number taken gets a lookup
+ * item naming its alert. Items, not an index: CloudFormation adds one index per stack update, and
+ * neither item carries an indexed attribute, so no index lists them.
+ */
+const NUMBER_COUNTER_ID = 'counter-alert-number';
+const numberLookupId = (number: number): string => `alert-number-${number}`;
 
 export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; table: string }): AlertStore {
   const byId = (id: string): Record<string, string> => ({ id });
   // Everything that holds event data or rule output derived from it is stored as JSON text.
-  const alerts = new VersionedTable<Alert>(options.ddb, options.table, byId, jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource']));
+  const alerts = new VersionedTable<Alert>(
+    options.ddb,
+    options.table,
+    byId,
+    jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource', 'confirmation']),
+  );
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
   /** Pages through an index, newest first, until `limit` items: a page stops at 1 MB, whatever its Limit. */
   async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
@@ -70,5 +85,45 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     listByStatus: (status, limit) => newestFirst(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
     listByRule: (ruleId, limit) => newestFirst(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
     listChangedSince: changedSince,
+    async listDue(at, limit) {
+      const result = await options.ddb.send(
+        new QueryCommand({
+          TableName: options.table,
+          IndexName: ALERTS_BY_DUE_INDEX,
+          KeyConditionExpression: '#queue = :queue AND #dueAt <= :at',
+          ExpressionAttributeNames: { '#queue': 'dueQueue', '#dueAt': 'dueAt' },
+          ExpressionAttributeValues: { ':queue': DUE_QUEUE, ':at': at },
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).flatMap((item) => (typeof item['id'] === 'string' ? [item['id']] : []));
+    },
+    async takeNumber(alertId) {
+      const result = await options.ddb.send(
+        new UpdateCommand({
+          TableName: options.table,
+          Key: { id: NUMBER_COUNTER_ID },
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const last = result.Attributes?.['last'];
+      if (typeof last !== 'number') throw new ProwlError('prowl_internal', `the alert number counter in ${options.table} holds ${String(last)}`);
+      // A number is new the moment it is taken, so its lookup item is too.
+      await options.ddb.send(
+        new PutCommand({ TableName: options.table, Item: { id: numberLookupId(last), alertId }, ConditionExpression: 'attribute_not_exists(id)' }),
+      );
+      return last;
+    },
+    async getByNumber(number) {
+      const result = await options.ddb.send(new GetCommand({ TableName: options.table, Key: { id: numberLookupId(number) }, ConsistentRead: true }));
+      const id = result.Item?.['alertId'];
+      if (typeof id !== 'string') return undefined;
+      const alert = await alerts.get(id);
+      // A delivery that lost the race for an alert took a number the alert never kept.
+      return alert?.number === number ? alert : undefined;
+    },
   };
 }

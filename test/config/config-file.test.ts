@@ -26,7 +26,7 @@ describe('the configuration file', () => {
 
   it('fills defaults for options, roles and teams', () => {
     const config = parseConfigFile(minimal, 'prowl.config.yml');
-    expect(config.options).toEqual({ dedupPeriodMinutes: 60, ruleTimeBudgetMs: 100, sampleEventsPerAlert: 5 });
+    expect(config.options).toEqual({ dedupPeriodMinutes: 60, ruleTimeBudgetMs: 100, sampleEventsPerAlert: 5, storm: { threshold: 10, windowMinutes: 5 } });
     expect(config.roles).toEqual({ admins: [], responders: [] });
     expect(config.teams).toEqual([]);
   });

@@ -28,8 +28,20 @@ describe('prowl dev at the terminal', () => {
     // The samples' alerts are there once the queues have drained.
     const listed = await prowl.type('/prowl alerts', ALERT_ID, 60_000);
     const alertId = ALERT_ID.exec(listed)![0];
+    // Each alert's message is headed by its short number, and commands take it in place of the id.
+    const posted = new RegExp(`│ #(\\d+) [^\\n]*\\n(?:│[^\\n]*\\n)*?│ Alert ${alertId.replace(/\./g, '\\.')} `);
+    const number = posted.exec(await prowl.waitFor(posted, 0, 60_000))![1];
 
-    expect(await prowl.type(`/prowl ack ${alertId}`, /Acknowledged/)).toContain(alertId);
+    expect(await prowl.type(`/prowl ack #${number}`, /Acknowledged/)).toContain(alertId);
+
+    const taken = await prowl.type(`/prowl assign #${number} me`, /message updated[\s\S]*assigned to local[\s\S]*└─/);
+    expect(taken).toContain(`${alertId} is assigned to local`);
+    expect(taken).toContain(`Assign: /prowl assign #${number} me`);
+    expect(await prowl.type('/prowl alerts acked mine', /#\d+ \[/)).toContain(alertId);
+    const handed = await prowl.type(`/prowl assign ${number} <@U0TEAMMATE|sam>`, /→ DM to U0TEAMMATE[\s\S]*└─/);
+    expect(handed).toMatch(new RegExp(`#${number} [^\\n]* was assigned to you by local`));
+    const noted = await prowl.type(`/prowl note #${number} checked with the trail owner`, /reply[\s\S]*checked with the trail owner[\s\S]*└─/);
+    expect(noted).toContain('Noted on');
 
     // The Home tab as text: the acknowledged alert among the open ones, its buttons as commands.
     const home = await prowl.type('/prowl home', /Recently resolved \(\d+\)[\s\S]*Home tab/);
@@ -57,7 +69,10 @@ describe('prowl dev at the terminal', () => {
     const sql = await prowl.type('/prowl sql SELECT count(*) AS events FROM aws_cloudtrail', /\d+ rows? ·/, 60_000);
     expect(sql).toMatch(/\b12\b/);
 
-    const suppressed = await prowl.type('/prowl suppress AWS.CloudTrail.TrailStopped sourceIPAddress=198.51.100.77 for 7d reason "red-team exercise"', /\n/);
+    const suppressed = await prowl.type(
+      '/prowl suppress AWS.CloudTrail.TrailStopped sourceIPAddress=198.51.100.77 for 7d reason "red-team exercise"',
+      /suppress/i,
+    );
     expect(suppressed).toMatch(/Suppress/i);
     expect(await prowl.type('/prowl suppressions', /red-team exercise/)).toContain('AWS.CloudTrail.TrailStopped');
 

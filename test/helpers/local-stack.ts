@@ -9,7 +9,9 @@ export const TEST_BOT_TOKEN = 'xoxb-test-token';
 
 /** A stage of its own inside the shared emulators, so test files never see each other's data. */
 export async function startTestStack(
-  options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'sigmaDir' | 'onInvocation'>> & { slack?: LocalSlack } = {},
+  options: Partial<Pick<LocalStackOptions, 'visibilityTimeoutSeconds' | 'configPath' | 'sigmaDir' | 'onInvocation' | 'schedules'>> & {
+    slack?: LocalSlack;
+  } = {},
 ): Promise<LocalStack> {
   const emulators = z.object({ dynamodb: z.url(), aws: z.url() }).parse(JSON.parse(process.env.PROWL_TEST_EMULATORS ?? 'null'));
   return startLocalStack({
@@ -17,6 +19,8 @@ export async function startTestStack(
     stage: `t${randomBytes(4).toString('hex')}`,
     emulators,
     slack: options.slack ?? { mode: 'slack', botToken: TEST_BOT_TOKEN },
+    // Scheduled functions run when a test calls stack.schedules.tick(), on its frozen clock.
+    schedules: 'manual',
     ...options,
   });
 }

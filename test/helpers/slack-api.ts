@@ -20,9 +20,18 @@ function parseBody(body: unknown): Record<string, unknown> {
 function answer(method: string, body: Record<string, unknown>, ts: number): Record<string, unknown> {
   switch (method) {
     case 'chat.postMessage':
+      // UNODM stands for a user the app may not message (a bot, a deactivated account).
+      if (body['channel'] === 'UNODM') return { ok: false, error: 'cannot_dm_bot' };
       return { ok: true, channel: 'C0ALERTS', ts: `1700000000.${String(ts).padStart(6, '0')}` };
     case 'views.open':
       return { ok: true, view: { id: 'V0MODAL', hash: 'h1' } };
+    case 'users.lookupByEmail': {
+      // alice@example.com is UALICE; nobody…@ has no Slack account.
+      const local = String(body['email'] ?? '').split('@')[0] ?? '';
+      return local.startsWith('nobody')
+        ? { ok: false, error: 'users_not_found' }
+        : { ok: true, user: { id: `U${local.toUpperCase().replace(/[^A-Z0-9]/g, '')}` } };
+    }
     case 'users.info':
       return { ok: true, user: { id: body['user'], tz: 'Europe/Berlin' } };
     case 'files.getUploadURLExternal':

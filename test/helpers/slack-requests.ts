@@ -64,6 +64,28 @@ function interactive(payload: Record<string, unknown>): string {
 }
 
 export function buttonClick(actionId: string, value: string, user: string, messageTs = '1700000000.000100'): string {
+  return blockAction(user, messageTs, {
+    type: 'button',
+    action_id: actionId,
+    block_id: 'alert_actions',
+    value,
+    action_ts: '1700000001.000000',
+    text: { type: 'plain_text', text: 'x' },
+  });
+}
+
+/** A person picked in a users_select; the block id is what names the alert. */
+export function userPicked(actionId: string, blockId: string, selectedUser: string, user: string, messageTs = '1700000000.000100'): string {
+  return blockAction(user, messageTs, {
+    type: 'users_select',
+    action_id: actionId,
+    block_id: blockId,
+    selected_user: selectedUser,
+    action_ts: '1700000001.000000',
+  });
+}
+
+function blockAction(user: string, messageTs: string, action: Record<string, unknown>): string {
   return interactive({
     type: 'block_actions',
     user: { id: user, username: user.toLowerCase(), team_id: 'T0PROWL' },
@@ -75,9 +97,7 @@ export function buttonClick(actionId: string, value: string, user: string, messa
     channel: { id: 'C0SECURITY', name: 'security' },
     message: { type: 'message', ts: messageTs, text: 'alert' },
     response_url: `https://hooks.slack.com/actions/T0PROWL/1/${user}`,
-    actions: [
-      { type: 'button', action_id: actionId, block_id: 'alert_actions', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } },
-    ],
+    actions: [action],
   });
 }
 

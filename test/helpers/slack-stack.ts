@@ -26,10 +26,10 @@ const context = { functionName: 'slack', awsRequestId: 'test', getRemainingTimeI
  * One per test file: handlers build their dependencies once per process, as in Lambda, so a
  * second stack in the same file would talk to the first one's resources.
  */
-export async function startSlackStack(): Promise<SlackStack> {
+export async function startSlackStack(options: { configPath?: string } = {}): Promise<SlackStack> {
   const slack = interceptSlack();
   const stack = await startTestStack({
-    configPath: join(__dirname, '..', 'fixtures', 'prowl.test.config.yml'),
+    configPath: options.configPath ?? join(__dirname, '..', 'fixtures', 'prowl.test.config.yml'),
     slack: { mode: 'slack', botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET },
   });
   const services = createServices(stack.runtime, stack.clients);

@@ -104,16 +104,40 @@ describe('local stack definitions against the deployed template', () => {
     expect(localTriggers).toEqual(deployedTriggers);
   });
 
-  it('runs every function on a laptop: fed by its queue, or, with no queue, from the Slack app or the CLI', () => {
-    // slack: Socket Mode or the terminal; scan: `prowl scan`; compact: `prowl compact` (DuckDB writes the Parquet);
-    // digest: `/prowl digest` at the terminal prompt (the jobs function runs it).
-    // A new function without a queue needs a way to run locally before it joins this list.
+  it('runs the same functions on the same schedules', () => {
+    const functions = lambdaFunctions(template);
+    const nameOf = new Map(functions.map((fn) => [fn.logicalId, fn.name.replace(`prowl-${STAGE}-`, '')]));
+    const deployedSchedules = resourcesOfType(template, 'AWS::Events::Rule')
+      .map(([, rule]) => props(rule))
+      .filter((rule) => rule['ScheduleExpression'] !== undefined)
+      .map((rule) => {
+        const [target] = rule['Targets'] as Array<{ Arn: unknown; Input?: string }>;
+        return {
+          fn: nameOf.get(getAttId(target?.Arn, 'Arn') ?? ''),
+          expression: rule['ScheduleExpression'],
+          ...(target?.Input === undefined ? {} : { input: JSON.parse(target.Input) as unknown }),
+        };
+      })
+      .sort((a, b) => String(a.fn).localeCompare(String(b.fn)));
+    expect(deployedSchedules.length).toBeGreaterThanOrEqual(2);
+    const localSchedules = definitions.functions
+      .flatMap((fn) =>
+        fn.schedules.map((schedule) => ({ fn: fn.name, expression: schedule.expression, ...(schedule.input === undefined ? {} : { input: schedule.input }) })),
+      )
+      .sort((a, b) => a.fn.localeCompare(b.fn));
+    expect(localSchedules).toEqual(deployedSchedules);
+  });
+
+  it('runs every function on a laptop: fed by its queue, on its schedule, or, with neither, from the Slack app', () => {
+    // slack: Socket Mode or the terminal. scan and compact also run from the CLI (`prowl scan`, `prowl compact`),
+    // digest from `/prowl digest` (the jobs function runs it).
+    // A new function without a queue or a schedule needs a way to run locally before it joins this list.
     expect(
       definitions.functions
-        .filter((fn) => fn.sqs.length === 0)
+        .filter((fn) => fn.sqs.length === 0 && fn.schedules.length === 0)
         .map((fn) => fn.name)
         .sort(),
-    ).toEqual(['compact', 'digest', 'scan', 'slack']);
+    ).toEqual(['slack']);
   });
 
   it('gives the functions the environment they get in AWS', () => {

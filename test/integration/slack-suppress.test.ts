@@ -55,6 +55,10 @@ describe('silencing from Slack', () => {
       suppressedCount: 0,
     });
 
+    // The alert's thread is told (its timeline); later matches then post nothing more.
+    await env.stack.runner.idle();
+    const told = env.slack.of('chat.postMessage').filter((call) => call.body['thread_ts'] === alert.slack?.ts);
+    expect(JSON.stringify(told.map((call) => call.body['attachments']))).toContain('Suppressed');
     const postsBefore = env.slack.of('chat.postMessage').length + env.slack.of('chat.update').length;
     await login('198.51.100.40', 'again-1');
     await login('198.51.100.40', 'again-2');

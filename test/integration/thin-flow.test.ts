@@ -33,7 +33,8 @@ describe('a CloudTrail object put in the raw bucket', () => {
     expect(posts[0]!.body['text']).toBe('[HIGH] Root console login to account 123456789012 from 203.0.113.50');
 
     const blocks = attachmentBlocks(posts[0]!);
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Root console login to account 123456789012 from 203.0.113.50' } });
+    // The header starts with the alert's short number: the first alert of this deployment is #1.
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: '#1 Root console login to account 123456789012 from 203.0.113.50' } });
     const facts = JSON.stringify(blocks[1]);
     expect(facts).toContain('AWS.CloudTrail.RootConsoleLogin');
     expect(facts).toContain('203.0.113.50');

@@ -1,6 +1,9 @@
 import { PassThrough } from 'node:stream';
 import type { LocalStack } from '../../src/local/local-stack';
 import { startTerminalPrompt } from '../../src/local/terminal-slack';
+import { alertMessage, assignedMessage } from '../../src/slack/alert-message';
+import { terminalGateway } from '../../src/slack/gateway';
+import { openAlert, T0 } from '../helpers/alerts';
 import { createOperations, createServices } from '../../src/app/services';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack } from '../helpers/local-stack';
@@ -48,5 +51,21 @@ describe('the terminal Slack prompt', () => {
     expect(await services.audit.list(alert!.id, 10)).toEqual([
       expect.objectContaining({ action: 'acknowledge', actor: 'local', before: { status: 'OPEN' }, after: { status: 'ACKNOWLEDGED' } }),
     ]);
+  });
+
+  it('shows the assign controls as the commands that do the same, and a DM as → DM to the person', async () => {
+    const written: string[] = [];
+    const gateway = terminalGateway(
+      (text) => written.push(text),
+      () => T0,
+    );
+    const alert = openAlert({ number: 7, assignee: 'local', assignedBy: 'local', assignedAt: T0.toISO()! });
+    await gateway.post('#security-alerts', alertMessage(alert));
+    expect(written.join('')).toContain('#7 SOMETHING HAPPENED');
+    expect(written.join('')).toContain('Status: Open · assigned to local');
+    expect(written.join('')).toContain('Assign: /prowl assign #7 me · /prowl assign #7 @user · /prowl unassign #7');
+
+    await gateway.directMessage('U0PAT123', assignedMessage({ ...alert, assignee: 'U0PAT123' }));
+    expect(written.pop()).toMatch(/┌─ → DM to U0PAT123\n│ .*#7 Something happened \(HIGH\) was assigned to you by local\./);
   });
 });

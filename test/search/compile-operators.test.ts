@@ -1,7 +1,7 @@
 import { compileFor, filterParams } from './helpers/compile';
 
 const DUCK_NAME = `json_extract_string(e."eventName", '$')`;
-const DUCK_IPS = `json_extract_string(e."p_any_ip_addresses", '$[*]')`;
+const DUCK_IPS = 'e."p_any_ip_addresses"';
 
 /** [operator case, query, DuckDB fragment, Athena fragment, filter parameters (same for both unless given)] */
 const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
@@ -82,7 +82,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     '~ on a list',
     'any user~adm*',
-    `len(list_filter(json_extract_string(e."p_any_usernames", '$[*]'), lambda v: lower(v) LIKE $3 ESCAPE '\\')) > 0`,
+    `len(list_filter(e."p_any_usernames", lambda v: lower(v) LIKE $3 ESCAPE '\\')) > 0`,
     `any_match("p_any_usernames", v -> lower(v) LIKE ? ESCAPE '\\')`,
     ['adm%'],
   ],
@@ -97,7 +97,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     '!= on a list',
     'any user!=root',
-    `NOT coalesce(list_contains(json_extract_string(e."p_any_usernames", '$[*]'), $3), false)`,
+    `NOT coalesce(list_contains(e."p_any_usernames", $3), false)`,
     `NOT coalesce(contains("p_any_usernames", ?), false)`,
     ['root'],
   ],

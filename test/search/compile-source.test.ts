@@ -26,12 +26,14 @@ describe('compiled sources and ranges', () => {
   it('marks a DuckDB search with no partitions as empty but still valid SQL', () => {
     const compiled = compileFor('duckdb', 'AWS.CloudTrail', { dialect: 'duckdb', lakeDir: '/lake', partitionExists: () => false });
     expect(compiled.empty).toBe(true);
-    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS "p_event_time", CAST(NULL AS JSON) AS "p_any_aws_arns"');
+    expect(compiled.sql).toContain('FROM (SELECT CAST(NULL AS VARCHAR) AS "p_event_time", CAST(NULL AS VARCHAR[]) AS "p_any_aws_arns"');
   });
 
   it('declares only the top-level fields the search shows or filters on', () => {
     const compiled = compileFor('duckdb', 'AWS.CloudTrail userIdentity.arn=x errorCode!=y fields eventName');
-    expect(compiled.sql).toContain("columns = {'p_event_time': 'VARCHAR', 'eventName': 'JSON', 'userIdentity': 'JSON', 'errorCode': 'JSON'}");
+    expect(compiled.sql).toContain(
+      "columns = {'p_event_time': 'VARCHAR', 'eventName': 'JSON', 'p_row_id': 'JSON', 'userIdentity': 'JSON', 'errorCode': 'JSON'}",
+    );
   });
 
   it('always has partition predicates and the p_event_time range, in both dialects', () => {
@@ -55,7 +57,38 @@ describe('compiled sources and ranges', () => {
   it('reads the Glue table of the log type in the configured database', () => {
     const compiled = compileFor('athena', 'AWS.CloudTrail');
     expect(compiled.sql).toContain('FROM "prowl"."aws_cloudtrail"\nWHERE');
-    expect(compiled.sql).toMatch(/ORDER BY "p_event_time" DESC\nLIMIT 1000$/);
+    expect(compiled.sql).toMatch(/ORDER BY "p_event_time" DESC, "p_row_id" DESC\nLIMIT 1000$/);
+  });
+
+  it('reads compacted hours from the Parquet Glue table and the others from the JSON one on Athena, never both', () => {
+    const compacted = (table: string, hour: DateTime): boolean => table === 'aws_cloudtrail' && hour < DateTime.fromISO('2024-05-02T06:00:00Z');
+    const compiled = compileFor('athena', 'AWS.CloudTrail eventName=X', { dialect: 'athena', database: 'prowl', compactedHour: compacted });
+    const [json, parquet] = compiled.sql.replace(/^SELECT \* FROM \(\n/, '').split('\nUNION ALL\n');
+    expect(json).toContain('FROM "prowl"."aws_cloudtrail"\nWHERE (("year" = 2024 AND "month" = 5 AND "day" = 2 AND "hour" BETWEEN 6 AND 10))');
+    expect(parquet).toContain(
+      'FROM "prowl"."aws_cloudtrail_parquet"\nWHERE (("year" = 2024 AND "month" = 5 AND "day" = 1 AND "hour" BETWEEN 10 AND 23)\n    OR ("year" = 2024 AND "month" = 5 AND "day" = 2 AND "hour" BETWEEN 0 AND 5))',
+    );
+    expect(compiled.sql).toMatch(/ORDER BY "p_event_time" DESC, "p_row_id" DESC\nLIMIT 1000$/);
+    expect(compiled.sql.match(/\?/g)).toHaveLength(compiled.params.length);
+    expect(compiled.params).toEqual(['2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', 'X', '2024-05-01T10:30:00.000Z', '2024-05-02T10:30:00.000Z', 'X']);
+  });
+
+  it('reads a compacted hour from its one Parquet file on DuckDB, and the other hours from JSON', () => {
+    const compiled = compileFor('duckdb', 'AWS.CloudTrail since 2024-05-01T22:00 until 2024-05-02T00:00', {
+      dialect: 'duckdb',
+      lakeDir: '/lake',
+      partitionExists: () => true,
+      compactedHour: (_table, hour) => hour.hour === 22,
+    });
+    expect(compiled.sql).toContain("read_json([\n    '/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=23/*.json.gz'\n  ]");
+    expect(compiled.sql).toContain(
+      'UNION ALL\n  SELECT "p_event_time", "p_any_aws_arns", "p_any_ip_addresses", "p_row_id", "year", "month", "day", "hour" FROM read_parquet([\n    \'/lake/parquet/aws_cloudtrail/year=2024/month=05/day=01/hour=22/aws_cloudtrail-2024050122.parquet\'\n  ]',
+    );
+    expect(compiled.reads).toEqual({
+      jsonDirectories: ['/lake/logs/aws_cloudtrail/year=2024/month=05/day=01/hour=23'],
+      parquetFiles: ['/lake/parquet/aws_cloudtrail/year=2024/month=05/day=01/hour=22/aws_cloudtrail-2024050122.parquet'],
+      columns: ['p_event_time', 'p_any_aws_arns', 'p_any_ip_addresses', 'p_row_id'],
+    });
   });
 
   it('unions one SELECT per log type for any on Athena, binding the values for each', () => {

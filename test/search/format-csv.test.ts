@@ -1,7 +1,8 @@
 import { formatCsv } from '../../src/search/format-csv';
 import type { SearchResult } from '../../src/search/search-backend';
 
-const csvOf = (columns: string[], rows: SearchResult['rows']): string => formatCsv({ columns, rows, rowCount: rows.length, truncated: false, elapsedMs: 0 });
+const csvOf = (columns: string[], rows: SearchResult['rows']): string =>
+  formatCsv({ columns, rows, rowCount: rows.length, truncated: false, bytesScanned: 0, elapsedMs: 0 });
 
 describe('formatCsv', () => {
   it('writes a header and one CRLF-terminated line per row', () => {

@@ -6,6 +6,7 @@ const result = (rows: SearchResult['rows'], extra: Partial<SearchResult> = {}): 
   rows,
   rowCount: rows.length,
   truncated: false,
+  bytesScanned: 0,
   elapsedMs: 5,
   ...extra,
 });

@@ -7,8 +7,10 @@ describe('summarizeResult', () => {
     );
   });
 
-  it('marks a cut result and leaves out bytes when the backend has none', () => {
-    expect(summarizeResult({ columns: [], rows: [], rowCount: 1, truncated: false, elapsedMs: 80 })).toBe('1 row · 80 ms');
-    expect(summarizeResult({ columns: [], rows: [], rowCount: 100, truncated: true, elapsedMs: 80 })).toBe('100+ rows · 80 ms');
+  it('marks a cut result and shows a search that read nothing as 0 B', () => {
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 1, truncated: false, bytesScanned: 0, elapsedMs: 80 })).toBe('1 row · 0 B scanned · 80 ms');
+    expect(summarizeResult({ columns: [], rows: [], rowCount: 100, truncated: true, bytesScanned: 2048, elapsedMs: 80 })).toBe(
+      '100+ rows · 2.0 KB scanned · 80 ms',
+    );
   });
 });

@@ -45,7 +45,7 @@ describe('prowl search', () => {
         '',
       ].join('\n'),
     );
-    expect(stderr).toMatch(/^1 row · (\d+ ms|\d+\.\d s)\n$/);
+    expect(stderr).toMatch(/^1 row · \d+ B scanned · (\d+ ms|\d+\.\d s)\n$/);
   });
 
   it('prints one JSON object per row with --format json', async () => {

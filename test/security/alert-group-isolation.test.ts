@@ -38,6 +38,7 @@ describe('an alert whose write fails while others in the same object succeed', (
         sent.push(...ids);
         await services.notify.send(ids, options);
       },
+      sendMessages: (messages, options) => services.notify.sendMessages(messages, options),
     };
     const key = cloudTrailKey('one-group-fails');
     const denied = deniedSqsCalls(20);

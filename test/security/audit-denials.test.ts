@@ -47,7 +47,7 @@ describe('the audit trail of refusals and admin queries', () => {
     expect(entry).toMatchObject({
       action: 'sql',
       actor: 'UADMIN',
-      after: { text: 'SELECT eventID FROM aws_cloudtrail', rows: 2, truncated: false, bytesScanned: null, elapsedMs: expect.any(Number) },
+      after: { text: 'SELECT eventID FROM aws_cloudtrail', rows: 2, truncated: false, bytesScanned: expect.any(Number), elapsedMs: expect.any(Number) },
     });
   });
 });

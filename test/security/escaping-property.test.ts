@@ -1,7 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
-import type { Alert } from '../../src/alerts/alert';
-import { alertMessage, moreMatchesMessage } from '../../src/slack/alert-message';
+import { CONFIRMATION_STATUSES, type Alert, type EscalationReason } from '../../src/alerts/alert';
+import type { StormGroup } from '../../src/alerts/storm';
+import { confirmationClosed, confirmationNote, confirmationRequest, escalationElsewhere, escalationMessage } from '../../src/slack/confirmation-message';
+import { alertContextMessage, alertMessage, assignedMessage, moreMatchesMessage } from '../../src/slack/alert-message';
+import { stormGroupMessage, stormItemsMessage, stormListMessage, timelineMessage } from '../../src/slack/storm-message';
 import { limitViolations, type SlackMessage } from '../../src/slack/message';
 import { resolveModal, suppressModal } from '../../src/slack/modals';
 import { renderText } from '../../src/slack/render-text';
@@ -85,6 +88,8 @@ function texts(blocks: KnownBlock[]): Array<{ kind: 'header' | 'field' | 'text';
   return found;
 }
 
+const T0_ISO = '2026-11-22T10:00:00.000Z';
+
 const lineCount = (text: string): number => text.split(/[\n\u2028\u2029]/).length;
 
 /** `message` built from hostile text; `baseline` by the same builder from harmless text: input must add no line. */
@@ -100,7 +105,7 @@ function expectSafeMessage(message: SlackMessage, baseline: SlackMessage): void 
   for (const text of texts(message.blocks).filter((t) => t.kind === 'header')) expect(text.text).not.toMatch(CONTROL);
   for (const text of mrkdwnTexts) {
     // The only mention allowed is the one Prowl writes for a Slack user id it was given.
-    expect(text.replace(/<@UTRIAGER>|<@UASKER>/g, '')).not.toMatch(UNESCAPED);
+    expect(text.replace(/<@UTRIAGER>|<@UASKER>|<!subteam\^S0ONCALL>|<#C0ALERTS>/g, '')).not.toMatch(UNESCAPED);
     expect(text).not.toMatch(CONTROL);
   }
   // No input line break starts a line of its own: every text has as many lines as with harmless input.
@@ -153,6 +158,84 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
         expectSafeMessage(alertMessage(alert), alertMessage(plainAlert));
         expectSafeMessage(alertMessage(resolved(alert, text[3]!)), alertMessage(resolved(plainAlert, harmless[3]!)));
         expectSafeMessage(moreMatchesMessage(alert, added), moreMatchesMessage(plainAlert, added));
+        // An owner and a channel that are not Slack ids (the terminal's, or anything stored) are text.
+        const assigned = (a: Alert, who: string): Alert => ({
+          ...a,
+          number: added,
+          assignee: who,
+          assignedBy: who,
+          assignedAt: a.lastSeen,
+          slack: { channel: who, ts: '1700000000.000100', claimedAt: a.lastSeen },
+        });
+        expectSafeMessage(alertMessage(assigned(alert, text[3]!)), alertMessage(assigned(plainAlert, harmless[3]!)));
+        expectSafeMessage(assignedMessage(assigned(alert, text[3]!)), assignedMessage(assigned(plainAlert, harmless[3]!)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('storm messages, thread listings, timeline entries and the full context escape what the alerts carry', () => {
+    const group = (t: string[], size: number): StormGroup => ({
+      id: 'storm-0123',
+      rule: t[0]!,
+      title: t[1]!,
+      severity: 'HIGH',
+      channel: '#security-alerts',
+      windowStart: '2026-11-22T10:00:00.000Z',
+      windowEnd: '2026-11-22T10:05:00.000Z',
+      threshold: 10,
+      windowMinutes: 5,
+      alertIds: Array.from({ length: size }, (_, i) => `${t[2]!}-${i}`),
+      threaded: [],
+      topActors: [
+        [t[3]!, 7],
+        [t[4]!, 2],
+      ],
+      topAccounts: [[t[5]!, 9]],
+      timeline: [],
+      bulk: {
+        acknowledgedBy: 'UTRIAGER',
+        acknowledgedAt: '2026-11-22T10:06:00.000Z',
+        acknowledged: size,
+        suppressionId: t[6]!,
+        suppressedBy: 'UTRIAGER',
+        suppressedUntil: '2026-11-22T11:06:00.000Z',
+      },
+      expiresAt: 0,
+    });
+    fc.assert(
+      fc.property(eight, fc.integer({ min: 1, max: 2000 }), (text, size) => {
+        const alerts = Array.from({ length: 25 }, () => hostileAlert(text));
+        const plainAlerts = Array.from({ length: 25 }, () => hostileAlert(harmless));
+        expectSafeMessage(stormGroupMessage(group(text, size)), stormGroupMessage(group(harmless, size)));
+        expectSafeMessage(stormItemsMessage(alerts, 1, size), stormItemsMessage(plainAlerts, 1, size));
+        const entry = (t: string) => ({ id: 'e1', kind: 'note' as const, actor: 'UTRIAGER', at: '2026-11-22T10:06:00.000Z', text: `note: ${t}` });
+        expectSafeMessage(timelineMessage(entry(text[7]!)), timelineMessage(entry(harmless[7]!)));
+        expect(limitViolations(stormListMessage(group(text, size), alerts))).toEqual([]);
+        expect(limitViolations(alertContextMessage(hostileAlert(text)))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('"was this you?" DMs, thread notes and escalations escape the event, the principal, the reason and the title', () => {
+    const reasons: EscalationReason[] = ['unacknowledged', 'denied', 'unanswered'];
+    fc.assert(
+      fc.property(eight, fc.constantFrom(...CONFIRMATION_STATUSES), fc.constantFrom(...reasons), (text, status, reason) => {
+        const asked = (t: string[]): Alert => ({
+          ...hostileAlert(t),
+          slack: { channel: 'C0ALERTS', ts: '1700000000.000001', claimedAt: T0_ISO },
+          followUp: { plannedAt: T0_ISO },
+          confirmation: { principal: t[2]!, userId: 'UASKER', status, resolveOnYes: true, deadline: T0_ISO, reason: t[7]! },
+        });
+        const alert = asked(text);
+        const plain = asked(harmless);
+        const escalation = (t: string[]) => ({ reason, at: T0_ISO, notify: ['S0ONCALL', 'UTRIAGER', t[5]!], alsoChannel: '#oncall' });
+        expectSafeMessage(confirmationRequest(alert, alert.confirmation!, 15), confirmationRequest(plain, plain.confirmation!, 15));
+        expectSafeMessage(confirmationClosed(alert, alert.confirmation!), confirmationClosed(plain, plain.confirmation!));
+        expectSafeMessage(confirmationNote(alert, alert.confirmation!), confirmationNote(plain, plain.confirmation!));
+        expectSafeMessage(escalationMessage(alert, escalation(text)), escalationMessage(plain, escalation(harmless)));
+        expectSafeMessage(escalationElsewhere(alert, escalation(text)), escalationElsewhere(plain, escalation(harmless)));
       }),
       { numRuns: 300 },
     );
@@ -180,6 +263,7 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
           ],
           rowCount: 2,
           truncated: false,
+          bytesScanned: 0,
           elapsedMs: 3,
         });
         const h = harmless;

@@ -1,21 +1,20 @@
 import type { AuditEntry } from '../../src/alerts/audit';
 import { createAccess } from '../../src/alerts/access';
-import { COMMANDS, prepareCommand, USAGES } from '../../src/slack/commands';
+import { COMMANDS, commandNamed, parseCommand, USAGES } from '../../src/slack/commands';
 import type { Operations } from '../../src/slack/operations';
 import { runCommand } from '../../src/slack/run-command';
 import { T0, openAlert } from '../helpers/alerts';
 
 /** Operations whose use cases fail the test if reached: only the table's own check may run. */
 function unreachableOperations(audit: AuditEntry[]): Operations {
-  const reached = (area: string): unknown =>
-    new Proxy(
-      {},
-      {
-        get: (_, method) => () => {
+  const reached = (area: string, lookups: Record<string, unknown> = {}): unknown =>
+    new Proxy(lookups, {
+      get: (target, method) =>
+        target[String(method)] ??
+        (() => {
           throw new Error(`the use case ${area}.${String(method)} ran`);
-        },
-      },
-    );
+        }),
+    });
   return {
     access: createAccess({
       alerts: { get: async (id) => (id === 'team-alert' ? openAlert({ id, team: 'payments' }) : undefined) },
@@ -30,8 +29,11 @@ function unreachableOperations(audit: AuditEntry[]): Operations {
         },
       ],
     }),
-    triage: reached('triage') as Operations['triage'],
+    confirmations: reached('confirmations') as Operations['confirmations'],
+    // Looking up what `#42` refers to comes before the role check; it changes nothing.
+    triage: reached('triage', { idOf: async (ref: string) => ref }) as Operations['triage'],
     suppressions: reached('suppressions') as Operations['suppressions'],
+    storms: reached('storms') as Operations['storms'],
     rules: reached('rules') as Operations['rules'],
     routes: reached('routes') as Operations['routes'],
     searches: reached('searches') as Operations['searches'],
@@ -58,6 +60,7 @@ describe('the /prowl command table', () => {
     ['search AWS.CloudTrail', undefined],
     ['home', undefined],
     ['stats payments 30d', undefined],
+    ['confirm a-1 yes', undefined],
     ['ack a-1', { role: 'responder', what: 'acknowledge alerts', alertId: 'a-1' }],
     ['resolve a-1 benign', { role: 'responder', what: 'resolve alerts', alertId: 'a-1' }],
     ['suppress R.X dedup=k for 1d reason x', { role: 'responder', what: 'suppress alerts' }],
@@ -68,7 +71,8 @@ describe('the /prowl command table', () => {
     ['sql SELECT 1', { role: 'admin', what: 'run SQL' }],
     ['digest', { role: 'admin', what: 'post the digest' }],
   ])('/prowl %s declares the role it needs', (text, permission) => {
-    expect(prepareCommand(text).permission).toEqual(permission);
+    const input = parseCommand(text);
+    expect(commandNamed(input.name)?.permission(input)).toEqual(permission);
   });
 
   it.each(['digest', 'rules disable R.X', 'sql SELECT 1', 'scan', 'route remove payments', 'suppress R.X for 1d reason x', 'ack team-alert'])(

@@ -81,6 +81,13 @@ describe('/prowl commands', () => {
       team: 'payments',
       change: { channel: '#pay-sec', minSeverity: 'HIGH', accounts: ['111111111111', '222222222222'] },
     });
+    expect(parseCommand('route set payments stormThreshold=25 stormMinutes=10')).toEqual({
+      name: 'route',
+      action: 'set',
+      team: 'payments',
+      change: { storm: { threshold: 25, windowMinutes: 10 } },
+    });
+    expect(misuse('route set payments stormThreshold=lots')).toMatch(/stormThreshold must be a whole number of at least 1/);
     expect(misuse('route set payments color=blue')).toMatch(/"color=blue" is not a route setting/);
     expect(misuse('route set payments minSeverity=huge')).toMatch(/minSeverity must be one of INFO, LOW/);
   });
@@ -102,6 +109,32 @@ describe('/prowl commands', () => {
 
   it('list what exists when the command is unknown', () => {
     expect(misuse('frobnicate')).toMatch(/^unknown command "frobnicate". Try one of:\n\/prowl help/);
+  });
+
+  it('take an alert by its number (42 or #42) wherever they take its id', () => {
+    expect(parseCommand('ack 42')).toEqual({ name: 'ack', alertId: '#42' });
+    expect(parseCommand('resolve #042 benign')).toEqual({ name: 'resolve', alertId: '#42', reason: 'benign' });
+    expect(parseCommand('events #7')).toEqual({ name: 'events', alertId: '#7' });
+    expect(parseCommand('audit #7')).toEqual({ name: 'audit', subject: '#7' });
+    expect(misuse('ack #x')).toMatch(/"#x" is not an alert id/);
+  });
+
+  it('parse assign with a person Slack named, or me; unassign; alerts mine', () => {
+    expect(parseCommand('assign #42 <@U0PAT123|pat>')).toEqual({ name: 'assign', alertId: '#42', assignee: 'U0PAT123' });
+    expect(parseCommand('assign 42 <@W0PAT123>')).toEqual({ name: 'assign', alertId: '#42', assignee: 'W0PAT123' });
+    expect(parseCommand('assign 42 @U0PAT123')).toMatchObject({ assignee: 'U0PAT123' });
+    expect(parseCommand('assign a-1 ME')).toEqual({ name: 'assign', alertId: 'a-1', assignee: 'me' });
+    expect(parseCommand('unassign #3')).toEqual({ name: 'unassign', alertId: '#3' });
+    expect(parseCommand('alerts mine')).toEqual({ name: 'alerts', status: 'OPEN', mine: true });
+    expect(misuse('assign 42')).toMatch(/^say who: @someone/);
+    expect(misuse('assign 42 @pat')).toMatch(/"@pat" is not a person Slack named/);
+    expect(misuse('assign 42 <@U0PAT123|pat> <@U0SAM456|sam>')).toMatch(/give one person/);
+  });
+
+  it('keep a note as typed after the alert reference', () => {
+    expect(parseCommand('note #42  rotated the key, "twice"  ')).toEqual({ name: 'note', alertId: '#42', text: 'rotated the key, "twice"' });
+    expect(misuse('note #42')).toMatch(/^write the note after the alert/);
+    expect(misuse(`note #42 ${'x'.repeat(2001)}`)).toMatch(/at most 2000 characters; this one has 2001/);
   });
 
   it('tokenize keeps quoted phrases together, also after key=', () => {

@@ -13,6 +13,11 @@ describe('text of a slash command', () => {
     expect(typedText('search any domain=<https://evil.example>')).toBe('search any domain=https://evil.example');
   });
 
+  it('gets back channels picked from the list, and keeps the id of a person picked from it', () => {
+    expect(typedText('route set payments channel=<#C0PAY123|pay-sec>')).toBe('route set payments channel=#pay-sec');
+    expect(typedText('assign #42 <@U0PAT123|pat>')).toBe('assign #42 <@U0PAT123|pat>');
+  });
+
   it('leaves ordinary text alone', () => {
     expect(typedText('ack AWS.CloudTrail.RootConsoleLogin-0123456789abcdef')).toBe('ack AWS.CloudTrail.RootConsoleLogin-0123456789abcdef');
   });

@@ -1,6 +1,6 @@
 import { mrkdwn } from '../escape';
-import { entry } from './command';
-import { identifier } from './parse-args';
+import { entry, resolveAlert } from './command';
+import { alertReference } from './parse-args';
 
 export interface AckInput {
   name: 'ack';
@@ -18,7 +18,8 @@ const UNACK_USAGE = '/prowl unack <alert-id> — put an acknowledged alert back 
 export const ackCommand = entry({
   name: 'ack',
   usage: ACK_USAGE,
-  parse: (args): AckInput => ({ name: 'ack', alertId: identifier(ACK_USAGE, 'an alert id', args[0]) }),
+  parse: (args): AckInput => ({ name: 'ack', alertId: alertReference(ACK_USAGE, args[0]) }),
+  resolve: resolveAlert,
   permission: (input) => ({ role: 'responder', what: 'acknowledge alerts', alertId: input.alertId }),
   run: async (input, { ops, actor }) => void (await ops.triage.acknowledge(input.alertId, actor)),
   reply: (_, input) => ({ text: mrkdwn`Acknowledged \`${input.alertId}\`.` }),
@@ -27,7 +28,8 @@ export const ackCommand = entry({
 export const unackCommand = entry({
   name: 'unack',
   usage: UNACK_USAGE,
-  parse: (args): UnackInput => ({ name: 'unack', alertId: identifier(UNACK_USAGE, 'an alert id', args[0]) }),
+  parse: (args): UnackInput => ({ name: 'unack', alertId: alertReference(UNACK_USAGE, args[0]) }),
+  resolve: resolveAlert,
   permission: (input) => ({ role: 'responder', what: 'unacknowledge alerts', alertId: input.alertId }),
   run: async (input, { ops, actor }) => void (await ops.triage.unacknowledge(input.alertId, actor)),
   reply: (_, input) => ({ text: mrkdwn`\`${input.alertId}\` is open again.` }),

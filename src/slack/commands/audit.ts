@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../alerts/audit';
 import { mrkdwn, untrusted } from '../escape';
 import { entry } from './command';
 import { LIST_LIMIT, bullet } from './list-reply';
-import { identifier } from './parse-args';
+import { alertReference, identifier } from './parse-args';
 
 export interface AuditInput {
   name: 'audit';
@@ -14,7 +14,12 @@ const USAGE = '/prowl audit [alert-id|rule-id|suppression-id|team] — who chang
 export const auditCommand = entry({
   name: 'audit',
   usage: USAGE,
-  parse: (args): AuditInput => ({ name: 'audit', ...(args[0] ? { subject: identifier(USAGE, 'an id', args[0]) } : {}) }),
+  parse: (args): AuditInput => ({
+    name: 'audit',
+    ...(args[0] ? { subject: /^#?\d+$/.test(args[0]) ? alertReference(USAGE, args[0]) : identifier(USAGE, 'an id', args[0]) } : {}),
+  }),
+  // An alert's trail is under its id: `#42` is looked up first.
+  resolve: async (input, ops) => (input.subject?.startsWith('#') ? { ...input, subject: await ops.triage.idOf(input.subject) } : input),
   async run({ subject }, { ops }): Promise<{ subject: string; entries: AuditEntry[] } | undefined> {
     if (!subject) return undefined;
     // A team's changes are recorded under `team:<name>`, so a bare name finds them too.

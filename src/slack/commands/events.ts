@@ -1,6 +1,6 @@
 import { mrkdwn } from '../escape';
-import { entry } from './command';
-import { identifier } from './parse-args';
+import { entry, resolveAlert } from './command';
+import { alertReference } from './parse-args';
 
 export interface EventsInput {
   name: 'events';
@@ -12,7 +12,8 @@ const USAGE = "/prowl events <alert-id> — what the alert's actor did around it
 export const eventsCommand = entry({
   name: 'events',
   usage: USAGE,
-  parse: (args): EventsInput => ({ name: 'events', alertId: identifier(USAGE, 'an alert id', args[0]) }),
+  parse: (args): EventsInput => ({ name: 'events', alertId: alertReference(USAGE, args[0]) }),
+  resolve: resolveAlert,
   async run(input, { ops, actor, place }): Promise<'searching' | 'no-alert'> {
     if (!(await ops.triage.get(input.alertId))) return 'no-alert';
     await ops.searches.showEvents(input.alertId, actor, place.channel);

@@ -11,6 +11,8 @@ export function helpCommand(usages: readonly string[]): TableEntry<{ name: 'help
     parse: () => ({ name: 'help' as const }),
     run: async () => usages,
     // Usage lines are literal text: `<alert-id>` and `<log-type|any>` would otherwise be read as Slack links.
-    reply: (lines) => ({ text: `*Prowl commands*\n${lines.map((line) => untrusted(line)).join('\n')}` }),
+    reply: (lines) => ({
+      text: `*Prowl commands*\n${lines.map((line) => untrusted(line)).join('\n')}\n${untrusted("<alert-id> is the alert's number (#42 or 42) or its full id.")}`,
+    }),
   });
 }

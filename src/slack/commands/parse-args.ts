@@ -20,3 +20,10 @@ export function identifier(usage: string, what: string, value: string | undefine
   if (!IDENTIFIER.test(value)) throw misuse(usage, `"${value.slice(0, 40)}" is not ${what} (letters, digits and . _ : - only).`);
   return value;
 }
+
+/** An alert as people name it: its short number (`42` or `#42`, read as `#42`) or its full id. */
+export function alertReference(usage: string, value: string | undefined): string {
+  const number = value === undefined ? null : /^#?(\d{1,9})$/.exec(value);
+  if (number) return `#${Number(number[1])}`;
+  return identifier(usage, 'an alert id', value);
+}

@@ -14,7 +14,13 @@ export type RouteInput =
 type RouteOutcome = { kind: 'list'; teams: TeamConfig[] } | { kind: 'set'; team: TeamConfig } | { kind: 'removed'; team: string };
 
 const USAGE =
-  '/prowl route [list|set <team> channel=#c [minSeverity=HIGH] [accounts=…] [tags=…] [rules=…] [logTypes=…] [sources=…] [responders=…]|remove <team>]';
+  '/prowl route [list|set <team> channel=#c [minSeverity=HIGH] [accounts=…] [tags=…] [rules=…] [logTypes=…] [sources=…] [responders=…] [askActor=true|false] [escalate=CRITICAL:10,HIGH:30|off] [escalateNotify=S…,U…] [escalateChannel=#c] [stormThreshold=10] [stormMinutes=5]|remove <team>]';
+
+function wholeNumber(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw misuse(USAGE, `${key} must be a whole number of at least 1.`);
+  return n;
+}
 
 function list(value: string): string[] {
   return value
@@ -36,7 +42,36 @@ const ROUTE_KEYS: Record<string, (change: RouteChange, value: string) => void> =
   accounts: (c, v) => (c.accounts = list(v)),
   sources: (c, v) => (c.sources = list(v)),
   responders: (c, v) => (c.responders = list(v)),
+  stormthreshold: (c, v) => (c.storm = { ...c.storm, threshold: wholeNumber('stormThreshold', v) }),
+  stormminutes: (c, v) => (c.storm = { ...c.storm, windowMinutes: wholeNumber('stormMinutes', v) }),
+  askactor: (c, v) => {
+    if (v !== 'true' && v !== 'false') throw misuse(USAGE, 'askActor must be true or false.');
+    c.askActor = v === 'true';
+  },
+  escalate: (c, v) => {
+    if (v === 'off') return void (c.escalation = null);
+    const afterMinutes: Partial<Record<Severity, number>> = {};
+    for (const pair of list(v)) {
+      const [severity = '', minutes = ''] = pair.split(':');
+      const level = severity.toUpperCase() as Severity;
+      if (!SEVERITIES.includes(level) || !/^\d{1,5}$/.test(minutes) || Number(minutes) < 1)
+        throw misuse(USAGE, `"${pair}" is not severity:minutes; write escalate=CRITICAL:10,HIGH:30 (or escalate=off).`);
+      afterMinutes[level] = Number(minutes);
+    }
+    c.escalation = { ...(c.escalation ?? {}), afterMinutes };
+  },
+  escalatenotify: (c, v) => (c.escalation = { ...(c.escalation ?? {}), notify: list(v) }),
+  escalatechannel: (c, v) => (c.escalation = { ...(c.escalation ?? {}), alsoChannel: v }),
 };
+
+function escalationText(team: TeamConfig): string {
+  const escalation = team.escalation;
+  if (!escalation) return '';
+  const after = Object.entries(escalation.afterMinutes)
+    .map(([severity, minutes]) => `${severity} after ${minutes} min`)
+    .join(', ');
+  return ` · escalates ${after || 'never'}${escalation.notify ? ` to ${escalation.notify.join(', ')}` : ''}${escalation.alsoChannel ? ` and in ${escalation.alsoChannel}` : ''}`;
+}
 
 function parse(args: readonly string[]): RouteInput {
   const [action = 'list', team, ...rest] = args;
@@ -57,7 +92,10 @@ function reply(outcome: RouteOutcome): Reply {
   switch (outcome.kind) {
     case 'list':
       return bullet(
-        outcome.teams.map((t) => mrkdwn`• *${t.name}* → ${t.channel} (≥ ${t.minSeverity}) owns ${JSON.stringify(t.owns)}`),
+        outcome.teams.map(
+          (t) =>
+            mrkdwn`• *${t.name}* → ${t.channel} (≥ ${t.minSeverity}) owns ${JSON.stringify(t.owns)}${escalationText(t)}${t.askActor ? ' · asks the actor' : ''}${t.storm ? ` · storm ${JSON.stringify(t.storm)}` : ''}`,
+        ),
         'No teams; every alert goes to the default channel.',
       );
     case 'set':
