@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Alert } from '../alerts/alert';
+import { alertRef } from '../alerts/alert-number';
 import type { HomeOverview } from '../alerts/home';
 import { SEVERITIES, type Severity } from '../config/severity';
 import { alertButtons, mention, SEVERITY_EMOJI, when } from './alert-message';
@@ -30,7 +31,7 @@ function statusWord(alert: Alert): string {
 /** One alert as a line of mrkdwn: severity, title, status, owner and id. */
 function alertLine(alert: Alert): string {
   const owner = alert.assignee ? ` · assigned to ${mention(alert.assignee)}` : '';
-  return mrkdwn`${markup(SEVERITY_EMOJI[alert.severity])} *${alert.title}*\n${alert.severity} · ${markup(statusWord(alert))}${markup(owner)} · last seen ${when(alert.lastSeen)} · \`${alert.id}\``;
+  return mrkdwn`${markup(SEVERITY_EMOJI[alert.severity])} *${alert.title}*\n${alert.severity} · ${markup(statusWord(alert))}${markup(owner)} · last seen ${when(alert.lastSeen)} · \`${alertRef(alert)}\``;
 }
 
 function more(hidden: number, hint: string): string {
@@ -92,7 +93,7 @@ export function homeView(overview: HomeOverview, notice?: HomeNotice): HomeView 
   blocks.push({ type: 'divider' }, heading(`Recently resolved (${overview.resolved.length})`));
   const resolved = overview.resolved.slice(0, HOME_SHOWN.resolved);
   const resolvedLines = resolved.map(
-    (alert) => mrkdwn`• ${alert.title} — ${markup(statusWord(alert))}${alert.resolvedAt ? ` at ${when(alert.resolvedAt)}` : ''} · \`${alert.id}\``,
+    (alert) => mrkdwn`• ${alert.title} — ${markup(statusWord(alert))}${alert.resolvedAt ? ` at ${when(alert.resolvedAt)}` : ''} · \`${alertRef(alert)}\``,
   );
   if (overview.resolved.length > resolved.length) resolvedLines.push(more(overview.resolved.length - resolved.length, '`/prowl alerts resolved` lists them'));
   blocks.push({
@@ -110,8 +111,8 @@ export function homeViewViolations(view: HomeView): string[] {
 }
 
 function commandHints(alert: Alert): string {
-  if (alert.status === 'ACKNOWLEDGED') return mrkdwn`/prowl unack ${alert.id} · /prowl resolve ${alert.id}`;
-  return mrkdwn`/prowl ack ${alert.id} · /prowl resolve ${alert.id}`;
+  if (alert.status === 'ACKNOWLEDGED') return mrkdwn`/prowl unack ${alertRef(alert)} · /prowl resolve ${alertRef(alert)}`;
+  return mrkdwn`/prowl ack ${alertRef(alert)} · /prowl resolve ${alertRef(alert)}`;
 }
 
 /** The Home tab as text (the terminal's `/prowl home`, and the slash command's reply): buttons become commands. */
@@ -133,7 +134,7 @@ export function homeText(overview: HomeOverview): string {
     );
   lines.push(`*Recently resolved (${overview.resolved.length})*`);
   lines.push(
-    ...overview.resolved.slice(0, HOME_SHOWN.resolved).map((alert) => mrkdwn`• ${alert.title} — ${markup(statusWord(alert))} · \`${alert.id}\``),
+    ...overview.resolved.slice(0, HOME_SHOWN.resolved).map((alert) => mrkdwn`• ${alert.title} — ${markup(statusWord(alert))} · \`${alertRef(alert)}\``),
     ...(overview.resolved.length > HOME_SHOWN.resolved ? [more(overview.resolved.length - HOME_SHOWN.resolved, '`/prowl alerts resolved` lists them')] : []),
   );
   if (!overview.complete) lines.push('More alerts exist than were read at once; counts are lower bounds.');
