@@ -10,6 +10,11 @@ export interface AlertStore {
   listByStatus(status: AlertStatus, limit: number): Promise<Alert[]>;
   /** A rule's alerts (not dedup windows), most recently seen first. */
   listByRule(ruleId: string, limit: number): Promise<Alert[]>;
+  /**
+   * Alerts in a state whose last change (`updatedAt`) is at or after `since`, most recent change
+   * first, at most `max`: `complete` is false when more were left unread.
+   */
+  listChangedSince(status: AlertStatus, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }>;
   /** Ids of alerts with a follow-up due at or before `at` (ISO), earliest first: read from a small index, never a table scan. */
   listDue(at: string, limit: number): Promise<string[]>;
   /** The next short number, taken for this alert: one atomic increment of the deployment's counter (a number taken is never given again). */

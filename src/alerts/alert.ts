@@ -95,6 +95,8 @@ export interface Alert {
   assignee?: string;
   assignedBy?: string;
   assignedAt?: string;
+  /** When the alert first became OPEN (createdAt is when its first match was counted, maybe below threshold). */
+  openedAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

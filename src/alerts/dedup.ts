@@ -105,6 +105,7 @@ export function applyMatches(current: Alert | undefined, group: MatchGroup, wind
     ...(distinctValues ? { distinctValues } : {}),
     ...(status === 'PENDING' ? { expiresAt: expiryAfter(window.end) } : {}),
     status,
+    ...(base.status === 'PENDING' && status === 'OPEN' ? { openedAt: nowIso } : {}),
     logTypes: [...new Set([...base.logTypes, ...group.logTypes])].sort(),
     firstSeen: group.firstSeen < base.firstSeen ? group.firstSeen : base.firstSeen,
     lastSeen: group.lastSeen > base.lastSeen ? group.lastSeen : base.lastSeen,

@@ -11,7 +11,8 @@ export interface Actor {
 
 const RANK: Record<Role, number> = { viewer: 0, responder: 1, admin: 2 };
 
-function listed(actor: Actor, principals: readonly string[]): boolean {
+/** Whether the actor, or one of their user groups, is among the principals. */
+export function listed(actor: Actor, principals: readonly string[]): boolean {
   return principals.includes(actor.userId) || actor.groupIds.some((group) => principals.includes(group));
 }
 

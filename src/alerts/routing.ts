@@ -7,12 +7,17 @@ export interface Route {
   channel: string;
 }
 
+/** Whether a team owns a rule by id (exactly, or by a `prefix*` pattern). */
+export function ownsRule(team: TeamConfig, ruleId: string): boolean {
+  return team.owns.ruleIds.some((id) => id === ruleId || (id.endsWith('*') && ruleId.startsWith(id.slice(0, -1))));
+}
+
 function owns(team: TeamConfig, alert: Alert): boolean {
-  const { ruleIds, tags, logTypes, accounts, sources } = team.owns;
+  const { tags, logTypes, accounts, sources } = team.owns;
   const accountsSeen = new Set([...alert.samples.flatMap((event) => event.p_any_aws_account_ids ?? []), ...(alert.resource ? [alert.resource.AccountId] : [])]);
   const sourcesSeen = new Set(alert.samples.map((event) => event.p_source_label));
   return (
-    ruleIds.some((id) => id === alert.ruleId || (id.endsWith('*') && alert.ruleId.startsWith(id.slice(0, -1)))) ||
+    ownsRule(team, alert.ruleId) ||
     tags.some((tag) => alert.tags.includes(tag)) ||
     logTypes.some((logType) => alert.logTypes.includes(logType)) ||
     accounts.some((account) => accountsSeen.has(account)) ||

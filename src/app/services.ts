@@ -11,6 +11,8 @@ import { createSuppressionService } from '../alerts/suppressions-service';
 import { createAccess } from '../alerts/access';
 import { effectiveTeams } from '../alerts/teams';
 import { createTriage } from '../alerts/triage';
+import { alertStats } from '../alerts/alert-stats';
+import { homeOverview } from '../alerts/home';
 import type { StormStore } from '../alerts/storm';
 import { createStormActions } from '../alerts/storm-actions';
 import { createTimeline } from '../alerts/timeline';
@@ -174,6 +176,7 @@ export function createOperations(services: Services, timeZoneOf: (userId: string
     routes: createRouteAdmin(services),
     audit: services.audit,
     searches: createSearchRequests({ jobs: services.jobs, config: services.config }),
+    reports: { home: (actor) => homeOverview(services, actor), stats: (request) => alertStats(services, request) },
     now: services.now,
     timeZoneOf,
   };

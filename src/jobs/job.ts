@@ -19,6 +19,8 @@ export const jobSchema = z.discriminatedUnion('type', [
     resourceType: z.string().min(1).optional(),
     replyTo,
   }),
+  /** Today's digest posted now (an admin's `/prowl digest`), once per channel and day as the scheduled run. */
+  z.object({ type: z.literal('digest'), replyTo }),
   /** One resource CloudTrail showed changing, queued by ingest (src/scan/rescan-requests.ts); nobody to reply to. */
   z.object({ type: z.literal('rescan'), target: rescanTargetSchema }),
 ]);

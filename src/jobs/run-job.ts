@@ -6,6 +6,8 @@ import { formatCsv } from '../search';
 import type { SlackGateway } from '../slack/gateway';
 import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '../slack/search-message';
 import type { ScanOutcome } from '../alerts/policy-alerts';
+import type { DigestOutcome } from '../notify/post-digests';
+import { digestRunMessage } from '../slack/digest-message';
 import type { AskedJob, Job } from './job';
 import type { RescanTarget } from '../scan/rescan-target';
 import { logger } from '../logger';
@@ -21,6 +23,8 @@ export interface JobDeps {
   scan(only: { accountId?: string; resourceType?: string }): Promise<ScanOutcome>;
   /** Re-scans one changed resource; its alerts open or resolve and notify updates Slack. */
   rescan(target: RescanTarget): Promise<ScanOutcome | undefined>;
+  /** Posts today's digest in every channel that has not had it (the digest function's use case). */
+  digest(): Promise<DigestOutcome>;
   /** Admin queries (SQL, scans) are written here with what they asked and what they cost. */
   audit: AuditLog;
 }
@@ -106,6 +110,11 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
         if (!isProwlError(error, 'prowl_bad_input') && !isProwlError(error, 'prowl_config_invalid')) throw error;
         await deps.gateway.postEphemeral(job.replyTo.channel, job.replyTo.user, searchFailedMessage(`scan ${scope}`, job.replyTo.user, error.message), thread);
       }
+      return;
+    }
+    case 'digest': {
+      const outcome = await deps.digest();
+      await deps.gateway.postEphemeral(job.replyTo.channel, job.replyTo.user, digestRunMessage(outcome));
       return;
     }
     case 'rescan': {

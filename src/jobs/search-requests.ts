@@ -20,6 +20,10 @@ export function createSearchRequests(deps: { jobs: JobQueue; config: Pick<Config
       requireRole(actor, 'responder', deps.config, 'run scans');
       await deps.jobs.send({ type: 'scan', ...only, replyTo: { channel, user: actor.userId } });
     },
+    async digest(actor: Actor, channel: string): Promise<void> {
+      requireRole(actor, 'admin', deps.config, 'post the digest');
+      await deps.jobs.send({ type: 'digest', replyTo: { channel, user: actor.userId } });
+    },
     async sql(statement: string, actor: Actor, channel: string): Promise<void> {
       requireRole(actor, 'admin', deps.config, 'run SQL');
       validateReadOnlySql(statement);

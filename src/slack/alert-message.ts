@@ -152,7 +152,8 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   return { type: 'button', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.buttonText) }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
 
-function buttons(alert: Alert): Button[] {
+/** The alert's buttons (the same action ids wherever the alert is shown, so one set of listeners serves all). */
+export function alertButtons(alert: Alert): Button[] {
   // A policy alert resolves itself when a scan finds the resource fixed; there are no events to show.
   if (alert.kind === 'policy')
     return alert.status === 'RESOLVED'
@@ -259,7 +260,7 @@ export function alertMessage(alert: Alert): SlackMessage {
   const context = contextBlock(alert);
   if (context) blocks.push(context);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(links.join('\n'), SLACK_LIMITS.sectionText) } });
-  const actions = buttons(alert);
+  const actions = alertButtons(alert);
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: 'alert_actions', elements: actions });
   const assign = assignBlock(alert);
   if (assign) blocks.push(assign);

@@ -1,10 +1,12 @@
 import { App, LogLevel, type BlockAction, type ButtonAction, type Receiver, type RespondFn, type SlackViewAction, type UsersSelectAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { Actor } from '../alerts/roles';
 import { ProwlError } from '../errors';
 import { ALERT_ACTIONS, ASSIGN_BLOCK_PREFIX, alertContextMessage } from './alert-message';
 import { STORM_ACTIONS, stormListMessage } from './storm-message';
 import { CONFIRM_ACTIONS } from './confirmation-message';
 import { explainFailure } from './explain-failure';
+import { homeView, type HomeNotice } from './home-view';
 import type { SlackDirectory } from './directory';
 import { MODALS, INPUT, resolveModal, suppressModal } from './modals';
 import type { Operations } from './operations';
@@ -15,6 +17,17 @@ import { parseResolveSubmission, parseStateValues, parseSuppressSubmission } fro
 export interface SlackAppDeps {
   ops: Operations;
   directory: SlackDirectory;
+}
+
+/** A modal opened from the Home tab carries this after the alert id, so its submission republishes the tab. */
+const FROM_HOME = '|home';
+
+function modalFrom(view: ModalView, body: BlockAction<ButtonAction>): ModalView {
+  return body.view?.type === 'home' ? { ...view, private_metadata: `${view.private_metadata ?? ''}${FROM_HOME}` } : view;
+}
+
+function openedFrom(metadata: string): { alertId: string; fromHome: boolean } {
+  return metadata.endsWith(FROM_HOME) ? { alertId: metadata.slice(0, -FROM_HOME.length), fromHome: true } : { alertId: metadata, fromHome: false };
 }
 
 async function alertOrFail(ops: Operations, alertId: string) {
@@ -47,6 +60,17 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   const { ops, directory } = deps;
   const explain: Explain = (error, what, userId) => explainFailure(error, { what, userId, audit: ops.audit, now: ops.now });
 
+  const publishHome = async (client: App['client'], userId: string, notice?: HomeNotice): Promise<void> => {
+    const view = homeView(await ops.reports.home(await directory.actor(userId)), notice);
+    await client.views.publish({ user_id: userId, view });
+  };
+
+  // Refreshed on every open: the tab always shows the alerts as they stand.
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, event.user);
+  });
+
   app.command('/prowl', async ({ command, ack, respond }) => {
     await ack();
     const actor = await directory.actor(command.user_id);
@@ -60,12 +84,16 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   ): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, client }) => {
       await ack();
+      // The Home tab has no response URL: its buttons answer by republishing the tab, with the outcome on top.
+      const fromHome = body.view?.type === 'home';
+      let reply: string | void;
       try {
-        const note = await work(action.value ?? '', await directory.actor(body.user.id), body, client, respond);
-        if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
+        reply = await work(action.value ?? '', await directory.actor(body.user.id), body, client, respond);
       } catch (error) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: await explain(error, actionId, body.user.id) });
+        reply = await explain(error, actionId, body.user.id);
       }
+      if (fromHome) await publishHome(client, body.user.id, reply ? { text: reply } : undefined);
+      else if (reply) await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
     });
   };
 
@@ -75,12 +103,12 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
   button(ALERT_ACTIONS.unassign, async (alertId, actor) => void (await ops.triage.unassign(alertId, actor)));
   registerPersonPicker(app, deps, explain);
   button(ALERT_ACTIONS.resolve, async (alertId, _actor, body, client) => {
-    await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(await alertOrFail(ops, alertId)) });
+    await client.views.open({ trigger_id: body.trigger_id, view: modalFrom(resolveModal(await alertOrFail(ops, alertId)), body) });
   });
   button(ALERT_ACTIONS.suppress, async (alertId, _actor, body, client) => {
     const alert = await alertOrFail(ops, alertId);
     // Open at once (the trigger expires in 3 s), then fill in the preview.
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: suppressModal(alert) });
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: modalFrom(suppressModal(alert), body) });
     const [dedup, rule] = await Promise.all([
       ops.suppressions.preview({ ruleId: alert.ruleId, dedup: alert.dedup, conditions: [], reason: 'preview' }),
       ops.suppressions.preview({ ruleId: alert.ruleId, conditions: [], reason: 'preview' }),
@@ -89,14 +117,14 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
       await client.views.update({
         view_id: opened.view.id,
         ...(opened.view.hash ? { hash: opened.view.hash } : {}),
-        view: suppressModal(alert, { dedup, rule }),
+        view: modalFrom(suppressModal(alert, { dedup, rule }), body),
       });
   });
   button(ALERT_ACTIONS.showEvents, async (alertId, actor, body) => {
     const alert = await alertOrFail(ops, alertId);
     const channel = body.channel?.id ?? alert.slack?.channel;
     if (!channel) throw new ProwlError('prowl_bad_input', 'cannot tell which channel to answer in');
-    await ops.searches.showEvents(alertId, actor, channel, body.message?.ts);
+    await ops.searches.showEvents(alertId, actor, channel, body.message?.ts ?? alert.slack?.ts);
     return 'Searching the lake for this alert’s events… the results will be posted in the thread.';
   });
 
@@ -131,27 +159,31 @@ export function registerListeners(app: App, deps: SlackAppDeps): void {
     return 'Thanks — the security team has been told at once and may contact you.';
   });
 
-  app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view }) => {
+  app.view<SlackViewAction>(MODALS.resolve, async ({ ack, body, view, client }) => {
     const submission = parseResolveSubmission(parseStateValues(view.state.values));
     if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
+    const { alertId, fromHome } = openedFrom(view.private_metadata);
     try {
-      await ops.triage.resolve(view.private_metadata, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
-      await ack();
+      await ops.triage.resolve(alertId, await directory.actor(body.user.id), submission.value.reason, submission.value.note);
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: await explain(error, MODALS.resolve, body.user.id) } });
+      return void (await ack({ response_action: 'errors', errors: { [INPUT.reason.block]: await explain(error, MODALS.resolve, body.user.id) } }));
     }
+    await ack();
+    if (fromHome) await publishHome(client, body.user.id);
   });
 
-  app.view<SlackViewAction>(MODALS.suppress, async ({ ack, body, view }) => {
+  app.view<SlackViewAction>(MODALS.suppress, async ({ ack, body, view, client }) => {
+    const { alertId, fromHome } = openedFrom(view.private_metadata);
     try {
-      const alert = await alertOrFail(ops, view.private_metadata);
+      const alert = await alertOrFail(ops, alertId);
       const submission = parseSuppressSubmission(parseStateValues(view.state.values), alert, ops.now(), await directory.timeZoneOf(body.user.id));
       if (!submission.ok) return void (await ack({ response_action: 'errors', errors: submission.errors }));
       await ops.suppressions.create(submission.value, await directory.actor(body.user.id), { alertId: alert.id });
-      await ack();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } });
+      return void (await ack({ response_action: 'errors', errors: { [INPUT.scope.block]: await explain(error, MODALS.suppress, body.user.id) } }));
     }
+    await ack();
+    if (fromHome) await publishHome(client, body.user.id);
   });
 }
 

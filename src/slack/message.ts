@@ -10,6 +10,9 @@ export interface SlackMessage {
 /** Slack's published limits for what Prowl sends. */
 export const SLACK_LIMITS = {
   blocks: 50,
+  /** A Home tab (views.publish) holds twice as many blocks as a message. */
+  homeBlocks: 100,
+  blockId: 255,
   sectionText: 3000,
   fieldText: 2000,
   fields: 10,
@@ -27,13 +30,22 @@ export function clip(text: string, max: number): string {
 
 /** Returns every way a message breaks Slack's limits; builders must keep this empty. */
 export function limitViolations(message: SlackMessage): string[] {
+  const problems = blockViolations(message.blocks, SLACK_LIMITS.blocks);
+  if (message.text.length > SLACK_LIMITS.fallbackText) problems.push('fallback text too long');
+  return problems;
+}
+
+/** Every way a list of blocks (a message's, or a view's with its own block cap) breaks Slack's limits. */
+export function blockViolations(blocks: readonly KnownBlock[], maxBlocks: number): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, what: string): void => {
     if (!ok) problems.push(what);
   };
-  check(message.blocks.length <= SLACK_LIMITS.blocks, `${message.blocks.length} blocks > ${SLACK_LIMITS.blocks}`);
-  check(message.text.length <= SLACK_LIMITS.fallbackText, 'fallback text too long');
-  message.blocks.forEach((block, i) => {
+  check(blocks.length <= maxBlocks, `${blocks.length} blocks > ${maxBlocks}`);
+  const blockIds = blocks.map((block) => block.block_id).filter((id): id is string => id !== undefined);
+  check(new Set(blockIds).size === blockIds.length, 'block ids repeat');
+  blockIds.forEach((id) => check(id.length <= SLACK_LIMITS.blockId, `block id over ${SLACK_LIMITS.blockId} chars`));
+  blocks.forEach((block, i) => {
     if (block.type === 'header') check(block.text.text.length <= SLACK_LIMITS.headerText, `block ${i}: header over ${SLACK_LIMITS.headerText} chars`);
     if (block.type === 'section') {
       if (block.text) check(block.text.text.length <= SLACK_LIMITS.sectionText, `block ${i}: section text over ${SLACK_LIMITS.sectionText} chars`);

@@ -6,9 +6,13 @@ import { jsonAttributes } from './json-attributes';
 import { VersionedTable, type Versioned } from './versioned-table';
 
 /** Alerts and dedup windows share the alerts table (key `id`); only alerts have `status` and `ruleId`,
- *  so the `byStatus` and `byRule` indexes are sparse and list alerts alone. */
+ *  so the `byStatus`, `byRule` and `byStatusChange` indexes are sparse and list alerts alone. */
 export const ALERTS_BY_STATUS_INDEX = 'byStatus';
 export const ALERTS_BY_RULE_INDEX = 'byRule';
+/** Status by last change: what was resolved, acknowledged or opened in a period, without a scan. */
+export const ALERTS_BY_STATUS_CHANGE_INDEX = 'byStatusChange';
+/** Items read per query page while listing changes: a page of whole alerts stays well under 1 MB. */
+const CHANGE_PAGE = 200;
 /** Sparse too: only alerts with a follow-up scheduled carry `dueQueue` (one value) and `dueAt`. */
 export const ALERTS_BY_DUE_INDEX = 'byDue';
 /**
@@ -29,19 +33,49 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource', 'confirmation']),
   );
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
+  /** Pages through an index, newest first, until `limit` items: a page stops at 1 MB, whatever its Limit. */
   async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
-    const result = await options.ddb.send(
-      new QueryCommand({
-        TableName: options.table,
-        IndexName: index,
-        KeyConditionExpression: '#key = :value',
-        ExpressionAttributeNames: { '#key': attribute },
-        ExpressionAttributeValues: { ':value': value },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []).map((item) => alerts.decode(item));
+    const found: Alert[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await options.ddb.send(
+        new QueryCommand({
+          TableName: options.table,
+          IndexName: index,
+          KeyConditionExpression: '#key = :value',
+          ExpressionAttributeNames: { '#key': attribute },
+          ExpressionAttributeValues: { ':value': value },
+          ScanIndexForward: false,
+          Limit: limit - found.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      found.push(...(result.Items ?? []).map((item) => alerts.decode(item)));
+      start = result.LastEvaluatedKey;
+    } while (start && found.length < limit);
+    return found;
+  }
+
+  async function changedSince(status: string, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }> {
+    const found: Alert[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await options.ddb.send(
+        new QueryCommand({
+          TableName: options.table,
+          IndexName: ALERTS_BY_STATUS_CHANGE_INDEX,
+          KeyConditionExpression: '#status = :status AND #updated >= :since',
+          ExpressionAttributeNames: { '#status': 'status', '#updated': 'updatedAt' },
+          ExpressionAttributeValues: { ':status': status, ':since': since },
+          ScanIndexForward: false,
+          Limit: Math.min(CHANGE_PAGE, max - found.length),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      found.push(...(result.Items ?? []).map((item) => alerts.decode(item)));
+      start = result.LastEvaluatedKey;
+    } while (start && found.length < max);
+    return { alerts: found, complete: start === undefined };
   }
 
   return {
@@ -50,6 +84,7 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     mutateWindow: (id, change) => windows.mutate(id, change),
     listByStatus: (status, limit) => newestFirst(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
     listByRule: (ruleId, limit) => newestFirst(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
+    listChangedSince: changedSince,
     async listDue(at, limit) {
       const result = await options.ddb.send(
         new QueryCommand({

@@ -43,6 +43,21 @@ describe('prowl dev at the terminal', () => {
     const noted = await prowl.type(`/prowl note #${number} checked with the trail owner`, /reply[\s\S]*checked with the trail owner[\s\S]*└─/);
     expect(noted).toContain('Noted on');
 
+    // The Home tab as text: the acknowledged alert among the open ones, its buttons as commands.
+    const home = await prowl.type('/prowl home', /Recently resolved \(\d+\)[\s\S]*Home tab/);
+    expect(home).toContain('Assigned to you (0)');
+    expect(home).toContain(`acknowledged by local — /prowl unack ${alertId} · /prowl resolve ${alertId}`);
+
+    const stats = await prowl.type('/prowl stats 30d', /Mean time to resolve/);
+    expect(stats).toMatch(/Alert stats for all teams, last 30d/);
+    expect(stats).toMatch(/Opened: [1-9]\d* · acknowledged: [1-9]\d* · resolved: \d+ · still open: \d+/);
+    expect(stats).toMatch(/Mean time to acknowledge: \d+ (s|min) \(over [1-9]\d*\)/);
+
+    // The scheduled digest on demand: each channel's message, then where it went, in the terminal.
+    const digest = await prowl.type('/prowl digest', /Digest posted to [^\n]*already posted today: none\./, 60_000);
+    expect(digest).toMatch(/#security-alerts · new message\n│ PROWL DAILY DIGEST — \d{4}-\d{2}-\d{2}/);
+    expect(digest).toContain('Acknowledged: 1');
+
     const search = await prowl.type('/prowl search AWS.CloudTrail eventName=StopLogging since 2026-11-22 until 2026-11-23', /\d+ rows? ·/, 60_000);
     expect(search).toContain('StopLogging');
     expect(search).toMatch(/1 row ·/);

@@ -127,3 +127,39 @@ export function viewSubmission(
     },
   });
 }
+
+/** An Events API request body (JSON, as Slack posts it): an event callback around `event`. */
+export function eventCallback(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-token-unused',
+    team_id: 'T0PROWL',
+    api_app_id: 'A0PROWL',
+    type: 'event_callback',
+    event_id: `Ev${nextTriggerId().replace(/\W/g, '')}`,
+    event_time: 1700000000,
+    event,
+  });
+}
+
+/** The user opening the app's Home tab. */
+export function appHomeOpened(user: string): string {
+  return eventCallback({ type: 'app_home_opened', user, channel: 'D0PROWL', tab: 'home', event_ts: '1700000000.000100' });
+}
+
+/** Events API requests are JSON: sign them as they come, with Slack's content type. */
+export const JSON_REQUEST = { headers: { 'content-type': 'application/json' } };
+
+/** A button pressed in the Home tab: the container is a view, and there is no response URL or channel. */
+export function homeButtonClick(actionId: string, value: string, user: string): string {
+  return interactive({
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0PROWL' },
+    api_app_id: 'A0PROWL',
+    token: 'legacy-token-unused',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: nextTriggerId(),
+    team: { id: 'T0PROWL', domain: 'prowl' },
+    view: { id: 'V0HOME', team_id: 'T0PROWL', type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: 'h1', state: { values: {} } },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'home_open_0', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'x' } }],
+  });
+}

@@ -28,7 +28,7 @@ beforeAll(async () => {
   ({ template } = await packageService());
 }, 300_000);
 
-const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'escalate'];
+const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'escalate', 'digest'];
 const SQS_CONSUMERS = { IngestQueue: 'IngestLambdaFunction', NotifyQueue: 'NotifyLambdaFunction', JobsQueue: 'JobsLambdaFunction' };
 
 function grants(statements: Statement[], action: string, resource: (r: unknown) => boolean): boolean {
@@ -61,13 +61,18 @@ describe('functions', () => {
     }
   });
 
-  it('runs the scan, the compaction and the escalation sweep on schedules and the Slack handler behind the HTTP API', () => {
+  it('runs the scan, the compaction, the escalation sweep and the digest on schedules and the Slack handler behind the HTTP API', () => {
     const schedules = resourcesOfType(template, 'AWS::Events::Rule').filter(([, rule]) => props(rule)['ScheduleExpression'] !== undefined);
     expect(
       Object.fromEntries(
         schedules.map(([, rule]) => [getAttId((props(rule)['Targets'] as Array<{ Arn: unknown }>)[0]?.Arn, 'Arn'), props(rule)['ScheduleExpression']]),
       ),
-    ).toEqual({ ScanLambdaFunction: 'cron(0 6 * * ? *)', CompactLambdaFunction: 'rate(1 hour)', EscalateLambdaFunction: 'rate(1 minute)' });
+    ).toEqual({
+      ScanLambdaFunction: 'cron(0 6 * * ? *)',
+      CompactLambdaFunction: 'rate(1 hour)',
+      EscalateLambdaFunction: 'rate(1 minute)',
+      DigestLambdaFunction: 'cron(0 8 * * ? *)',
+    });
     const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').map(([, integration]) =>
       getAttId(props(integration)['IntegrationUri'], 'Arn'),
     );
@@ -360,7 +365,7 @@ describe('secrets', () => {
     }
     const bot = `/prowl/${STAGE}/slack-bot-token`;
     const signing = `/prowl/${STAGE}/slack-signing-secret`;
-    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], compact: [], escalate: [bot] });
+    expect(readers).toEqual({ ingest: [], notify: [bot], slack: [bot, signing], jobs: [bot], scan: [], compact: [], escalate: [bot], digest: [bot] });
   });
 });
 

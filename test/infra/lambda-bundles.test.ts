@@ -11,7 +11,7 @@ import { zipEntries } from './zip-entries';
  * at cold start, and load with nothing but what is inside (Lambda has no node_modules beside it).
  */
 
-const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'escalate'];
+const FUNCTIONS = ['ingest', 'notify', 'slack', 'jobs', 'scan', 'compact', 'escalate', 'digest'];
 
 let work: string;
 let zips: Map<string, Map<string, Buffer>>;

@@ -15,7 +15,7 @@ import { createServices } from '../../src/app/services';
 import { T0 } from '../helpers/alerts';
 import { cloudTrailFile, cloudTrailKey, rootConsoleLogin } from '../helpers/cloudtrail-files';
 import { startTestStack, TEST_BOT_TOKEN } from '../helpers/local-stack';
-import { signedSlackEvent, slashCommand, TEST_SIGNING_SECRET } from '../helpers/slack-requests';
+import { appHomeOpened, JSON_REQUEST, signedSlackEvent, slashCommand, TEST_SIGNING_SECRET } from '../helpers/slack-requests';
 import { extractZip, packageService } from './packaged-service';
 import { zipEntries } from './zip-entries';
 
@@ -75,7 +75,7 @@ async function invoke(fn: string, event: unknown, environment: Record<string, st
 beforeAll(async () => {
   const { dir } = await packageService();
   work = mkdtempSync(join(tmpdir(), 'prowl-invoke-'));
-  for (const fn of ['ingest', 'slack', 'compact']) extractZip(zipEntries(readFileSync(join(dir, `${fn}.zip`))), join(work, fn));
+  for (const fn of ['ingest', 'slack', 'compact', 'digest']) extractZip(zipEntries(readFileSync(join(dir, `${fn}.zip`))), join(work, fn));
   slack = createServer((request, response) => {
     let body = '';
     request
@@ -157,6 +157,21 @@ describe('the packaged Lambda bundles', () => {
     const response = (await invoke('slack', signedSlackEvent(body, { secret: 'not-the-secret' }))) as { statusCode: number };
     expect(response.statusCode).toBe(401);
     expect(received.filter((request) => request.url === '/respond/UFORGER')).toEqual([]);
+  }, 90_000);
+
+  it('slack: opening the Home tab publishes the viewer’s tab', async () => {
+    const response = (await invoke('slack', signedSlackEvent(appHomeOpened('UHOMEVIEWER'), JSON_REQUEST))) as { statusCode: number };
+    expect(response.statusCode).toBe(200);
+    const published = received.find((request) => request.url === '/api/views.publish' && request.body.includes('UHOMEVIEWER'));
+    expect(decodeURIComponent(published?.body ?? '').replace(/\+/g, ' ')).toContain('Assigned to you (0)');
+  }, 90_000);
+
+  it('digest: the scheduled run posts each channel’s digest once, and a retry posts nothing', async () => {
+    const first = (await invoke('digest', { 'detail-type': 'Scheduled Event', source: 'aws.events' })) as { posted: string[] };
+    expect(first.posted).toContain('#security-alerts');
+    const posts = received.filter((request) => request.url === '/api/chat.postMessage' && request.body.includes('daily%20digest'));
+    expect(posts.length).toBe(first.posted.length);
+    expect(await invoke('digest', { 'detail-type': 'Scheduled Event', source: 'aws.events' })).toEqual({ posted: [], alreadyPosted: first.posted });
   }, 90_000);
 
   it('compact: the scheduled run has Athena UNLOAD a closed hour to its Parquet prefix and writes the marker', async () => {

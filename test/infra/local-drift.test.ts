@@ -129,7 +129,8 @@ describe('local stack definitions against the deployed template', () => {
   });
 
   it('runs every function on a laptop: fed by its queue, on its schedule, or, with neither, from the Slack app', () => {
-    // slack: Socket Mode or the terminal. scan and compact also run from the CLI (`prowl scan`, `prowl compact`).
+    // slack: Socket Mode or the terminal. scan and compact also run from the CLI (`prowl scan`, `prowl compact`),
+    // digest from `/prowl digest` (the jobs function runs it).
     // A new function without a queue or a schedule needs a way to run locally before it joins this list.
     expect(
       definitions.functions

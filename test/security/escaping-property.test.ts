@@ -9,6 +9,11 @@ import { limitViolations, type SlackMessage } from '../../src/slack/message';
 import { resolveModal, suppressModal } from '../../src/slack/modals';
 import { renderText } from '../../src/slack/render-text';
 import { scanSummaryMessage, searchFailedMessage, searchResultMessage } from '../../src/slack/search-message';
+import type { ChannelDigest } from '../../src/alerts/digest';
+import type { HomeOverview } from '../../src/alerts/home';
+import { digestMessage } from '../../src/slack/digest-message';
+import { homeText, homeView, homeViewViolations } from '../../src/slack/home-view';
+import { plain } from '../../src/slack/render-text';
 import { normalizedCloudTrail, openAlert } from '../helpers/alerts';
 
 /** Pieces an attacker would put in a log field or a command, mixed with arbitrary text. */
@@ -292,6 +297,78 @@ describe('every Block Kit builder and the terminal renderer, fed hostile text', 
         expect(rendered).not.toMatch(CONTROL);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the Home tab (view and text) and the daily digest escape titles, ids, assignees, team names, rule ids and suppressions', () => {
+    const overview = (t: string[]): HomeOverview => {
+      const alerts = [hostileAlert(t), { ...hostileAlert(t), status: 'ACKNOWLEDGED' as const, assignee: t[3]! }];
+      const resolved = {
+        ...hostileAlert(t),
+        id: t[6]!,
+        status: 'RESOLVED' as const,
+        resolvedBy: t[2]!,
+        resolvedAt: alerts[0]!.lastSeen,
+        resolution: { reason: 'benign' as const },
+      };
+      return {
+        userId: 'UTRIAGER',
+        assigned: alerts,
+        scope: { kind: 'teams', teams: [t[4]!, t[5]!] },
+        open: alerts,
+        resolved: [resolved],
+        complete: false,
+        at: alerts[0]!.lastSeen,
+      };
+    };
+    const digest = (t: string[]): ChannelDigest => ({
+      channel: '#c',
+      teams: [t[4]!],
+      day: '2026-11-22',
+      since: '2026-11-21T10:00:00.000Z',
+      until: '2026-11-22T10:00:00.000Z',
+      open: 1,
+      openBySeverity: { INFO: 0, LOW: 0, MEDIUM: 0, HIGH: 1, CRITICAL: 0 },
+      oldestOpen: [hostileAlert(t)],
+      acknowledged: 0,
+      resolved: 0,
+      noisyRules: [{ ruleId: t[5]!, alerts: 1, matches: 2 }],
+      expiringSuppressions: [
+        {
+          id: t[6]!,
+          ruleId: t[7]!,
+          conditions: [],
+          expiresAt: '2026-11-23T00:00:00.000Z',
+          reason: t[0]!,
+          createdBy: t[1]!,
+          createdAt: '',
+          suppressedCount: 0,
+          recentBatches: [],
+          version: 1,
+        },
+      ],
+      complete: false,
+    });
+    fc.assert(
+      fc.property(eight, (text) => {
+        const view = homeView(overview(text), { text: 'notice' });
+        const baseline = homeView(overview(harmless), { text: 'notice' });
+        expect(homeViewViolations(view)).toEqual([]);
+        const found = texts(view.blocks as KnownBlock[]);
+        const expected = texts(baseline.blocks as KnownBlock[]);
+        expect(found.map((t) => t.kind)).toEqual(expected.map((t) => t.kind));
+        found.forEach((t, i) => {
+          expect(t.text).not.toMatch(CONTROL);
+          if (t.kind !== 'header') expect(t.text.replace(/<@UTRIAGER>/g, '')).not.toMatch(UNESCAPED);
+          expect(lineCount(t.text)).toBeLessThanOrEqual(lineCount(expected[i]!.text));
+        });
+        const asText = homeText(overview(text));
+        expect(asText.replace(/<@UTRIAGER>/g, '')).not.toMatch(UNESCAPED);
+        expect(lineCount(asText)).toBe(lineCount(homeText(overview(harmless))));
+        expect(plain(asText)).not.toMatch(CONTROL);
+        expectSafeMessage(digestMessage(digest(text)), digestMessage(digest(harmless)));
+      }),
+      { numRuns: 200 },
     );
   });
 });

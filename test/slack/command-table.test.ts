@@ -37,6 +37,7 @@ function unreachableOperations(audit: AuditEntry[]): Operations {
     rules: reached('rules') as Operations['rules'],
     routes: reached('routes') as Operations['routes'],
     searches: reached('searches') as Operations['searches'],
+    reports: reached('reports') as Operations['reports'],
     audit: { record: async (entry) => void audit.push(entry), list: async () => [] },
     now: () => T0,
     timeZoneOf: async () => 'UTC',
@@ -57,6 +58,8 @@ describe('the /prowl command table', () => {
     ['rules show R.X', undefined],
     ['route list', undefined],
     ['search AWS.CloudTrail', undefined],
+    ['home', undefined],
+    ['stats payments 30d', undefined],
     ['confirm a-1 yes', undefined],
     ['ack a-1', { role: 'responder', what: 'acknowledge alerts', alertId: 'a-1' }],
     ['resolve a-1 benign', { role: 'responder', what: 'resolve alerts', alertId: 'a-1' }],
@@ -66,12 +69,13 @@ describe('the /prowl command table', () => {
     ['route remove payments', { role: 'admin', what: 'change routes' }],
     ['scan', { role: 'responder', what: 'run scans' }],
     ['sql SELECT 1', { role: 'admin', what: 'run SQL' }],
+    ['digest', { role: 'admin', what: 'post the digest' }],
   ])('/prowl %s declares the role it needs', (text, permission) => {
     const input = parseCommand(text);
     expect(commandNamed(input.name)?.permission(input)).toEqual(permission);
   });
 
-  it.each(['rules disable R.X', 'sql SELECT 1', 'scan', 'route remove payments', 'suppress R.X for 1d reason x', 'ack team-alert'])(
+  it.each(['digest', 'rules disable R.X', 'sql SELECT 1', 'scan', 'route remove payments', 'suppress R.X for 1d reason x', 'ack team-alert'])(
     'refuses /prowl %s to a viewer before its use case runs, and audits the denial',
     async (text) => {
       const audit: AuditEntry[] = [];

@@ -7,6 +7,8 @@ import type { ParsedCommand, TableEntry } from './command';
 import { confirmCommand } from './confirm';
 import { eventsCommand } from './events';
 import { HELP_USAGE, helpCommand } from './help';
+import { homeCommand } from './home';
+import { digestCommand } from './digest';
 import { tokenize } from './parse-args';
 import { noteCommand } from './note';
 import { resolveCommand } from './resolve';
@@ -15,6 +17,7 @@ import { rulesCommand } from './rules';
 import { scanCommand } from './scan';
 import { searchCommand } from './search';
 import { sqlCommand } from './sql';
+import { statsCommand } from './stats';
 import { suppressCommand, suppressionsCommand, unsuppressCommand } from './suppress';
 
 export type { CommandContext, CommandPlace, Reply } from './command';
@@ -39,6 +42,9 @@ const COMMANDS_BUT_HELP = [
   searchCommand,
   sqlCommand,
   scanCommand,
+  homeCommand,
+  statsCommand,
+  digestCommand,
 ] as const;
 
 /** Every usage line, in the order `/prowl help` and the unknown-command reply list them. */
