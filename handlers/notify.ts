@@ -1,25 +1,14 @@
 import { isProwlError } from '../src/errors';
 import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
-import { createFollowUpDeps, createServices, createSlackGateway } from '../src/app/services';
+import { createFollowUpDeps, createNotifyGateway, createServices } from '../src/app/services';
 import { notifyRecord } from '../src/notify/notify-record';
-import { pacedGateway } from '../src/notify/post-pacer';
-import { createDynamoPostSlots } from '../src/store/dynamo-post-slots';
 import { runtimeConfigFromProcess } from '../src/config';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  const slack = await createSlackGateway(services);
-  // Slack's one post per second per channel, kept across every notify worker; the terminal needs no pacing.
-  const gateway =
-    services.runtime.slackMode === 'terminal'
-      ? slack
-      : pacedGateway(slack, {
-          slots: createDynamoPostSlots({ ddb: services.clients.ddb, table: services.runtime.tables.settings }),
-          wallClock: () => Date.now(),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        });
+  const gateway = await createNotifyGateway(services);
   return {
     ...(await createFollowUpDeps(services, gateway)),
     ...services,

@@ -21,6 +21,8 @@ import { createConfirmations } from '../alerts/confirmations';
 import type { PeopleDirectory } from '../alerts/actor-principal';
 import type { ConfirmWithActor } from '../alerts/follow-ups';
 import type { FollowUpDeps } from '../notify/follow-ups';
+import { pacedGateway } from '../notify/post-pacer';
+import { createDynamoPostSlots } from '../store/dynamo-post-slots';
 import { terminalPeople, webApiPeople } from '../slack/people';
 import { sqsJobQueue, type JobQueue } from '../jobs/job';
 import { createSearchRequests } from '../jobs/search-requests';
@@ -200,6 +202,21 @@ export async function createSlackGateway(
   if (services.runtime.slackMode === 'terminal') return terminalGateway(write, services.now);
   const token = await resolveSecret(services.runtime.secrets.slackBotToken, 'the Slack bot token', services.clients);
   return webApiGateway(gatewayClient(token, services.runtime.slackApiUrl ? { slackApiUrl: services.runtime.slackApiUrl } : {}));
+}
+
+/**
+ * The notify function's gateway: Slack's one post per second per channel, kept across every notify
+ * worker through the settings table; the terminal needs no pacing.
+ */
+export async function createNotifyGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>): Promise<SlackGateway> {
+  const slack = await createSlackGateway(services);
+  if (services.runtime.slackMode === 'terminal') return slack;
+  return pacedGateway(slack, {
+    slots: createDynamoPostSlots({ ddb: services.clients.ddb, table: services.runtime.tables.settings }),
+    wallClock: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ...(services.runtime.slackPostSpacingMs === undefined ? {} : { spacingMs: services.runtime.slackPostSpacingMs }),
+  });
 }
 
 /** Slack people by email, for "was this you?": the workspace's directory, or the terminal user. */

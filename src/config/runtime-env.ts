@@ -44,6 +44,8 @@ export const runtimeEnvSchema = z
     PROWL_SLACK_SIGNING_SECRET_PARAM: unsetWhenEmpty(name),
     /** Slack's Web API base URL; only tests and private proxies change it. */
     SLACK_API_URL: unsetWhenEmpty(url),
+    /** Milliseconds between two posts to one channel (default: Slack's one per second); a fake Slack in tests takes 0. */
+    SLACK_POST_SPACING_MS: unsetWhenEmpty(z.coerce.number().int().min(0).max(60_000)),
     /** `emf` writes CloudWatch embedded-metric lines (Lambda); `off` on a laptop, where they would be noise. */
     PROWL_METRICS: z.enum(['emf', 'off']),
     /** Where searches run: Athena over Glue tables in AWS, DuckDB over the lake on a laptop. */
@@ -71,6 +73,7 @@ export interface RuntimeConfig {
   slackMode: 'slack' | 'terminal';
   endpoints: { s3?: string | undefined; sqs?: string | undefined; dynamodb?: string | undefined };
   slackApiUrl?: string | undefined;
+  slackPostSpacingMs?: number | undefined;
   search: { backend: 'duckdb' } | { backend: 'athena'; workGroup: string; database: string };
   metrics: boolean;
   secrets: SecretSources;
@@ -113,6 +116,7 @@ export function parseRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     slackMode: e.PROWL_SLACK_MODE,
     endpoints: { s3: e.AWS_ENDPOINT_URL_S3, sqs: e.AWS_ENDPOINT_URL_SQS, dynamodb: e.AWS_ENDPOINT_URL_DYNAMODB },
     slackApiUrl: e.SLACK_API_URL,
+    slackPostSpacingMs: e.SLACK_POST_SPACING_MS,
     metrics: e.PROWL_METRICS === 'emf',
     search:
       e.PROWL_SEARCH_BACKEND === 'athena'

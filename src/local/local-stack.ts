@@ -16,7 +16,10 @@ import { EventSourceRunner, type InvocationReport, type SqsHandler } from './eve
 import { provision, resolveEnvironment, type Provisioned } from './provision';
 import { ScheduleRunner, type ScheduledHandler } from './schedule-runner';
 
-export type LocalSlack = { mode: 'terminal' } | { mode: 'slack'; botToken: string; signingSecret?: string; apiUrl?: string };
+export type LocalSlack =
+  | { mode: 'terminal' }
+  /** `postSpacingMs`: between posts to one channel (SLACK_POST_SPACING_MS); tests against a fake Slack take 0. */
+  | { mode: 'slack'; botToken: string; signingSecret?: string; apiUrl?: string; postSpacingMs?: number };
 
 /** Scheduled functions a laptop does not run on their schedule, and why (they need real AWS). */
 export const NOT_SCHEDULED_LOCALLY: Readonly<Record<string, string>> = {
@@ -77,6 +80,7 @@ function slackEnvironment(slack: LocalSlack): Record<string, string> {
     SLACK_BOT_TOKEN: slack.botToken,
     ...(slack.signingSecret ? { SLACK_SIGNING_SECRET: slack.signingSecret } : {}),
     ...(slack.apiUrl ? { SLACK_API_URL: slack.apiUrl } : {}),
+    ...(slack.postSpacingMs === undefined ? {} : { SLACK_POST_SPACING_MS: String(slack.postSpacingMs) }),
   };
 }
 
