@@ -3,6 +3,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { DateTime } from 'luxon';
 import { ProwlError } from '../errors';
 import type { InvocationReport } from './event-source-runner';
+import { lambdaContext } from './lambda-context';
 
 /** Called with EventBridge's "Scheduled Event", or with the schedule's constant `input` when it has one. */
 export type ScheduledHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -90,24 +91,6 @@ function scheduledEvent(mapping: ScheduleMapping, at: DateTime, region: string):
   };
 }
 
-function context(mapping: ScheduleMapping): Context {
-  const deadline = performance.now() + mapping.timeoutSeconds * 1000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: mapping.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${mapping.functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${mapping.functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - performance.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /**
  * What EventBridge schedules do, on a laptop: calls each scheduled function's handler when its
  * schedule comes due, by the clock it is given. `tick()` fires whatever is due now (tests call it
@@ -158,7 +141,7 @@ export class ScheduleRunner {
     this.running.add(mapping.functionName);
     let report: InvocationReport = { functionName: mapping.functionName, records: 1, failed: 0 };
     try {
-      await mapping.handler(mapping.input === undefined ? scheduledEvent(mapping, at, this.region) : mapping.input, context(mapping));
+      await mapping.handler(mapping.input === undefined ? scheduledEvent(mapping, at, this.region) : mapping.input, lambdaContext(mapping));
     } catch (error) {
       report = { ...report, failed: 1, error: (error as Error).message };
     } finally {

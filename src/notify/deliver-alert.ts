@@ -2,28 +2,21 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Alert, SlackRef } from '../alerts/alert';
 import { numberAlert } from '../alerts/alert-number';
-import type { AlertStore } from '../alerts/alert-store';
 import { routeAlert, teamFor } from '../alerts/routing';
-import type { NotifyQueue } from '../alerts/notify-queue';
-import type { StormStore } from '../alerts/storm';
 import type { ConfigFile, TeamConfig } from '../config';
 import { ProwlError } from '../errors';
 import { alertMessage, assignedMessage, moreMatchesMessage } from '../slack/alert-message';
 import type { SlackMessage } from '../slack/message';
-import { slackRefused, type SlackGateway } from '../slack/gateway';
-import { deliverToStorm, joinStorm } from './storm-delivery';
+import { slackRefused } from '../slack/gateway';
+import { deliverToStorm, joinStorm, type StormDeps } from './storm-delivery';
 
 /** A claim without a posted message is abandoned after this long (the worker died mid-post). */
 const CLAIM_TIMEOUT_SECONDS = 120;
 
-export interface DeliverDeps {
-  alerts: AlertStore;
-  storms: StormStore;
-  gateway: SlackGateway;
-  notify: Pick<NotifyQueue, 'sendMessages'>;
+/** A storm's needs, plus where an alert goes (the routing config and the teams as they stand). */
+export interface DeliverDeps extends StormDeps {
   config: Pick<ConfigFile, 'slack' | 'options'>;
   teams(): Promise<TeamConfig[]>;
-  now: () => DateTime;
 }
 
 /** `grouped`: the alert came in a storm and is listed in the storm's thread (src/notify/storm-delivery.ts). */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { DUE_QUEUE, type Alert, type DedupWindow } from '../alerts/alert';
 import type { AlertStore } from '../alerts/alert-store';
 import { ProwlError } from '../errors';
@@ -33,42 +33,24 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     jsonAttributes<Alert>(['context', 'samples', 'latestSample', 'resource', 'confirmation']),
   );
   const windows = new VersionedTable<DedupWindow & Versioned>(options.ddb, options.table, byId);
-  /** Pages through an index, newest first, until `limit` items: a page stops at 1 MB, whatever its Limit. */
-  async function newestFirst(index: string, attribute: string, value: string, limit: number): Promise<Alert[]> {
+  /**
+   * Pages through an index, newest first, until `max` alerts (a page stops at 1 MB whatever its
+   * Limit, and at `pageSize` items): `complete` is false when more were left unread.
+   */
+  async function newestFirst(
+    query: Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>,
+    max: number,
+    pageSize = max,
+  ): Promise<{ alerts: Alert[]; complete: boolean }> {
     const found: Alert[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const result = await options.ddb.send(
         new QueryCommand({
           TableName: options.table,
-          IndexName: index,
-          KeyConditionExpression: '#key = :value',
-          ExpressionAttributeNames: { '#key': attribute },
-          ExpressionAttributeValues: { ':value': value },
+          ...query,
           ScanIndexForward: false,
-          Limit: limit - found.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      found.push(...(result.Items ?? []).map((item) => alerts.decode(item)));
-      start = result.LastEvaluatedKey;
-    } while (start && found.length < limit);
-    return found;
-  }
-
-  async function changedSince(status: string, since: string, max: number): Promise<{ alerts: Alert[]; complete: boolean }> {
-    const found: Alert[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await options.ddb.send(
-        new QueryCommand({
-          TableName: options.table,
-          IndexName: ALERTS_BY_STATUS_CHANGE_INDEX,
-          KeyConditionExpression: '#status = :status AND #updated >= :since',
-          ExpressionAttributeNames: { '#status': 'status', '#updated': 'updatedAt' },
-          ExpressionAttributeValues: { ':status': status, ':since': since },
-          ScanIndexForward: false,
-          Limit: Math.min(CHANGE_PAGE, max - found.length),
+          Limit: Math.min(pageSize, max - found.length),
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
@@ -77,14 +59,36 @@ export function createDynamoAlertStore(options: { ddb: DynamoDBDocumentClient; t
     } while (start && found.length < max);
     return { alerts: found, complete: start === undefined };
   }
+  const byKey = async (index: string, attribute: string, value: string, limit: number): Promise<Alert[]> =>
+    (
+      await newestFirst(
+        {
+          IndexName: index,
+          KeyConditionExpression: '#key = :value',
+          ExpressionAttributeNames: { '#key': attribute },
+          ExpressionAttributeValues: { ':value': value },
+        },
+        limit,
+      )
+    ).alerts;
 
   return {
     get: (id) => alerts.get(id),
     mutate: (id, change) => alerts.mutate(id, change),
     mutateWindow: (id, change) => windows.mutate(id, change),
-    listByStatus: (status, limit) => newestFirst(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
-    listByRule: (ruleId, limit) => newestFirst(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
-    listChangedSince: changedSince,
+    listByStatus: (status, limit) => byKey(ALERTS_BY_STATUS_INDEX, 'status', status, limit),
+    listByRule: (ruleId, limit) => byKey(ALERTS_BY_RULE_INDEX, 'ruleId', ruleId, limit),
+    listChangedSince: (status, since, max) =>
+      newestFirst(
+        {
+          IndexName: ALERTS_BY_STATUS_CHANGE_INDEX,
+          KeyConditionExpression: '#status = :status AND #updated >= :since',
+          ExpressionAttributeNames: { '#status': 'status', '#updated': 'updatedAt' },
+          ExpressionAttributeValues: { ':status': status, ':since': since },
+        },
+        max,
+        CHANGE_PAGE,
+      ),
     async listDue(at, limit) {
       const result = await options.ddb.send(
         new QueryCommand({

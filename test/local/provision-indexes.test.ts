@@ -34,6 +34,6 @@ describe('provisioning the local tables again on kept data', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
-    await expect(provision(older, clients())).rejects.toThrow(/lacks the index byStatus, byRule, byDue; start with a fresh data directory/);
+    await expect(provision(older, clients())).rejects.toThrow(/lacks the index byStatus, byRule, byDue, byStatusChange; start with a fresh data directory/);
   });
 });
