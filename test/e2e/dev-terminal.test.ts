@@ -46,7 +46,7 @@ describe('prowl dev at the terminal', () => {
     // The Home tab as text: the acknowledged alert among the open ones, its buttons as commands.
     const home = await prowl.type('/prowl home', /Recently resolved \(\d+\)[\s\S]*Home tab/);
     expect(home).toContain('Assigned to you (0)');
-    expect(home).toContain(`acknowledged by local — /prowl unack ${alertId} · /prowl resolve ${alertId}`);
+    expect(home).toContain(`acknowledged by local — /prowl unack #${number} · /prowl resolve #${number}`);
 
     const stats = await prowl.type('/prowl stats 30d', /Mean time to resolve/);
     expect(stats).toMatch(/Alert stats for all teams, last 30d/);
