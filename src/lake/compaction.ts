@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DateTime } from 'luxon';
-import { duckDbColumnType } from '../search/duckdb-dialect';
+import { columnarColumn, columnarValue, duckDbColumnType } from '../search/duckdb-dialect';
 import type { SearchCatalog } from '../search/search-catalog';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
 import { markerCoversFiles, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
@@ -14,6 +14,8 @@ import type { LakeStorage, StoredObject } from './lake-storage';
 export interface CompactionTable {
   table: string;
   columns: readonly string[];
+  /** Nested fields also written as their own column (SearchableLogType.columnar). */
+  columnar?: readonly string[];
 }
 
 export interface CompactionOptions {
@@ -155,14 +157,16 @@ async function compactHour(
 
 /**
  * The hour's JSON files read with the same column types searches use (duckDbColumnType), written
- * as one zstd Parquet file in event-time order. p_row_id breaks ties, so the same input always
- * gives the same rows in the same order, and so the same file.
+ * as one zstd Parquet file in event-time order, each columnar field beside its object as a column
+ * of its own. p_row_id breaks ties, so the same input always gives the same rows in the same
+ * order, and so the same file.
  */
 export function compactSql(table: CompactionTable, files: readonly string[], output: string): string {
   const columns = table.columns.map((name) => `${quoteString(name)}: '${duckDbColumnType(name)}'`).join(', ');
+  const columnar = (table.columnar ?? []).map((path) => `, ${columnarValue(path)} AS ${quoteIdentifier(columnarColumn(path))}`).join('');
   return [
     'COPY (',
-    `  SELECT * FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,
+    `  SELECT *${columnar} FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,
     `  ORDER BY ${quoteIdentifier('p_event_time')}, ${quoteIdentifier('p_row_id')}`,
     `) TO ${quoteString(output)} (FORMAT parquet, COMPRESSION zstd)`,
   ].join('\n');
@@ -189,5 +193,5 @@ function byHour(objects: readonly StoredObject[]): Map<number, StoredObject[]> {
 
 /** Every searchable table with its columns: the log type's top-level fields and the p_ fields. */
 export function compactionTables(catalog: SearchCatalog): CompactionTable[] {
-  return catalog.logTypes.map((logType) => ({ table: logType.table, columns: [...logType.fields.keys()] }));
+  return catalog.logTypes.map((logType) => ({ table: logType.table, columns: [...logType.fields.keys()], columnar: logType.columnar }));
 }

@@ -1,5 +1,5 @@
 import { INDICATOR_FIELDS } from '../logs/indicators';
-import type { FieldRef, ValueType } from './search-plan';
+import type { CidrBlock, FieldRef, ValueType } from './search-plan';
 import { quoteIdentifier, quoteString, type SqlDialect } from './sql-dialect';
 
 /** Alias of the lake relation in DuckDB queries. */
@@ -26,6 +26,23 @@ export function duckDbColumnType(name: string): 'VARCHAR' | 'VARCHAR[]' | 'JSON'
 
 const INDICATOR_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_FIELDS);
 
+/**
+ * The column a log type's columnar field (userIdentity.arn) has in DuckDB-written Parquet. The p_
+ * prefix is Prowl's and the dot cannot occur in a top-level field name, so it names no event field.
+ */
+export function columnarColumn(path: string): string {
+  return `p_field.${path}`;
+}
+
+/**
+ * The columnar field's value, computed from its top-level object in the relation `row` (or the
+ * unqualified columns): the JSON a search would extract from the object, so both layouts agree.
+ */
+export function columnarValue(path: string, row?: string): string {
+  const [top, ...below] = path.split('.');
+  return `json_extract(${row ? `${row}.` : ''}${quoteIdentifier(top!)}, ${jsonPath(below)})`;
+}
+
 const IPV4 = '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$';
 
 /**
@@ -49,7 +66,11 @@ export const duckDbDialect: SqlDialect = {
   listAny: (list, test) => `len(list_filter(${list}, lambda v: ${test('v')})) > 0`,
   cidr(expression, block, bind) {
     if (block.version === 6) return `coalesce(${IPV6_CIDR_FUNCTION}(${expression}, ${bind(block.text)}), false)`;
-    return `(${ipv4Number(expression)} BETWEEN ${bind(block.first!)} AND ${bind(block.last!)})`;
+    // Every address of the block starts with the block's whole leading octets ("203.0.113." for a
+    // /24): that cheap test first spares most rows the parse into a number.
+    const prefix = ipv4Prefix(block);
+    const startsWith = prefix === undefined ? '' : `starts_with(${expression}, ${bind(prefix)}) AND `;
+    return `(${startsWith}${ipv4Number(expression)} BETWEEN ${bind(block.first!)} AND ${bind(block.last!)})`;
   },
   project: (field) => (field.path.length === 1 ? column(field) : `json_extract(${column(field)}, ${jsonPath(field.path.slice(1))})`),
   partitionColumn: (name) => `${DUCKDB_ROW}.${quoteIdentifier(name)}`,
@@ -83,6 +104,21 @@ function castText(text: string, as: ValueType): string {
 /** `$."a"."b"` below the column, every key quoted; `$` for the column's own value. */
 function jsonPath(path: readonly string[], suffix = ''): string {
   return quoteString(`$${path.map((segment) => `."${segment}"`).join('')}${suffix}`);
+}
+
+/**
+ * The text every dotted quad in the block starts with: its first whole octets and a dot (at most
+ * three, so a /32 still needs the number). The dotted quads matched have no leading zeros, so each
+ * address has one spelling. Undefined for blocks wider than a /8.
+ */
+function ipv4Prefix(block: CidrBlock): string | undefined {
+  const octets = Math.min(3, Math.floor(Number(block.text.slice(block.text.indexOf('/') + 1)) / 8));
+  if (octets === 0 || block.first === undefined) return undefined;
+  const first = block.first;
+  return `${[24, 16, 8]
+    .slice(0, octets)
+    .map((shift) => Math.floor(first / 2 ** shift) % 256)
+    .join('.')}.`;
 }
 
 /** A dotted-quad as an integer, NULL for anything that is not one (service names, IPv6, "-"). */
