@@ -8,7 +8,7 @@ import { directoryLakeStorage } from '../../src/lake/lake-storage';
 import type { LogType } from '../../src/logs/log-type';
 import { normalize } from '../../src/logs/normalize';
 import { createDuckDbBackend } from '../../src/search/duckdb-backend';
-import { runSearch } from '../../src/search/search';
+import { compileSearch, runSearch } from '../../src/search/search';
 import type { SearchResult } from '../../src/search/search-backend';
 import { cloudTrailEvent, writeLake } from '../search/helpers/lake';
 import { testCatalog } from '../search/helpers/plan';
@@ -171,6 +171,22 @@ describe('compacting closed hours to Parquet', () => {
       .filter((name) => name.endsWith('.json.gz'));
     const sizes = jsonFiles.reduce((sum, name) => sum + readFileSync(join(lakeDir, 'logs/aws_cloudtrail', name)).length, 0);
     expect(jsonOnly!.bytesScanned).toBe(sizes);
+  });
+
+  it("reads a columnar field's own column from Parquet, not its whole object", async () => {
+    await compact(hour('2024-05-03T00:00:00Z'));
+    const backend = createDuckDbBackend({ lakeDir, catalog: testCatalog, threads: 1 });
+    try {
+      const compiled = compileSearch('AWS.CloudTrail userIdentity.arn~*admin* last 1d fields eventID,userIdentity.arn', backend.target, {
+        catalog: testCatalog,
+        now: NOW,
+      });
+      expect(compiled.reads?.parquetFiles).toHaveLength(4);
+      expect(compiled.reads?.columns).toContain('p_field.userIdentity.arn');
+      expect(compiled.reads?.columns).not.toContain('userIdentity');
+    } finally {
+      backend.close();
+    }
   });
 
   it('is idempotent: compacting again changes nothing, and recompacting the same JSON gives the same file', async () => {
