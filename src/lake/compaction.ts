@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { columnarColumn, columnarValue, duckDbColumnType } from '../search/duckdb-dialect';
 import type { SearchCatalog } from '../search/search-catalog';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
-import { markerCoversFiles, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
+import { markerCoversFiles, markerHasColumnar, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
 import { compactedMarkerKey, compactedMarkerPrefix, LAKE_PREFIX, parquetKey } from './lake-layout';
 import type { LakeStorage, StoredObject } from './lake-storage';
 
@@ -69,12 +69,12 @@ export async function compactClosedHours(options: CompactionOptions): Promise<Co
         summary.open += 1;
         continue;
       }
-      // Up to date when the marker names every JSON file the hour holds now (the rule searches
-      // follow too). File names come from the source object and its version, so a new or changed
+      // Up to date when the marker names every JSON file the hour holds now and its Parquet has
+      // every columnar field's column (the rules searches follow too). File names come from the source object and its version, so a new or changed
       // object is a new name; timestamps are not used, as the emulator rewrites them at each start.
       const markerKey = compactedMarkerKey(table.table, hour);
       const marker = markers.has(markerKey) ? parseCompactionMarker((await options.storage.readText(markerKey)) ?? '') : undefined;
-      if (marker && markerCoversFiles(marker, files.map(fileName))) {
+      if (marker && markerCoversFiles(marker, files.map(fileName)) && markerHasColumnar(marker, table.columnar ?? [])) {
         summary.upToDate += 1;
         continue;
       }
@@ -145,6 +145,7 @@ async function compactHour(
       parquetKey: key,
       rows,
       sources: sources.map(fileName),
+      columnar: [...(table.columnar ?? [])],
     };
     // Last: only now is the hour compacted for readers.
     await storage.putText(compactedMarkerKey(table.table, hour), `${JSON.stringify(marker)}\n`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -146,6 +146,13 @@ describe('compacting closed hours to Parquet', () => {
       parquetKey: 'parquet/aws_cloudtrail/year=2024/month=05/day=02/hour=08/aws_cloudtrail-2024050208.parquet',
       rows: 3,
       sources: ['events.json.gz', 'second-object.json.gz'],
+      columnar: [
+        'userIdentity.type',
+        'userIdentity.arn',
+        'userIdentity.accountId',
+        'userIdentity.principalId',
+        'userIdentity.sessionContext.sessionIssuer.arn',
+      ],
     });
   });
 
@@ -187,6 +194,30 @@ describe('compacting closed hours to Parquet', () => {
     } finally {
       backend.close();
     }
+  });
+
+  it('reads an hour compacted before its columnar fields existed from JSON, and compacts it again', async () => {
+    const before = await searchAll();
+    await compact(hour('2024-05-03T00:00:00Z'));
+    // The marker as written before columnar fields, over a file without their columns.
+    const eight = hour('2024-05-02T08:00:00Z');
+    const markerFile = join(lakeDir, compactedMarkerKey('aws_cloudtrail', eight));
+    const { columnar: _columnar, ...older } = JSON.parse(readFileSync(markerFile, 'utf8')) as Record<string, unknown>;
+    const storage = directoryLakeStorage(lakeDir);
+    const oldTable = { ...compactionTables(testCatalog).find((table) => table.table === 'aws_cloudtrail')!, columnar: [] };
+    rmSync(markerFile);
+    await compactClosedHours({
+      storage,
+      tables: [oldTable],
+      now: hour('2024-05-03T00:00:00Z'),
+      settleMinutes: 60,
+      since: eight,
+      until: eight.plus({ hours: 1 }),
+    });
+    writeFileSync(markerFile, JSON.stringify(older));
+    expect(rowsOf(await searchAll())).toEqual(rowsOf(before));
+    expect((await compact(hour('2024-05-03T00:00:00Z'))).map((r) => `${r.table} ${r.hour.hour} ${r.outcome}`)).toEqual(['aws_cloudtrail 8 compacted']);
+    expect(rowsOf(await searchAll())).toEqual(rowsOf(before));
   });
 
   it('is idempotent: compacting again changes nothing, and recompacting the same JSON gives the same file', async () => {
