@@ -158,13 +158,15 @@ async function compactHour(
 
 /**
  * The hour's JSON files read with the same column types searches use (duckDbColumnType), written
- * as one zstd Parquet file in event-time order, each columnar field beside its object as a column
- * of its own. p_row_id breaks ties, so the same input always gives the same rows in the same
+ * as one zstd Parquet file in event-time order, each columnar field beside its object as columns
+ * of its own (its JSON and its text). p_row_id breaks ties, so the same input always gives the same rows in the same
  * order, and so the same file.
  */
 export function compactSql(table: CompactionTable, files: readonly string[], output: string): string {
   const columns = table.columns.map((name) => `${quoteString(name)}: '${duckDbColumnType(name)}'`).join(', ');
-  const columnar = (table.columnar ?? []).map((path) => `, ${columnarValue(path)} AS ${quoteIdentifier(columnarColumn(path))}`).join('');
+  const columnar = (table.columnar ?? [])
+    .flatMap((path) => (['json', 'text'] as const).map((form) => `, ${columnarValue(path, form)} AS ${quoteIdentifier(columnarColumn(path, form))}`))
+    .join('');
   return [
     'COPY (',
     `  SELECT *${columnar} FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,

@@ -20,27 +20,38 @@ export const DUCKDB_TEXT_COLUMNS: ReadonlySet<string> = new Set(['p_event_time',
  * of text (read as lists, they are tested without parsing JSON per element), everything else as JSON.
  */
 export function duckDbColumnType(name: string): 'VARCHAR' | 'VARCHAR[]' | 'JSON' {
-  if (DUCKDB_TEXT_COLUMNS.has(name)) return 'VARCHAR';
+  if (DUCKDB_TEXT_COLUMNS.has(name) || isColumnarText(name)) return 'VARCHAR';
   return INDICATOR_COLUMNS.has(name) ? 'VARCHAR[]' : 'JSON';
 }
 
 const INDICATOR_COLUMNS: ReadonlySet<string> = new Set(INDICATOR_FIELDS);
 
 /**
- * The column a log type's columnar field (userIdentity.arn) has in DuckDB-written Parquet. The p_
- * prefix is Prowl's and the dot cannot occur in a top-level field name, so it names no event field.
+ * A log type's columnar field (userIdentity.arn) has two columns in DuckDB-written Parquet: its
+ * JSON value (`p_field.…`, what a search shows) and its text (`p_text.…`, what filters compare;
+ * plain text is tested on Parquet's dictionary, without parsing JSON per row). The p_ prefix is
+ * Prowl's and the dot cannot occur in a top-level field name, so neither names an event field.
  */
-export function columnarColumn(path: string): string {
-  return `p_field.${path}`;
+export type ColumnarForm = 'json' | 'text';
+
+const COLUMNAR_PREFIX: Record<ColumnarForm, string> = { json: 'p_field.', text: 'p_text.' };
+
+export function columnarColumn(path: string, form: ColumnarForm): string {
+  return `${COLUMNAR_PREFIX[form]}${path}`;
 }
 
 /**
- * The columnar field's value, computed from its top-level object in the relation `row` (or the
- * unqualified columns): the JSON a search would extract from the object, so both layouts agree.
+ * A columnar field's column computed from its top-level object, exactly as a search reads the
+ * field from the object (json_extract to show, json_extract_string to compare), so both layouts
+ * give the same values.
  */
-export function columnarValue(path: string, row?: string): string {
+export function columnarValue(path: string, form: ColumnarForm): string {
   const [top, ...below] = path.split('.');
-  return `json_extract(${row ? `${row}.` : ''}${quoteIdentifier(top!)}, ${jsonPath(below)})`;
+  return `${form === 'json' ? 'json_extract' : 'json_extract_string'}(${quoteIdentifier(top!)}, ${jsonPath(below)})`;
+}
+
+function isColumnarText(name: string): boolean {
+  return name.startsWith(COLUMNAR_PREFIX.text);
 }
 
 const IPV4 = '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$';
@@ -57,6 +68,7 @@ export const duckDbDialect: SqlDialect = {
   placeholder: (index) => `$${index}`,
   scalar(field, as) {
     if (isTextColumn(field)) return column(field);
+    if (field.path.length === 1 && isColumnarText(field.path[0]!)) return castText(column(field), as);
     return castText(`json_extract_string(${column(field)}, ${jsonPath(field.path.slice(1))})`, as);
   },
   param: (placeholder, as) => (as === 'time' ? `CAST(${placeholder} AS TIMESTAMPTZ)` : placeholder),

@@ -35,6 +35,7 @@ const QUERIES = [
   'AWS.CloudTrail userIdentity.sessionContext.sessionIssuer.arn~*role/Ops fields eventID,userIdentity.sessionContext.sessionIssuer',
   'AWS.CloudTrail sourceIPAddress=10.1.2.0/24 fields eventID,sourceIPAddress',
   'AWS.CloudTrail sourceIPAddress=10.9.9.9/32 fields eventID',
+  'AWS.CloudTrail userIdentity.accountId in (111122223333, 444455556666) userIdentity.principalId!=x fields eventID',
 ];
 
 describe('compacting closed hours to Parquet', () => {
@@ -158,7 +159,7 @@ describe('compacting closed hours to Parquet', () => {
 
   it('gives the same rows, columns and order whether hours are in JSON, Parquet or both', async () => {
     const before = await searchAll();
-    expect(before.map((result) => result.rowCount)).toEqual([8, 1, 7, 1, 1, 3, 1, 1, 2, 4, 1, 1, 2, 2, 1, 2, 1]);
+    expect(before.map((result) => result.rowCount)).toEqual([8, 1, 7, 1, 1, 3, 1, 1, 2, 4, 1, 1, 2, 2, 1, 2, 1, 8]);
     await compact(hour('2024-05-02T10:30:00Z')); // some hours compacted
     expect(rowsOf(await searchAll())).toEqual(rowsOf(before));
     await compact(hour('2024-05-03T00:00:00Z')); // all of them
@@ -189,7 +190,8 @@ describe('compacting closed hours to Parquet', () => {
         now: NOW,
       });
       expect(compiled.reads?.parquetFiles).toHaveLength(4);
-      expect(compiled.reads?.columns).toContain('p_field.userIdentity.arn');
+      // The filter compares the text column, the result shows the JSON one; the object is not read.
+      expect(compiled.reads?.columns).toEqual(expect.arrayContaining(['p_text.userIdentity.arn', 'p_field.userIdentity.arn']));
       expect(compiled.reads?.columns).not.toContain('userIdentity');
     } finally {
       backend.close();

@@ -51,7 +51,7 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     'columnar field (its own column in DuckDB-written Parquet)',
     'AWS.CloudTrail userIdentity.arn=x',
-    `json_extract_string(e."p_field.userIdentity.arn", '$') = $3`,
+    `e."p_text.userIdentity.arn" = $3`,
     `"userIdentity"."arn" = ?`,
     ['x'],
   ],
