@@ -13,6 +13,12 @@ export const compactionMarkerSchema = z.object({
   parquetKey: z.string().min(1),
   rows: z.number().int().min(0),
   sources: z.array(z.string().min(1)),
+  /**
+   * The columnar fields the Parquet holds as columns of their own (SearchableLogType.columnar).
+   * Absent from files written before there were any: those hours are read from JSON, and compacted
+   * again, until the file has every column searches read.
+   */
+  columnar: z.array(z.string().min(1)).default([]),
 });
 
 export type CompactionMarker = z.infer<typeof compactionMarkerSchema>;
@@ -25,6 +31,12 @@ export function parseCompactionMarker(text: string): CompactionMarker | undefine
   } catch {
     return undefined;
   }
+}
+
+/** Whether the Parquet the marker describes has a column for each of the table's columnar fields. */
+export function markerHasColumnar(marker: CompactionMarker, columnar: readonly string[]): boolean {
+  const written = new Set(marker.columnar);
+  return columnar.every((path) => written.has(path));
 }
 
 /** Whether the marker covers every JSON file the hour holds now (names as in `sources`). */

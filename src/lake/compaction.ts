@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DateTime } from 'luxon';
-import { duckDbColumnType } from '../search/duckdb-dialect';
+import { columnarColumn, columnarValue, duckDbColumnType } from '../search/duckdb-dialect';
 import type { SearchCatalog } from '../search/search-catalog';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
-import { markerCoversFiles, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
+import { markerCoversFiles, markerHasColumnar, parseCompactionMarker, type CompactionMarker } from './compaction-marker';
 import { compactedMarkerKey, compactedMarkerPrefix, LAKE_PREFIX, parquetKey } from './lake-layout';
 import type { LakeStorage, StoredObject } from './lake-storage';
 
@@ -14,6 +14,8 @@ import type { LakeStorage, StoredObject } from './lake-storage';
 export interface CompactionTable {
   table: string;
   columns: readonly string[];
+  /** Nested fields also written as their own column (SearchableLogType.columnar). */
+  columnar?: readonly string[];
 }
 
 export interface CompactionOptions {
@@ -67,12 +69,12 @@ export async function compactClosedHours(options: CompactionOptions): Promise<Co
         summary.open += 1;
         continue;
       }
-      // Up to date when the marker names every JSON file the hour holds now (the rule searches
-      // follow too). File names come from the source object and its version, so a new or changed
+      // Up to date when the marker names every JSON file the hour holds now and its Parquet has
+      // every columnar field's column (the rules searches follow too). File names come from the source object and its version, so a new or changed
       // object is a new name; timestamps are not used, as the emulator rewrites them at each start.
       const markerKey = compactedMarkerKey(table.table, hour);
       const marker = markers.has(markerKey) ? parseCompactionMarker((await options.storage.readText(markerKey)) ?? '') : undefined;
-      if (marker && markerCoversFiles(marker, files.map(fileName))) {
+      if (marker && markerCoversFiles(marker, files.map(fileName)) && markerHasColumnar(marker, table.columnar ?? [])) {
         summary.upToDate += 1;
         continue;
       }
@@ -143,6 +145,7 @@ async function compactHour(
       parquetKey: key,
       rows,
       sources: sources.map(fileName),
+      columnar: [...(table.columnar ?? [])],
     };
     // Last: only now is the hour compacted for readers.
     await storage.putText(compactedMarkerKey(table.table, hour), `${JSON.stringify(marker)}\n`);
@@ -155,14 +158,18 @@ async function compactHour(
 
 /**
  * The hour's JSON files read with the same column types searches use (duckDbColumnType), written
- * as one zstd Parquet file in event-time order. p_row_id breaks ties, so the same input always
- * gives the same rows in the same order, and so the same file.
+ * as one zstd Parquet file in event-time order, each columnar field beside its object as columns
+ * of its own (its JSON and its text). p_row_id breaks ties, so the same input always gives the same rows in the same
+ * order, and so the same file.
  */
 export function compactSql(table: CompactionTable, files: readonly string[], output: string): string {
   const columns = table.columns.map((name) => `${quoteString(name)}: '${duckDbColumnType(name)}'`).join(', ');
+  const columnar = (table.columnar ?? [])
+    .flatMap((path) => (['json', 'text'] as const).map((form) => `, ${columnarValue(path, form)} AS ${quoteIdentifier(columnarColumn(path, form))}`))
+    .join('');
   return [
     'COPY (',
-    `  SELECT * FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,
+    `  SELECT *${columnar} FROM read_json([${files.map(quoteString).join(', ')}], format = 'newline_delimited', records = true, hive_partitioning = false, columns = {${columns}})`,
     `  ORDER BY ${quoteIdentifier('p_event_time')}, ${quoteIdentifier('p_row_id')}`,
     `) TO ${quoteString(output)} (FORMAT parquet, COMPRESSION zstd)`,
   ].join('\n');
@@ -189,5 +196,5 @@ function byHour(objects: readonly StoredObject[]): Map<number, StoredObject[]> {
 
 /** Every searchable table with its columns: the log type's top-level fields and the p_ fields. */
 export function compactionTables(catalog: SearchCatalog): CompactionTable[] {
-  return catalog.logTypes.map((logType) => ({ table: logType.table, columns: [...logType.fields.keys()] }));
+  return catalog.logTypes.map((logType) => ({ table: logType.table, columns: [...logType.fields.keys()], columnar: logType.columnar }));
 }

@@ -98,6 +98,14 @@ export const cloudTrail: LogType<CloudTrailEvent> = {
   schema: cloudTrailEventSchema,
   framing: { kind: 'json', unwrap: unwrapEventBridgeEnvelope },
   detect: true,
+  // Who did it: what triage and detections filter on, read from the large userIdentity object.
+  columnarFields: [
+    'userIdentity.type',
+    'userIdentity.arn',
+    'userIdentity.accountId',
+    'userIdentity.principalId',
+    'userIdentity.sessionContext.sessionIssuer.arn',
+  ],
   eventTime: (event) => event.eventTime,
   indicators(event, found) {
     const identity = event.userIdentity;

@@ -34,6 +34,12 @@ export interface LogType<E extends object = Record<string, unknown>> {
    * refused the record, so it never takes a record a more specific type would claim.
    */
   readonly fallback?: boolean;
+  /**
+   * Nested fields searches commonly filter on (dotted paths, e.g. `userIdentity.arn`). Compacted
+   * Parquet written by DuckDB stores each as its own column beside its object, so a search on one
+   * reads that small column instead of the whole object.
+   */
+  readonly columnarFields?: readonly string[];
   eventTime(event: E): string | undefined;
   indicators(event: E, found: IndicatorSet): void;
 }

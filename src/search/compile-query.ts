@@ -4,7 +4,7 @@ import { athenaDialect } from './athena-dialect';
 import type { CompileTarget, CompiledQuery } from './compiled-query';
 import type { DateTime } from 'luxon';
 import { parquetKey, parquetTableName } from '../lake/lake-layout';
-import { DUCKDB_ROW, duckDbColumnType, duckDbDialect } from './duckdb-dialect';
+import { columnarColumn, columnarValue, DUCKDB_ROW, duckDbColumnType, duckDbDialect, type ColumnarForm } from './duckdb-dialect';
 import { partitionDirectory, LAKE_FILE_SUFFIX } from './lake-paths';
 import type { SearchableLogType } from './search-catalog';
 import { EVENT_TIME, ROW_ID, type Condition, type FieldRef, type SearchPlan, type SqlParam, type Test } from './search-plan';
@@ -45,9 +45,11 @@ export function compileQuery(plan: SearchPlan, target: CompileTarget): CompiledQ
   };
 
   if (target.dialect === 'duckdb') {
-    const source = duckDbSource(plan, target);
+    const columnar = new Map<string, ColumnarRead>();
+    const read = readingColumnarFields(plan, columnar);
+    const source = duckDbSource(read, target, columnar);
     const order = `${dialect.scalar(EVENT_TIME, 'stamp')} DESC, ${dialect.scalar(ROW_ID, 'text')} DESC`;
-    const sql = `${selectFrom(plan, plan.days, dialect, source.sql, bind)}\nORDER BY ${order}\nLIMIT ${limit}`;
+    const sql = `${selectFrom(read, read.days, dialect, source.sql, bind)}\nORDER BY ${order}\nLIMIT ${limit}`;
     return { ...common, sql, reads: source.reads, ...(source.empty ? { empty: true } : {}) };
   }
 
@@ -180,6 +182,7 @@ function renderTest(field: FieldRef, test: Test, dialect: SqlDialect, bind: (val
 function duckDbSource(
   plan: SearchPlan,
   target: Extract<CompileTarget, { dialect: 'duckdb' }>,
+  columnar: ReadonlyMap<string, ColumnarRead>,
 ): { sql: string; empty: boolean; reads: NonNullable<CompiledQuery['reads']> } {
   if (!isAbsolute(target.lakeDir) || GLOB_CHARACTERS.test(target.lakeDir)) {
     throw new ProwlError(
@@ -209,9 +212,13 @@ function duckDbSource(
     return { sql: `(SELECT ${nulls.join(', ')} WHERE false) AS ${DUCKDB_ROW}`, empty: true, reads };
   }
   // records = true: every line is one object. Left to detect it, DuckDB reads markedly slower.
-  const declared = columns.map(([name, type]) => `${quoteString(name)}: '${type}'`).join(', ');
+  // JSON files hold the objects, not the columnar fields: those are computed from their object.
+  const jsonColumns = [...new Set(names.map((name) => topLevelOf(name, columnar)))];
+  const declared = jsonColumns.map((name) => `${quoteString(name)}: '${duckDbColumnType(name)}'`).join(', ');
   const fileList = (files: readonly string[]): string => `[\n    ${files.map(quoteString).join(',\n    ')}\n  ]`;
-  const json = `read_json(${fileList(jsonDirectories.map((directory) => `${directory}/*${LAKE_FILE_SUFFIX}`))}, format = 'newline_delimited', records = true, columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes})`;
+  const readJson = `read_json(${fileList(jsonDirectories.map((directory) => `${directory}/*${LAKE_FILE_SUFFIX}`))}, format = 'newline_delimited', records = true, columns = {${declared}}, hive_partitioning = true, hive_types = ${partitionTypes})`;
+  const computed = [...columnar].map(([column, { path, form }]) => `, ${columnarValue(path, form)} AS ${quoteIdentifier(column)}`).join('');
+  const json = computed === '' ? readJson : `(SELECT *${computed} FROM ${readJson})`;
   if (parquetFiles.length === 0) return { sql: `${json} AS ${DUCKDB_ROW}`, empty: false, reads };
   // Parquet files hold every column of their table with the types the JSON reader declares above,
   // so both branches line up by name; the partition keys come from the path in both.
@@ -222,6 +229,52 @@ function duckDbSource(
 }
 
 const PARTITION_KEYS = ['year', 'month', 'day', 'hour'] as const;
+
+/**
+ * The plan with every field at or below a columnar field (userIdentity.arn) read from that field's
+ * own column, when every log type searched has one: a compacted hour then reads that small column,
+ * not the whole object. `used` receives each such column with its dotted path and form.
+ */
+function readingColumnarFields(plan: SearchPlan, used: Map<string, ColumnarRead>): SearchPlan {
+  if (plan.sources.length === 0) return plan;
+  const shared = plan.sources.map((source) => new Set(source.columnar)).reduce((common, next) => new Set([...common].filter((path) => next.has(path))));
+  if (shared.size === 0) return plan;
+  // Filters on the field itself compare its text column; shown fields, lists and paths below it
+  // read its JSON column.
+  const rewrite = (field: FieldRef, compared: boolean): FieldRef => {
+    for (let length = field.path.length; length > 1; length -= 1) {
+      const path = field.path.slice(0, length).join('.');
+      if (!shared.has(path)) continue;
+      const form = compared && !field.list && length === field.path.length ? 'text' : 'json';
+      const column = columnarColumn(path, form);
+      used.set(column, { path, form });
+      return { ...field, path: [column, ...field.path.slice(length)], jsonFrom: 1 };
+    }
+    return field;
+  };
+  const visit = (condition: Condition): Condition => {
+    switch (condition.kind) {
+      case 'test':
+        return { ...condition, field: rewrite(condition.field, true) };
+      case 'or':
+        return { ...condition, conditions: condition.conditions.map(visit) };
+      case 'not':
+        return { ...condition, condition: visit(condition.condition) };
+    }
+  };
+  return { ...plan, columns: plan.columns.map((column) => rewrite(column, false)), conditions: plan.conditions.map(visit) };
+}
+
+interface ColumnarRead {
+  path: string;
+  form: ColumnarForm;
+}
+
+/** The top-level object a relation column comes from in the JSON files (itself, unless columnar). */
+function topLevelOf(name: string, columnar: ReadonlyMap<string, ColumnarRead>): string {
+  const read = columnar.get(name);
+  return read === undefined ? name : read.path.slice(0, read.path.indexOf('.'));
+}
 
 /** Every top-level field the search reads: p_event_time, the columns shown, the fields filtered. */
 function topLevelFields(plan: SearchPlan): string[] {

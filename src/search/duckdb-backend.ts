@@ -60,7 +60,12 @@ export function createDuckDbBackend(options: DuckDbBackendOptions): DuckDbBacken
   };
 
   return {
-    target: { dialect: 'duckdb', lakeDir, partitionExists: localPartitionExists(lakeDir), compactedHour: localCompactedHour(lakeDir) },
+    target: {
+      dialect: 'duckdb',
+      lakeDir,
+      partitionExists: localPartitionExists(lakeDir),
+      compactedHour: localCompactedHour(lakeDir, (table) => catalog.find(table)?.columnar ?? []),
+    },
     async run(compiled, runOptions) {
       if (compiled.dialect !== 'duckdb') throw new ProwlError('prowl_internal', `search: a query compiled for ${compiled.dialect} cannot run on DuckDB`);
       const started = performance.now();

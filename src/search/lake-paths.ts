@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DateTime } from 'luxon';
-import { markerCoversFiles, parseCompactionMarker } from '../lake/compaction-marker';
+import { markerCoversFiles, markerHasColumnar, parseCompactionMarker } from '../lake/compaction-marker';
 import { compactedMarkerKey, parquetKey } from '../lake/lake-layout';
 
 /**
@@ -41,11 +41,12 @@ function hasLakeFile(directory: string, recursive: boolean): boolean {
 
 /**
  * Whether a table's hour in a local lake is compacted: its marker is there and readable, its
- * Parquet file too, and every JSON file the hour holds now is one the marker compacted. A JSON file
- * that arrived after compaction sends the hour back to JSON until it is compacted again, so a
- * search neither misses those events nor reads any row twice.
+ * Parquet file too, with a column for each of the table's columnar fields, and every JSON file the
+ * hour holds now is one the marker compacted. A JSON file that arrived after compaction sends the
+ * hour back to JSON until it is compacted again, so a search neither misses those events nor reads
+ * any row twice.
  */
-export function localCompactedHour(lakeDir: string): (table: string, hour: DateTime) => boolean {
+export function localCompactedHour(lakeDir: string, columnarOf: (table: string) => readonly string[] = () => []): (table: string, hour: DateTime) => boolean {
   return (table, hour) => {
     let text: string;
     try {
@@ -56,6 +57,8 @@ export function localCompactedHour(lakeDir: string): (table: string, hour: DateT
     }
     const marker = parseCompactionMarker(text);
     if (!marker || marker.parquetKey !== parquetKey(table, hour) || !existsSync(join(lakeDir, marker.parquetKey))) return false;
+    // A file written before the table had its columnar fields lacks their columns: reading it would give NULLs.
+    if (!markerHasColumnar(marker, columnarOf(table))) return false;
     return markerCoversFiles(marker, lakeFileNames(join(lakeDir, partitionDirectory(table, hour))));
   };
 }

@@ -9,6 +9,8 @@ export interface SearchableLogType {
   name: string;
   table: string;
   fields: ReadonlyMap<string, FieldShape>;
+  /** Nested fields with their own column in DuckDB-written Parquet (the log type's columnarFields), dotted. */
+  columnar: readonly string[];
 }
 
 export interface SearchCatalog {
@@ -60,6 +62,27 @@ function toSearchable(logType: LogType): SearchableLogType {
   }
   const shape = shapeOf(logType.schema);
   const own = shape.kind === 'object' && shape.children ? shape.children : new Map<string, FieldShape>();
+  const columnar = logType.columnarFields ?? [];
+  for (const path of columnar) {
+    if (!isNestedField(own, path.split('.'))) {
+      throw new ProwlError(
+        'prowl_config_invalid',
+        `log type "${logType.name}": columnar field "${path}" must name a field inside one of its objects (a dotted path of declared keys)`,
+      );
+    }
+  }
   // p_ fields win over a same-named field of the log type: they are what Prowl wrote.
-  return { name: logType.name, table, fields: new Map([...own, ...STANDARD_FIELDS]) };
+  return { name: logType.name, table, fields: new Map([...own, ...STANDARD_FIELDS]), columnar };
+}
+
+/** A path of two or more declared object keys (a compacted column is only worth it below an object). */
+function isNestedField(fields: ReadonlyMap<string, FieldShape>, path: readonly string[]): boolean {
+  let children: ReadonlyMap<string, FieldShape> | undefined = fields;
+  let shape: FieldShape | undefined;
+  for (const segment of path) {
+    shape = children?.get(segment);
+    if (!shape) return false;
+    children = shape.kind === 'object' ? shape.children : undefined;
+  }
+  return path.length > 1 && shape !== undefined;
 }

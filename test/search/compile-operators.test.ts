@@ -41,7 +41,20 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   ],
   ['< on p_event_time as text', 'AWS.CloudTrail p_event_time<2024-05-02T09:00Z', `e."p_event_time" < $3`, `"p_event_time" < ?`, ['2024-05-02T09:00:00.000Z']],
   ['= on booleans', 'Test.Flow accepted=false', `TRY_CAST(json_extract_string(e."accepted", '$') AS BOOLEAN) = $3`, `"accepted" = ?`, [false]],
-  ['nested struct field', 'AWS.CloudTrail userIdentity.arn=x', `json_extract_string(e."userIdentity", '$."arn"') = $3`, `"userIdentity"."arn" = ?`, ['x']],
+  [
+    'nested struct field',
+    'AWS.CloudTrail userIdentity.userName=x',
+    `json_extract_string(e."userIdentity", '$."userName"') = $3`,
+    `"userIdentity"."userName" = ?`,
+    ['x'],
+  ],
+  [
+    'columnar field (its own column in DuckDB-written Parquet)',
+    'AWS.CloudTrail userIdentity.arn=x',
+    `e."p_text.userIdentity.arn" = $3`,
+    `"userIdentity"."arn" = ?`,
+    ['x'],
+  ],
   [
     'field inside a free-form map',
     'AWS.CloudTrail requestParameters.bucketName=b',
@@ -59,9 +72,9 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     'IPv4 CIDR',
     'AWS.CloudTrail sourceIPAddress=10.0.0.0/8',
-    `THEN list_reduce(list_transform(string_split(json_extract_string(e."sourceIPAddress", '$'), '.'), lambda o: CAST(o AS BIGINT)), lambda a, b: a * 256 + b) END) BETWEEN $3 AND $4)`,
+    `THEN list_reduce(list_transform(string_split(json_extract_string(e."sourceIPAddress", '$'), '.'), lambda o: CAST(o AS BIGINT)), lambda a, b: a * 256 + b) END) BETWEEN $4 AND $5)`,
     `coalesce(contains(?, TRY_CAST("sourceIPAddress" AS IPADDRESS)), false)`,
-    [167772160, 184549375],
+    ['10.', 167772160, 184549375],
     ['10.0.0.0/8'],
   ],
   [
@@ -89,9 +102,9 @@ const cases: Array<[string, string, string, string, unknown[], unknown[]?]> = [
   [
     'CIDR on a list',
     'any ip=192.168.0.0/16',
-    `len(list_filter(${DUCK_IPS}, lambda v: ((CASE WHEN regexp_full_match(v,`,
+    `len(list_filter(${DUCK_IPS}, lambda v: (starts_with(v, $3) AND (CASE WHEN regexp_full_match(v,`,
     `any_match("p_any_ip_addresses", v -> coalesce(contains(?, TRY_CAST(v AS IPADDRESS)), false))`,
-    [3232235520, 3232301055],
+    ['192.168.', 3232235520, 3232301055],
     ['192.168.0.0/16'],
   ],
   [
