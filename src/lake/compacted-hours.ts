@@ -1,12 +1,13 @@
 import type { DateTime } from 'luxon';
-import { compactedMarkerPrefix } from './lake-layout';
+import { compactedMarkerKey, compactedMarkerPrefix } from './lake-layout';
 import type { LakeStorage } from './lake-storage';
 
 const MARKER_NAME = /(\d{4}-\d{2}-\d{2})-(\d{2})$/;
 
 /**
  * The compacted hours of some tables within a range, from the markers in the lake bucket: one
- * listing per table of its marker prefix (one key per compacted hour, so a year is a few pages).
+ * listing per table, starting at the range (marker names sort by hour), so a search over the last
+ * day reads a day's markers, not the table's whole history.
  * For Athena, which cannot look at markers itself: the compiler reads these hours from the Parquet
  * tables and every other hour from the JSON ones.
  */
@@ -18,7 +19,11 @@ export async function compactedHoursIn(
   const first = range.from.toUTC().toFormat('yyyy-LL-dd-HH');
   const last = range.to.toUTC().toFormat('yyyy-LL-dd-HH');
   const compacted = new Set<string>();
-  const listings = await Promise.all(tables.map(async (table) => ({ table, objects: await storage.list(compactedMarkerPrefix(table)) })));
+  // S3's StartAfter is exclusive: start after the marker of the hour before the range's first.
+  const before = range.from.toUTC().startOf('hour').minus({ hours: 1 });
+  const listings = await Promise.all(
+    tables.map(async (table) => ({ table, objects: await storage.list(compactedMarkerPrefix(table), { startAfter: compactedMarkerKey(table, before) }) })),
+  );
   for (const { table, objects } of listings) {
     for (const object of objects) {
       const match = MARKER_NAME.exec(object.key);

@@ -20,7 +20,8 @@ export interface LocalCopy {
  * directory on disk (`prowl compact`, which reads the emulator's on-disk mirror as `prowl search` does).
  */
 export interface LakeStorage {
-  list(prefix: string): Promise<StoredObject[]>;
+  /** Every object under a prefix; with `startAfter`, only those whose key sorts after it (as S3's StartAfter). */
+  list(prefix: string, options?: { startAfter?: string }): Promise<StoredObject[]>;
   /** The object's text, or undefined when there is none. */
   readText(key: string): Promise<string | undefined>;
   /** Objects as local files under a directory in the lake's layout. */
@@ -33,11 +34,17 @@ export interface LakeStorage {
 /** The lake bucket through the S3 API. */
 export function s3LakeStorage(s3: S3Client, bucket: string): LakeStorage {
   return {
-    async list(prefix) {
+    async list(prefix, options = {}) {
       const objects: StoredObject[] = [];
       let token: string | undefined;
       do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        const page = await s3.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: prefix,
+            ...(token ? { ContinuationToken: token } : options.startAfter ? { StartAfter: options.startAfter } : {}),
+          }),
+        );
         for (const object of page.Contents ?? []) {
           if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0 });
         }
@@ -90,7 +97,7 @@ export function directoryLakeStorage(lakeDir: string): LakeStorage {
     await rename(temporary, target);
   };
   return {
-    async list(prefix) {
+    async list(prefix, options = {}) {
       const base = pathOf(prefix.replace(/\/$/, ''));
       const names = await readdir(base, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [] as string[];
@@ -103,6 +110,7 @@ export function directoryLakeStorage(lakeDir: string): LakeStorage {
         if (!info?.isFile()) continue;
         const key = relative(lakeDir, path).split(sep).join('/');
         if (key.split('/').some((segment) => segment.startsWith('.'))) continue;
+        if (options.startAfter !== undefined && key <= options.startAfter) continue;
         objects.push({ key, size: info.size });
       }
       return objects;

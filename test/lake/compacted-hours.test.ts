@@ -35,4 +35,29 @@ describe('the compacted hours Athena reads from Parquet', () => {
     expect(compacted('aws_cloudtrail', hour('2024-05-01T03:00:00Z'))).toBe(false);
     expect(compacted('aws_vpcflow', hour('2024-05-01T01:00:00Z'))).toBe(false);
   });
+
+  it("lists markers from the range on, not the table's whole history", async () => {
+    const storage = directoryLakeStorage(lakeDir);
+    for (const text of ['2024-03-01T05:00:00Z', '2024-04-30T19:00:00Z', '2024-04-30T20:00:00Z', '2024-05-01T03:00:00Z']) {
+      await storage.putText(compactedMarkerKey('aws_cloudtrail', hour(text)), '{}');
+    }
+    const listed: string[] = [];
+    const counting = {
+      ...storage,
+      list: async (prefix: string, options?: { startAfter?: string }) => {
+        const objects = await storage.list(prefix, options);
+        listed.push(...objects.map((object) => object.key));
+        return objects;
+      },
+    };
+
+    const compacted = await compactedHoursIn(counting, ['aws_cloudtrail'], { from: hour('2024-04-30T20:00:00Z'), to: hour('2024-05-01T04:00:00Z') });
+    expect(compacted('aws_cloudtrail', hour('2024-04-30T20:00:00Z'))).toBe(true);
+    expect(compacted('aws_cloudtrail', hour('2024-05-01T03:00:00Z'))).toBe(true);
+    expect(compacted('aws_cloudtrail', hour('2024-04-30T19:00:00Z'))).toBe(false);
+    expect(listed.sort()).toEqual([
+      compactedMarkerKey('aws_cloudtrail', hour('2024-04-30T20:00:00Z')),
+      compactedMarkerKey('aws_cloudtrail', hour('2024-05-01T03:00:00Z')),
+    ]);
+  });
 });
