@@ -1,15 +1,5 @@
 import { GetTableMetadataCommand, type AthenaClient } from '@aws-sdk/client-athena';
-import {
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  PutObjectTaggingCommand,
-  type S3Client,
-  type _Object,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, DeleteObjectsCommand, PutObjectCommand, PutObjectTaggingCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ProwlError } from '../errors';
@@ -17,6 +7,7 @@ import { mapLimit } from '../scan/collection';
 import { runAthenaStatement, type AthenaBackendOptions } from '../search/athena-backend';
 import { quoteIdentifier, quoteString } from '../search/sql-dialect';
 import { compactedMarkerKey, jsonHourPrefix, parquetHourPrefix } from './lake-layout';
+import { s3LakeStorage, type LakeStorage, type StoredObject } from './lake-storage';
 
 /**
  * Compaction in AWS: Athena rewrites one closed hour of a JSON table as Parquet with UNLOAD, so the
@@ -94,6 +85,7 @@ const DELETE_BATCH = 1000;
 
 export function createAthenaCompaction(options: AthenaCompactionOptions): AthenaCompaction {
   const { s3, bucket } = options;
+  const lake = s3LakeStorage(s3, bucket);
   const columnsOf = new Map<string, Promise<string[]>>();
 
   /** The JSON table's data columns in order (partition keys are the path, not file columns). */
@@ -113,11 +105,11 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
     return columns;
   }
 
-  async function compact(table: string, hour: string, sources: _Object[]): Promise<HourOutcome> {
+  async function compact(table: string, hour: string, sources: StoredObject[]): Promise<HourOutcome> {
     const marker = compactedMarkerKey(table, hour);
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: marker }));
     const target = parquetHourPrefix(table, hour);
-    await deleteUnder(s3, bucket, target);
+    await deleteUnder(s3, bucket, lake, target);
     const sql = unloadHourSql({ database: options.database, table, hour, columns: await dataColumns(table), location: `s3://${bucket}/${target}` });
     const execution = await runAthenaStatement(
       {
@@ -134,7 +126,7 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
       throw new ProwlError('prowl_internal', `compaction: the UNLOAD of ${table} ${hour} did not finish: ${reason}`, { cause: error });
     });
     await mapLimit(sources, 8, (source) =>
-      s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: source.Key!, Tagging: { TagSet: [{ ...COMPACTED_TAG }] } })),
+      s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: source.key, Tagging: { TagSet: [{ ...COMPACTED_TAG }] } })),
     );
     const bytesScanned = execution.Statistics?.DataScannedInBytes ?? 0;
     const body: CompactionMarker = { compactedAt: options.now().toUTC().toISO()!, sources: sources.length, newestSource: newest(sources), bytesScanned };
@@ -143,19 +135,19 @@ export function createAthenaCompaction(options: AthenaCompactionOptions): Athena
   }
 
   async function compactIfNeeded(table: string, hour: string, force: boolean): Promise<HourOutcome> {
-    const sources = (await listAll(s3, bucket, jsonHourPrefix(table, hour))).filter((object) => object.Key?.endsWith('.json.gz'));
+    const sources = (await lake.list(jsonHourPrefix(table, hour))).filter((object) => object.key.endsWith('.json.gz'));
     if (sources.length === 0) return { table, hour, status: 'empty' };
-    const bytes = sources.reduce((sum, object) => sum + (object.Size ?? 0), 0);
+    const bytes = sources.reduce((sum, object) => sum + object.size, 0);
     if (options.maxBytes !== undefined && bytes > options.maxBytes) {
       throw new ProwlError(
         'prowl_config_invalid',
         `compaction: ${table} ${hour} holds ${bytes} bytes of JSON, more than the ${options.maxBytes} an Athena query may scan; raise athenaBytesScannedCutoff to compact it`,
       );
     }
-    const marker = await readMarker(s3, bucket, compactedMarkerKey(table, hour));
+    const marker = parseMarker(await lake.readText(compactedMarkerKey(table, hour)));
     if (marker) {
       // Every file the marker counted is still there, unless some expired: rewriting then would drop their rows.
-      const kept = sources.filter((object) => (object.LastModified?.toISOString() ?? '') <= marker.newestSource).length;
+      const kept = sources.filter((object) => object.lastModified <= marker.newestSource).length;
       if (kept < marker.sources) return { table, hour, status: 'sources-expired' };
       if (!force && sources.length === marker.sources && newest(sources) <= marker.newestSource) return { table, hour, status: 'current' };
     }
@@ -199,26 +191,12 @@ function hourIso(hour: DateTime): string {
   return hour.toUTC().startOf('hour').toISO({ suppressMilliseconds: false })!;
 }
 
-function newest(objects: readonly _Object[]): string {
-  return objects.reduce((latest, object) => {
-    const modified = object.LastModified?.toISOString() ?? '';
-    return modified > latest ? modified : latest;
-  }, '');
+function newest(objects: readonly StoredObject[]): string {
+  return objects.reduce((latest, object) => (object.lastModified > latest ? object.lastModified : latest), '');
 }
 
-async function listAll(s3: S3Client, bucket: string, prefix: string): Promise<_Object[]> {
-  const objects: _Object[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
-    objects.push(...(page.Contents ?? []));
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return objects;
-}
-
-async function deleteUnder(s3: S3Client, bucket: string, prefix: string): Promise<void> {
-  const keys = (await listAll(s3, bucket, prefix)).map((object) => object.Key!).filter(Boolean);
+async function deleteUnder(s3: S3Client, bucket: string, lake: LakeStorage, prefix: string): Promise<void> {
+  const keys = (await lake.list(prefix)).map((object) => object.key);
   for (let i = 0; i < keys.length; i += DELETE_BATCH) {
     const batch = keys.slice(i, i + DELETE_BATCH);
     const result = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
@@ -229,14 +207,13 @@ async function deleteUnder(s3: S3Client, bucket: string, prefix: string): Promis
   }
 }
 
-async function readMarker(s3: S3Client, bucket: string, key: string): Promise<CompactionMarker | undefined> {
+/** The marker's record; an unreadable one says nothing about what the Parquet holds, so the hour is compacted again. */
+function parseMarker(text: string | undefined): CompactionMarker | undefined {
+  if (text === undefined) return undefined;
   try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const parsed = markerSchema.safeParse(JSON.parse((await object.Body?.transformToString()) ?? 'null'));
-    // An unreadable marker says nothing about what the Parquet holds: compact the hour again.
+    const parsed = markerSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch (error) {
-    if (error instanceof NoSuchKey) return undefined;
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }

@@ -7,6 +7,8 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client
 export interface StoredObject {
   key: string;
   size: number;
+  /** ISO time the object was last written (the emulator rewrites it at each start: the laptop's compaction goes by names). */
+  lastModified: string;
 }
 
 /** A local directory holding objects at their own keys, for DuckDB to read; release() when done. */
@@ -46,7 +48,7 @@ export function s3LakeStorage(s3: S3Client, bucket: string): LakeStorage {
           }),
         );
         for (const object of page.Contents ?? []) {
-          if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0 });
+          if (object.Key) objects.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified?.toISOString() ?? '' });
         }
         token = page.NextContinuationToken;
       } while (token);
@@ -111,7 +113,7 @@ export function directoryLakeStorage(lakeDir: string): LakeStorage {
         const key = relative(lakeDir, path).split(sep).join('/');
         if (key.split('/').some((segment) => segment.startsWith('.'))) continue;
         if (options.startAfter !== undefined && key <= options.startAfter) continue;
-        objects.push({ key, size: info.size });
+        objects.push({ key, size: info.size, lastModified: info.mtime.toISOString() });
       }
       return objects;
     },
