@@ -134,7 +134,7 @@ export function duckDbOverS3Search(options: { s3: S3Client; bucket: string; sear
       // One instant for both compilations, so the partitions copied are the ones the search reads.
       const now = options.now();
       const plan = planSearch(query, { catalog, now });
-      // Compacted hours from their markers, one listing per table and month rather than one per hour.
+      // Compacted hours from their markers: one listing per table, from the range's first hour on.
       const compacted = await compactedHoursIn(
         s3LakeStorage(options.s3, options.bucket),
         plan.sources.map((source) => source.table),
