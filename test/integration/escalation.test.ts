@@ -1,17 +1,14 @@
 import { join } from 'node:path';
 import type { Alert } from '../../src/alerts/alert';
 import { createFollowUpDeps, createSlackGateway } from '../../src/app/services';
-import { iamUserIdentity } from '../../src/detect/test-events';
 import { sweepDueAlerts } from '../../src/notify/escalation-sweep';
 import { ALERT_ACTIONS } from '../../src/slack/alert-message';
 import { T0 } from '../helpers/alerts';
 import { freezeClock } from '../helpers/clock';
-import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { attachmentBlocks, type CapturedCall } from '../helpers/slack-api';
 import { buttonClick, slashCommand } from '../helpers/slack-requests';
+import { loginAlertFor } from '../helpers/login-alerts';
 import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
-
-const RULE = 'AWS.CloudTrail.ConsoleLoginWithoutMfa';
 
 /**
  * Escalation of alerts nobody acknowledges (prowl.confirm.config.yml: the identity team, MEDIUM
@@ -29,23 +26,7 @@ describe('escalating alerts nobody acknowledges', () => {
     clock.restore();
   });
 
-  async function loginAlertFor(user: string): Promise<Alert> {
-    const login = cloudTrailEvent({
-      eventID: `login-${user}`,
-      eventSource: 'signin.amazonaws.com',
-      eventName: 'ConsoleLogin',
-      eventType: 'AwsConsoleSignIn',
-      readOnly: false,
-      userIdentity: iamUserIdentity(user),
-      responseElements: { ConsoleLogin: 'Success' },
-      additionalEventData: { MFAUsed: 'No' },
-    });
-    await env.stack.putObject(cloudTrailKey(`login-${user}`), cloudTrailFile([login]));
-    await env.stack.runner.idle();
-    const alert = (await env.services.alerts.listByRule(RULE, 50)).find((a) => a.dedup.endsWith(`:user/${user}`));
-    if (!alert?.slack?.ts) throw new Error(`no posted alert for ${user}`);
-    return alert;
-  }
+  const loginAlert = (user: string): Promise<Alert> => loginAlertFor(env, user);
 
   const text = (call: CapturedCall): string => JSON.stringify(attachmentBlocks(call));
   const escalationsOf = (alert: Alert): string[] =>
@@ -61,7 +42,7 @@ describe('escalating alerts nobody acknowledges', () => {
   }
 
   it('says in the thread when nobody could be asked', async () => {
-    const alert = await loginAlertFor('nobody-one');
+    const alert = await loginAlert('nobody-one');
     const thread = env.slack
       .of('chat.postMessage')
       .filter((call) => call.body['thread_ts'] === alert.slack?.ts)
@@ -72,8 +53,8 @@ describe('escalating alerts nobody acknowledges', () => {
   });
 
   it('re-notifies the team in the thread and the second channel once the alert has been open N minutes, and not before', async () => {
-    const alert = await loginAlertFor('nobody-two');
-    const acked = await loginAlertFor('nobody-three');
+    const alert = await loginAlert('nobody-two');
+    const acked = await loginAlert('nobody-three');
     await env.send(buttonClick(ALERT_ACTIONS.acknowledge, acked.id, 'URESPONDER'));
     expect((await current(acked)).status).toBe('ACKNOWLEDGED');
 
@@ -107,7 +88,7 @@ describe('escalating alerts nobody acknowledges', () => {
     await env.send(slashCommand('route set identity escalate=sometimes', 'UADMIN'));
     expect(lastReply(env.slack)).toContain('"sometimes" is not severity:minutes; write escalate=CRITICAL:10,HIGH:30 (or escalate=off).');
 
-    const alert = await loginAlertFor('nobody-five');
+    const alert = await loginAlert('nobody-five');
     await sweepAfter(6);
     expect(escalationsOf(alert)).toEqual([expect.stringContaining('<!subteam^S0NIGHT>')]);
     expect(await env.services.audit.list('team:identity', 5)).toContainEqual(
@@ -120,7 +101,7 @@ describe('escalating alerts nobody acknowledges', () => {
   });
 
   it('escalates once when two sweeps run over the same due alert', async () => {
-    const alert = await loginAlertFor('nobody-four');
+    const alert = await loginAlert('nobody-four');
     clock.advance(31);
     const deps = await createFollowUpDeps(env.services, await createSlackGateway(env.services));
     const outcomes = await Promise.all([sweepDueAlerts(deps), sweepDueAlerts(deps)]);

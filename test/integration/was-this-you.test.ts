@@ -1,16 +1,13 @@
 import { join } from 'node:path';
 import type { Alert } from '../../src/alerts/alert';
-import { iamUserIdentity } from '../../src/detect/test-events';
 import { DENIALS_SUBJECT } from '../../src/slack/explain-failure';
 import { CONFIRM_ACTIONS } from '../../src/slack/confirmation-message';
 import { freezeClock } from '../helpers/clock';
 import { T0 } from '../helpers/alerts';
-import { cloudTrailEvent, cloudTrailFile, cloudTrailKey } from '../helpers/cloudtrail-files';
 import { attachmentBlocks, type CapturedCall } from '../helpers/slack-api';
 import { buttonClick } from '../helpers/slack-requests';
+import { LOGIN_WITHOUT_MFA_RULE, loginAlertFor } from '../helpers/login-alerts';
 import { lastReply, startSlackStack, type SlackStack } from '../helpers/slack-stack';
-
-const RULE = 'AWS.CloudTrail.ConsoleLoginWithoutMfa';
 
 /** "Was this you?" end to end: ingest → notify (post, DM) → signed button clicks → escalate sweep on a frozen clock. */
 describe('asking the actor whether it was them', () => {
@@ -24,24 +21,7 @@ describe('asking the actor whether it was them', () => {
     clock.restore();
   });
 
-  async function loginAlertFor(user: string): Promise<Alert> {
-    const login = cloudTrailEvent({
-      eventID: `login-${user}`,
-      eventSource: 'signin.amazonaws.com',
-      eventName: 'ConsoleLogin',
-      eventType: 'AwsConsoleSignIn',
-      readOnly: false,
-      sourceIPAddress: '203.0.113.24',
-      userIdentity: iamUserIdentity(user),
-      responseElements: { ConsoleLogin: 'Success' },
-      additionalEventData: { MFAUsed: 'No' },
-    });
-    await env.stack.putObject(cloudTrailKey(`login-${user}`), cloudTrailFile([login]));
-    await env.stack.runner.idle();
-    const alert = (await env.services.alerts.listByRule(RULE, 50)).find((a) => a.dedup.endsWith(`:user/${user}`));
-    if (!alert) throw new Error(`no alert for ${user}`);
-    return alert;
-  }
+  const loginAlert = (user: string): Promise<Alert> => loginAlertFor(env, user, { sourceIPAddress: '203.0.113.24' });
 
   const text = (call: CapturedCall): string => JSON.stringify(attachmentBlocks(call));
   const posts = (): CapturedCall[] => env.slack.of('chat.postMessage');
@@ -58,7 +38,7 @@ describe('asking the actor whether it was them', () => {
   }
 
   it('DMs the mapped person once with the event in plain words and two buttons, and says so in the thread', async () => {
-    const alert = await loginAlertFor('bob');
+    const alert = await loginAlert('bob');
 
     expect(dmsTo('UBOB')).toHaveLength(1);
     const dm = text(dmsTo('UBOB')[0]!);
@@ -77,7 +57,7 @@ describe('asking the actor whether it was them', () => {
   });
 
   it('records a yes, resolves the alert as expected activity, audits it and closes the DM', async () => {
-    const alert = (await env.services.alerts.listByRule(RULE, 50)).find((a) => a.confirmation?.userId === 'UBOB')!;
+    const alert = (await env.services.alerts.listByRule(LOGIN_WITHOUT_MFA_RULE, 50)).find((a) => a.confirmation?.userId === 'UBOB')!;
     await env.send(buttonClick(CONFIRM_ACTIONS.yes, alert.id, 'UBOB'));
 
     expect(lastReply(env.slack)).toBe('Thanks — recorded, and the alert is resolved as expected activity.');
@@ -95,7 +75,7 @@ describe('asking the actor whether it was them', () => {
   });
 
   it('refuses an answer from anyone but the person asked, and audits the refusal', async () => {
-    const alert = await loginAlertFor('erin');
+    const alert = await loginAlert('erin');
     await env.send(buttonClick(CONFIRM_ACTIONS.yes, alert.id, 'UMALLORY'));
 
     expect(lastReply(env.slack)).toBe('only the person Prowl asked can answer whether this was them');
@@ -110,7 +90,7 @@ describe('asking the actor whether it was them', () => {
   });
 
   it('escalates at once on a no: the team is mentioned in the thread and in its second channel', async () => {
-    const alert = await loginAlertFor('carol');
+    const alert = await loginAlert('carol');
     await env.send(buttonClick(CONFIRM_ACTIONS.no, alert.id, 'UCAROL'));
     await env.stack.runner.idle();
 
@@ -128,7 +108,7 @@ describe('asking the actor whether it was them', () => {
   });
 
   it('gives up asking, and says why in the thread, when Slack refuses the DM for good', async () => {
-    const alert = await loginAlertFor('nodm');
+    const alert = await loginAlert('nodm');
     expect(await current(alert)).toMatchObject({
       status: 'OPEN',
       confirmation: { userId: 'UNODM', status: 'unreachable', reason: 'Slack refused the DM to UNODM: Slack refused chat.postMessage: cannot_dm_bot' },
@@ -138,7 +118,7 @@ describe('asking the actor whether it was them', () => {
   });
 
   it('escalates when nobody answers in time, once, from the scheduled sweep', async () => {
-    const alert = await loginAlertFor('dave');
+    const alert = await loginAlert('dave');
     await sweep(14);
     expect((await current(alert)).confirmation?.status).toBe('asked');
 
