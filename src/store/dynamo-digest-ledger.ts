@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DigestLedger } from '../notify/post-digests';
+import { conditionalWrite } from './conditional-write';
 
 /** A claim with no posted message is taken over after this long (the run died mid-post). */
 const STALE_CLAIM_MINUTES = 15;
@@ -26,8 +26,8 @@ export function createDynamoDigestLedger(options: { ddb: DynamoDBDocumentClient;
   };
   return {
     async claim(channel, day, now) {
-      try {
-        await options.ddb.send(
+      return conditionalWrite(() =>
+        options.ddb.send(
           new PutCommand({
             TableName: options.table,
             Item: {
@@ -44,12 +44,8 @@ export function createDynamoDigestLedger(options: { ddb: DynamoDBDocumentClient;
               ':stale': now.minus({ minutes: STALE_CLAIM_MINUTES }).toUTC().toISO(),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
     posted: (channel, day, ts) => mark(channel, day, 'posted', ts),
     release: (channel, day) => mark(channel, day, 'released'),

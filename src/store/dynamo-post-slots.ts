@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PostSlots } from '../notify/post-pacer';
+import { conditionalWrite } from './conditional-write';
 
 /** A channel's turn is only ever read for the next few seconds; TTL tidies idle channels. */
 const KEEP_SECONDS = 3600;
@@ -15,8 +15,8 @@ export function createDynamoPostSlots(options: { ddb: DynamoDBDocumentClient; ta
   const key = (channel: string): Record<string, string> => ({ kind: 'slack-pace', id: channel });
   return {
     async take(channel, nowMs, holdUntilMs) {
-      try {
-        await options.ddb.send(
+      const taken = await conditionalWrite(() =>
+        options.ddb.send(
           new UpdateCommand({
             TableName: options.table,
             Key: key(channel),
@@ -24,18 +24,17 @@ export function createDynamoPostSlots(options: { ddb: DynamoDBDocumentClient; ta
             ConditionExpression: '(attribute_not_exists(heldUntilMs) OR heldUntilMs <= :now) AND (attribute_not_exists(nextAtMs) OR nextAtMs <= :now)',
             ExpressionAttributeValues: { ':hold': holdUntilMs, ':now': nowMs, ':expires': Math.floor(nowMs / 1000) + KEEP_SECONDS },
           }),
-        );
-        return { taken: true };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+        ),
+      );
+      if (taken) return { taken: true };
       const { Item } = await options.ddb.send(new GetCommand({ TableName: options.table, Key: key(channel), ConsistentRead: true }));
       const number = (name: string): number => (typeof Item?.[name] === 'number' ? (Item[name] as number) : 0);
       return { taken: false, held: number('heldUntilMs') > nowMs, nextAtMs: Math.max(nowMs, number('nextAtMs')) };
     },
     async giveBack(channel, heldUntilMs, nextAtMs) {
-      try {
-        await options.ddb.send(
+      // Not written when the hold expired and another worker took the turn: it is theirs to give back.
+      await conditionalWrite(() =>
+        options.ddb.send(
           new UpdateCommand({
             TableName: options.table,
             Key: key(channel),
@@ -43,11 +42,8 @@ export function createDynamoPostSlots(options: { ddb: DynamoDBDocumentClient; ta
             ConditionExpression: 'heldUntilMs = :held',
             ExpressionAttributeValues: { ':next': nextAtMs, ':held': heldUntilMs },
           }),
-        );
-      } catch (error) {
-        // The hold expired and another worker took the turn: it is theirs to give back.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+        ),
+      );
     },
     async aliasOf(channel) {
       const { Item } = await options.ddb.send(new GetCommand({ TableName: options.table, Key: { kind: 'slack-pace-alias', id: channel } }));

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DateTime } from 'luxon';
 import type { RequestLedger } from '../slack/request-ledger';
+import { conditionalWrite } from './conditional-write';
 
 /**
  * Slack requests table: key `signature`, TTL on `expiresAt`. A conditional put claims a signature;
@@ -11,8 +11,8 @@ import type { RequestLedger } from '../slack/request-ledger';
 export function createDynamoRequestLedger(options: { ddb: DynamoDBDocumentClient; table: string; now: () => DateTime }): RequestLedger {
   return {
     async firstSeen(signature, expiresAt) {
-      try {
-        await options.ddb.send(
+      return conditionalWrite(() =>
+        options.ddb.send(
           new PutCommand({
             TableName: options.table,
             Item: { signature, expiresAt: Math.ceil(expiresAt.toSeconds()) },
@@ -20,12 +20,8 @@ export function createDynamoRequestLedger(options: { ddb: DynamoDBDocumentClient
             ExpressionAttributeNames: { '#signature': 'signature', '#expiresAt': 'expiresAt' },
             ExpressionAttributeValues: { ':now': Math.floor(options.now().toSeconds()) },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RescanDebounce } from '../scan/rescan-requests';
+import { conditionalWrite } from './conditional-write';
 
 /**
  * Re-scan claims in the settings table (partition `rescan`), one item per resource and window,
@@ -10,19 +10,15 @@ import type { RescanDebounce } from '../scan/rescan-requests';
 export function createDynamoRescanDebounce(options: { ddb: DynamoDBDocumentClient; table: string }): RescanDebounce {
   return {
     async claim(key, windowStart, expiresAt) {
-      try {
-        await options.ddb.send(
+      return conditionalWrite(() =>
+        options.ddb.send(
           new PutCommand({
             TableName: options.table,
             Item: { kind: 'rescan', id: `${key}@${windowStart.toUTC().toISO()}`, expiresAt: Math.floor(expiresAt.toSeconds()) },
             ConditionExpression: 'attribute_not_exists(id)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }
