@@ -1,5 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { createFollowUpDeps, createServices, createSlackGateway } from '../src/app/services';
+import { createFollowUpDeps, createPacedSlackGateway, createServices } from '../src/app/services';
 import { runtimeConfigFromProcess } from '../src/config';
 import { ProwlError } from '../src/errors';
 import { logger } from '../src/logger';
@@ -8,7 +8,8 @@ import { once } from '../src/once';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  return createFollowUpDeps(services, await createSlackGateway(services));
+  // Escalations land in the alerts' channels, many at once when a storm goes unacknowledged: paced like notify's posts.
+  return createFollowUpDeps(services, await createPacedSlackGateway(services));
 });
 
 /** prowl-escalate: every minute, the follow-ups that are due (escalations, "was this you?" timeouts). */

@@ -1,14 +1,14 @@
 import { isProwlError } from '../src/errors';
 import { functionMetrics } from '../src/metrics';
 import { once } from '../src/once';
-import { createFollowUpDeps, createNotifyGateway, createServices } from '../src/app/services';
+import { createFollowUpDeps, createPacedSlackGateway, createServices } from '../src/app/services';
 import { notifyRecord } from '../src/notify/notify-record';
 import { runtimeConfigFromProcess } from '../src/config';
 import { sqsBatchHandler } from './sqs-batch';
 
 const deps = once(async () => {
   const services = createServices(runtimeConfigFromProcess());
-  const gateway = await createNotifyGateway(services);
+  const gateway = await createPacedSlackGateway(services);
   return {
     ...(await createFollowUpDeps(services, gateway)),
     ...services,

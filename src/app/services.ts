@@ -205,10 +205,11 @@ export async function createSlackGateway(
 }
 
 /**
- * The notify function's gateway: Slack's one post per second per channel, kept across every notify
- * worker through the settings table; the terminal needs no pacing.
+ * The gateway of the functions that post into alert channels (notify, the escalation sweep): Slack's
+ * one post per second per channel, kept across all their workers through the settings table; the
+ * terminal needs no pacing.
  */
-export async function createNotifyGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>): Promise<SlackGateway> {
+export async function createPacedSlackGateway(services: Pick<Services, 'runtime' | 'clients' | 'now'>): Promise<SlackGateway> {
   const slack = await createSlackGateway(services);
   if (services.runtime.slackMode === 'terminal') return slack;
   return pacedGateway(slack, {

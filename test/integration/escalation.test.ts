@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { join } from 'node:path';
 import type { Alert } from '../../src/alerts/alert';
 import { createFollowUpDeps, createSlackGateway } from '../../src/app/services';
@@ -68,6 +69,11 @@ describe('escalating alerts nobody acknowledges', () => {
     expect(escalation).toContain('<!subteam^S0ONCALL>');
     const elsewhere = env.slack.of('chat.postMessage').filter((call) => call.body['channel'] === '#oncall' && text(call).includes(alert.id));
     expect(elsewhere).toHaveLength(1);
+    // The sweep's posts take the channel's posting turn, as notify's do (one post per second per channel).
+    const turn = await env.services.clients.ddb.send(
+      new GetCommand({ TableName: env.services.runtime.tables.settings, Key: { kind: 'slack-pace', id: '#oncall' }, ConsistentRead: true }),
+    );
+    expect(turn.Item?.['nextAtMs']).toEqual(expect.any(Number));
     expect(await env.services.audit.list(alert.id, 10)).toContainEqual(
       expect.objectContaining({ action: 'escalate', actor: 'prowl', after: { reason: 'unacknowledged', notify: ['S0ONCALL'], alsoChannel: '#oncall' } }),
     );
